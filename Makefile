@@ -1,0 +1,40 @@
+# make demo : set up the virtual environment, install, run quotewire on the bundled samples
+# make test : set up, then ruff, mypy and the whole pytest suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test install lint typecheck schema accuracy speed clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,peers]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/quotewire extract samples --format table
+
+test: install lint typecheck
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests
+
+typecheck: install
+	$(BIN)/mypy src/quotewire
+
+schema: install
+	$(BIN)/quotewire schema > schema/result.schema.json
+
+accuracy: install
+	$(BIN)/quotewire bench accuracy --corpus ../shared/benchmarks/polnear/dev.jsonl --peers textacy
+
+speed: install
+	$(BIN)/quotewire bench speed --corpus ../shared/benchmarks/polnear/dev.jsonl
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,71 @@
+"""``quotewire bench accuracy|speed``: the harness behind the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from quotewire.bench.accuracy import (
+    AccuracyReport,
+    error_listing,
+    evaluate,
+    format_report,
+    predictions_from_quotes,
+)
+from quotewire.bench.metrics import Prediction
+from quotewire.bench.polnear import GoldArticle, load_corpus
+from quotewire.bench.speed import format_speed, measure_speed
+from quotewire.errors import QuotewireError
+from quotewire.nlp.english import load_english
+from quotewire.pipeline import Document, run_one
+
+PEERS = ("textacy",)
+
+
+def quotewire_predict(nlp: Any) -> Any:
+    """A predict function running the whole quotewire pipeline on an article's text."""
+
+    def predict(article: GoldArticle) -> list[Prediction]:
+        result = run_one(Document(text=article.text, id=article.id), nlp=nlp)
+        return predictions_from_quotes(result.quotes)
+
+    return predict
+
+
+def accuracy(args: argparse.Namespace) -> dict[str, AccuracyReport]:
+    articles = load_corpus(args.corpus, limit=args.limit)
+    nlp = load_english()
+    systems = {"quotewire": quotewire_predict(nlp)}
+    for peer in filter(None, (p.strip() for p in args.peers.split(","))):
+        if peer not in PEERS:
+            raise QuotewireError(f"unknown peer {peer!r}; choose from: {', '.join(PEERS)}")
+        from quotewire.bench.peers import textacy_predict
+
+        systems[peer] = textacy_predict(nlp)
+    return {name: evaluate(articles, predict) for name, predict in systems.items()}
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "accuracy":
+        reports = accuracy(args)
+        if args.json:
+            print(json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2))
+        else:
+            print(format_report(reports))
+        if args.errors:
+            report = reports["quotewire"]
+            by_id = {a.id: a for a in load_corpus(args.corpus, limit=args.limit)}
+            for score in report.articles:
+                matching = score.matchings[0.5]
+                print(error_listing(by_id[score.article_id], score.predictions, matching))
+        return 0
+    nlp = load_english()
+    texts = [a.text for a in load_corpus(args.corpus, limit=args.limit)]
+    speed = measure_speed(
+        texts,
+        lambda t: run_one(Document(text=t), nlp=nlp),
+        lambda ts: list(nlp.pipe(ts)),
+    )
+    print(format_speed(speed))
+    return 0

@@ -1,0 +1,248 @@
+"""The ``quotewire`` command: one sub-command per verb, mirroring the Python API.
+
+Exit codes: 0 success; 1 some records of a batch failed (the rest were written); 2 the input or
+the command line is unusable (one line on stderr says why, naming the input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from quotewire import __version__
+from quotewire.errors import InputError, MalformedRecord, MissingInput, QuotewireError
+from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
+from quotewire.model import Result, json_schema
+from quotewire.pipeline import Document, Options, run_one
+
+EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotewire",
+        description="Who said what, with which numbers, and when: attributed statements in news.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotewire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract attributed statements from articles",
+        description="Extract attributed statements from a file (.txt, .html, or .jsonl batch), "
+        "a folder of articles, or - for standard input.",
+    )
+    ex.add_argument("path", help="file, folder, or - for standard input")
+    ex.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table"),
+        default=None,
+        help="output format (default: json for one article, jsonl for several)",
+    )
+    ex.add_argument(
+        "--reference-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="date that supplies the year of a dateline without one",
+    )
+    ex.add_argument("--html", action="store_true", help="treat standard input as HTML")
+
+    sub.add_parser("schema", help="print the JSON Schema of the output")
+
+    bench = sub.add_parser("bench", help="measure accuracy and speed on an annotated corpus")
+    bsub = bench.add_subparsers(dest="bench_command", required=True, metavar="BENCH")
+    acc = bsub.add_parser("accuracy", help="precision, recall and F1 on a PolNeAR-format corpus")
+    acc.add_argument("--corpus", required=True, type=Path)
+    acc.add_argument(
+        "--peers", default="", help="comma-separated peers to run beside quotewire: textacy"
+    )
+    acc.add_argument("--errors", action="store_true", help="list misses and false positives")
+    acc.add_argument("--limit", type=int, default=None, help="first N articles only")
+    acc.add_argument("--json", action="store_true", help="print the report as JSON")
+    spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
+    spd.add_argument("--corpus", required=True, type=Path)
+    spd.add_argument("--limit", type=int, default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "schema":
+            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            return EXIT_OK
+        if args.command == "bench":
+            from quotewire.bench.cli import run_bench
+
+            return run_bench(args)
+        return _extract(args)
+    except QuotewireError as error:
+        print(f"quotewire: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("quotewire: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _documents_from_jsonl(path: Path) -> Iterator[Document | MalformedRecord]:
+    """Batch records ``{"id", "text"}`` or ``{"id", "html", "url"}``, one per line."""
+    if not path.exists():
+        raise MissingInput("no such file", source=str(path))
+    with path.open("rb") as stream:
+        yield from _records(path, stream)
+
+
+def _records(path: Path, stream: BinaryIO) -> Iterator[Document | MalformedRecord]:
+    for n, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(raw)
+        except UnicodeDecodeError:
+            yield MalformedRecord("not UTF-8 text", source=where)
+            continue
+        except json.JSONDecodeError as error:
+            yield MalformedRecord(f"not valid JSON ({error.msg})", source=where)
+            continue
+        if not isinstance(record, dict):
+            yield MalformedRecord("a record must be a JSON object", source=where)
+            continue
+        rid = record.get("id")
+        source = f"{where} (id {rid})" if rid is not None else where
+        text, html = record.get("text"), record.get("html")
+        if not isinstance(text, str) and not isinstance(html, str):
+            yield MalformedRecord('needs a "text" or an "html" string', source=source)
+            continue
+        yield Document(
+            text=text if isinstance(text, str) else None,
+            html=html if isinstance(html, str) and not isinstance(text, str) else None,
+            url=record.get("url") if isinstance(record.get("url"), str) else None,
+            id=None if rid is None else str(rid),
+            source=source,
+        )
+
+
+def _document_from_file(path: Path) -> Document:
+    loaded = read_text(path)
+    if is_html(path) or is_html(loaded.text):
+        return Document(html=loaded.text, id=path.name, source=str(path), warnings=loaded.warnings)
+    return Document(text=loaded.text, id=path.name, source=str(path), warnings=loaded.warnings)
+
+
+def _documents(args: argparse.Namespace) -> tuple[list[Document | InputError], bool]:
+    """The documents to process and whether the input holds several."""
+    if args.path == "-":
+        loaded = decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
+        html = args.html or is_html(loaded.text)
+        doc = Document(
+            text=None if html else loaded.text,
+            html=loaded.text if html else None,
+            source="<stdin>",
+            warnings=loaded.warnings,
+        )
+        return [doc], False
+    path = Path(args.path)
+    if path.is_dir():
+        docs: list[Document | InputError] = []
+        for file in iter_article_files(path):
+            try:
+                docs.append(_document_from_file(file))
+            except InputError as error:
+                docs.append(error)
+        return docs, True
+    if path.suffix.lower() == ".jsonl":
+        return list(_documents_from_jsonl(path)), True
+    return [_document_from_file(path)], False
+
+
+def _extract(args: argparse.Namespace) -> int:
+    documents, several = _documents(args)
+    fmt = args.format or ("jsonl" if several else "json")
+    options = Options(reference_date=args.reference_date)
+    failed = 0
+    results: list[Result] = []
+    for document in documents:
+        if isinstance(document, InputError):
+            print(f"quotewire: skipped {document}", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            result = run_one(document, options)
+        except InputError as error:
+            if not several:
+                raise
+            print(f"quotewire: skipped {error}", file=sys.stderr)
+            failed += 1
+            continue
+        for warning in result.warnings:
+            print(f"quotewire: warning: {document.source}: {warning}", file=sys.stderr)
+        if fmt == "json":
+            results.append(result)
+        else:
+            _write(sys.stdout, result, fmt)
+    if fmt == "json":
+        if several:
+            json.dump([r.to_dict() for r in results], sys.stdout, indent=2, ensure_ascii=False)
+        elif results:
+            sys.stdout.write(results[0].to_json(indent=2))
+        sys.stdout.write("\n")
+    if several and failed:
+        print(f"quotewire: {failed} of {len(documents)} inputs failed", file=sys.stderr)
+        if failed == len(documents):
+            return EXIT_BAD_INPUT
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _write(out: TextIO, result: Result, fmt: str) -> None:
+    if fmt == "jsonl":
+        out.write(result.to_json() + "\n")
+        return
+    out.write(format_table(result))
+    out.flush()
+
+
+def format_table(result: Result, width: int = 72) -> str:
+    """A readable terminal view of one result: speaker, type, quote, cue."""
+    article = result.article
+    head = result.id or article.title or "(untitled)"
+    lines = [f"== {head}"]
+    facts = [
+        f"published {article.published}"
+        + (" (year inferred)" if article.published_inferred else "")
+        if article.published
+        else "",
+        f"credited to {article.credited_source.name}" if article.credited_source else "",
+        f"{len(result.quotes)} statements",
+    ]
+    lines.append("   " + " · ".join(f for f in facts if f))
+    rows = [("SPEAKER", "TYPE", "QUOTE", "CUE")]
+    for quote in result.quotes:
+        speaker = quote.speaker.name if quote.speaker else "?"
+        text = " ".join(quote.text.split())
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        rows.append((speaker, quote.type, text, quote.cue.text if quote.cue else ""))
+    widths = [min(28, max(len(r[i]) for r in rows)) for i in range(2)]
+    for speaker, kind, text, cue in rows:
+        lines.append(f"   {speaker[:28]:<{widths[0]}}  {kind:<{widths[1]}}  {text}  [{cue}]")
+    return "\n".join(lines) + "\n\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

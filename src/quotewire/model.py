@@ -1,0 +1,160 @@
+"""The public data model: one set of typed records for the CLI, the Python API and the JSON output.
+
+Every span is a pair of character offsets (Python ``str`` indices) into ``Article.text``, the exact
+text analysed, plus the text it covers, so ``article.text[span.start:span.end] == span.text``
+always holds. The JSON Schema published in ``schema/result.schema.json`` is generated from
+:class:`Result` (``quotewire schema``) and kept current by a test.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+QuoteType = Literal["direct", "indirect", "mixed", "headline"]
+DebrisKind = Literal[
+    "share",
+    "photo_credit",
+    "read_more",
+    "subscribe",
+    "byline",
+    "related",
+    "navigation",
+    "advert",
+    "other",
+]
+MentionKind = Literal["name", "surname", "pronoun", "title", "nominal", "organization"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Record):
+    """A stretch of ``article.text``: ``text == article.text[start:end]``."""
+
+    start: int = Field(ge=0, description="offset of the first character")
+    end: int = Field(ge=0, description="offset one past the last character")
+    text: str = Field(description="article.text[start:end]")
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of ``text``."""
+        return cls(start=start, end=end, text=text[start:end])
+
+
+class Debris(Span):
+    """Page debris found in the text: marked, never deleted."""
+
+    kind: DebrisKind
+
+
+class NamedSpan(_Record):
+    """A name taken from the text (``span``), e.g. the agency a story is credited to."""
+
+    name: str
+    span: Span | None = None
+
+
+class Article(_Record):
+    """The text analysed and what was read off it."""
+
+    text: str = Field(description="the exact text analysed; every span points into it")
+    title: str | None = None
+    title_span: Span | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="ISO date or date-time")
+    published_inferred: bool = Field(
+        default=False, description="true when part of the date (usually the year) was inferred"
+    )
+    dateline: Span | None = None
+    credited_source: NamedSpan | None = Field(
+        default=None, description="agency or outlet the story is credited to (BelTA, Reuters)"
+    )
+    photo_credit: NamedSpan | None = None
+    author: str | None = None
+    language: str = "en"
+    debris: list[Debris] = Field(default_factory=list)
+
+
+class Mention(Span):
+    """A mention of an entity: a name, a surname, a pronoun, a title or a nominal."""
+
+    kind: MentionKind = "name"
+
+
+class Entity(_Record):
+    """A person, organization or place, with every mention that refers to it in the article."""
+
+    id: str
+    name: str = Field(description="canonical name: the fullest name used in the article")
+    type: str = Field(description="PERSON, ORG, GPE, NORP, FAC, EVENT, ...")
+    roles: list[str] = Field(default_factory=list, description="titles such as 'Russian President'")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Speaker(_Record):
+    """Who a statement is attributed to."""
+
+    entity: str | None = Field(default=None, description="id of the entity in `entities`")
+    name: str = Field(description="canonical name, or the mention text when unresolved")
+    mention: Span | None = Field(
+        default=None, description="the mention that names the speaker here"
+    )
+
+
+class Source(_Record):
+    """A nested source inside a statement ("according to Belarusian data")."""
+
+    name: str
+    span: Span
+    cue: Span | None = None
+    entity: str | None = None
+
+
+class Quote(_Record):
+    """One attributed statement."""
+
+    id: str
+    type: QuoteType
+    text: str = Field(description="the content spans' text joined by ' … '")
+    content: list[Span] = Field(
+        description="the statement; several spans when interrupted by its cue"
+    )
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    according_to: list[Source] = Field(default_factory=list)
+    insertions: list[Span] = Field(
+        default_factory=list, description="editorial text inside the quotation marks"
+    )
+    addressee: Speaker | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Result(_Record):
+    """What quotewire extracts from one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str | None = Field(default=None, description="the record id in batch mode")
+    article: Article
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON-ready data (the documented output format)."""
+        return self.model_dump(mode="json")
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return self.model_dump_json(indent=indent)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Result`, as published in ``schema/result.schema.json``."""
+    schema = Result.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://quotewire.invalid/schema/result.schema.json"
+    return schema

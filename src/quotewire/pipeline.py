@@ -1,0 +1,283 @@
+"""The pipeline: one document in, one :class:`~quotewire.model.Result` out, no I/O.
+
+Stages, in order (each a pure function of what the earlier ones produced)::
+
+    Document -> text and metadata (HTML main text, title, dateline, credit, debris)
+             -> paragraphs and quotation marks
+             -> NLP analysis (spaCy parse of the body paragraphs, one batched pipe)
+             -> quotes (direct, indirect and mixed, headline; assembly)
+             -> speakers (entities, roles, mentions; speaker and addressee of each quote)
+             -> Result
+
+Every runner (the CLI, batch mode, the Python API) calls :func:`run_one` or :func:`run_many`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from quotewire.errors import EmptyInput, InputTooLarge
+from quotewire.ingest.files import MAX_BYTES
+from quotewire.ingest.html import html_to_text
+from quotewire.model import Article, Quote, Result, Source, Span, Speaker
+from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
+from quotewire.quotes.assemble import Assembled, assemble
+from quotewire.quotes.direct import find_direct
+from quotewire.quotes.frame import Found, Frame, MentionRef
+from quotewire.quotes.headline import find_labelled
+from quotewire.quotes.indirect import find_indirect
+from quotewire.speakers.resolve import Draft, resolve_speakers
+from quotewire.text.credit import find_credited_source
+from quotewire.text.dateline import find_dateline
+from quotewire.text.debris import find_debris, photo_credit
+from quotewire.text.marks import QuoteRegion, find_quote_regions
+from quotewire.text.paragraphs import Paragraph, outside, split_paragraphs
+from quotewire.text.title import find_title
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings for a run (picklable, so a process pool runs exactly what the CLI runs).
+
+    ``reference_date`` supplies the year of a dateline that has none; ``max_chars`` is the size
+    limit of one article (longer inputs are refused).
+    """
+
+    reference_date: date | None = None
+    max_chars: int = MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input article: plain ``text`` or ``html`` (with its ``url``), and where it came from."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    id: str | None = None
+    source: str = "<text>"
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def extract(
+    text: str | None = None,
+    *,
+    html: str | None = None,
+    url: str | None = None,
+    reference_date: date | str | None = None,
+) -> Result:
+    """Attributed statements in one article given as plain ``text`` or as ``html``.
+
+    >>> result = extract('"We will win," Jane Doe said.')  # doctest: +SKIP
+    >>> result.quotes[0].speaker.name  # doctest: +SKIP
+    'Jane Doe'
+    """
+    if isinstance(reference_date, str):
+        reference_date = date.fromisoformat(reference_date)
+    return run_one(Document(text=text, html=html, url=url), Options(reference_date=reference_date))
+
+
+def run_one(document: Document, options: Options = Options(), *, nlp: Any | None = None) -> Result:
+    """The result for one document. Raises :class:`~quotewire.errors.InputError` for bad input."""
+    article, warnings = read_article(document, options)
+    nlp = nlp if nlp is not None else load_english()
+    paragraphs = split_paragraphs(article.text)
+    body = _body_paragraphs(article, paragraphs)
+    parsed = parse_paragraphs(article.text, [(p.index, p.start, p.end) for p in body], nlp=nlp)
+    return analyse(article, paragraphs, parsed, warnings=warnings, id=document.id)
+
+
+def run_many(
+    documents: Iterable[Document], options: Options = Options(), *, nlp: Any | None = None
+) -> Iterator[Result | Exception]:
+    """Results in input order; a bad document yields its error instead of stopping the run."""
+    nlp = nlp if nlp is not None else load_english()
+    for document in documents:
+        try:
+            yield run_one(document, options, nlp=nlp)
+        except (EmptyInput, InputTooLarge, ValueError) as error:
+            yield error
+
+
+def read_article(document: Document, options: Options) -> tuple[Article, list[str]]:
+    """Stage 1: the text to analyse and what can be read off it before any parsing."""
+    warnings = list(document.warnings)
+    meta: dict[str, Any] = {}
+    if document.html is not None and document.text is None:
+        page = html_to_text(document.html, url=document.url, source=document.source)
+        text = page.text
+        warnings += page.warnings
+        meta = {"title": page.title, "published": page.published, "author": page.author}
+    else:
+        text = document.text or ""
+    if not text.strip():
+        raise EmptyInput("no text to analyse", source=document.source)
+    if len(text) > options.max_chars:
+        raise InputTooLarge(
+            f"{len(text):,} characters, over the limit of {options.max_chars:,}",
+            source=document.source,
+        )
+    debris = find_debris(text)
+    title = find_title(text)
+    dateline = find_dateline(
+        text,
+        reference_date=options.reference_date,
+        skip=[(d.start, d.end) for d in debris],
+    )
+    published = dateline.published
+    inferred = dateline.inferred
+    if meta.get("published") and (published is None or inferred):
+        published, inferred = meta["published"], False
+    article = Article(
+        text=text,
+        title=(title.text if title else None) or meta.get("title"),
+        title_span=title,
+        url=document.url,
+        published=published,
+        published_inferred=inferred,
+        dateline=dateline.span,
+        credited_source=find_credited_source(text),
+        photo_credit=photo_credit(debris),
+        author=meta.get("author"),
+        language="en",
+        debris=debris,
+    )
+    return article, warnings
+
+
+def _body_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    excluded = [(d.start, d.end) for d in article.debris]
+    if article.dateline is not None and _whole_line(article.text, article.dateline):
+        excluded.append((article.dateline.start, article.dateline.end))
+    return outside(paragraphs, excluded)
+
+
+def _whole_line(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == span.text.strip()
+
+
+def analyse(
+    article: Article,
+    paragraphs: Sequence[Paragraph],
+    parsed: Sequence[ParsedParagraph],
+    *,
+    warnings: Sequence[str] = (),
+    id: str | None = None,
+) -> Result:
+    """Stages 3-5 over parsed paragraphs: quotes, speakers, and the result record."""
+    text = article.text
+    body = [p for p in paragraphs if any(pp.index == p.index for pp in parsed)]
+    regions = find_quote_regions(text, body)
+    frames = [_frame(pp, regions) for pp in parsed]
+    found: list[Found] = find_direct(text, frames, regions)
+    used = {id_(f.cue_token) for f in found if f.cue_token is not None}
+    found += find_indirect(text, frames, used)
+    found += _labelled(text, article, body)
+    credited = article.credited_source.name if article.credited_source else None
+    assembled = assemble(found, credited=credited, text=text)
+    items = [a.item for a in assembled]
+    entities, speakers, addressees = resolve_speakers(
+        text, frames, items, orgs=[credited] if credited else []
+    )
+    quotes = [
+        _quote(text, n, a, speakers.get(n), addressees.get(n), entities_by_span(speakers))
+        for n, a in enumerate(assembled)
+    ]
+    if any(not r.closed for r in regions):
+        warnings = [
+            *warnings,
+            "unbalanced quotation marks: an unclosed quotation ends at its paragraph",
+        ]
+    return Result(id=id, article=article, entities=entities, quotes=quotes, warnings=list(warnings))
+
+
+def id_(token: Any) -> int:
+    return id(token)
+
+
+def entities_by_span(speakers: dict[int, Draft | None]) -> dict[str, Draft]:
+    return {d.id: d for d in speakers.values() if d is not None}
+
+
+def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion]) -> Frame:
+    lo, hi = pp.offset, pp.offset + len(pp.doc.text)
+    touching = [
+        r
+        for r in regions
+        if any(s < hi and lo < e for s, e in r.segments) or lo <= r.outer_start < hi
+    ]
+    inside = []
+    for region in touching:
+        for n, (s, e) in enumerate(region.segments):
+            if s <= hi and lo <= e:
+                left = s - 1 if n == 0 or s - 1 >= lo else s
+                right = e + 1 if (n == len(region.segments) - 1 and region.closed) else e
+                inside.append((max(lo, left), min(hi, right)))
+    return Frame(pp.index, pp.offset, pp.doc, touching, inside)
+
+
+def _labelled(text: str, article: Article, body: Sequence[Paragraph]) -> list[Found]:
+    found = []
+    for paragraph in body:
+        is_title = article.title_span is not None and paragraph.start == article.title_span.start
+        item = find_labelled(
+            text, paragraph.start, paragraph.end, headline=is_title, paragraph=paragraph.index
+        )
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _span(text: str, pair: tuple[int, int]) -> Span:
+    return Span.of(text, pair[0], pair[1])
+
+
+def _speaker(text: str, ref: MentionRef | None, draft: Draft | None) -> Speaker | None:
+    if ref is None:
+        return None
+    mention = _span(text, (ref.start, ref.end))
+    if draft is None:
+        return Speaker(entity=None, name=mention.text, mention=mention)
+    return Speaker(entity=draft.id, name=draft.name, mention=mention)
+
+
+def _quote(
+    text: str,
+    n: int,
+    assembled: Assembled,
+    speaker: Draft | None,
+    addressee: Draft | None,
+    _: dict[str, Draft],
+) -> Quote:
+    item = assembled.item
+    content = [_span(text, c) for c in item.content]
+    confidence = item.confidence
+    if item.speaker is None:
+        confidence = min(confidence, 0.4)
+    elif speaker is None and item.speaker.kind == "pronoun":
+        confidence = min(confidence, 0.5)
+    return Quote(
+        id=f"q{n + 1}",
+        type=item.type,  # type: ignore[arg-type]
+        text=" … ".join(c.text for c in content),
+        content=content,
+        cue=_span(text, item.cue) if item.cue else None,
+        speaker=_speaker(text, item.speaker, speaker),
+        according_to=[
+            Source(
+                name=text[s.speaker.start : s.speaker.end],
+                span=_span(text, (s.speaker.start, s.speaker.end)),
+                cue=_span(text, s.cue) if s.cue else None,
+            )
+            for s in assembled.nested
+        ],
+        insertions=[_span(text, i) for i in item.insertions],
+        addressee=_speaker(text, item.addressee, addressee),
+        confidence=round(confidence, 2),
+    )

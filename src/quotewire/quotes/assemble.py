@@ -1,0 +1,127 @@
+"""Assembly: one list of attributions from the direct, indirect and headline finders.
+
+Drops doubles (an indirect reading of a direct quote), turns "according to X" phrases inside
+another statement into nested sources, turns the outlet a story is credited to ("..., BelTA
+reports") into a nested source of the statements it wraps, and gives quotations that continue
+without a cue of their own the speaker and cue of the attribution before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotewire.quotes.frame import Found, MentionRef
+
+_CONTINUATION_REACH = 2  # paragraphs a cue-less quotation may look back for its speaker
+
+
+@dataclass(slots=True)
+class Nested:
+    """A nested source: who, where, and the cue that introduced it."""
+
+    speaker: MentionRef
+    cue: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class Assembled:
+    item: Found
+    nested: list[Nested] = field(default_factory=list)
+
+
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _size(spans: Sequence[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list[Assembled]:
+    """The attributions in text order, with doubles dropped and nesting resolved."""
+    nested, absorbed = _nest_according(found)
+    items = sorted(
+        (f for f in found if id(f) not in absorbed),
+        key=lambda f: (f.content[0][0], f.type != "direct"),
+    )
+    kept: list[Found] = []
+    for item in items:
+        double = next(
+            (
+                k
+                for k in kept
+                if (k.cue is not None and k.cue == item.cue)
+                or _overlap(k.content, item.content)
+                > 0.8 * max(_size(k.content), _size(item.content))
+            ),
+            None,
+        )
+        if double is None:
+            kept.append(item)
+        elif item.type == "headline" or (double.type == item.type and double.cue == item.cue):
+            continue
+        elif double.type != "direct" and item.type == "direct":
+            kept[kept.index(double)] = item
+    out = [Assembled(k, nested.get(id(k), [])) for k in kept]
+    _nest_credit(out, credited, text)
+    _continue(out)
+    return sorted(out, key=lambda a: a.item.content[0][0])
+
+
+def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], set[int]]:
+    """ "He noted that, according to Belarusian data, ...": a source nested in a statement.
+
+    Returns the nested sources by ``id()`` of their host statement, and the ids of the
+    "according to" items that became nested sources.
+    """
+    out: dict[int, list[Nested]] = {}
+    absorbed: set[int] = set()
+    for item in found:
+        token = item.cue_token
+        if item.cue is None or item.speaker is None or token is None or token.lower_ != "according":
+            continue
+        host = next((h for h in found if h is not item and _inside(item.cue[0], h.content)), None)
+        if host is not None:
+            out.setdefault(id(host), []).append(Nested(item.speaker, item.cue))
+            absorbed.add(id(item))
+    return out, absorbed
+
+
+def _nest_credit(items: list[Assembled], credited: str | None, text: str) -> None:
+    """ "..., Putin stated ..., BelTA reports": the agency's report wraps the statement."""
+    if not credited:
+        return
+    for a in list(items):
+        speaker = a.item.speaker
+        if speaker is None or text[speaker.start : speaker.end].strip() != credited:
+            continue
+        inner = [
+            b
+            for b in items
+            if b is not a and b.item.cue is not None and _inside(b.item.cue[0], a.item.content)
+        ]
+        if inner:
+            for b in inner:
+                b.nested.append(Nested(speaker, a.item.cue))
+            items.remove(a)
+
+
+def _continue(items: list[Assembled]) -> None:
+    """Cue-less quotations continue the attribution before them."""
+    previous: Found | None = None
+    for a in sorted(items, key=lambda x: x.item.content[0][0]):
+        item = a.item
+        if item.inherit:
+            if previous is not None and item.paragraph - previous.paragraph <= _CONTINUATION_REACH:
+                item.speaker = previous.speaker
+                item.cue = previous.cue
+                item.cue_token = previous.cue_token
+            else:
+                item.confidence = min(item.confidence, 0.4)
+        if item.speaker is not None:
+            previous = item

@@ -1,0 +1,70 @@
+"""Cues: the words that attribute a statement to a source ("said", "noted", "according to")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Verbs of saying. A token with one of these lemmas and a subject is a cue.
+SPEECH_VERBS = frozenset(
+    """
+    say tell state add note claim argue announce write ask insist explain warn declare report
+    reply respond answer remark comment suggest acknowledge admit confirm deny assert maintain
+    contend predict promise vow pledge threaten urge describe recall recount repeat reiterate
+    stress emphasize emphasise observe mention complain charge accuse allege tweet post testify
+    concede conclude reveal disclose joke quip boast brag retort counter continue speak
+    shout yell whisper scream lament criticize criticise praise question caution advise
+    recommend propose demand inform assure reassure proclaim affirm swear clarify elaborate echo
+    blast slam denounce condemn decline underline underscore highlight specify estimate
+    forecast calculate project agree disagree concur complain muse recount write
+    """.split()
+)
+
+#: Verbs of thinking, knowing and showing: attributions of belief or evidence.
+BELIEF_VERBS = frozenset(
+    """
+    think believe feel hope fear expect know doubt worry wonder suspect consider reckon assume
+    guess learn find show indicate demonstrate suggest imply prove signal understand realize
+    realise recognize recognise want wish insist agree
+    """.split()
+)
+
+#: Reporting verbs that need a that-clause or a quotation to count (weaker cues).
+WEAK_VERBS = frozenset("call see read point put describe cite refer".split())
+
+#: The lemmas of every verb cue.
+CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
+
+#: Phrasal cues: lemma of the verb and its particle ("point out").
+PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("spell", "out")})
+
+#: Nouns that head a reporting phrase: "in a statement", "the ministry's announcement".
+CUE_NOUNS = frozenset(
+    "statement announcement remarks comments interview tweet post letter release briefing".split()
+)
+
+
+def is_cue_verb(token: Any) -> bool:
+    """Whether ``token`` is a verb of saying, believing or showing."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_VERBS:
+        return True
+    return any(
+        (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ == "prt"
+    )
+
+
+def is_speech_verb(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ == "prt"
+    )
+
+
+def according_to(token: Any) -> bool:
+    """Whether ``token`` is the "according" of "according to"."""
+    doc = token.doc
+    return bool(
+        token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+    )

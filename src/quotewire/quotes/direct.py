@@ -1,0 +1,231 @@
+"""Direct quotes: quoted stretches tied to the cue that frames them.
+
+A quotation is attributed by the cue right after it (``"…," Putin noted``) or right before it
+(``Putin said: "…"``). A quotation interrupted by its cue (``"A," he said, "B."``) is one quote
+with several content spans. A quotation with no cue of its own that opens a sentence continues the
+previous attribution (same speaker and cue).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from quotewire.quotes.cues import according_to, is_cue_verb
+from quotewire.quotes.frame import Found, Frame, MentionRef, mention_for, subject_of
+from quotewire.text.marks import QuoteRegion
+
+_TAG_WINDOW = 8  # tokens after a quotation in which its cue must appear
+_LEAD_WINDOW = 10  # tokens between a cue and the quotation it introduces
+_SENTENCE_END = frozenset(".!?")
+_NOTE = re.compile(
+    r"\((?:[^()]{0,400}?[-–—]\s*)?(?:[A-Z][\w.]*\s+)?(?:note|Ed\.|ed\.)\)|\(editor'?s note[^()]*\)"
+    r"|\[(?:sic|\.\.\.|…)\]",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
+
+
+def _outside_tokens(frame: Frame, lo: int, hi: int) -> list[Any]:
+    return [
+        t for t in frame.doc if lo <= frame.start(t) < hi and not frame.quoted(t) and not t.is_space
+    ]
+
+
+def _has_own_content(frame: Frame, cue: Any) -> bool:
+    """Whether the cue governs a clause of its own outside the quotation ("he said that ...")."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i > cue.i and not frame.quoted(child):
+            return True
+    return False
+
+
+def _speaker_token(cue: Any) -> Any:
+    if according_to(cue):
+        to = cue.doc[cue.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    return subject_of(cue)
+
+
+def _is_cue(token: Any) -> bool:
+    return bool(is_cue_verb(token) or according_to(token))
+
+
+def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
+    """The cue right after a quotation (``"…," she said``), or None."""
+    tokens = _outside_tokens(frame, region.outer_end, frame.offset + len(frame.doc.text))
+    for n, token in enumerate(tokens[:_TAG_WINDOW]):
+        if token.text in _SENTENCE_END and n > 0:
+            return None
+        if _is_cue(token):
+            subject = _speaker_token(token)
+            if subject is None or frame.quoted(subject) or _has_own_content(frame, token):
+                return None
+            return token
+    return None
+
+
+def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
+    """The cue that introduces a quotation (``She said: "…"``), or None."""
+    tokens = _outside_tokens(frame, floor, region.outer_start)
+    tail = tokens[-_LEAD_WINDOW:]
+    for token in reversed(tail):
+        if token.text in _SENTENCE_END:
+            return None
+        if _is_cue(token):
+            subject = _speaker_token(token)
+            if subject is None or frame.quoted(subject):
+                return None
+            return token
+    return None
+
+
+def content_spans(
+    text: str, region: QuoteRegion
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A quotation's content spans (editorial notes cut out) and its editorial insertions."""
+    spans: list[tuple[int, int]] = []
+    insertions: list[tuple[int, int]] = []
+    for start, end in region.segments:
+        pieces = [(start, end)]
+        for match in _NOTE.finditer(text, start, end):
+            insertions.append((match.start(), match.end()))
+            s, e = pieces.pop()
+            pieces += [(s, match.start()), (match.end(), e)]
+        for match in _BRACKET.finditer(text, start, end):
+            if not any(s <= match.start() < e for s, e in insertions):
+                insertions.append((match.start(), match.end()))
+        spans += [trim(text, s, e) for s, e in pieces]
+    return [(s, e) for s, e in spans if e > s], sorted(insertions)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and trailing commas, colons or dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end
+
+
+def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
+    i = region.outer_start - 1
+    while i >= frame.offset and text[i].isspace():
+        i -= 1
+    return i < frame.offset or text[i] in '.!?)"”»:'
+
+
+def addressee_of(frame: Frame, cue: Any) -> MentionRef | None:
+    """Whom a statement is addressed to: "told reporters", "addressing the President"."""
+    for child in cue.children:
+        told = child.dep_ == "dative" or (child.dep_ == "dobj" and cue.lemma_ == "tell")
+        if told and not frame.quoted(child):
+            return mention_for(frame, child)
+        if child.dep_ == "advcl" and child.lemma_ == "address":
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if objects:
+                return mention_for(frame, objects[0])
+    return None
+
+
+def _region_frames(
+    region: QuoteRegion, frames: Sequence[Frame]
+) -> tuple[Frame | None, Frame | None]:
+    first = last = None
+    for frame in frames:
+        lo, hi = frame.offset, frame.offset + len(frame.doc.text)
+        if lo <= region.start <= hi and first is None:
+            first = frame
+        if lo <= region.end <= hi:
+            last = frame
+    return first, last
+
+
+def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegion]) -> list[Found]:
+    """Direct quotes for every quotation that has a cue or continues an attributed one."""
+    found: list[Found] = []
+    previous: tuple[QuoteRegion, Found | None, Any] | None = None
+    for region in regions:
+        first, last = _region_frames(region, frames)
+        if first is None or last is None:
+            previous = None
+            continue
+        floor = first.offset
+        if previous is not None and previous[0].outer_end > floor:
+            floor = previous[0].outer_end
+        before = cue_before(text, first, region, floor)
+        after = cue_after(text, last, region)
+        spans, insertions = content_spans(text, region)
+        if not spans:
+            continue
+        # "A," he said, "B." : one quote, interrupted by its cue
+        if (
+            previous is not None
+            and previous[1] is not None
+            and before is not None
+            and previous[2] is before
+            and _joins(text, previous[0], region)
+        ):
+            prev_found = previous[1]
+            prev_found.content += spans
+            prev_found.insertions += insertions
+            previous = (region, prev_found, after)
+            continue
+        inner_end = text[region.segments[-1][0] : region.segments[-1][1]].rstrip()
+        cue = (
+            after
+            if after is not None and (before is None or inner_end[-1:] in ",?!—–-")
+            else before
+        )
+        if cue is None:
+            cue = after
+        frame = last if cue is after else first
+        if cue is not None:
+            subject = _speaker_token(cue)
+            item = Found(
+                type="direct",
+                content=spans,
+                cue=_cue_span(frame, cue),
+                speaker=mention_for(frame, subject) if subject is not None else None,
+                confidence=0.95 if region.closed else 0.6,
+                paragraph=frame.index,
+                addressee=addressee_of(frame, cue),
+                insertions=insertions,
+                cue_token=cue,
+            )
+            found.append(item)
+            previous = (region, item, cue if cue is after else None)
+            continue
+        words = sum(1 for s, e in spans for _ in text[s:e].split())
+        if words >= 3 and _opens_sentence(text, first, region):
+            item = Found(
+                type="direct",
+                content=spans,
+                cue=None,
+                speaker=None,
+                confidence=0.75 if region.closed else 0.5,
+                paragraph=first.index,
+                inherit=True,
+                insertions=insertions,
+            )
+            found.append(item)
+            previous = (region, item, None)
+        else:
+            previous = (region, None, None)
+    return found
+
+
+def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
+    """Whether the text between two quotations is a cue tag that continues the sentence."""
+    between = text[left.outer_end : right.outer_start].rstrip()
+    return bool(between) and between[-1] in ",:—–" and "\n" not in between
+
+
+def _cue_span(frame: Frame, cue: Any) -> tuple[int, int]:
+    if according_to(cue):
+        return frame.start(cue), frame.end(cue.doc[cue.i + 1])
+    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    end = frame.end(particles[0]) if particles else frame.end(cue)
+    return frame.start(cue), end

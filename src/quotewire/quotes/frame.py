@@ -1,0 +1,182 @@
+"""A parsed paragraph seen by the quote finders: tokens with article offsets, and what is quoted.
+
+Internal records shared by the cue, direct, indirect and headline finders. Offsets are always
+character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotewire.speakers.titles import PERSON_TITLES
+from quotewire.text.marks import QuoteRegion
+
+PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
+SPEAKER_DEPS = ("nsubj",)
+_NP_LEFT_DEPS = frozenset(
+    "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()
+)
+
+
+@dataclass(slots=True)
+class MentionRef:
+    """A stretch of text naming a speaker, before it is resolved to an entity."""
+
+    start: int
+    end: int
+    kind: str  # name | pronoun | nominal | organization
+    head: str  # the head word, lower-cased lemma
+    label: str | None = None  # entity label of a named mention
+    appos_role: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution found in the text, before speakers are resolved."""
+
+    type: str
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: MentionRef | None
+    confidence: float
+    paragraph: int
+    inherit: bool = False  # continues the previous attribution: same speaker and cue
+    addressee: MentionRef | None = None
+    insertions: list[tuple[int, int]] = field(default_factory=list)
+    cue_token: Any = None
+
+
+@dataclass(slots=True)
+class Frame:
+    """One parsed paragraph and the quoted stretches that touch it."""
+
+    index: int
+    offset: int
+    doc: Any
+    regions: list[QuoteRegion]
+    inside: list[tuple[int, int]]  # outer ranges (marks included) of quoted text in this paragraph
+
+    def start(self, token: Any) -> int:
+        return int(self.offset + token.idx)
+
+    def end(self, token: Any) -> int:
+        return int(self.offset + token.idx + len(token.text))
+
+    def quoted(self, token: Any) -> bool:
+        pos = self.offset + token.idx
+        return any(s <= pos < e for s, e in self.inside)
+
+    def token_at(self, pos: int) -> Any:
+        """The first token that starts at or after article offset ``pos`` (or None)."""
+        for token in self.doc:
+            if self.offset + token.idx >= pos:
+                return token
+        return None
+
+
+def subject_of(token: Any, depth: int = 0) -> Any:
+    """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
+    for child in token.children:
+        if child.dep_ in SPEAKER_DEPS:
+            if child.lower_ in ("who", "that") and token.dep_ == "relcl":
+                return token.head
+            return child
+    if depth >= 3:
+        return None
+    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token:
+        return subject_of(token.head, depth + 1)
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return None
+
+
+def noun_phrase(token: Any) -> tuple[int, int]:
+    """Token indices ``[i, j)`` of the noun phrase headed by ``token``.
+
+    Clauses and appositions are left out; "of" + a proper name is kept ("President of Belarus").
+    """
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "PROPN"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN":
+                right = max(right, objects[0].right_edge.i + 1)
+        elif child.dep_ in ("compound", "flat") and child.i == right:
+            right = child.i + 1
+    doc = token.doc
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return left, right
+
+
+def entity_of(token: Any) -> Any:
+    """The named entity that contains ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def mention_for(frame: Frame, token: Any) -> MentionRef:
+    """The speaker mention headed by ``token``."""
+    doc = token.doc
+    lower = token.lower_
+    if token.tag_ in ("PRP", "PRP$") or lower in PRONOUNS:
+        return MentionRef(frame.start(token), frame.end(token), "pronoun", lower)
+    # "the company's chief executive, Jane Doe, said": the apposed name is the speaker
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ != "PERSON":
+            ent = entity_of(child) or doc[child.i : child.i + 1]
+            i, j = noun_phrase(token)
+            return MentionRef(
+                frame.offset + ent.start_char,
+                frame.offset + ent.end_char,
+                "name",
+                child.lower_,
+                "PERSON",
+                appos_role=(frame.offset + doc[i].idx, frame.end(doc[j - 1])),
+            )
+    i, j = noun_phrase(token)
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        i, j = min(i, ent.start), max(j, ent.end)
+        kind = "name" if ent.label_ == "PERSON" else "organization"
+        appos = _appos_role(frame, token)
+        return MentionRef(
+            frame.start(doc[i]), frame.end(doc[j - 1]), kind, lower, ent.label_, appos_role=appos
+        )
+    titled = token.lemma_.lower() in PERSON_TITLES or any(
+        c.dep_ in ("det", "poss") for c in token.children
+    )
+    kind = "name" if token.pos_ == "PROPN" and not titled else "nominal"
+    return MentionRef(
+        frame.start(doc[i]),
+        frame.end(doc[j - 1]),
+        kind,
+        token.lemma_.lower(),
+        appos_role=_appos_role(frame, token),
+    )
+
+
+def _appos_role(frame: Frame, token: Any) -> tuple[int, int] | None:
+    for child in token.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.ent_type_ != "PERSON"
+        ):
+            left, right = child.left_edge, child.right_edge
+            doc = token.doc
+            while left.i < right.i and (left.is_punct or left.dep_ == "det"):
+                left = doc[left.i + 1]
+            while right.i > left.i and right.is_punct:
+                right = doc[right.i - 1]
+            return frame.start(left), frame.end(right)
+    return None

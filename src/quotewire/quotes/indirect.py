@@ -1,0 +1,143 @@
+"""Indirect and mixed quotes: a cue with its subject and the clause it reports.
+
+Patterns: ``X stated that ...`` and ``..., X said`` (the clausal complement of the cue), the
+parenthetical ``The same, he added, applies ...``, ``X promised to ...`` (the infinitive of a
+commitment verb), and ``according to X, ...``. A reported clause that contains a quotation is a
+*mixed* quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from quotewire.quotes.cues import SPEECH_VERBS, according_to, is_cue_verb
+from quotewire.quotes.direct import _cue_span, addressee_of, trim
+from quotewire.quotes.frame import Found, Frame, mention_for, subject_of
+
+_NOT_SPEAKERS = frozenset("it there this that which what these those".split())
+_INFINITIVE_CUES = frozenset(
+    "promise vow pledge threaten urge ask call want hope plan expect refuse decline agree "
+    "offer intend vow seek".split()
+)
+
+
+def _span(frame: Frame, tokens: Iterable[Any]) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return None
+    return frame.start(toks[0]), frame.end(toks[-1])
+
+
+def _subtree_tokens(token: Any) -> list[Any]:
+    return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
+    """The character spans of what ``cue`` reports, or [] when it reports nothing."""
+    doc = cue.doc
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses and cue.lemma_.lower() in _INFINITIVE_CUES:
+        clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if clauses:
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses)
+        if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
+            parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
+            return [s for s in (_span(frame, p) for p in parts) if s is not None]
+        span = _span(frame, doc[lo : hi + 1])
+        return [span] if span else []
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        head = cue.head
+        parts = [
+            doc[head.left_edge.i : cue.left_edge.i],
+            doc[cue.right_edge.i + 1 : head.right_edge.i + 1],
+        ]
+        return [s for s in (_span(frame, p) for p in parts) if s is not None]
+    return []
+
+
+def _mostly_quoted(frame: Frame, spans: Sequence[tuple[int, int]]) -> bool:
+    total = sum(e - s for s, e in spans)
+    quoted = sum(max(0, min(e, qe) - max(s, qs)) for s, e in spans for qs, qe in frame.inside)
+    return total == 0 or quoted / total > 0.8
+
+
+def _clean(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        s, e = trim(text, s, e)
+        while e > s and text[e - 1] in ".":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_indirect(text: str, frames: Sequence[Frame], used: set[int]) -> list[Found]:
+    """Indirect and mixed quotes in every frame; ``used`` holds ids of cue tokens already taken."""
+    found: list[Found] = []
+    for frame in frames:
+        for token in frame.doc:
+            if frame.quoted(token) or id(token) in used:
+                continue
+            if according_to(token):
+                item = _according(text, frame, token)
+            elif is_cue_verb(token):
+                item = _reported(text, frame, token)
+            else:
+                item = None
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
+    spans = _clean(text, reported_clause(frame, cue))
+    if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
+        return None
+    if _mostly_quoted(frame, spans):
+        return None
+    subject = subject_of(cue)
+    if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
+        return None
+    mixed = any(s <= qs and qe <= e for s, e in spans for qs, qe in frame.inside)
+    speech = cue.lemma_.lower() in SPEECH_VERBS
+    return Found(
+        type="mixed" if mixed else "indirect",
+        content=spans,
+        cue=_cue_span(frame, cue),
+        speaker=mention_for(frame, subject),
+        confidence=0.8 if speech else 0.6,
+        paragraph=frame.index,
+        addressee=addressee_of(frame, cue),
+        cue_token=cue,
+    )
+
+
+def _according(text: str, frame: Frame, token: Any) -> Found | None:
+    """``According to X, ...``: the clause the phrase attaches to, without the phrase."""
+    doc = token.doc
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    parts = [
+        doc[head.left_edge.i : token.left_edge.i],
+        doc[token.right_edge.i + 1 : head.right_edge.i + 1],
+    ]
+    spans = _clean(text, [s for s in (_span(frame, p) for p in parts) if s is not None])
+    if not spans or sum(len(text[s:e].split()) for s, e in spans) < 3:
+        return None
+    return Found(
+        type="indirect",
+        content=spans,
+        cue=_cue_span(frame, token),
+        speaker=mention_for(frame, objects[0]),
+        confidence=0.7,
+        paragraph=frame.index,
+        cue_token=token,
+    )

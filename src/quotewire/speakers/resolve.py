@@ -1,0 +1,354 @@
+"""Speakers inside one article: named entities, their roles, and what every mention refers to.
+
+Full names come from first mentions; a surname alone ("Putin") or an initial ("V. Putin") joins
+the full name it fits; roles come from pre-modifiers ("Russian President Vladimir Putin") and
+appositions ("Marko Saar, Estonia's foreign minister"). Titles ("the Russian leader", "his
+Belarusian counterpart", "the President of Belarus") go to the person whose role fits them, and
+pronouns to the person most recently in focus, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotewire.model import Entity, Mention
+from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
+from quotewire.speakers.titles import (
+    GENERIC_TITLES,
+    HONORIFICS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    same_nation,
+)
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_STRIP_WORDS = re.compile(
+    r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An entity being built."""
+
+    id: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str = ""
+    last_seen: int = -1
+
+    def add(self, text: str, start: int, end: int, kind: str) -> None:
+        if any(m.start == start and m.end == end for m in self.mentions):
+            return
+        self.mentions.append(Mention(start=start, end=end, text=text[start:end], kind=kind))  # type: ignore[arg-type]
+        self.last_seen = max(self.last_seen, start)
+
+    def nations(self) -> list[str]:
+        return [w for role in self.roles for w in re.findall(r"[A-Z][\w'’]+", role)]
+
+    def to_model(self) -> Entity:
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            roles=self.roles,
+            mentions=sorted(self.mentions, key=lambda m: m.start),
+        )
+
+
+def clean_name(name: str) -> str:
+    """A name without a leading article or title and without a possessive ending."""
+    name = " ".join(name.split())
+    while True:
+        stripped = _STRIP_WORDS.sub("", name)
+        if stripped == name or not stripped:
+            break
+        name = stripped
+    return _POSSESSIVE.sub("", name).strip(" ,.")
+
+
+class Resolver:
+    """Builds the article's entities and resolves speaker mentions, in text order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Draft] = []
+        self.by_span: dict[tuple[int, int], Draft] = {}
+        self.last_subject: list[tuple[int, Draft]] = []
+        self.last_speaker: tuple[int, Draft] | None = None
+
+    # --- named entities -------------------------------------------------------------------
+    def _new(self, name: str, label: str) -> Draft:
+        draft = Draft(f"e{len(self.entities) + 1}", name, label)
+        self.entities.append(draft)
+        return draft
+
+    def _person_for(self, name: str, pos: int) -> Draft:
+        tokens = name.split()
+        people = [d for d in self.entities if d.type == "PERSON"]
+        for draft in people:
+            if draft.name.lower() == name.lower():
+                return draft
+        if len(tokens) == 1:
+            fits = [
+                d
+                for d in people
+                if tokens[0].lower() in (d.name.split()[-1].lower(), d.name.split()[0].lower())
+            ]
+        else:
+            first, last = tokens[0].rstrip(".").lower(), tokens[-1].lower()
+            fits = [
+                d
+                for d in people
+                if d.name.split()[-1].lower() == last
+                and (
+                    len(d.name.split()) == 1
+                    or d.name.split()[0].lower().startswith(first)
+                    or (len(first) == 1 and d.name.split()[0].lower().startswith(first))
+                )
+            ]
+        if fits:
+            best = max(fits, key=lambda d: (d.last_seen if d.last_seen <= pos else -1, len(d.name)))
+            if len(name) > len(best.name) and len(tokens) > 1:
+                best.name = name
+            return best
+        return self._new(name, "PERSON")
+
+    def _other_for(self, name: str, label: str) -> Draft:
+        key = name.lower()
+        for draft in self.entities:
+            if draft.type != "PERSON" and draft.name.lower() == key:
+                return draft
+        return self._new(name, label)
+
+    def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
+        """Every named entity in the parsed paragraphs, in text order (full names first)."""
+        ents: list[tuple[int, int, str, str, Any, Frame]] = []
+        for frame in frames:
+            for ent in frame.doc.ents:
+                if ent.label_ not in KEPT_LABELS:
+                    continue
+                label = ent.label_
+                name = clean_name(ent.text)
+                if not name or not any(c.isalpha() for c in name):
+                    continue
+                if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
+                    label = "ORG"
+                if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
+                    continue
+                start = frame.offset + ent.start_char
+                ents.append((start, start + len(ent.text), name, label, ent, frame))
+        # full names before surnames, so that "Putin" in a headline finds "Vladimir Putin"
+        for start, end, name, label, ent, frame in sorted(
+            ents, key=lambda e: (e[3] != "PERSON" or len(e[2].split()) < 2, e[0])
+        ):
+            draft = (
+                self._person_for(name, start) if label == "PERSON" else self._other_for(name, label)
+            )
+            draft.add(self.text, start, end, "name" if label == "PERSON" else "organization")
+            self.by_span[(start, end)] = draft
+            if label == "PERSON":
+                self._read_roles(draft, ent, frame)
+        for draft in self.entities:
+            draft.last_seen = -1
+
+    def _read_roles(self, draft: Draft, ent: Any, frame: Frame) -> None:
+        doc = ent.doc
+        i = ent.start
+        while (
+            i > 0
+            and doc[i - 1].dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "case")
+            and (doc[i - 1].head.i >= i - 1 and doc[i - 1].head.i < ent.end + 3)
+        ):
+            i -= 1
+        if i < ent.start:
+            words = doc[i : ent.start]
+            gender = HONORIFICS.get(words[-1].lower_)
+            if gender is not None:
+                draft.gender = draft.gender or gender
+            else:
+                self._add_role(draft, words.text, words)
+        for child in ent.root.children:
+            if (
+                child.dep_ == "appos"
+                and child.ent_type_ != "PERSON"
+                and child.pos_ in ("NOUN", "PROPN")
+            ):
+                lo, hi = noun_phrase(child)
+                self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
+            lo, hi = noun_phrase(head)
+            self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
+
+    @staticmethod
+    def _add_role(draft: Draft, role: str, words: Any) -> None:
+        role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
+            " ,"
+        )
+        if not role or len(role.split()) > 7 or role in draft.roles:
+            return
+        if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
+            return
+        if not any(t.lemma_.lower() in PERSON_TITLES or t.pos_ == "NOUN" for t in words):
+            return
+        draft.roles.append(role)
+
+    # --- mentions -------------------------------------------------------------------------
+    def resolve(self, ref: MentionRef, *, subject: bool = True) -> Draft | None:
+        """The entity ``ref`` refers to (and record the mention), or None."""
+        draft = self._lookup(ref)
+        if draft is not None:
+            kind = {"pronoun": "pronoun", "nominal": "title"}.get(ref.kind, ref.kind)
+            if ref.kind == "name" and draft.type != "PERSON":
+                kind = "organization"
+            draft.add(self.text, ref.start, ref.end, kind)
+            if ref.kind == "pronoun" and ref.head in _PRONOUN_GENDER and not draft.gender:
+                draft.gender = _PRONOUN_GENDER[ref.head]
+            if ref.appos_role is not None:
+                role = self.text[ref.appos_role[0] : ref.appos_role[1]]
+                if role not in draft.roles and len(role.split()) <= 7:
+                    draft.roles.append(role)
+            if subject and draft.type == "PERSON":
+                self.last_subject.append((ref.start, draft))
+        return draft
+
+    def _lookup(self, ref: MentionRef) -> Draft | None:
+        inside = [d for (s, e), d in self.by_span.items() if s < ref.end and ref.start < e]
+        people = [d for d in inside if d.type == "PERSON"]
+        if people:
+            return people[-1]
+        if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
+            return inside[-1]
+        if ref.kind == "pronoun":
+            return self._pronoun(ref)
+        if ref.kind == "nominal":
+            return self._title(ref)
+        name = clean_name(self.text[ref.start : ref.end])
+        if ref.kind == "name" and name and name[0].isupper():
+            return (
+                self._person_for(name, ref.start)
+                if ref.label in (None, "PERSON")
+                else self._other_for(name, ref.label)
+            )
+        return None
+
+    def _pronoun(self, ref: MentionRef) -> Draft | None:
+        gender = _PRONOUN_GENDER.get(ref.head)
+        if ref.head in _PLURAL_PRONOUNS:
+            return None
+        if gender is None:
+            return None
+        for pos, draft in reversed(self.last_subject):
+            if pos < ref.start and draft.gender in ("", gender):
+                return draft
+        people = [
+            (m.start, d)
+            for d in self.entities
+            if d.type == "PERSON"
+            for m in d.mentions
+            if m.start < ref.start
+        ]
+        for _, draft in sorted(people, key=lambda p: p[0], reverse=True):
+            if draft.gender in ("", gender):
+                return draft
+        return None
+
+    def _title(self, ref: MentionRef) -> Draft | None:
+        phrase = self.text[ref.start : ref.end]
+        words = re.findall(r"[\w'’]+", phrase)
+        head = ref.head
+        if head in ORG_HEADS:
+            orgs = [d for d in self.entities if d.type in ("ORG", "GPE") and head in d.name.lower()]
+            return max(orgs, key=lambda d: d.last_seen) if orgs else None
+        if head not in PERSON_TITLES:
+            return None
+        nations = [
+            w
+            for w in words
+            if w[0].isupper() and w.lower() not in ("the", "his", "her", "their", "its")
+        ]
+        nations = [w for w in nations if w.lower() not in PERSON_TITLES and w.lower() != head]
+        best: tuple[int, Draft] | None = None
+        for draft in self.entities:
+            if draft.type != "PERSON" or not draft.roles:
+                continue
+            if nations and not all(
+                any(same_nation(n, dn) for dn in draft.nations()) for n in nations
+            ):
+                continue
+            if head not in GENERIC_TITLES and not any(head in r.lower() for r in draft.roles):
+                continue
+            if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
+                continue
+            seen = max((m.start for m in draft.mentions if m.start < ref.start), default=-1)
+            if best is None or seen > best[0]:
+                best = (seen, draft)
+        return best[1] if best else None
+
+    def title_mentions(self, frames: Sequence[Frame]) -> list[MentionRef]:
+        """Noun phrases headed by a person's title or a pronoun, outside quotations."""
+        refs = []
+        for frame in frames:
+            for token in frame.doc:
+                if frame.quoted(token):
+                    continue
+                if token.tag_ == "PRP" and token.lower_ in _PRONOUN_GENDER:
+                    refs.append(
+                        MentionRef(frame.start(token), frame.end(token), "pronoun", token.lower_)
+                    )
+                elif (
+                    token.pos_ in ("NOUN", "PROPN")
+                    and token.lemma_.lower() in PERSON_TITLES
+                    and token.dep_ not in ("compound", "amod")
+                    and not token.ent_type_
+                    and any(c.dep_ in ("det", "poss") for c in token.children)
+                ):
+                    i, j = noun_phrase(token)
+                    doc = token.doc
+                    refs.append(
+                        MentionRef(
+                            frame.start(doc[i]),
+                            frame.end(doc[j - 1]),
+                            "nominal",
+                            token.lemma_.lower(),
+                        )
+                    )
+        return refs
+
+
+def resolve_speakers(
+    text: str, frames: Sequence[Frame], found: Sequence[Found], orgs: Sequence[str] = ()
+) -> tuple[list[Entity], dict[int, Draft | None], dict[int, Draft | None]]:
+    """Entities of the article and, for each found item (by index), its speaker and addressee."""
+    resolver = Resolver(text)
+    resolver.add_entities(frames, orgs)
+    events: list[tuple[int, int, str, int, MentionRef]] = []
+    for n, item in enumerate(found):
+        if item.speaker is not None:
+            events.append((item.speaker.start, 0, "speaker", n, item.speaker))
+        if item.addressee is not None:
+            events.append((item.addressee.start, 1, "addressee", n, item.addressee))
+    spoken = {(e[4].start, e[4].end) for e in events}
+    for ref in resolver.title_mentions(frames):
+        if (ref.start, ref.end) not in spoken:
+            events.append((ref.start, 2, "mention", -1, ref))
+    speakers: dict[int, Draft | None] = {}
+    addressees: dict[int, Draft | None] = {}
+    for _, _, what, n, ref in sorted(events, key=lambda e: (e[0], e[1])):
+        draft = resolver.resolve(ref, subject=what != "addressee")
+        if what == "speaker":
+            speakers[n] = draft
+        elif what == "addressee":
+            addressees[n] = draft
+    entities = [d.to_model() for d in resolver.entities if d.mentions]
+    return entities, speakers, addressees

@@ -1,0 +1,121 @@
+"""Titles and nationalities: how "the Russian leader" finds "Russian President Vladimir Putin"."""
+
+from __future__ import annotations
+
+#: Head nouns of the titles that stand for a person ("the minister", "his counterpart").
+PERSON_TITLES = frozenset(
+    """
+    president leader counterpart minister premier chancellor secretary spokesman spokeswoman
+    spokesperson executive ceo chairman chairwoman chair director senator governor mayor
+    ambassador king queen prince princess head chief official envoy diplomat commissioner
+    candidate nominee congressman congresswoman representative lawmaker legislator speaker
+    prosecutor judge justice attorney general commander admiral colonel lieutenant sergeant
+    officer manager founder owner economist analyst adviser advisor aide strategist pope
+    monarch emperor sheikh emir chancellor vice-president deputy dean professor mogul billionaire
+    """.split()
+)
+
+#: Titles that fit any office: "the Russian leader" may be the Russian President.
+GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
+
+#: Heads of organization nominals: "the ministry said".
+ORG_HEADS = frozenset(
+    """
+    ministry department agency company firm government office committee commission campaign
+    party council administration bank court service union board institute association
+    organization organisation embassy kremlin white house parliament senate congress police
+    army military newspaper paper channel network group fund
+    """.split()
+)
+
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "sir": "m",
+    "lady": "f",
+    "dr": "",
+    "dr.": "",
+    "prof.": "",
+}
+
+_IRREGULAR = {
+    "american": "united states",
+    "u.s.": "united states",
+    "us": "united states",
+    "america": "united states",
+    "british": "united kingdom",
+    "britain": "united kingdom",
+    "uk": "united kingdom",
+    "english": "england",
+    "french": "france",
+    "dutch": "netherlands",
+    "german": "germany",
+    "chinese": "china",
+    "japanese": "japan",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "finnish": "finland",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "polish": "poland",
+    "turkish": "turkey",
+    "irish": "ireland",
+    "spanish": "spain",
+    "norwegian": "norway",
+    "icelandic": "iceland",
+    "portuguese": "portugal",
+    "vietnamese": "vietnam",
+    "lebanese": "lebanon",
+    "belgian": "belgium",
+    "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan",
+    "kyrgyz": "kyrgyzstan",
+    "tajik": "tajikistan",
+    "turkmen": "turkmenistan",
+    "azerbaijani": "azerbaijan",
+    "argentine": "argentina",
+    "argentinian": "argentina",
+    "filipino": "philippines",
+    "philippine": "philippines",
+    "thai": "thailand",
+    "scottish": "scotland",
+    "welsh": "wales",
+    "czech": "czechia",
+    "slovak": "slovakia",
+    "israeli": "israel",
+    "iraqi": "iraq",
+    "pakistani": "pakistan",
+    "saudi": "saudi arabia",
+    "emirati": "united arab emirates",
+    "peruvian": "peru",
+    "maltese": "malta",
+    "cypriot": "cyprus",
+    "luxembourgish": "luxembourg",
+    "soviet": "ussr",
+}
+
+
+def nation(word: str) -> str:
+    """A country key for a country name or its demonym ("Belarusian" and "Belarus" alike)."""
+    w = word.lower().strip().removesuffix("'s").removesuffix("’s")
+    return _IRREGULAR.get(w, w)
+
+
+def same_nation(a: str, b: str) -> bool:
+    """Whether two country names or demonyms name the same country."""
+    x, y = nation(a), nation(b)
+    if x == y:
+        return True
+    if " " in x or " " in y:
+        return False
+    n = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(x), len(y)) - 1

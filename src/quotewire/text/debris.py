@@ -1,0 +1,299 @@
+"""Page debris in plain text: share buttons, photo credits, bylines, related stories, ads.
+
+Text copied from a web page keeps lines that are not part of the story: "- Share on Facebook",
+"Photo: BELTA", "Read more", "Advertisement", a navigation trail, a box of related headlines.
+:func:`find_debris` marks each such line as a :class:`~quotewire.model.Debris` span covering
+the whole line without its line break; nothing is deleted, so offsets stay valid.
+
+Detection is line by line and deliberately narrow: a line must be short and consist of the
+debris phrase (plus a name or headline where the kind has one). Sentences that merely start
+like debris ("By contrast, ...", "By 2030 ...") or mention a photo are not marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from quotewire.model import Debris, DebrisKind, NamedSpan, Span
+
+MAX_DEBRIS_LINE = 80
+"""Longest line (in characters, stripped) taken for a one-line debris kind."""
+
+_MAX_RELATED_LINE = 120
+_MAX_RELATED_WORDS = 20
+_MAX_HEADLINE_SENTENCE_WORDS = 12
+_BULLET = re.compile(r"^[-–—•*·|>»›▪●◦]\s*")
+_NETWORK = (
+    r"(?:facebook|twitter|x|vk|vkontakte|linkedin|whatsapp|telegram|reddit|pinterest|"
+    r"email|e-mail|messenger|viber|ok|odnoklassniki|flipboard|threads|bluesky|mastodon)"
+)
+_CAP_WORD = r"[A-Z][\w'’.&-]*"
+_PARTICLE = r"(?:van|von|de|da|del|der|bin|al|el|la|le)"
+_PERSON = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_PARTICLE})){{1,3}}"
+_TAIL_WORD = rf"(?:{_CAP_WORD}|\d[\d:,.]*|of|the|and|for|de|at|in|on|via)"
+_BYLINE_TAIL = rf"(?:\s*(?:,|\||–|—|-|;|/)\s*(?:{_CAP_WORD}|\d[\d:,.]*)(?:\s+{_TAIL_WORD})*)"
+_SUBSCRIBE_WORDS = re.compile(
+    r"\b(?:newsletters?|inbox|updates|alerts|notifications|channel|free|today|now|telegram|"
+    r"e-?mail|daily|weekly|briefing|digest|podcast|our|us)\b",
+    re.IGNORECASE,
+)
+_NAME_LOWER_WORDS = frozenset(
+    {"via", "for", "and", "of", "the", "de", "da", "von", "van", "press", "service", "pool"}
+)
+_MAX_NAME_WORDS = 8
+
+_SHARE_BUTTON = (
+    rf"^share(?:\s+this(?:\s+(?:article|story|page|post|video))?)?"
+    rf"(?:\s+(?:on|via|to|with)\s+{_NETWORK})?\s*:?$"
+)
+_SHARE_NETWORKS = rf"^{_NETWORK}(?:\s*[|•·,/]?\s*{_NETWORK})*$"
+_SHARE_ACTION = (
+    r"^(?:tweet|tweet\s+this|e-?mail(?:\s+this(?:\s+(?:article|story|page))?)?|"
+    r"print(?:\s+this(?:\s+(?:article|story|page))?)?|copy\s+link|link\s+copied|"
+    r"share\s+(?:article|story))$"
+)
+_READ_MORE = (
+    r"^(?:read\s+more|read\s+also|also\s+read|more\s+details|read\s+next|"
+    r"continue\s+reading(?:\s+the\s+main\s+story|\s+below)?|keep\s+reading|"
+    r"read\s+the\s+(?:rest|full\s+(?:story|article))|read\s+full\s+(?:story|article)|"
+    r"full\s+story|click\s+here\s+(?:to\s+read\s+more|for\s+more))"
+    r"(?:\s+(?:of\s+(?:the|this)\s+(?:article|story)|here|on\s+\S+|at\s+\S+))*"
+    r"(?:\s*(?:[:»›>→…]|\.\.\.|[-–—]\s).*|\s*[.!]?)$"
+)
+_NAVIGATION_WORDS = (
+    r"^(?:skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|"
+    r"(?:main\s+)?menu|open\s+menu|close\s+menu|navigation|home|search|back\s+to\s+top|"
+    r"log\s?in|sign\s+in|log\s+out|my\s+account)$"
+)
+_ADVERT = (
+    r"^(?:advertisement|advertising|\(?ad\)?|ads|sponsored(?:\s+content)?|"
+    r"promoted(?:\s+content)?|paid\s+(?:content|post|partner\s+content)|"
+    r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
+    r"scroll\s+to\s+continue(?:\s+with\s+content)?)\s*[:.-]?$"
+)
+_COPYRIGHT = r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|.*all\s+rights\s+reserved).*$"
+_TAGS = r"^(?:tags|topics|filed\s+under)\s*:.*$"
+_COMMENTS = r"^(?:show|view|load)?\s*comments?(?:\s*\(\d+\))?$"
+
+_ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
+    ("share", _SHARE_BUTTON),
+    ("share", _SHARE_NETWORKS),
+    ("share", _SHARE_ACTION),
+    ("read_more", _READ_MORE),
+    ("navigation", _NAVIGATION_WORDS),
+    ("advert", _ADVERT),
+    ("other", _COPYRIGHT),
+    ("other", _TAGS),
+    ("other", _COMMENTS),
+)
+_ONE_LINE_PATTERNS: tuple[tuple[DebrisKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ONE_LINE_SOURCES
+)
+
+_PHOTO_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:photo(?:graph)?s?|images?|pictures?|pic|illustration|"
+    r"(?:photo|image|picture)\s+(?:credit|source)|credit)"
+    r"\s*(?:by\b|courtesy\s+of\b|credit\s*:|:|©|–|—|-)\s*"
+    r"(?P<name>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_STOCK_CREDIT = re.compile(
+    r"^(?P<name>(?:[^/]{1,50}\s*/\s*)?(?:getty\s+images|shutterstock|alamy|ap\s+photo|"
+    r"epa(?:-efe)?|afp|reuters)(?:\s*/\s*[^/]{1,50})?(?:\s+via\s+getty\s+images)?)\s*\.?$",
+    re.IGNORECASE,
+)
+_STOCK_HINT = re.compile(r"/|getty|shutterstock|alamy|ap photo", re.IGNORECASE)
+_COPYRIGHT_NAME = re.compile(r"^©\s*(?P<name>[A-Za-z][\w .&'’/-]{1,40})$")
+_SUBSCRIBE = re.compile(
+    r"^(?:subscribe|sign\s+up|sign-up|register\s+now|join\s+(?:us|our)|follow\s+us|"
+    r"get\s+(?:our|the\s+latest)|don'?t\s+miss)\b[^.]*[.!]?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    rf"^(?:(?i:written|words|text|reporting|posted|edited|editing)\s+)?(?i:by)\s+"
+    rf"{_PERSON}(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
+    rf"(?:\s+(?:for|in)\s+{_CAP_WORD}(?:\s+{_TAIL_WORD})*)?{_BYLINE_TAIL}{{0,3}}\s*\.?$"
+)
+_BYLINE_ORG = re.compile(r"^by\s+(?:the\s+)?(?:[A-Z]{2,}|Reuters|Bloomberg|Xinhua|Interfax)"
+                         r"(?:\s+(?:staff|reporters?|correspondents?|news))?\s*$")  # fmt: skip
+_STAFF_CREDIT = re.compile(
+    r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by)\s+[A-Z]"
+    r"[^.!?]*(?:;\s*(?i:[a-z ]+\s+by)\s+[A-Z][^.!?]*)*\.?$"
+)
+_AUTHOR_LABEL = re.compile(rf"^(?:author|authors|reporter)\s*:\s*{_PERSON}.*$", re.IGNORECASE)
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|coverage|content|posts|reading|topics|links))?|"
+    r"more\s+(?:from|on|in|about)\s+.{1,40}|more\s+(?:stories|news|articles)|see\s+also|"
+    r"most\s+(?:read|popular|viewed|shared)|popular\s+(?:now|stories|articles)|trending(?:\s+now)?|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|"
+    r"what\s+to\s+read\s+next|top\s+stories|latest\s+(?:news|stories)|editor'?s\s+picks?|"
+    r"further\s+reading)\s*:?$",
+    re.IGNORECASE,
+)
+_NAV_SEPARATOR = re.compile(r"\s+(?:\||›|»|>|/|•|·)\s+|\s*[|›»•]\s*")
+_NAV_FIRST = frozenset({"home", "main", "news", "homepage", "start"})
+_MAX_NAV_SEGMENT = 25
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def find_debris(text: str) -> list[Debris]:
+    """The debris lines of ``text``, in text order, each covering one line without its break."""
+    lines = list(_lines(text))
+    found: list[Debris] = []
+    index = 0
+    while index < len(lines):
+        line = text[slice(*lines[index])]
+        if _RELATED_HEADING.match(_content(line)):
+            block = _related_block(text, lines, index)
+            found.extend(_debris(text, lines[i], "related") for i in block)
+            index = block[-1] + 1
+            continue
+        kind = classify_line(line)
+        if kind is not None:
+            found.append(_debris(text, lines[index], kind))
+        index += 1
+    return found
+
+
+def classify_line(line: str) -> DebrisKind | None:
+    """The debris kind of one line on its own, or ``None`` for a line of the story.
+
+    Related-story boxes need the lines around them and are found by :func:`find_debris` only.
+    """
+    content = _content(line)
+    if not content or len(content) > MAX_DEBRIS_LINE:
+        return None
+    for kind, pattern in _ONE_LINE_PATTERNS:
+        if pattern.match(content):
+            return kind
+    if _SUBSCRIBE.match(content) and _SUBSCRIBE_WORDS.search(content):
+        return "subscribe"
+    if _is_photo_credit(content):
+        return "photo_credit"
+    if _is_byline(content):
+        return "byline"
+    if _is_navigation(content):
+        return "navigation"
+    return None
+
+
+def photo_credit(debris: Sequence[Debris]) -> NamedSpan | None:
+    """The name credited in the first photo-credit line ("BELTA" in "Photo: BELTA").
+
+    The span points at the name inside the article text (debris spans carry their offsets).
+    """
+    for item in debris:
+        if item.kind != "photo_credit":
+            continue
+        named = _credit_name(item)
+        if named is not None:
+            return named
+    return None
+
+
+def _credit_name(item: Debris) -> NamedSpan | None:
+    content = _content(item.text)
+    offset = item.start + item.text.index(content)
+    for pattern in (_PHOTO_CREDIT, _STOCK_CREDIT, _COPYRIGHT_NAME):
+        match = pattern.match(content)
+        if match:
+            start, end = match.span("name")
+            name = match.group("name").strip()
+            start += len(match.group("name")) - len(match.group("name").lstrip())
+            end = start + len(name)
+            span = Span(start=offset + start, end=offset + end, text=name)
+            return NamedSpan(name=name, span=span)
+    return None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, the end excluding ``\\n``, ``\\r\\n`` or ``\\r``."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield position, position + len(body)
+        position += len(line)
+
+
+def _content(line: str) -> str:
+    """The line without surrounding spaces and a leading list bullet."""
+    return _BULLET.sub("", line.strip()).strip()
+
+
+def _is_photo_credit(content: str) -> bool:
+    match = _PHOTO_CREDIT.match(content)
+    if match:
+        return _plausible_name(match.group("name"))
+    if _COPYRIGHT_NAME.match(content):
+        return True
+    return bool(_STOCK_CREDIT.match(content) and _STOCK_HINT.search(content))
+
+
+def _plausible_name(name: str) -> bool:
+    """A credited name: starts with a capital or digit, few words, no lowercase prose."""
+    words = name.split()
+    if not words or len(words) > _MAX_NAME_WORDS or not (name[:1].isupper() or name[:1].isdigit()):
+        return False
+    return all(not word[:1].islower() or word in _NAME_LOWER_WORDS for word in words)
+
+
+def _is_byline(content: str) -> bool:
+    return bool(
+        _BYLINE.match(content)
+        or _BYLINE_ORG.match(content)
+        or _STAFF_CREDIT.match(content)
+        or _AUTHOR_LABEL.match(content)
+    )
+
+
+def _is_navigation(content: str) -> bool:
+    segments = [segment.strip() for segment in _NAV_SEPARATOR.split(content)]
+    if len(segments) < 2 or any(not _nav_segment(segment) for segment in segments):
+        return False
+    return len(segments) >= 3 or segments[0].lower() in _NAV_FIRST
+
+
+def _nav_segment(segment: str) -> bool:
+    return (
+        0 < len(segment) <= _MAX_NAV_SEGMENT
+        and len(segment.split()) <= 4
+        and segment[:1].isupper()
+        and not _SENTENCE_END.search(segment)
+    )
+
+
+def _debris(text: str, bounds: tuple[int, int], kind: DebrisKind) -> Debris:
+    start, end = bounds
+    return Debris(start=start, end=end, text=text[start:end], kind=kind)
+
+
+def _related_block(text: str, lines: list[tuple[int, int]], heading: int) -> list[int]:
+    """Indices of the heading line and the headline-like lines after it.
+
+    The list runs to the next blank line or the first line that reads like a sentence of the
+    story; one blank line right after the heading is allowed.
+    """
+    block = [heading]
+    index = heading + 1
+    if index < len(lines) and not text[slice(*lines[index])].strip():
+        index += 1
+    while index < len(lines):
+        line = text[slice(*lines[index])]
+        if not line.strip() or not _headline_like(_content(line)):
+            break
+        block.append(index)
+        index += 1
+    return block
+
+
+def _headline_like(content: str) -> bool:
+    words = content.split()
+    if not words or len(content) > _MAX_RELATED_LINE or len(words) > _MAX_RELATED_WORDS:
+        return False
+    if len(words) > _MAX_HEADLINE_SENTENCE_WORDS and _SENTENCE_END.search(content):
+        return False
+    return content[:1].isupper() or content[:1].isdigit() or content[:1] in "\"'“‘"
+
+
+__all__ = ["MAX_DEBRIS_LINE", "classify_line", "find_debris", "photo_credit"]

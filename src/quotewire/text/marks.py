@@ -1,0 +1,151 @@
+"""Quotation marks: where quoted stretches of text begin and end.
+
+Handles the common styles (``"…"``, ``“…”``, ``„…“``, ``«…»``, ``‘…’`` at the top level),
+quotations that run over several paragraphs (a paragraph that ends without a closing mark and the
+next that reopens, the newswire convention) and unbalanced marks: an unclosed quotation ends at the
+end of its paragraph and is flagged ``closed=False``; it never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotewire.text.paragraphs import Paragraph
+
+DOUBLE_MARKS = frozenset('"“”„«»‟″')
+SINGLE_MARKS = frozenset("‘’‹›")
+QUOTE_CHARS = DOUBLE_MARKS | SINGLE_MARKS
+_OPENERS_BEFORE = set(" \t\n([{—–-/:;") | DOUBLE_MARKS | SINGLE_MARKS
+_CLOSERS_AFTER = set(" \t\n)]}.,;:!?—–-…") | DOUBLE_MARKS | SINGLE_MARKS
+
+
+@dataclass(slots=True)
+class QuoteRegion:
+    """A quoted stretch: ``segments`` are the texts inside the marks, one per paragraph."""
+
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
+    closed: bool = True
+    single: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    @property
+    def outer_start(self) -> int:
+        """Offset of the opening mark."""
+        return self.marks[0]
+
+    @property
+    def outer_end(self) -> int:
+        """Offset one past the closing mark (or the end of the content when unclosed)."""
+        return self.marks[-1] + 1 if self.closed else self.end
+
+
+def _looks_opening(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return before in _OPENERS_BEFORE and not after.isspace()
+
+
+def _looks_closing(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and (after in _CLOSERS_AFTER or after.isspace())
+
+
+def _closes(opener: str, mark: str) -> bool:
+    if opener == "„":
+        return mark in '“”"'
+    if opener == "«":
+        return mark == "»"
+    if opener == "»":  # Danish/Swedish style »…«
+        return mark == "«"
+    return mark in '”"“″'
+
+
+def _reopens(text: str, paragraph: Paragraph) -> bool:
+    return text[paragraph.start] in '“"„«' and paragraph.end - paragraph.start > 1
+
+
+def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteRegion]:
+    """The quoted stretches of ``text``, in order, found paragraph by paragraph."""
+    regions: list[QuoteRegion] = []
+    carry: QuoteRegion | None = None
+    carry_opener = ""
+    for n, para in enumerate(paragraphs):
+        lo, hi = para.start, para.end
+        current, opener = carry, carry_opener
+        carry = None
+        seg_start = lo
+        if current is not None:  # the reopening mark of a continued quotation
+            current.marks.append(lo)
+            seg_start = lo + 1
+        i = seg_start if current is not None else lo
+        while i < hi:
+            ch = text[i]
+            if ch in DOUBLE_MARKS:
+                if current is None:
+                    if ch == "»" and not _looks_opening(text, i, lo, hi):
+                        i += 1
+                        continue
+                    if ch == "”" and not _looks_opening(text, i, lo, hi):
+                        i += 1
+                        continue
+                    current, opener = QuoteRegion(marks=[i]), ch
+                    seg_start = i + 1
+                elif _closes(opener, ch) and (
+                    _looks_closing(text, i, lo, hi)
+                    or not _looks_opening(text, i, lo, hi)
+                    or ch in "”»"
+                ):
+                    current.segments.append((seg_start, i))
+                    current.marks.append(i)
+                    regions.append(current)
+                    current = None
+                elif ch in "“„«" and opener in "“„«" and not _closes(opener, ch):
+                    # a second opener before any closer: the first was never closed
+                    current.segments.append((seg_start, i))
+                    current.closed = False
+                    regions.append(current)
+                    current, opener = QuoteRegion(marks=[i]), ch
+                    seg_start = i + 1
+            elif ch in "‘‹" and current is None and _looks_opening(text, i, lo, hi):
+                close = _single_close(text, i + 1, hi, "’" if ch == "‘" else "›")
+                if close is not None:
+                    regions.append(QuoteRegion([(i + 1, close)], [i, close], single=True))
+                    i = close
+            i += 1
+        if current is not None:
+            current.segments.append((seg_start, hi))
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt is not None and _reopens(text, nxt) and seg_start < hi:
+                carry, carry_opener = current, opener
+            else:
+                current.closed = False
+                regions.append(current)
+    return [r for r in regions if any(e > s for s, e in r.segments)]
+
+
+def _single_close(text: str, i: int, hi: int, closer: str) -> int | None:
+    """The closing single mark of a top-level single-quoted stretch, if any."""
+    while i < hi:
+        j = text.find(closer, i, hi)
+        if j < 0:
+            return None
+        after = text[j + 1] if j + 1 < hi else " "
+        if not after.isalnum() and not text[j - 1].isspace():
+            return j
+        i = j + 1
+    return None
+
+
+def has_quote_mark(fragment: str) -> bool:
+    """Whether ``fragment`` contains a double quotation mark of any style."""
+    return any(ch in DOUBLE_MARKS for ch in fragment)
