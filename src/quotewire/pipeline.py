@@ -25,7 +25,7 @@ from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
-from quotewire.quotes.direct import find_direct
+from quotewire.quotes.direct import find_direct, trim
 from quotewire.quotes.frame import Found, Frame, MentionRef
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
@@ -179,6 +179,7 @@ def analyse(
     used = {id_(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
     found += _labelled(text, article, body)
+    found = _fit(found, article)
     credited = article.credited_source.name if article.credited_source else None
     assembled = assemble(found, credited=credited, text=text)
     items = [a.item for a in assembled]
@@ -195,6 +196,28 @@ def analyse(
             "unbalanced quotation marks: an unclosed quotation ends at its paragraph",
         ]
     return Result(id=id, article=article, entities=entities, quotes=quotes, warnings=list(warnings))
+
+
+def _fit(found: list[Found], article: Article) -> list[Found]:
+    """Keep contents off the dateline, and call whatever the title attributes a headline."""
+    title = article.title_span
+    dateline = article.dateline
+    kept = []
+    for item in found:
+        if dateline is not None:
+            item.content = [
+                (max(s, dateline.end) if s < dateline.end <= e else s, e)
+                for s, e in item.content
+                if not (dateline.start <= s and e <= dateline.end)
+            ]
+            item.content = [trim(article.text, s, e) for s, e in item.content]
+            item.content = [(s, e) for s, e in item.content if e > s]
+        if not item.content:
+            continue
+        if title is not None and title.start <= item.content[0][0] < title.end:
+            item.type = "headline"
+        kept.append(item)
+    return kept
 
 
 def id_(token: Any) -> int:

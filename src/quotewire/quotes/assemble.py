@@ -44,6 +44,15 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list[Assembled]:
     """The attributions in text order, with doubles dropped and nesting resolved."""
+    found = [
+        f
+        for f in found
+        if not (
+            f.weak
+            and f.cue is not None
+            and any(g is not f and _inside(f.cue[0], g.content) for g in found)
+        )
+    ]
     nested, absorbed = _nest_according(found)
     items = sorted(
         (f for f in found if id(f) not in absorbed),

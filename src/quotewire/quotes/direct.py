@@ -76,10 +76,15 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             return None
         if _is_cue(token):
             subject = _speaker_token(token)
-            if subject is None or frame.quoted(subject):
+            if subject is None or frame.quoted(subject) or _infinitive(token):
                 return None
             return token
     return None
+
+
+def _infinitive(token: Any) -> bool:
+    """ "declined to comment on": an infinitive reports nothing said."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def content_spans(

@@ -45,6 +45,7 @@ class Found:
     addressee: MentionRef | None = None
     insertions: list[tuple[int, int]] = field(default_factory=list)
     cue_token: Any = None
+    weak: bool = False  # a commitment or belief ("agreed to ..."), dropped inside another statement
 
 
 @dataclass(slots=True)

@@ -18,7 +18,8 @@ _LABEL = re.compile(
 _NOT_SPEAKERS = frozenset(
     """
     photo photos video watch read update updated breaking exclusive opinion analysis editorial
-    live note source sources related tags share q question answer comment by editor's editors
+    live note source sources related tags share q question comment by editor's editors
+    interview interviewer transcript
     warning correction more see also the
     """.split()
 )
@@ -41,11 +42,14 @@ def find_labelled(
     s = start + match.start("label")
     colon = start + match.start("colon")
     rest = start + match.start("rest")
+    interview_answer = label in ("A", "Answer")
     return Found(
         type="headline" if headline else "direct",
         content=[(rest, end)],
         cue=(colon, colon + 1),
-        speaker=MentionRef(s, s + len(label), "name", words[-1].lower()),
+        speaker=MentionRef(
+            s, s + len(label), "interviewee" if interview_answer else "name", words[-1].lower()
+        ),
         confidence=0.85 if headline else 0.7,
         paragraph=paragraph,
     )

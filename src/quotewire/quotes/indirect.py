@@ -103,6 +103,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         return None
     mixed = any(s <= qs and qe <= e for s, e in spans for qs, qe in frame.inside)
     speech = cue.lemma_.lower() in SPEECH_VERBS
+    infinitive = not any(c.dep_ == "ccomp" for c in cue.children) and cue.dep_ != "parataxis"
     return Found(
         type="mixed" if mixed else "indirect",
         content=spans,
@@ -112,6 +113,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         paragraph=frame.index,
         addressee=addressee_of(frame, cue),
         cue_token=cue,
+        weak=infinitive or not speech,
     )
 
 

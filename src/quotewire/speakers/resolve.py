@@ -10,6 +10,7 @@ pronouns to the person most recently in focus, in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from quotewire.model import Entity, Mention
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.speakers.titles import (
+    GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
     ORG_HEADS,
@@ -26,12 +28,14 @@ from quotewire.speakers.titles import (
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 _STRIP_WORDS = re.compile(
     r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
+_Ent = tuple[int, int, str, str, Any, Frame]  # start, end, name, label, spaCy span, frame
 
 
 @dataclass(slots=True)
@@ -132,7 +136,7 @@ class Resolver:
 
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
-        ents: list[tuple[int, int, str, str, Any, Frame]] = []
+        ents: list[_Ent] = []
         for frame in frames:
             for ent in frame.doc.ents:
                 if ent.label_ not in KEPT_LABELS:
@@ -147,6 +151,7 @@ class Resolver:
                     continue
                 start = frame.offset + ent.start_char
                 ents.append((start, start + len(ent.text), name, label, ent, frame))
+        ents = _relabel(ents)
         # full names before surnames, so that "Putin" in a headline finds "Vladimir Putin"
         for start, end, name, label, ent, frame in sorted(
             ents, key=lambda e: (e[3] != "PERSON" or len(e[2].split()) < 2, e[0])
@@ -208,7 +213,9 @@ class Resolver:
         """The entity ``ref`` refers to (and record the mention), or None."""
         draft = self._lookup(ref)
         if draft is not None:
-            kind = {"pronoun": "pronoun", "nominal": "title"}.get(ref.kind, ref.kind)
+            kind = {"pronoun": "pronoun", "nominal": "title", "interviewee": "name"}.get(
+                ref.kind, ref.kind
+            )
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
             draft.add(self.text, ref.start, ref.end, kind)
@@ -229,6 +236,8 @@ class Resolver:
             return people[-1]
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
+        if ref.kind == "interviewee":
+            return self._interviewee()
         if ref.kind == "pronoun":
             return self._pronoun(ref)
         if ref.kind == "nominal":
@@ -263,13 +272,31 @@ class Resolver:
                 return draft
         return None
 
+    def _organization(self, ref: MentionRef, words: list[str]) -> Draft | None:
+        """ "the ministry" is the ministry named before; "the Polish ministry" is one of its own."""
+        modifiers = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        if modifiers:
+            name = " ".join([*modifiers, words[-1]])
+            return self._other_for(name, "ORG")
+        head = ref.head
+        orgs = [d for d in self.entities if d.type == "ORG" and 0 <= d.last_seen < ref.start]
+        named = [d for d in orgs if head in d.name.lower()]
+        if named:
+            return max(named, key=lambda d: d.last_seen)
+        if head in GENERIC_ORG_HEADS and orgs:
+            return max(orgs, key=lambda d: d.last_seen)
+        return None
+
+    def _interviewee(self) -> Draft | None:
+        people = [d for d in self.entities if d.type == "PERSON"]
+        return max(people, key=lambda d: len(d.mentions)) if people else None
+
     def _title(self, ref: MentionRef) -> Draft | None:
         phrase = self.text[ref.start : ref.end]
         words = re.findall(r"[\w'’]+", phrase)
         head = ref.head
         if head in ORG_HEADS:
-            orgs = [d for d in self.entities if d.type in ("ORG", "GPE") and head in d.name.lower()]
-            return max(orgs, key=lambda d: d.last_seen) if orgs else None
+            return self._organization(ref, words)
         if head not in PERSON_TITLES:
             return None
         nations = [
@@ -324,6 +351,42 @@ class Resolver:
                         )
                     )
         return refs
+
+
+def _titled(ent: Any) -> bool:
+    """Whether a name stands in apposition to a person's title ("Marko Saar, foreign minister")."""
+    root = ent.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
+        return True
+    return bool(root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_TITLES)
+
+
+def _relabel(ents: list[_Ent]) -> list[_Ent]:
+    """Fix the labels spaCy gets wrong about people, using the rest of the article.
+
+    A name given a person's title in apposition is a person; a single word that is the surname of
+    a person named in full is that person; one name keeps one label (people win ties).
+    """
+    fixed = []
+    for e in ents:
+        if e[3] != "PERSON" and len(e[2].split()) in (2, 3) and _titled(e[4]):
+            e = (e[0], e[1], e[2], "PERSON", e[4], e[5])
+        fixed.append(e)
+    surnames = {e[2].split()[-1] for e in fixed if e[3] == "PERSON" and len(e[2].split()) > 1}
+    votes: dict[str, Counter[str]] = {}
+    for e in fixed:
+        votes.setdefault(e[2], Counter())[e[3]] += 1
+    out = []
+    for e in fixed:
+        label = e[3]
+        if e[2] in surnames and len(e[2].split()) == 1:
+            label = "PERSON"
+        else:
+            counts = votes[e[2]]
+            top = max(counts.values())
+            label = "PERSON" if counts["PERSON"] == top else counts.most_common(1)[0][0]
+        out.append((e[0], e[1], e[2], label, e[4], e[5]))
+    return out
 
 
 def resolve_speakers(

@@ -28,6 +28,9 @@ ORG_HEADS = frozenset(
     """.split()
 )
 
+#: Organization heads that may stand for any organization named before ("the company said").
+GENERIC_ORG_HEADS = frozenset("company firm group operator business carrier airline".split())
+
 HONORIFICS = {
     "mr": "m",
     "mr.": "m",

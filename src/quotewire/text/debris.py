@@ -121,7 +121,7 @@ _STAFF_CREDIT = re.compile(
     r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by)\s+[A-Z]"
     r"[^.!?]*(?:;\s*(?i:[a-z ]+\s+by)\s+[A-Z][^.!?]*)*\.?$"
 )
-_AUTHOR_LABEL = re.compile(rf"^(?:author|authors|reporter)\s*:\s*{_PERSON}.*$", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(rf"^(?i:author|authors|reporter)\s*:\s*{_PERSON}\s*$")
 _RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|news|coverage|content|posts|reading|topics|links))?|"
     r"more\s+(?:from|on|in|about)\s+.{1,40}|more\s+(?:stories|news|articles)|see\s+also|"

@@ -3,7 +3,8 @@
 News texts saved as plain text usually start with the headline on a line of its own
 ("Putin: The situation in cooperation between Russia and Belarus is very good"), followed by a
 dateline or the first paragraph. :func:`find_title` accepts the first non-empty line when it is
-short (at most :data:`MAX_TITLE_CHARS`), is followed by more text, is neither page debris nor a
+short (at most :data:`MAX_TITLE_CHARS`), is followed by more text (not by a lowercase line that
+continues it), is neither page debris nor a
 date line nor a wire dateline, and either does not end like a sentence, has the
 "Speaker: statement" form, or is at most :data:`MAX_TITLE_WITH_PERIOD` characters long and
 followed by a blank line (as in corpora that give the title as a sentence, then a blank line).
@@ -38,10 +39,10 @@ def find_title(text: str) -> Span | None:
     lines = _first_lines(text)
     if len(lines) < 2:
         return None
-    (start, end), (next_start, _) = lines
+    (start, end), (next_start, _next_end) = lines
     content = text[start:end]
-    if not _headline_shape(content):
-        return None
+    if not _headline_shape(content) or text[next_start : next_start + 1].islower():
+        return None  # a lowercase next line continues a hard-wrapped sentence
     if _speaker_headline(content) or _SENTENCE_END.search(content) is None:
         return Span.of(text, start, end)
     if (

@@ -1,0 +1,194 @@
+"""Page debris lines in plain text, and the photo credit read off them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotewire.model import Debris
+from quotewire.text.debris import classify_line, find_debris, photo_credit
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+
+PAGE_TEXT = """Home | World | Politics
+Skip to content
+Harbour cranes return to Port Ellery
+By Maria Okafor and Tom Reyes, Coastal News Service
+Photo: Harbour Authority
+The port authority said on Monday that both cranes would be back in service by Friday.
+- Share on Facebook
+- Share on Twitter
+Advertisement
+"We lost six days of loading, and we will not get them back," the harbour master said.
+Read more: Storm closes the northern pier
+Subscribe to our newsletter
+
+Related stories
+Ferry timetable changes from April
+Dock workers vote on new contract
+The port expects traffic to return to normal within a fortnight, a spokesman said on Monday evening.
+"""
+
+
+def _assert_spans(text: str, debris: list[Debris]) -> None:
+    for item in debris:
+        assert text[item.start : item.end] == item.text
+        assert "\n" not in item.text and "\r" not in item.text
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {item.text.strip(): item.kind for item in find_debris(text)}
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip("../shared/seed not present")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_article(seed_text: str) -> None:
+    debris = find_debris(seed_text)
+    _assert_spans(seed_text, debris)
+    assert [(item.text, item.kind) for item in debris] == [
+        ("Photo: BELTA", "photo_credit"),
+        ("- Share on Facebook", "share"),
+        ("- Share on VK", "share"),
+        ("- Share on Twitter", "share"),
+    ]
+    credit = photo_credit(debris)
+    assert credit is not None and credit.span is not None
+    assert credit.name == "BELTA"
+    assert seed_text[credit.span.start : credit.span.end] == credit.span.text == "BELTA"
+
+
+def test_each_debris_kind_in_a_page() -> None:
+    debris = find_debris(PAGE_TEXT)
+    _assert_spans(PAGE_TEXT, debris)
+    kinds = _kinds(PAGE_TEXT)
+    assert kinds == {
+        "Home | World | Politics": "navigation",
+        "Skip to content": "navigation",
+        "By Maria Okafor and Tom Reyes, Coastal News Service": "byline",
+        "Photo: Harbour Authority": "photo_credit",
+        "- Share on Facebook": "share",
+        "- Share on Twitter": "share",
+        "Advertisement": "advert",
+        "Read more: Storm closes the northern pier": "read_more",
+        "Subscribe to our newsletter": "subscribe",
+        "Related stories": "related",
+        "Ferry timetable changes from April": "related",
+        "Dock workers vote on new contract": "related",
+    }
+    story_lines = [line for line in PAGE_TEXT.splitlines() if line.startswith(("The port", '"We'))]
+    assert all(line not in kinds for line in story_lines)
+
+
+def test_debris_is_in_text_order() -> None:
+    starts = [item.start for item in find_debris(PAGE_TEXT)]
+    assert starts == sorted(starts)
+
+
+def test_crlf_lines_exclude_the_line_break() -> None:
+    text = PAGE_TEXT.replace("\n", "\r\n")
+    debris = find_debris(text)
+    _assert_spans(text, debris)
+    assert len(debris) == len(find_debris(PAGE_TEXT))
+
+
+def test_related_block_stops_at_a_sentence_and_at_a_blank_line() -> None:
+    text = (
+        "See also:\n"
+        "Minister resigns over budget row\n"
+        "The minister, who had served for six years, told parliament on Tuesday that she "
+        "would stay on until a successor was chosen.\n"
+        "\n"
+        "Most read\n"
+        "\n"
+        "Five things to know about the vote\n"
+        "Why the pier closed\n"
+        "\n"
+        "Markets rose on Wednesday.\n"
+    )
+    debris = find_debris(text)
+    _assert_spans(text, debris)
+    related = [item.text for item in debris if item.kind == "related"]
+    assert related == [
+        "See also:",
+        "Minister resigns over budget row",
+        "Most read",
+        "Five things to know about the vote",
+        "Why the pier closed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Share this article", "share"),
+        ("Tweet", "share"),
+        ("Email", "share"),
+        ("Print", "share"),
+        ("• Share on WhatsApp", "share"),
+        ("Facebook Twitter LinkedIn", "share"),
+        ("Photo by Anna Lee/Getty Images", "photo_credit"),
+        ("(Photo: Reuters)", "photo_credit"),
+        ("Getty Images", "photo_credit"),
+        ("Image credit: City Archive", "photo_credit"),
+        ("Read the rest here", "read_more"),
+        ("Continue reading", "read_more"),
+        ("Sign up for our daily briefing", "subscribe"),
+        ("By John Smith", "byline"),
+        ("BY JOHN SMITH", "byline"),
+        ("By John Smith and Jane Doe, Reuters", "byline"),
+        ("Reporting by Ann Cole; Editing by Tom Bell", "byline"),
+        ("Home › News › Europe", "navigation"),
+        ("Menu", "navigation"),
+        ("Advertisement", "advert"),
+        ("Story continues below advertisement", "advert"),
+    ],
+)
+def test_classify_line(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By contrast, the ministry said exports had fallen.",
+        "By 2030 the plant will supply a third of the region's power.",
+        "By Tuesday, the ministry had published the figures.",
+        "By John Smith, who was present at the meeting",
+        "The photo showed the minister shaking hands with his counterpart at the border post.",
+        "Picture by picture, the town was rebuilt.",
+        "Sign up rates fell by five percent in March.",
+        "Print media lost readers, the report found.",
+        "Home is where the heart is, she said.",
+        "Putin: The situation is very good",
+        "",
+    ],
+)
+def test_story_lines_are_not_debris(line: str) -> None:
+    assert classify_line(line) is None
+    assert find_debris(f"{line}\nNext line of the story.\n") == []
+
+
+def test_long_lines_are_never_one_line_debris() -> None:
+    line = "Share " + "this very long line " * 6
+    assert len(line) > 80
+    assert classify_line(line) is None
+
+
+def test_photo_credit_points_at_the_name() -> None:
+    text = "Storm hits coast\n(Photo: Reuters)\nWinds reached 120 km/h.\n"
+    debris = find_debris(text)
+    credit = photo_credit(debris)
+    assert credit is not None and credit.span is not None
+    assert credit.name == "Reuters"
+    assert text[credit.span.start : credit.span.end] == credit.span.text == "Reuters"
+
+
+def test_no_photo_credit() -> None:
+    text = "Title line\n- Share on Facebook\nBody text of the story.\n"
+    assert photo_credit(find_debris(text)) is None
