@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from quotewire import __version__
-from quotewire.errors import InputError, MalformedRecord, MissingInput, QuotewireError
+from quotewire.errors import (
+    EmptyInput,
+    InputError,
+    MalformedRecord,
+    MissingInput,
+    QuotewireError,
+)
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
 from quotewire.model import Result, json_schema
 from quotewire.pipeline import Document, Options, run_one
@@ -96,6 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        # e.g. a path the operating system refuses outright (name too long, no permission)
+        where = error.filename or getattr(args, "path", None) or getattr(args, "corpus", None)
+        reason = error.strerror or str(error)
+        print(f"quotewire: error: {where}: {reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def _documents_from_jsonl(path: Path) -> Iterator[Document | MalformedRecord]:
@@ -103,6 +115,11 @@ def _documents_from_jsonl(path: Path) -> Iterator[Document | MalformedRecord]:
     if not path.exists():
         raise MissingInput("no such file", source=str(path))
     with path.open("rb") as stream:
+        # refuse a binary file as a whole rather than line by line
+        head = stream.read(8192)
+        if head.strip():
+            decode_bytes(head, source=str(path))
+        stream.seek(0)
         yield from _records(path, stream)
 
 
@@ -166,7 +183,10 @@ def _documents(args: argparse.Namespace) -> tuple[list[Document | InputError], b
                 docs.append(error)
         return docs, True
     if path.suffix.lower() == ".jsonl":
-        return list(_documents_from_jsonl(path)), True
+        records: list[Document | InputError] = list(_documents_from_jsonl(path))
+        if not records:
+            raise EmptyInput("no records in batch file", source=str(path))
+        return records, True
     return [_document_from_file(path)], False
 
 

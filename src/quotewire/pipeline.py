@@ -22,7 +22,7 @@ from typing import Any
 from quotewire.errors import EmptyInput, InputTooLarge
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
-from quotewire.model import Article, Quote, Result, Source, Span, Speaker
+from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
 from quotewire.quotes.direct import find_direct, trim
@@ -121,7 +121,9 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
             source=document.source,
         )
     debris = find_debris(text)
-    title = find_title(text)
+    if meta.get("title"):
+        debris = sorted([*debris, *_section_labels(text, meta["title"])], key=lambda d: d.start)
+    title = _title_line(text, meta.get("title")) or find_title(text)
     dateline = find_dateline(
         text,
         reference_date=options.reference_date,
@@ -146,6 +148,29 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         debris=debris,
     )
     return article, warnings
+
+
+def _title_line(text: str, title: str | None) -> Span | None:
+    """The line of the extracted text that repeats a page's title, if any."""
+    if not title:
+        return None
+    start = text.find(title.strip())
+    return Span.of(text, start, start + len(title.strip())) if start >= 0 else None
+
+
+def _section_labels(text: str, title: str) -> list[Debris]:
+    """Short lines above a page's title (section names, breadcrumbs): navigation debris."""
+    at = text.find(title.strip())
+    if at <= 0:
+        return []
+    labels = []
+    for paragraph in split_paragraphs(text[:at]):
+        line = text[paragraph.start : paragraph.end]
+        if len(line.split()) <= 4 and not line.rstrip().endswith((".", "!", "?", '"', "”")):
+            labels.append(
+                Debris(start=paragraph.start, end=paragraph.end, text=line, kind="navigation")
+            )
+    return labels
 
 
 def _body_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

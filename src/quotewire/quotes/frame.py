@@ -79,7 +79,7 @@ class Frame:
 def subject_of(token: Any, depth: int = 0) -> Any:
     """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
     for child in token.children:
-        if child.dep_ in SPEAKER_DEPS:
+        if child.dep_ in SPEAKER_DEPS and not child.is_punct:
             if child.lower_ in ("who", "that") and token.dep_ == "relcl":
                 return token.head
             return child

@@ -159,14 +159,16 @@ class Resolver:
             draft = (
                 self._person_for(name, start) if label == "PERSON" else self._other_for(name, label)
             )
+            if label == "PERSON":
+                start = self._read_roles(draft, ent, frame, start)
             draft.add(self.text, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
-            if label == "PERSON":
-                self._read_roles(draft, ent, frame)
         for draft in self.entities:
             draft.last_seen = -1
 
-    def _read_roles(self, draft: Draft, ent: Any, frame: Frame) -> None:
+    def _read_roles(self, draft: Draft, ent: Any, frame: Frame, start: int) -> int:
+        """Record the roles given to a person's name; returns where the mention starts
+        (before a pre-modifying role: "Belarusian President Alexander Lukashenko")."""
         doc = ent.doc
         i = ent.start
         while (
@@ -180,33 +182,37 @@ class Resolver:
             gender = HONORIFICS.get(words[-1].lower_)
             if gender is not None:
                 draft.gender = draft.gender or gender
-            else:
-                self._add_role(draft, words.text, words)
+            elif self._add_role(draft, words.text, words):
+                start = frame.start(words[0])
         for child in ent.root.children:
             if (
                 child.dep_ == "appos"
                 and child.ent_type_ != "PERSON"
                 and child.pos_ in ("NOUN", "PROPN")
             ):
-                lo, hi = noun_phrase(child)
+                lo, hi = role_phrase(child)
                 self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
             lo, hi = noun_phrase(head)
             self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
+        return start
 
     @staticmethod
-    def _add_role(draft: Draft, role: str, words: Any) -> None:
+    def _add_role(draft: Draft, role: str, words: Any) -> bool:
+        """Add ``role`` when it names an office or a trade; whether it does."""
         role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
             " ,"
         )
-        if not role or len(role.split()) > 7 or role in draft.roles:
-            return
+        if not role or len(role.split()) > 7:
+            return False
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
-            return
+            return False
         if not any(t.lemma_.lower() in PERSON_TITLES or t.pos_ == "NOUN" for t in words):
-            return
-        draft.roles.append(role)
+            return False
+        if role not in draft.roles:
+            draft.roles.append(role)
+        return True
 
     # --- mentions -------------------------------------------------------------------------
     def resolve(self, ref: MentionRef, *, subject: bool = True) -> Draft | None:
@@ -351,6 +357,22 @@ class Resolver:
                         )
                     )
         return refs
+
+
+def role_phrase(token: Any) -> tuple[int, int]:
+    """Token indices of an apposed role with its attachments ("head of the hazards office"),
+    without clauses: it stops at the first comma, relative clause or participle."""
+    lo, _ = noun_phrase(token)
+    hi = token.i + 1
+    for t in token.doc[token.i + 1 : token.right_edge.i + 1]:
+        if (
+            t.is_punct
+            or t.dep_ in ("relcl", "acl", "appos", "cc")
+            or t.head.dep_ in ("relcl", "acl")
+        ):
+            break
+        hi = t.i + 1
+    return lo, hi
 
 
 def _titled(ent: Any) -> bool:

@@ -11,7 +11,8 @@ Credits in running text ("reports", "according to") count only near the top of t
 source the story quotes. Sign-offs count anywhere. Well-known agencies (:data:`KNOWN_AGENCIES`)
 are accepted in every form; an unknown name only where the form leaves no doubt: inside a wire
 dateline ("(KUNA) -"), after "Source:" at the start of a line, or as a single acronym-like token
-in "..., KUNA reports.". The earliest credit in the text wins.
+in "..., KUNA reports." (any capitalised word there when the text also prints it in capitals,
+as in "Photo: ORIENTA"). The earliest credit in the text wins.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ FIRST_PARAGRAPH_CHARS = 1500
 _KNOWN = "|".join(re.escape(name) for name in sorted(KNOWN_AGENCIES, key=len, reverse=True))
 _AGENCY = rf"(?:the\s+)?(?P<name>{_KNOWN})\b"
 _ACRONYM = r"(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)"
+_OUTLET = r"(?P<name>[A-Z][\w-]*[A-Za-z])"
 _WIRE_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})"
 _DASH = r"\s*[-–—]"
 _REPORT_VERB = r"(?:reports|reported|writes|wrote|informs|informed|has\s+learned|learned)"
@@ -83,6 +85,9 @@ _LEAD_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\baccording\s+to\s+{_AGENCY}(?=\s*[.;]|\s*$)", re.MULTILINE),
     re.compile(rf",\s*{_ACRONYM}\s+(?:reports|reported|informs)\s*\."),
 )
+# "..., Orienta reports." with a name that is not acronym-like: an outlet only when the text also
+# prints it in capitals, as agencies do in photo credits and notes ("Photo: ORIENTA").
+_OUTLET_FORM = re.compile(rf",\s*{_OUTLET}\s+(?:reports|reported|informs)\s*\.")
 # Sign-offs and markers that credit the story wherever they stand.
 _ANYWHERE_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\({_AGENCY}\)"),
@@ -113,6 +118,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int]]:
     lead = text[:FIRST_PARAGRAPH_CHARS]
     for pattern in _LEAD_FORMS:
         for match in pattern.finditer(lead):
+            yield match.span("name")
+    for match in _OUTLET_FORM.finditer(lead):
+        if re.search(rf"\b{re.escape(match.group('name').upper())}\b", text):
             yield match.span("name")
     for pattern in (*_ANYWHERE_FORMS, *_WIRE_FORMS):
         for match in pattern.finditer(text):

@@ -75,6 +75,10 @@ _ADVERT = (
 _COPYRIGHT = r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|.*all\s+rights\s+reserved).*$"
 _TAGS = r"^(?:tags|topics|filed\s+under)\s*:.*$"
 _COMMENTS = r"^(?:show|view|load)?\s*comments?(?:\s*\(\d+\))?$"
+_EDITED_NOTE = (
+    r"^[(\[]?(?:this\s+(?:interview|transcript|conversation|q\s*&\s*a)\s+has\s+been\s+"
+    r"(?:lightly\s+)?(?:edited|condensed)\b[^()\[\]]*)[)\]]?$"
+)
 
 _ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
     ("share", _SHARE_BUTTON),
@@ -86,6 +90,7 @@ _ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
     ("other", _COPYRIGHT),
     ("other", _TAGS),
     ("other", _COMMENTS),
+    ("other", _EDITED_NOTE),
 )
 _ONE_LINE_PATTERNS: tuple[tuple[DebrisKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ONE_LINE_SOURCES
@@ -118,8 +123,8 @@ _BYLINE = re.compile(
 _BYLINE_ORG = re.compile(r"^by\s+(?:the\s+)?(?:[A-Z]{2,}|Reuters|Bloomberg|Xinhua|Interfax)"
                          r"(?:\s+(?:staff|reporters?|correspondents?|news))?\s*$")  # fmt: skip
 _STAFF_CREDIT = re.compile(
-    r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by)\s+[A-Z]"
-    r"[^.!?]*(?:;\s*(?i:[a-z ]+\s+by)\s+[A-Z][^.!?]*)*\.?$"
+    r"^\(?(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by)\s+[A-Z]"
+    r"[^.!?()]*(?:;\s*(?i:[a-z ]+\s+by)\s+[A-Z][^.!?()]*)*\.?\)?\.?$"
 )
 _AUTHOR_LABEL = re.compile(rf"^(?i:author|authors|reporter)\s*:\s*{_PERSON}\s*$")
 _RELATED_HEADING = re.compile(
