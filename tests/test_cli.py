@@ -57,10 +57,10 @@ BROKEN_HTML = (
 )
 
 LATIN1_ARTICLE = (
-    "Caf\u00e9 owners count the cost of the cold\n"
+    "Caf\u00e9s count the cost of the cold\n"
     "\n"
-    '"Business is slow this winter, but we will not close," caf\u00e9 owner '
-    "Ren\u00e9e Blanc said.\n"
+    '"Business is slow this winter, but we will not close," said Ren\u00e9e Blanc, '
+    "who runs the Caf\u00e9 du Port.\n"
 )
 
 
@@ -118,9 +118,7 @@ def assert_spans_exact(result: dict[str, Any]) -> None:
 
 
 def speakers_by_quote(result: dict[str, Any]) -> dict[str, str | None]:
-    return {
-        q["text"]: (q["speaker"]["name"] if q["speaker"] else None) for q in result["quotes"]
-    }
+    return {q["text"]: (q["speaker"]["name"] if q["speaker"] else None) for q in result["quotes"]}
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +159,7 @@ def test_extract_table_shows_speaker_type_quote_and_cue(article_dir: Path) -> No
     run = quotewire("extract", article_dir / "bridge.txt", "--format", "table")
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0] == "== Lakeside bridge to reopen after winter repairs"
+    assert lines[0] == "== bridge.txt", "a result is headed by its id, the file name"
     header = next(line for line in lines if "SPEAKER" in line)
     assert header.split() == ["SPEAKER", "TYPE", "QUOTE", "[CUE]"]
     row = next(line for line in lines if "We will reopen the bridge in May" in line)

@@ -80,6 +80,23 @@ def clean_name(name: str) -> str:
     return _POSSESSIVE.sub("", name).strip(" ,.")
 
 
+_NAME_TITLES = PERSON_TITLES | frozenset(
+    """
+    mr mrs ms miss dr sen rep gov lt gen col sgt capt cpt maj adm rev fr sir dame lord lady
+    councillor councilor councilman councilwoman alderman treasurer sheriff pastor reverend
+    father mayor premier deputy vice former acting interim first prime foreign finance
+    """.split()
+)
+
+
+def person_name(name: str) -> str:
+    """A person's name without the titles that precede it ("Mayor Ellen Novak")."""
+    words = clean_name(name).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 class Resolver:
     """Builds the article's entities and resolves speaker mentions, in text order."""
 
@@ -143,7 +160,7 @@ class Resolver:
                     continue
                 label = ent.label_
                 name = clean_name(ent.text)
-                if not name or not any(c.isalpha() for c in name):
+                if not name or not name[0].isupper():
                     continue
                 if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
                     label = "ORG"
@@ -157,10 +174,13 @@ class Resolver:
             ents, key=lambda e: (e[3] != "PERSON" or len(e[2].split()) < 2, e[0])
         ):
             draft = (
-                self._person_for(name, start) if label == "PERSON" else self._other_for(name, label)
+                self._person_for(person_name(name), start)
+                if label == "PERSON"
+                else self._other_for(name, label)
             )
             if label == "PERSON":
                 start = self._read_roles(draft, ent, frame, start)
+                self._title_in_name(draft, name)
             draft.add(self.text, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
         for draft in self.entities:
@@ -199,6 +219,19 @@ class Resolver:
         return start
 
     @staticmethod
+    def _title_in_name(draft: Draft, name: str) -> None:
+        """ "Mayor Ellen Novak" as one name: "Mayor" is a role, "Mr." a gender."""
+        kept = person_name(name)
+        prefix = clean_name(name)[: -len(kept)].strip() if kept else ""
+        if not prefix:
+            return
+        gender = HONORIFICS.get(prefix.split()[-1].lower())
+        if gender is not None:
+            draft.gender = draft.gender or gender
+        elif prefix not in draft.roles:
+            draft.roles.append(prefix)
+
+    @staticmethod
     def _add_role(draft: Draft, role: str, words: Any) -> bool:
         """Add ``role`` when it names an office or a trade; whether it does."""
         role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
@@ -208,7 +241,7 @@ class Resolver:
             return False
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
             return False
-        if not any(t.lemma_.lower() in PERSON_TITLES or t.pos_ == "NOUN" for t in words):
+        if not any(t.lemma_.lower() in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
             return False
         if role not in draft.roles:
             draft.roles.append(role)
@@ -236,7 +269,11 @@ class Resolver:
         return draft
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
-        inside = [d for (s, e), d in self.by_span.items() if s < ref.end and ref.start < e]
+        spans = sorted(
+            ((e, e - s, d) for (s, e), d in self.by_span.items() if s < ref.end and ref.start < e),
+            key=lambda x: (x[0], x[1]),
+        )
+        inside = [d for _, _, d in spans]  # the name nearest the head of the phrase comes last
         people = [d for d in inside if d.type == "PERSON"]
         if people:
             return people[-1]
@@ -251,7 +288,7 @@ class Resolver:
         name = clean_name(self.text[ref.start : ref.end])
         if ref.kind == "name" and name and name[0].isupper():
             return (
-                self._person_for(name, ref.start)
+                self._person_for(person_name(name), ref.start)
                 if ref.label in (None, "PERSON")
                 else self._other_for(name, ref.label)
             )
@@ -303,8 +340,8 @@ class Resolver:
         head = ref.head
         if head in ORG_HEADS:
             return self._organization(ref, words)
-        if head not in PERSON_TITLES:
-            return None
+        if head not in PERSON_TITLES or head not in {w.lower().removesuffix("'s") for w in words}:
+            return None  # "officials", "aides": a group is nobody in particular
         nations = [
             w
             for w in words
