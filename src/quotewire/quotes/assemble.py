@@ -121,16 +121,27 @@ def _nest_credit(items: list[Assembled], credited: str | None, text: str) -> Non
 
 
 def _continue(items: list[Assembled]) -> None:
-    """Cue-less quotations continue the attribution before them."""
-    previous: Found | None = None
+    """Cue-less quotations continue the attribution before them.
+
+    In the paragraph of a direct quote, the next quotation is more of the same quote (one
+    statement, several spans: ``"Judge," he said. "I have never..."``); in a later paragraph, or
+    after an indirect statement, it is a statement of its own by the same speaker with the same cue.
+    """
+    previous: Assembled | None = None
     for a in sorted(items, key=lambda x: x.item.content[0][0]):
         item = a.item
         if item.inherit:
-            if previous is not None and item.paragraph - previous.paragraph <= _CONTINUATION_REACH:
-                item.speaker = previous.speaker
-                item.cue = previous.cue
-                item.cue_token = previous.cue_token
+            last = previous.item if previous is not None else None
+            if last is not None and item.paragraph == last.paragraph and last.type == "direct":
+                last.content += item.content
+                last.insertions += item.insertions
+                items.remove(a)
+                continue
+            if last is not None and item.paragraph - last.paragraph <= _CONTINUATION_REACH:
+                item.speaker = last.speaker
+                item.cue = last.cue
+                item.cue_token = last.cue_token
             else:
                 item.confidence = min(item.confidence, 0.4)
         if item.speaker is not None:
-            previous = item
+            previous = a

@@ -41,6 +41,25 @@ def _has_own_content(frame: Frame, cue: Any) -> bool:
     return False
 
 
+_MIXED_MIN_CHARS = 15  # letters and digits of a reported clause outside its quotation
+
+
+def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> bool:
+    """Whether the quotation is a fragment of a clause the cue reports (a mixed quote:
+    ``says Obama is "obsessed" with ...``), which the indirect finder takes whole."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "xcomp", "dobj"):
+            continue
+        lo = frame.start(child.left_edge)
+        hi = frame.end(child.right_edge)
+        if not (lo <= region.outer_start and region.end <= hi):
+            continue
+        outside = text[lo : region.outer_start] + text[region.outer_end : hi]
+        if sum(ch.isalnum() for ch in outside) >= _MIXED_MIN_CHARS:
+            return True
+    return False
+
+
 def _speaker_token(cue: Any) -> Any:
     if according_to(cue):
         to = cue.doc[cue.i + 1]
@@ -63,6 +82,8 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
             subject = _speaker_token(token)
             if subject is None or frame.quoted(subject) or _has_own_content(frame, token):
                 return None
+            if _part_of_clause(text, frame, token, region):
+                return None
             return token
     return None
 
@@ -77,6 +98,8 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if _is_cue(token):
             subject = _speaker_token(token)
             if subject is None or frame.quoted(subject) or _infinitive(token):
+                return None
+            if _part_of_clause(text, frame, token, region):
                 return None
             return token
     return None
@@ -117,7 +140,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
     i = region.outer_start - 1
-    while i >= frame.offset and text[i].isspace():
+    while i >= frame.offset and (text[i].isspace() or text[i] in "'`"):
         i -= 1
     return i < frame.offset or text[i] in '.!?)"”»:'
 
@@ -224,7 +247,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
 
 def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
     """Whether the text between two quotations is a cue tag that continues the sentence."""
-    between = text[left.outer_end : right.outer_start].rstrip()
+    between = text[left.outer_end : right.outer_start].strip(" '`")
     return bool(between) and between[-1] in ",:—–" and "\n" not in between
 
 

@@ -8,6 +8,7 @@ end of its paragraph and is flagged ``closed=False``; it never swallows the rest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -71,11 +72,37 @@ def _closes(opener: str, mark: str) -> bool:
 
 
 def _reopens(text: str, paragraph: Paragraph) -> bool:
-    return text[paragraph.start] in '“"„«' and paragraph.end - paragraph.start > 1
+    first = text[paragraph.start : paragraph.start + 2].lstrip()[:1]
+    return first in '“"„«' and paragraph.end - paragraph.start > 1
+
+
+_TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def typewriter_marks(text: str) -> str:
+    """``text`` with the typewriter double marks ``''`` and ``\`\``` (NYT style, for both
+    opening and closing) turned into one ``"`` and a space, keeping every offset: an opening pair
+    becomes `` "`` (the mark next to the words it opens), a closing pair ``" ``."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for match in _TWO_APOSTROPHES.finditer(text):
+        i = match.start()
+        after = text[i + 2] if i + 2 < len(text) else " "
+        before = text[i - 1] if i > 0 else " "
+        opening = match.group() == "``" or (
+            not after.isspace() and (before.isspace() or before in "([{—–-/")
+        )
+        chars[i : i + 2] = [" ", '"'] if opening else ['"', " "]
+    return "".join(chars)
 
 
 def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteRegion]:
-    """The quoted stretches of ``text``, in order, found paragraph by paragraph."""
+    """The quoted stretches of ``text``, in order, found paragraph by paragraph.
+
+    Offsets point into ``text``; typewriter marks (``''…''``) count as double quotation marks.
+    """
+    text = typewriter_marks(text)
     regions: list[QuoteRegion] = []
     carry: QuoteRegion | None = None
     carry_opener = ""
@@ -85,8 +112,9 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
         carry = None
         seg_start = lo
         if current is not None:  # the reopening mark of a continued quotation
-            current.marks.append(lo)
-            seg_start = lo + 1
+            mark = lo + 1 if text[lo].isspace() else lo
+            current.marks.append(mark)
+            seg_start = mark + 1
         i = seg_start if current is not None else lo
         while i < hi:
             ch = text[i]
