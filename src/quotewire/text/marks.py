@@ -80,9 +80,9 @@ _TWO_APOSTROPHES = re.compile(r"''|``")
 
 
 def typewriter_marks(text: str) -> str:
-    """``text`` with the typewriter double marks ``''`` and ``\`\``` (NYT style, for both
-    opening and closing) turned into one ``"`` and a space, keeping every offset: an opening pair
-    becomes `` "`` (the mark next to the words it opens), a closing pair ``" ``."""
+    """``text`` with typewriter double marks (two apostrophes, NYT style, for both opening and
+    closing; or two backquotes) turned into one double quote and a space, keeping every offset:
+    the double quote goes next to the words the pair opens or closes."""
     if "''" not in text and "``" not in text:
         return text
     chars = list(text)
