@@ -77,7 +77,7 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
         elif double.type != "direct" and item.type == "direct":
             kept[kept.index(double)] = item
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
-    _nest_credit(out, credited, text)
+    _nest_reports(out, credited, text)
     _continue(out)
     return sorted(out, key=lambda a: a.item.content[0][0])
 
@@ -101,23 +101,29 @@ def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], se
     return out, absorbed
 
 
-def _nest_credit(items: list[Assembled], credited: str | None, text: str) -> None:
-    """ "..., Putin stated ..., BelTA reports": the agency's report wraps the statement."""
-    if not credited:
-        return
-    for a in list(items):
+def _nest_reports(items: list[Assembled], credited: str | None, text: str) -> None:
+    """A statement reported inside another one ("..., Putin stated ..., BelTA reports"; "Clinton
+    had told police that ..., the source added") is kept once: the innermost statement, with the
+    reporting source as a nested source (``according_to``). Inside a direct quote, a cue is
+    part of the speaker's own words ("I say it as a fact ...") and attributes nothing."""
+    for a in sorted(items, key=lambda x: -sum(e - s for s, e in x.item.content)):
         speaker = a.item.speaker
-        if speaker is None or text[speaker.start : speaker.end].strip() != credited:
+        if a not in items or speaker is None:
             continue
         inner = [
             b
             for b in items
             if b is not a and b.item.cue is not None and _inside(b.item.cue[0], a.item.content)
         ]
-        if inner:
+        if not inner:
+            continue
+        if a.item.type in ("direct", "headline"):  # "I say ..." inside a speaker's own words
             for b in inner:
-                b.nested.append(Nested(speaker, a.item.cue))
-            items.remove(a)
+                items.remove(b)
+            continue
+        for b in inner:
+            b.nested.append(Nested(speaker, a.item.cue))
+        items.remove(a)
 
 
 def _continue(items: list[Assembled]) -> None:

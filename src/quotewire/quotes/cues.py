@@ -37,6 +37,45 @@ CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
 #: Phrasal cues: lemma of the verb and its particle ("point out").
 PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("spell", "out")})
 
+#: Verbs whose direct object is what they attribute: "criticized the plan", "called him a liar".
+OBJECT_CUES = frozenset(
+    """
+    call discuss criticize criticise mention offer announce praise express prefer name tout answer
+    applaud dismiss support endorse accuse urge describe denounce condemn slam blast attack
+    defend reject oppose propose back
+    """.split()
+)
+
+#: Verb and preposition pairs whose object is what they attribute: "called for a ban".
+PREP_CUES = frozenset(
+    {
+        ("focus", "on"),
+        ("call", "for"),
+        ("refer", "to"),
+        ("talk", "about"),
+        ("speak", "about"),
+        ("speak", "of"),
+        ("comment", "on"),
+        ("warn", "about"),
+        ("warn", "against"),
+        ("warn", "of"),
+        ("complain", "about"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("ask", "about"),
+        ("testify", "about"),
+        ("point", "to"),
+        ("push", "for"),
+        ("advocate", "for"),
+        ("rail", "against"),
+        ("insist", "on"),
+        ("boast", "about"),
+        ("brag", "about"),
+        ("joke", "about"),
+        ("write", "about"),
+    }
+)
+
 #: Nouns that head a reporting phrase: "in a statement", "the ministry's announcement".
 CUE_NOUNS = frozenset(
     "statement announcement remarks comments interview tweet post letter release briefing".split()
@@ -47,7 +86,7 @@ def is_cue_verb(token: Any) -> bool:
     """Whether ``token`` is a verb of saying, believing or showing."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if lemma in CUE_VERBS:
         return True
     return any(
@@ -55,8 +94,28 @@ def is_cue_verb(token: Any) -> bool:
     )
 
 
+def lemma_of(token: Any) -> str:
+    """The lower-case lemma, mending the small model's slips ("hoping" -> "hop")."""
+    lemma = str(token.lemma_).lower()
+    return _LEMMA_FIXES.get(lemma, lemma) if token.lower_ not in _KEEP_FORMS else lemma
+
+
+_LEMMA_FIXES = {"hop": "hope"}
+_KEEP_FORMS = frozenset({"hop", "hops", "hopped", "hopping"})
+
+
+def is_object_cue(token: Any) -> bool:
+    """Whether ``token`` attributes its direct or prepositional object ("criticized the plan")."""
+    if not token.tag_.startswith("VB"):
+        return False
+    lemma = lemma_of(token)
+    if lemma in OBJECT_CUES:
+        return True
+    return any(c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES for c in token.children)
+
+
 def is_speech_verb(token: Any) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     return lemma in SPEECH_VERBS or any(
         (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ == "prt"
     )

@@ -186,7 +186,8 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         before = cue_before(text, first, region, floor)
         after = cue_after(text, last, region)
         spans, insertions = content_spans(text, region)
-        if not spans:
+        if not spans or _is_title(text, region):
+            previous = (region, None, None)
             continue
         # "A," he said, "B." : one quote, interrupted by its cue
         if (
@@ -243,6 +244,19 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         else:
             previous = (region, None, None)
     return found
+
+
+def _is_title(text: str, region: QuoteRegion) -> bool:
+    """A short quoted name in title case ("Good Morning America", "Silent Night"), not a quote."""
+    inner = text[region.start : region.end].strip(" ,.")
+    words = inner.split()
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
+    return (
+        0 < len(words) <= 4
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in small for w in words)
+        and not inner.endswith(("!", "?"))
+    )
 
 
 def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:

@@ -11,14 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from quotewire.quotes.cues import SPEECH_VERBS, according_to, is_cue_verb
+from quotewire.quotes.cues import (
+    OBJECT_CUES,
+    PREP_CUES,
+    SPEECH_VERBS,
+    according_to,
+    is_cue_verb,
+    is_object_cue,
+    lemma_of,
+)
 from quotewire.quotes.direct import _cue_span, addressee_of, trim
 from quotewire.quotes.frame import Found, Frame, mention_for, subject_of
 
 _NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
     "promise vow pledge threaten urge ask call want hope plan expect refuse decline agree "
-    "offer intend vow seek".split()
+    "offer intend seek appear".split()
 )
 
 
@@ -37,7 +45,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     doc = cue.doc
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    if not clauses and cue.lemma_.lower() in _INFINITIVE_CUES:
+    if not clauses and lemma_of(cue) in _INFINITIVE_CUES:
         clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
@@ -47,6 +55,10 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
         span = _span(frame, doc[lo : hi + 1])
         return [span] if span else []
+    objects = _object_content(cue)
+    if objects is not None:
+        span = _span(frame, doc[objects[0] : objects[1] + 1])
+        return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
         parts = [
@@ -55,6 +67,29 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         ]
         return [s for s in (_span(frame, p) for p in parts) if s is not None]
     return []
+
+
+def _object_content(cue: Any) -> tuple[int, int] | None:
+    """Token indices (inclusive) of the object an object cue attributes, if it has one."""
+    lemma = lemma_of(cue)
+    if lemma in OBJECT_CUES:
+        objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+        if objects:
+            lo = min(o.left_edge.i for o in objects)
+            hi = max(o.right_edge.i for o in objects)
+            for child in cue.children:
+                attached = child.dep_ == "oprd" or (
+                    child.dep_ == "prep" and child.lower_ in ("as", "of", "for")
+                )
+                if attached and child.i > hi:
+                    hi = max(hi, child.right_edge.i)
+            return lo, hi
+    for child in cue.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PREP_CUES:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0].left_edge.i, objects[0].right_edge.i
+    return None
 
 
 def _mostly_quoted(frame: Frame, spans: Sequence[tuple[int, int]]) -> bool:
@@ -83,7 +118,7 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[int]) -> list[Fo
                 continue
             if according_to(token):
                 item = _according(text, frame, token)
-            elif is_cue_verb(token):
+            elif is_cue_verb(token) or is_object_cue(token):
                 item = _reported(text, frame, token)
             else:
                 item = None
@@ -102,18 +137,18 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
         return None
     mixed = any(s <= qs and qe <= e for s, e in spans for qs, qe in frame.inside)
-    speech = cue.lemma_.lower() in SPEECH_VERBS
-    infinitive = not any(c.dep_ == "ccomp" for c in cue.children) and cue.dep_ != "parataxis"
+    speech = lemma_of(cue) in SPEECH_VERBS
+    clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
     return Found(
         type="mixed" if mixed else "indirect",
         content=spans,
         cue=_cue_span(frame, cue),
         speaker=mention_for(frame, subject),
-        confidence=0.8 if speech else 0.6,
+        confidence=(0.8 if speech else 0.6) if clausal else 0.5,
         paragraph=frame.index,
         addressee=addressee_of(frame, cue),
         cue_token=cue,
-        weak=infinitive or not speech,
+        weak=not clausal or not speech,
     )
 
 
