@@ -147,7 +147,8 @@ def test_extract_json_has_quotes_speakers_and_exact_spans(json_run: Run) -> None
     # the second quotation continues the first in its paragraph: one quote, two spans
     assert (
         by_quote[
-            "We will reopen the bridge in May … Crews have replaced every cable and most of the deck."
+            "We will reopen the bridge in May … "
+            "Crews have replaced every cable and most of the deck."
         ]
         == "Ellen Novak"
     )
