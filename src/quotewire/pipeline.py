@@ -25,8 +25,8 @@ from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
-from quotewire.quotes.direct import find_direct, trim
-from quotewire.quotes.frame import Found, Frame, MentionRef
+from quotewire.quotes.direct import find_direct
+from quotewire.quotes.frame import Found, Frame, MentionRef, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
 from quotewire.speakers.resolve import Draft, resolve_speakers

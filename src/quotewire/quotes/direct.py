@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotewire.quotes.cues import according_to, is_cue_verb
-from quotewire.quotes.frame import Found, Frame, MentionRef, mention_for, subject_of
+from quotewire.quotes.frame import (
+    Found,
+    Frame,
+    addressee_of,
+    cue_span,
+    mention_for,
+    subject_of,
+    trim,
+)
+from quotewire.quotes.indirect import reported_clause
 from quotewire.text.marks import QuoteRegion
 
 _TAG_WINDOW = 8  # tokens after a quotation in which its cue must appear
@@ -45,13 +54,9 @@ _MIXED_MIN_CHARS = 15  # letters and digits of a reported clause outside its quo
 
 
 def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> bool:
-    """Whether the quotation is a fragment of a clause the cue reports (a mixed quote:
+    """Whether the quotation is a fragment of what the cue reports (a mixed quote:
     ``says Obama is "obsessed" with ...``), which the indirect finder takes whole."""
-    for child in cue.children:
-        if child.dep_ not in ("ccomp", "xcomp", "dobj"):
-            continue
-        lo = frame.start(child.left_edge)
-        hi = frame.end(child.right_edge)
+    for lo, hi in reported_clause(frame, cue):
         if not (lo <= region.outer_start and region.end <= hi):
             continue
         outside = text[lo : region.outer_start] + text[region.outer_end : hi]
@@ -129,33 +134,11 @@ def content_spans(
     return [(s, e) for s, e in spans if e > s], sorted(insertions)
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without surrounding spaces and trailing commas, colons or dashes."""
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
-        end -= 1
-    return start, end
-
-
 def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
     i = region.outer_start - 1
     while i >= frame.offset and (text[i].isspace() or text[i] in "'`"):
         i -= 1
     return i < frame.offset or text[i] in '.!?)"”»:'
-
-
-def addressee_of(frame: Frame, cue: Any) -> MentionRef | None:
-    """Whom a statement is addressed to: "told reporters", "addressing the President"."""
-    for child in cue.children:
-        told = child.dep_ == "dative" or (child.dep_ == "dobj" and cue.lemma_ == "tell")
-        if told and not frame.quoted(child):
-            return mention_for(frame, child)
-        if child.dep_ == "advcl" and child.lemma_ == "address":
-            objects = [c for c in child.children if c.dep_ == "dobj"]
-            if objects:
-                return mention_for(frame, objects[0])
-    return None
 
 
 def _region_frames(
@@ -216,7 +199,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             item = Found(
                 type="direct",
                 content=spans,
-                cue=_cue_span(frame, cue),
+                cue=cue_span(frame, cue),
                 speaker=mention_for(frame, subject) if subject is not None else None,
                 confidence=0.95 if region.closed else 0.6,
                 paragraph=frame.index,
@@ -263,11 +246,3 @@ def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
     """Whether the text between two quotations is a cue tag that continues the sentence."""
     between = text[left.outer_end : right.outer_start].strip(" '`")
     return bool(between) and between[-1] in ",:—–" and "\n" not in between
-
-
-def _cue_span(frame: Frame, cue: Any) -> tuple[int, int]:
-    if according_to(cue):
-        return frame.start(cue), frame.end(cue.doc[cue.i + 1])
-    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
-    end = frame.end(particles[0]) if particles else frame.end(cue)
-    return frame.start(cue), end

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from quotewire.quotes.cues import according_to
 from quotewire.speakers.titles import PERSON_TITLES
 from quotewire.text.marks import QuoteRegion
 
@@ -181,3 +182,33 @@ def _appos_role(frame: Frame, token: Any) -> tuple[int, int] | None:
                 right = doc[right.i - 1]
             return frame.start(left), frame.end(right)
     return None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and trailing commas, colons or dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end
+
+
+def addressee_of(frame: Frame, cue: Any) -> MentionRef | None:
+    """Whom a statement is addressed to: "told reporters", "addressing the President"."""
+    for child in cue.children:
+        told = child.dep_ == "dative" or (child.dep_ == "dobj" and cue.lemma_ == "tell")
+        if told and not frame.quoted(child):
+            return mention_for(frame, child)
+        if child.dep_ == "advcl" and child.lemma_ == "address":
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if objects:
+                return mention_for(frame, objects[0])
+    return None
+
+
+def cue_span(frame: Frame, cue: Any) -> tuple[int, int]:
+    if according_to(cue):
+        return frame.start(cue), frame.end(cue.doc[cue.i + 1])
+    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    end = frame.end(particles[0]) if particles else frame.end(cue)
+    return frame.start(cue), end

@@ -20,8 +20,15 @@ from quotewire.quotes.cues import (
     is_object_cue,
     lemma_of,
 )
-from quotewire.quotes.direct import _cue_span, addressee_of, trim
-from quotewire.quotes.frame import Found, Frame, mention_for, subject_of
+from quotewire.quotes.frame import (
+    Found,
+    Frame,
+    addressee_of,
+    cue_span,
+    mention_for,
+    subject_of,
+    trim,
+)
 
 _NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
@@ -55,7 +62,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
         span = _span(frame, doc[lo : hi + 1])
         return [span] if span else []
-    objects = _object_content(cue)
+    objects = _object_content(frame, cue)
     if objects is not None:
         span = _span(frame, doc[objects[0] : objects[1] + 1])
         return [span] if span else []
@@ -69,21 +76,22 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     return []
 
 
-def _object_content(cue: Any) -> tuple[int, int] | None:
-    """Token indices (inclusive) of the object an object cue attributes, if it has one."""
+def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
+    """Token indices (inclusive) of the object a cue attributes, if it has one: the object of
+    an object cue ("criticized the plan"), or a quoted object of any cue ("admitted "one or two
+    instances" where ...")."""
     lemma = lemma_of(cue)
-    if lemma in OBJECT_CUES:
-        objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-        if objects:
-            lo = min(o.left_edge.i for o in objects)
-            hi = max(o.right_edge.i for o in objects)
-            for child in cue.children:
-                attached = child.dep_ == "oprd" or (
-                    child.dep_ == "prep" and child.lower_ in ("as", "of", "for")
-                )
-                if attached and child.i > hi:
-                    hi = max(hi, child.right_edge.i)
-            return lo, hi
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    if objects and (lemma in OBJECT_CUES or _has_quotation(frame, objects)):
+        lo = min(o.left_edge.i for o in objects)
+        hi = max(o.right_edge.i for o in objects)
+        for child in cue.children:
+            attached = child.dep_ == "oprd" or (
+                child.dep_ == "prep" and child.lower_ in ("as", "of", "for")
+            )
+            if attached and child.i > hi:
+                hi = max(hi, child.right_edge.i)
+        return lo, hi
     for child in cue.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in PREP_CUES:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
@@ -92,10 +100,19 @@ def _object_content(cue: Any) -> tuple[int, int] | None:
     return None
 
 
-def _mostly_quoted(frame: Frame, spans: Sequence[tuple[int, int]]) -> bool:
-    total = sum(e - s for s, e in spans)
-    quoted = sum(max(0, min(e, qe) - max(s, qs)) for s, e in spans for qs, qe in frame.inside)
-    return total == 0 or quoted / total > 0.8
+def _has_quotation(frame: Frame, tokens: Sequence[Any]) -> bool:
+    spans = [(frame.start(t.left_edge), frame.end(t.right_edge)) for t in tokens]
+    return any(s <= qs < e for s, e in spans for qs, _ in frame.inside)
+
+
+def _outside_letters(text: str, frame: Frame, spans: Sequence[tuple[int, int]]) -> int:
+    """Letters and digits of ``spans`` outside any quotation."""
+    count = 0
+    for s, e in spans:
+        for i in range(s, e):
+            if text[i].isalnum() and not any(qs <= i < qe for qs, qe in frame.inside):
+                count += 1
+    return count
 
 
 def _clean(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -131,18 +148,20 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     spans = _clean(text, reported_clause(frame, cue))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
-    if _mostly_quoted(frame, spans):
-        return None
+
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
         return None
-    mixed = any(s <= qs and qe <= e for s, e in spans for qs, qe in frame.inside)
+    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
+    kind = "indirect"
+    if quoted:
+        kind = "mixed" if _outside_letters(text, frame, spans) >= 3 else "direct"
     speech = lemma_of(cue) in SPEECH_VERBS
     clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
     return Found(
-        type="mixed" if mixed else "indirect",
+        type=kind,
         content=spans,
-        cue=_cue_span(frame, cue),
+        cue=cue_span(frame, cue),
         speaker=mention_for(frame, subject),
         confidence=(0.8 if speech else 0.6) if clausal else 0.5,
         paragraph=frame.index,
@@ -172,7 +191,7 @@ def _according(text: str, frame: Frame, token: Any) -> Found | None:
     return Found(
         type="indirect",
         content=spans,
-        cue=_cue_span(frame, token),
+        cue=cue_span(frame, token),
         speaker=mention_for(frame, objects[0]),
         confidence=0.7,
         paragraph=frame.index,
