@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from quotewire.quotes.cues import according_to, is_cue_verb
+from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb
 from quotewire.quotes.frame import (
     Found,
     Frame,
@@ -70,11 +70,25 @@ def _speaker_token(cue: Any) -> Any:
         to = cue.doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return objects[0] if objects else None
+    if cue.pos_ == "NOUN":  # "issued a statement", "in a statement"
+        verb = cue.head if cue.dep_ != "pobj" else cue.head.head
+        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     return subject_of(cue)
 
 
 def _is_cue(token: Any) -> bool:
-    return bool(is_cue_verb(token) or according_to(token))
+    return bool(is_cue_verb(token) or according_to(token) or _cue_noun(token))
+
+
+def _cue_noun(token: Any) -> bool:
+    """ "Trump issued a statement, "..."": a reporting noun right before a quotation."""
+    return bool(token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS and _before_quote(token))
+
+
+def _before_quote(token: Any) -> bool:
+    doc = token.doc
+    rest = doc[token.i + 1 : token.i + 3]
+    return any(t.text in ",:" for t in rest) and any(t.is_quote or t.text in "“«„" for t in rest)
 
 
 def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
@@ -110,9 +124,14 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
     return None
 
 
+_UNSAID = frozenset("decline refuse fail want try plan hope expect intend wish".split())
+
+
 def _infinitive(token: Any) -> bool:
-    """ "declined to comment on": an infinitive reports nothing said."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    """ "declined to comment on": an infinitive of a verb that says nothing was said
+    ("went on to say" still says)."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return to and token.head.lemma_.lower() in _UNSAID
 
 
 def content_spans(
@@ -169,7 +188,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         before = cue_before(text, first, region, floor)
         after = cue_after(text, last, region)
         spans, insertions = content_spans(text, region)
-        if not spans or _is_title(text, region):
+        if not spans or (_is_title(text, region) and _named_thing(text, region, before, after)):
             previous = (region, None, None)
             continue
         # "A," he said, "B." : one quote, interrupted by its cue
@@ -240,6 +259,16 @@ def _is_title(text: str, region: QuoteRegion) -> bool:
         and all(w[:1].isupper() or w in small for w in words)
         and not inner.endswith(("!", "?"))
     )
+
+
+def _named_thing(text: str, region: QuoteRegion, before: Any, after: Any) -> bool:
+    """Whether a title-case quotation names a thing ("on "Good Morning America"") rather than
+    quoting words, which a cue frames with punctuation: ``said, "No."``, ``"Quiet," he said``."""
+    lead = text[: region.outer_start].rstrip(" '`")
+    inner = text[region.start : region.end].rstrip()
+    framed_before = before is not None and lead.endswith((",", ":"))
+    framed_after = after is not None and inner.endswith((",", "?", "!"))
+    return not (framed_before or framed_after)
 
 
 def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
