@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test install lint typecheck schema accuracy speed clean
+.PHONY: demo test install lint typecheck schema accuracy speed model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ typecheck: install
 
 schema: install
 	$(BIN)/quotewire schema > schema/result.schema.json
+
+# the learned cue lexicon shipped in src/quotewire/data (deterministic; a few minutes)
+model: install
+	$(BIN)/quotewire train cues --corpus ../shared/benchmarks/polnear/train.jsonl
 
 accuracy: install
 	$(BIN)/quotewire bench accuracy --corpus ../shared/benchmarks/polnear/dev.jsonl --peers textacy

@@ -80,7 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)
     spd.add_argument("--limit", type=int, default=None)
+    train = sub.add_parser("train", help="learn the shipped models from an annotated corpus")
+    tsub = train.add_subparsers(dest="train_command", required=True, metavar="MODEL")
+    cues = tsub.add_parser("cues", help="the cue lexicon, from a PolNeAR-format corpus")
+    cues.add_argument("--corpus", required=True, type=Path)
+    cues.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the lexicon (default: the package's data file)",
+    )
     return parser
+
+
+def _train(args: argparse.Namespace) -> int:
+    from quotewire.bench.polnear import load_corpus
+    from quotewire.nlp.english import load_english
+    from quotewire.quotes.lexicon import LEXICON_FILE, gold_examples, learn
+
+    articles = load_corpus(args.corpus)
+    lexicon = learn(gold_examples(articles, load_english()))
+    out = args.out or Path(__file__).parent / "data" / LEXICON_FILE
+    out.write_text(json.dumps(lexicon, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"quotewire: {len(lexicon['entries'])} entries from {len(articles)} articles -> {out}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return EXIT_OK
+        if args.command == "train":
+            return _train(args)
         if args.command == "bench":
             from quotewire.bench.cli import run_bench
 

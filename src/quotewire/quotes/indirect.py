@@ -29,6 +29,7 @@ from quotewire.quotes.frame import (
     subject_of,
     trim,
 )
+from quotewire.quotes.lexicon import cue_probability, learned, learned_cue
 
 _NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
@@ -51,8 +52,11 @@ def _subtree_tokens(token: Any) -> list[Any]:
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     doc = cue.doc
+    lemma = lemma_of(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    if not clauses and lemma_of(cue) in _INFINITIVE_CUES:
+    if clauses and not (is_cue_verb(cue) or learned(lemma, "ccomp")):
+        clauses = []
+    if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
         clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
@@ -82,7 +86,9 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     instances" where ...")."""
     lemma = lemma_of(cue)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-    if objects and (lemma in OBJECT_CUES or _has_quotation(frame, objects)):
+    if objects and (
+        lemma in OBJECT_CUES or learned(lemma, "dobj") or _has_quotation(frame, objects)
+    ):
         lo = min(o.left_edge.i for o in objects)
         hi = max(o.right_edge.i for o in objects)
         for child in cue.children:
@@ -93,7 +99,9 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
                 hi = max(hi, child.right_edge.i)
         return lo, hi
     for child in cue.children:
-        if child.dep_ == "prep" and (lemma, child.lower_) in PREP_CUES:
+        if child.dep_ == "prep" and (
+            (lemma, child.lower_) in PREP_CUES or learned(lemma, f"prep:{child.lower_}")
+        ):
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i
@@ -135,7 +143,7 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[int]) -> list[Fo
                 continue
             if according_to(token):
                 item = _according(text, frame, token)
-            elif is_cue_verb(token) or is_object_cue(token):
+            elif is_cue_verb(token) or is_object_cue(token) or learned_cue(token):
                 item = _reported(text, frame, token)
             else:
                 item = None
@@ -163,12 +171,21 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         content=spans,
         cue=cue_span(frame, cue),
         speaker=mention_for(frame, subject),
-        confidence=(0.8 if speech else 0.6) if clausal else 0.5,
+        confidence=_confidence(cue, speech, clausal),
         paragraph=frame.index,
         addressee=addressee_of(frame, cue),
         cue_token=cue,
         weak=not clausal or not speech,
     )
+
+
+def _confidence(cue: Any, speech: bool, clausal: bool) -> float:
+    """Speech verbs with a clause are the surest cues; other frames count as sure as the
+    lexicon says they are (at most 0.7)."""
+    if speech and clausal:
+        return 0.85
+    learned_p, _ = cue_probability(cue)
+    return round(min(0.7, max(0.3, learned_p)), 2)
 
 
 def _according(text: str, frame: Frame, token: Any) -> Found | None:

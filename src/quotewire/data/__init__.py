@@ -1,0 +1,1 @@
+"""Data shipped with quotewire (the learned cue lexicon)."""

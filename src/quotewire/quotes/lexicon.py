@@ -1,0 +1,139 @@
+"""A cue lexicon learned from annotated news: which words, in which frame, attribute.
+
+A word is a cue only in some constructions: "called" attributes in "called the plan a disaster"
+(a direct object) and "called for a ban" (a prepositional object), not in "called a meeting".
+The lexicon maps ``(lemma, frame)`` to how often the annotators marked that word as the cue
+of an attribution when it stood in that frame, where the frame is what the word governs:
+
+- ``ccomp``: a clause ("said that ..."), ``xcomp``: an infinitive ("promised to ..."),
+- ``dobj``: a direct object ("criticized the plan"), ``prep:for``: a prepositional object
+  ("called for ..."), ``none``: nothing of these.
+
+It is built by :func:`learn` from a PolNeAR-format corpus (``quotewire train cues``, ``make
+model``): deterministic, a few kilobytes, shipped as ``quotewire/data/cue_lexicon.json`` with a
+model card beside it (``docs/cue-lexicon.md``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from quotewire.quotes.cues import lemma_of
+
+LEXICON_FILE = "cue_lexicon.json"
+MIN_COUNT = 5  # occurrences of a (lemma, frame) in the training data to be listed
+MIN_POSITIVES = 3  # of which at least this many were annotated as cue and content
+THRESHOLD = 0.4  # probability from which a learned (lemma, frame) counts as a cue
+FRAMES = ("ccomp", "xcomp", "dobj", "prep", "none")
+
+
+def frames_of(token: Any) -> list[tuple[str, Any]]:
+    """The frames a verb or noun stands in, each with the token that heads what it governs."""
+    out: list[tuple[str, Any]] = []
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            out.append(("ccomp", child))
+        elif child.dep_ == "xcomp" and child.i > token.i:
+            out.append(("xcomp", child))
+        elif child.dep_ in ("dobj", "oprd") and child.i > token.i:
+            out.append(("dobj", child))
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                out.append((f"prep:{child.lower_}", objects[0]))
+    if token.dep_ == "parataxis":
+        out.append(("ccomp", token.head))
+    return out or [("none", token)]
+
+
+def candidate(token: Any) -> bool:
+    """Tokens the lexicon speaks about: verbs and nouns."""
+    return bool(token.pos_ in ("VERB", "AUX", "NOUN") or token.tag_.startswith("VB"))
+
+
+Gold = list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]  # (cue spans, content spans)
+
+
+def learn(examples: Iterable[tuple[Any, Gold]]) -> dict[str, Any]:
+    """The lexicon from parsed documents and their gold attributions (character offsets).
+
+    ``examples`` yields ``(doc, [(cue_spans, content_spans), ...])``. A word in a frame is a
+    positive when a gold cue span covers the word and the same attribution's content covers
+    the head of what the frame governs (the clause, the object): the frame holds the content.
+    """
+    seen: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    for doc, gold in examples:
+        for token in doc:
+            if not candidate(token):
+                continue
+            lemma = lemma_of(token)
+            mine = [content for cue, content in gold if any(s <= token.idx < e for s, e in cue)]
+            for frame, head in frames_of(token):
+                key = f"{lemma}|{frame}"
+                seen[key] += 1
+                cues[key] += any(
+                    any(s <= head.idx < e for s, e in content) for content in mine
+                ) or (frame == "none" and bool(mine))
+    entries = {
+        key: {"p": round(cues[key] / n, 3), "n": n}
+        for key, n in sorted(seen.items())
+        if n >= MIN_COUNT and cues[key] >= MIN_POSITIVES
+    }
+    return {"version": 1, "min_count": MIN_COUNT, "entries": entries}
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, float]:
+    """The shipped lexicon: ``"lemma|frame"`` -> probability of being a cue."""
+    path = resources.files("quotewire.data").joinpath(LEXICON_FILE)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: float(entry["p"]) for key, entry in data["entries"].items()}
+
+
+def cue_probability(token: Any) -> tuple[float, str]:
+    """The best probability of ``token`` being a cue over its frames, and that frame."""
+    lexicon = load()
+    lemma = lemma_of(token)
+    best = (0.0, "none")
+    for frame, _ in frames_of(token):
+        p = lexicon.get(f"{lemma}|{frame}", 0.0)
+        if p > best[0]:
+            best = (p, frame)
+    return best
+
+
+def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold]]:
+    """Parsed paragraphs of PolNeAR-format articles with the gold attributions inside each,
+    in paragraph offsets."""
+    from quotewire.text.paragraphs import split_paragraphs
+
+    for article in articles:
+        paragraphs = split_paragraphs(article.text)
+        texts = [article.text[p.start : p.end] for p in paragraphs]
+        for paragraph, doc in zip(paragraphs, nlp.pipe(texts, batch_size=64), strict=True):
+            lo = paragraph.start
+            gold: Gold = [
+                (
+                    [(s - lo, e - lo) for s, e in a.cue],
+                    [(s - lo, e - lo) for s, e in a.content],
+                )
+                for a in article.attributions
+                if any(lo <= s < paragraph.end for s, _ in a.cue)
+            ]
+            yield doc, gold
+
+
+def learned(lemma: str, frame: str) -> bool:
+    """Whether the lexicon says ``lemma`` in ``frame`` is a cue (probability >= THRESHOLD)."""
+    return load().get(f"{lemma}|{frame}", 0.0) >= THRESHOLD
+
+
+def learned_cue(token: Any) -> bool:
+    """Whether ``token`` is a cue in one of the frames it stands in, by the lexicon."""
+    return candidate(token) and cue_probability(token)[0] >= THRESHOLD
