@@ -26,7 +26,7 @@ from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speake
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
 from quotewire.quotes.direct import find_direct
-from quotewire.quotes.frame import Found, Frame, MentionRef, trim
+from quotewire.quotes.frame import Found, Frame, MentionRef, token_key, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
 from quotewire.speakers.resolve import Draft, resolve_speakers
@@ -201,7 +201,7 @@ def analyse(
     regions = find_quote_regions(text, body)
     frames = [_frame(pp, regions) for pp in parsed]
     found: list[Found] = find_direct(text, frames, regions)
-    used = {id_(f.cue_token) for f in found if f.cue_token is not None}
+    used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
     found += _labelled(text, article, body)
     found = _fit(found, article)
@@ -243,10 +243,6 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
             item.type = "headline"
         kept.append(item)
     return kept
-
-
-def id_(token: Any) -> int:
-    return id(token)
 
 
 def entities_by_span(speakers: dict[int, Draft | None]) -> dict[str, Draft]:

@@ -19,6 +19,7 @@ from quotewire.quotes.frame import (
     addressee_of,
     cue_span,
     mention_for,
+    same_token,
     subject_of,
     trim,
 )
@@ -196,7 +197,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             previous is not None
             and previous[1] is not None
             and before is not None
-            and previous[2] is before
+            and same_token(previous[2], before)
             and _joins(text, previous[0], region)
         ):
             prev_found = previous[1]

@@ -77,6 +77,16 @@ class Frame:
         return None
 
 
+def token_key(token: Any) -> tuple[int, int]:
+    """A key for a spaCy token: ``Token`` objects are views made afresh on each access, so
+    neither ``id()`` nor ``is`` tells two accesses to the same token apart."""
+    return id(token.doc), int(token.i)
+
+
+def same_token(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and token_key(a) == token_key(b)
+
+
 def subject_of(token: Any, depth: int = 0) -> Any:
     """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
     for child in token.children:

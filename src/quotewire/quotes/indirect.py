@@ -27,6 +27,7 @@ from quotewire.quotes.frame import (
     cue_span,
     mention_for,
     subject_of,
+    token_key,
     trim,
 )
 from quotewire.quotes.lexicon import cue_probability, learned, learned_cue
@@ -134,12 +135,13 @@ def _clean(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
-def find_indirect(text: str, frames: Sequence[Frame], used: set[int]) -> list[Found]:
-    """Indirect and mixed quotes in every frame; ``used`` holds ids of cue tokens already taken."""
+def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]) -> list[Found]:
+    """Indirect and mixed quotes in every frame; ``used`` holds the keys of cue tokens
+    already taken (:func:`~quotewire.quotes.frame.token_key`)."""
     found: list[Found] = []
     for frame in frames:
         for token in frame.doc:
-            if frame.quoted(token) or id(token) in used:
+            if frame.quoted(token) or token_key(token) in used:
                 continue
             if according_to(token):
                 item = _according(text, frame, token)
