@@ -263,7 +263,7 @@ def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion]) -> Frame:
                 left = s - 1 if n == 0 or s - 1 >= lo else s
                 right = e + 1 if (n == len(region.segments) - 1 and region.closed) else e
                 inside.append((max(lo, left), min(hi, right)))
-    return Frame(pp.index, pp.offset, pp.doc, touching, inside)
+    return Frame.build(pp.index, pp.offset, pp.doc, touching, inside)
 
 
 def _labelled(text: str, article: Article, body: Sequence[Paragraph]) -> list[Found]:

@@ -38,9 +38,7 @@ _BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
 
 
 def _outside_tokens(frame: Frame, lo: int, hi: int) -> list[Any]:
-    return [
-        t for t in frame.doc if lo <= frame.start(t) < hi and not frame.quoted(t) and not t.is_space
-    ]
+    return [t for t in frame.tokens_between(lo, hi) if not frame.quoted(t) and not t.is_space]
 
 
 def _has_own_content(frame: Frame, cue: Any) -> bool:
@@ -94,7 +92,7 @@ def _before_quote(token: Any) -> bool:
 
 def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     """The cue right after a quotation (``"…," she said``), or None."""
-    tokens = _outside_tokens(frame, region.outer_end, frame.offset + len(frame.doc.text))
+    tokens = _outside_tokens(frame, region.outer_end, frame.stop)
     for n, token in enumerate(tokens[:_TAG_WINDOW]):
         if token.text in _SENTENCE_END and n > 0:
             return None
@@ -166,7 +164,7 @@ def _region_frames(
 ) -> tuple[Frame | None, Frame | None]:
     first = last = None
     for frame in frames:
-        lo, hi = frame.offset, frame.offset + len(frame.doc.text)
+        lo, hi = frame.offset, frame.stop
         if lo <= region.start <= hi and first is None:
             first = frame
         if lo <= region.end <= hi:

@@ -6,6 +6,7 @@ character offsets into the article text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,18 @@ class Frame:
     doc: Any
     regions: list[QuoteRegion]
     inside: list[tuple[int, int]]  # outer ranges (marks included) of quoted text in this paragraph
+    stop: int = 0  # article offset one past the paragraph's last character
+    starts: list[int] = field(default_factory=list)  # article offset of each token
+
+    @classmethod
+    def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
+              inside: list[tuple[int, int]]) -> Frame:  # fmt: skip
+        starts = [offset + t.idx for t in doc]
+        return cls(index, offset, doc, regions, inside, offset + len(doc.text), starts)
+
+    def tokens_between(self, lo: int, hi: int) -> Any:
+        """The tokens that start within article offsets ``[lo, hi)``."""
+        return self.doc[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
     def start(self, token: Any) -> int:
         return int(self.offset + token.idx)
@@ -68,13 +81,6 @@ class Frame:
     def quoted(self, token: Any) -> bool:
         pos = self.offset + token.idx
         return any(s <= pos < e for s, e in self.inside)
-
-    def token_at(self, pos: int) -> Any:
-        """The first token that starts at or after article offset ``pos`` (or None)."""
-        for token in self.doc:
-            if self.offset + token.idx >= pos:
-                return token
-        return None
 
 
 def token_key(token: Any) -> tuple[int, int]:
