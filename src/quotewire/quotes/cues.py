@@ -16,6 +16,9 @@ SPEECH_VERBS = frozenset(
     recommend propose demand inform assure reassure proclaim affirm swear clarify elaborate echo
     blast slam denounce condemn decline underline underscore highlight specify estimate
     forecast calculate project agree disagree concur complain muse recount write
+    scoff snap sneer gush chuckle laugh sigh exclaim cry holler grumble mutter mumble murmur
+    bellow thunder fume plead beg gasp groan moan snort hiss tease chide scold interject
+    gloat marvel reason pronounce rant rave lecture preach concede counsel remind
     """.split()
 )
 

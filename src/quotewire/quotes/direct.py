@@ -72,7 +72,21 @@ def _speaker_token(cue: Any) -> Any:
     if cue.pos_ == "NOUN":  # "issued a statement", "in a statement"
         verb = cue.head if cue.dep_ != "pobj" else cue.head.head
         return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    return subject_of(cue)
+    return subject_of(cue) or _inverted_subject(cue)
+
+
+def _inverted_subject(cue: Any) -> Any:
+    """ "..., said Robert Reich, who ...": the name right after the verb, when the parser hung
+    it elsewhere."""
+    doc = cue.doc
+    for token in doc[cue.i + 1 : cue.i + 6]:
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PART") and not token.is_punct:
+            return None
+        if token.is_punct:
+            return None
+    return None
 
 
 def _is_cue(token: Any) -> bool:
@@ -204,11 +218,10 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             previous = (region, prev_found, after)
             continue
         inner_end = text[region.segments[-1][0] : region.segments[-1][1]].rstrip()
-        cue = (
-            after
-            if after is not None and (before is None or inner_end[-1:] in ",?!—–-")
-            else before
+        tag = inner_end[-1:] in ",—–-" or (
+            inner_end[-1:] in "?!" and not _introduces_next(text, last, after, regions)
         )
+        cue = after if after is not None and (before is None or tag) else before
         if cue is None:
             cue = after
         frame = last if cue is after else first
@@ -245,6 +258,19 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         else:
             previous = (region, None, None)
     return found
+
+
+def _introduces_next(text: str, frame: Frame, cue: Any, regions: Sequence[QuoteRegion]) -> bool:
+    """Whether a cue after a quotation introduces the next one instead ("“Why now?” ... Mills
+    then writes back, “You look cute.”"): nothing but its clause and a comma or colon between."""
+    if cue is None:
+        return False
+    end = frame.end(cue)
+    following = [r for r in regions if r.outer_start >= end and r.outer_start < frame.stop]
+    if not following:
+        return False
+    between = text[end : following[0].outer_start].rstrip(" '`")
+    return between.endswith((",", ":")) and not any(ch in between for ch in ".!?")
 
 
 def _is_title(text: str, region: QuoteRegion) -> bool:
