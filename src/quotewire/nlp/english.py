@@ -49,39 +49,67 @@ class WordAttributes:
 
     Both components are pure functions of the word, its fine-grained tag and its dependency
     label (bar a handful of two-word exceptions such as "gon na"), but they run a pattern matcher
-    and rule lookups on every token of every document; here each distinct triple runs them once,
-    on a one-word document, and every later occurrence is a dictionary lookup.
+    and rule lookups on every token of every document. Here the words of a document not seen
+    before run through both components once, together, in a document of their own (each word
+    followed by a full stop, so that no two-word pattern joins them), and every later occurrence
+    is a dictionary lookup. Only verbs and nouns are lemmatized (the lemmas quotewire reads);
+    other words keep their lower-case form as lemma.
     """
 
     SKIPPED = ("attribute_ruler", "lemmatizer")
+    INFLECTED = frozenset({"VERB", "AUX", "NOUN"})  # the lemmas quotewire reads; others: lower case
     MAX_ENTRIES = 500_000
 
     def __init__(self, nlp: Any) -> None:
         self.vocab = nlp.vocab
         self.components = [nlp.get_pipe(name) for name in self.SKIPPED]
         self.memo: dict[tuple[int, int, int], tuple[int, int]] = {}
+        self.lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Any) -> Any:
         memo = self.memo
+        missing = {}
         for token in doc:
             key = (token.orth, token.tag, token.dep)
-            known = memo.get(key)
-            if known is None:
-                known = self._lookup(token.text, token.tag_, token.dep_)
-                if len(memo) < self.MAX_ENTRIES:
-                    memo[key] = known
-            token.pos, token.lemma = known
+            if key not in memo:
+                missing[key] = token
+        if missing:
+            self._learn(missing)
+        for token in doc:
+            token.pos, token.lemma = memo[(token.orth, token.tag, token.dep)]
         return doc
 
-    def _lookup(self, word: str, tag: str, dep: str) -> tuple[int, int]:
+    def _learn(self, missing: dict[tuple[int, int, int], Any]) -> None:
         from spacy.tokens import Doc
 
-        one = Doc(self.vocab, words=[word], spaces=[False])
-        one[0].tag_ = tag
-        one[0].dep_ = dep
-        for component in self.components:
-            one = component(one)
-        return int(one[0].pos), int(one[0].lemma)
+        ruler, lemmatizer = self.components
+        words: list[str] = []
+        for token in missing.values():
+            words += [token.text, "."]
+        probe = Doc(self.vocab, words=words, spaces=[True] * len(words))
+        for n, token in enumerate(missing.values()):
+            probe[2 * n].tag_ = token.tag_
+            probe[2 * n].dep_ = token.dep_
+            probe[2 * n + 1].tag_ = "."
+        probe = ruler(probe)
+        if len(self.memo) >= self.MAX_ENTRIES:
+            self.memo.clear()
+            self.lemmas.clear()
+        for n, key in enumerate(missing):
+            word = probe[2 * n]
+            lemma_key = (word.orth, word.tag, word.pos)
+            lemma = self.lemmas.get(lemma_key)
+            if lemma is None:
+                lemma = int(word.lemma)
+                if not lemma:
+                    text = (
+                        lemmatizer.lemmatize(word)[0]
+                        if word.pos_ in self.INFLECTED
+                        else word.lower_
+                    )
+                    lemma = self.vocab.strings.add(text)
+                self.lemmas[lemma_key] = lemma
+            self.memo[key] = (int(word.pos), lemma)
 
 
 @lru_cache(maxsize=4)

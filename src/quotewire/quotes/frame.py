@@ -128,10 +128,9 @@ def noun_phrase(token: Any) -> tuple[int, int]:
             right = child.i + 1
     doc = token.doc
     for k in range(token.i - 1, left - 1, -1):  # "LONDON (Reuters) - Donald Trump": stop at - or )
-        if (
-            (doc[k].is_punct
-            and doc[k].text not in (".", "'", "’", "-"))
-            or doc[k].text in ("--", "—")
+        if (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-")) or doc[k].text in (
+            "--",
+            "—",
         ):
             left = k + 1
             break
