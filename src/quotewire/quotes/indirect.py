@@ -65,11 +65,11 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
-        span = _span(frame, doc[lo : hi + 1])
+        span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
     objects = _object_content(frame, cue)
     if objects is not None:
-        span = _span(frame, doc[objects[0] : objects[1] + 1])
+        span = _span(frame, doc[objects[0] : _aside(doc, objects[0], objects[1]) + 1])
         return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
@@ -79,6 +79,28 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         ]
         return [s for s in (_span(frame, p) for p in parts) if s is not None]
     return []
+
+
+_ASIDES = frozenset({"appos", "relcl"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "--", ";"})
+
+
+def _aside(doc: Any, lo: int, hi: int) -> int:
+    """The last token of ``doc[lo..hi]`` before a trailing aside that the reporter added: ", a
+    swipe at ...", "— a proposal he has raised ...", ", which votes on March 1"."""
+    for token in doc[lo + 3 : hi + 1]:
+        if token.dep_ not in _ASIDES:
+            continue
+        left = token.left_edge.i
+        if left <= lo + 2 or doc[left - 1].text not in _ASIDE_MARKS:
+            continue
+        if token.right_edge.i >= hi - 1 and not _quoted_word(doc, left, hi):
+            return int(left) - 2
+    return hi
+
+
+def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
+    return any(t.is_quote or t.text in "“”«»„" for t in doc[lo : hi + 1])
 
 
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
