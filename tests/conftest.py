@@ -16,3 +16,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not present (the shared seed and benchmarks live there)")
     return SHARED
+
+
+@pytest.fixture
+def seed_text(shared: Path) -> str:
+    """The sample article quotewire was specified from (read from ../shared/seed)."""
+    return (shared / "seed" / "article.txt").read_text(encoding="utf-8")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quotewire.model import NamedSpan
 from quotewire.text.credit import FIRST_PARAGRAPH_CHARS, KNOWN_AGENCIES, find_credited_source
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 HEADLINE = "Harbour cranes return to Port Ellery\n"
 
 
@@ -17,13 +14,6 @@ def _assert_named(text: str, credit: NamedSpan | None, name: str) -> None:
     assert credit is not None and credit.span is not None
     assert credit.name == name
     assert text[credit.span.start : credit.span.end] == credit.span.text == name
-
-
-@pytest.fixture
-def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("../shared/seed not present")
-    return SEED.read_text(encoding="utf-8")
 
 
 def test_seed_article(seed_text: str) -> None:

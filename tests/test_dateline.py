@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from quotewire.text.dateline import (
     match_wire_dateline,
 )
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 HEADLINE = "Harbour cranes return to Port Ellery"
 BODY = "The port authority said on Monday that both cranes were back in service."
 
@@ -23,13 +21,6 @@ BODY = "The port authority said on Monday that both cranes were back in service.
 def _assert_span(text: str, info: DatelineInfo) -> None:
     assert info.span is not None
     assert text[info.span.start : info.span.end] == info.span.text
-
-
-@pytest.fixture
-def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("../shared/seed not present")
-    return SEED.read_text(encoding="utf-8")
 
 
 def test_seed_article(seed_text: str) -> None:

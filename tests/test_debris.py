@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quotewire.model import Debris
 from quotewire.text.debris import classify_line, find_debris, photo_credit
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 
 PAGE_TEXT = """Home | World | Politics
 Skip to content
@@ -39,13 +35,6 @@ def _assert_spans(text: str, debris: list[Debris]) -> None:
 
 def _kinds(text: str) -> dict[str, str]:
     return {item.text.strip(): item.kind for item in find_debris(text)}
-
-
-@pytest.fixture
-def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("../shared/seed not present")
-    return SEED.read_text(encoding="utf-8")
 
 
 def test_seed_article(seed_text: str) -> None:

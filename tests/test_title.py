@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quotewire.text.title import MAX_TITLE_CHARS, find_title
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 BODY = "The port authority said on Monday that both cranes were back in service.\n"
-
-
-@pytest.fixture
-def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("../shared/seed not present")
-    return SEED.read_text(encoding="utf-8")
 
 
 def test_seed_article(seed_text: str) -> None:

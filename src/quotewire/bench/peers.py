@@ -20,23 +20,14 @@ from quotewire.bench.accuracy import PredictFn
 from quotewire.bench.metrics import Prediction
 from quotewire.bench.polnear import GoldArticle, Offsets
 from quotewire.errors import QuotewireError
+from quotewire.text.paragraphs import split_paragraphs
 
 TEXTACY_MISSING = "textacy is not installed; pip install 'quotewire[peers]'"
-
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> list[Offsets]:
     """``[start, end)`` of each non-blank line of ``text``, surrounding whitespace trimmed."""
-    out: list[Offsets] = []
-    for m in _PARAGRAPH.finditer(text):
-        chunk = m.group()
-        stripped = chunk.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(chunk) - len(chunk.lstrip()))
-        out.append((start, start + len(stripped)))
-    return out
+    return [(p.start, p.end) for p in split_paragraphs(text)]
 
 
 def _load_direct_quotations() -> Callable[[Any], Iterable[Any]]:
