@@ -9,11 +9,13 @@ import pytest
 import quotewire
 
 PIECES = [
-    '"', "“", "”", "„", "«", "»", "‘", "’", "''", "``", ",", ".", ":", ";", "—", "(", ")", "[sic]",
-    "\n", "\n\n", " ", "said", "told reporters", "according to", "he", "she", "they", "the minister",
-    "Anna Berg", "Berg", "President Ola Dahl", "the ministry", "Reuters", "(AP) -", "10:52, 26 September",
-    "Share on Facebook", "Photo: TASS", "$4.5 billion", "40%", "Ünïcödé", "日本語", "🙂", "\t", "\r\n",
-]  # fmt: skip
+    *'"“”„«»‘’,.:;—()',
+    *["''", "``", "[sic]", "\n", "\n\n", " ", "\t", "\r\n"],
+    *["said", "told reporters", "according to", "he", "she", "they", "the minister"],
+    *["Anna Berg", "Berg", "President Ola Dahl", "the ministry", "Reuters", "(AP) -"],
+    *["10:52, 26 September", "Share on Facebook", "Photo: TASS", "$4.5 billion", "40%"],
+    *["Ünïcödé", "日本語", "🙂"],
+]
 
 
 def _random_text(rng: random.Random) -> str:
