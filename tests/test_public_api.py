@@ -34,6 +34,7 @@ EXPECTED_ALL = {
     "Source",
     "Span",
     "Speaker",
+    "UnsupportedLanguage",
     "__version__",
     "extract",
     "json_schema",

@@ -49,3 +49,17 @@ def test_broken_html_is_read() -> None:
     html = '<html><body><div><p>"We will stay," Mayor Ana Lind said.<p><b>Unclosed <i>tags</div>'
     result = quotewire.extract(html=html)
     assert any(q.speaker and q.speaker.name == "Ana Lind" for q in result.quotes)
+
+
+def test_text_in_another_script_is_refused_with_the_script_named() -> None:
+    text = "Президент заявил, что товарооборот превышает 50 миллиардов долларов. " * 3
+    with pytest.raises(quotewire.UnsupportedLanguage, match="Cyrillic"):
+        quotewire.extract(text)
+
+
+def test_latin_text_that_is_not_english_gets_a_warning() -> None:
+    text = "Der Minister sagte, dass die Regierung die Steuern nicht erhöhen werde. " * 6
+    result = quotewire.extract(text)
+    assert any("may not be English" in w for w in result.warnings)
+    english = quotewire.extract('"We will win," Mayor Ana Lind said on Tuesday. ' * 6)
+    assert not any("English" in w for w in english.warnings)

@@ -17,6 +17,7 @@ from quotewire.errors import (
     ModelError,
     NoArticles,
     QuotewireError,
+    UnsupportedLanguage,
 )
 from quotewire.model import (
     Article,
@@ -57,6 +58,7 @@ __all__ = [
     "Source",
     "Span",
     "Speaker",
+    "UnsupportedLanguage",
     "__version__",
     "extract",
     "json_schema",

@@ -11,6 +11,7 @@ Every error quotewire raises on purpose derives from :class:`QuotewireError`, an
      |    +-- InputTooLarge    larger than the documented size limit
      |    +-- MalformedRecord  a batch record that is not valid JSON or lacks fields
      |    +-- NoArticles       a folder with no article files
+     |    +-- UnsupportedLanguage  not English (written in another script)
      +-- ModelError            the NLP pipeline cannot be loaded
 """
 
@@ -58,6 +59,10 @@ class NoArticles(InputError):
     code = "no_articles"
 
 
+class UnsupportedLanguage(InputError):
+    code = "unsupported_language"
+
+
 class ModelError(QuotewireError):
     """The NLP pipeline cannot be loaded."""
 
@@ -74,4 +79,5 @@ __all__ = [
     "ModelError",
     "NoArticles",
     "QuotewireError",
+    "UnsupportedLanguage",
 ]

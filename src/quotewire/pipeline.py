@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from quotewire.errors import EmptyInput, InputTooLarge
+from quotewire.errors import EmptyInput, InputError, InputTooLarge, UnsupportedLanguage
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
@@ -33,6 +33,7 @@ from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
 from quotewire.text.debris import find_debris, photo_credit
+from quotewire.text.language import check_language
 from quotewire.text.marks import QuoteRegion, find_quote_regions
 from quotewire.text.paragraphs import Paragraph, outside, split_paragraphs
 from quotewire.text.title import find_title
@@ -98,7 +99,7 @@ def run_many(
     for document in documents:
         try:
             yield run_one(document, options, nlp=nlp)
-        except (EmptyInput, InputTooLarge, ValueError) as error:
+        except InputError as error:
             yield error
 
 
@@ -120,6 +121,14 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
             f"{len(text):,} characters, over the limit of {options.max_chars:,}",
             source=document.source,
         )
+    language = check_language(text)
+    if language.language is None:
+        raise UnsupportedLanguage(
+            f"written in {language.script.title()} script; quotewire reads English",
+            source=document.source,
+        )
+    if language.warning:
+        warnings.append(language.warning)
     debris = find_debris(text)
     if meta.get("title"):
         debris = sorted([*debris, *_section_labels(text, meta["title"])], key=lambda d: d.start)
