@@ -180,16 +180,17 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     spans = _clean(text, reported_clause(frame, cue))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
-
+    clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
+    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
+    if not clausal and not quoted and _background(cue):
+        return None
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
         return None
-    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
     kind = "indirect"
     if quoted:
         kind = "mixed" if _outside_letters(text, frame, spans) >= 3 else "direct"
     speech = lemma_of(cue) in SPEECH_VERBS
-    clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
     return Found(
         type=kind,
         content=spans,
@@ -200,6 +201,17 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         addressee=addressee_of(frame, cue),
         cue_token=cue,
         weak=not clausal or not speech,
+    )
+
+
+def _background(cue: Any) -> bool:
+    """A stance told as background, not reported: "Peter King, who endorsed Mr. Rubio", "Jack
+    Dorsey, recently named chief executive" (a relative clause or a participle on a noun)."""
+    if cue.dep_ in ("relcl", "acl"):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+        for c in cue.children
     )
 
 
