@@ -55,8 +55,10 @@ _MIXED_MIN_CHARS = 15  # letters and digits of a reported clause outside its quo
 def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> bool:
     """Whether the quotation is a fragment of what the cue reports (a mixed quote:
     ``says Obama is "obsessed" with ...``), which the indirect finder takes whole."""
+    inner = text[region.start : region.end].rstrip(" ,.;:!?—–-")
+    last = region.start + len(inner)  # the quotation's words end here (closing punctuation aside)
     for lo, hi in reported_clause(frame, cue):
-        if not (lo <= region.outer_start and region.end <= hi):
+        if not (lo <= region.outer_start and last <= hi):
             continue
         outside = text[lo : region.outer_start] + text[region.outer_end : hi]
         if sum(ch.isalnum() for ch in outside) >= _MIXED_MIN_CHARS:
