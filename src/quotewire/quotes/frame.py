@@ -102,8 +102,10 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return child
     if depth >= 3:
         return None
-    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token:
+    if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
         return subject_of(token.head, depth + 1)
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
+        return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     return None
