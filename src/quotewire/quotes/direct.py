@@ -113,13 +113,33 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
         if token.text in _SENTENCE_END and n > 0:
             return None
         if _is_cue(token):
-            subject = _speaker_token(token)
-            if subject is None or frame.quoted(subject) or _has_own_content(frame, token):
-                return None
-            if _part_of_clause(text, frame, token, region):
-                return None
-            return token
-    return None
+            return _tag_cue(text, frame, region, token)
+    return _cue_of_long_subject(text, frame, region, tokens)
+
+
+def _tag_cue(text: str, frame: Frame, region: QuoteRegion, token: Any) -> Any:
+    """``token`` if it is the cue tagging the quotation before it, else None."""
+    subject = _speaker_token(token)
+    if subject is None or frame.quoted(subject) or _has_own_content(frame, token):
+        return None
+    if _part_of_clause(text, frame, token, region):
+        return None
+    return token
+
+
+def _cue_of_long_subject(text: str, frame: Frame, region: QuoteRegion, tokens: list[Any]) -> Any:
+    """ ""…," Mr. Kim, who was traveling in Europe this week, said": a subject long with its
+    relative clause or apposition puts the cue beyond the window; the subject's verb is it."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return None
+    subject = words[0]
+    while subject.dep_ in ("compound", "amod", "det", "poss") and subject.head.i > subject.i:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.i <= subject.i or not _is_cue(verb):
+        return None
+    return _tag_cue(text, frame, region, verb)
 
 
 def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
