@@ -17,6 +17,7 @@ from typing import Any
 
 from quotewire.model import Entity, Mention
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
+from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
@@ -110,6 +111,8 @@ class Resolver:
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
         draft = Draft(f"e{len(self.entities) + 1}", name, label)
+        if label == "PERSON" and " " in name:
+            draft.gender = gender_of(name)
         self.entities.append(draft)
         return draft
 
@@ -141,6 +144,7 @@ class Resolver:
             best = max(fits, key=lambda d: (d.last_seen if d.last_seen <= pos else -1, len(d.name)))
             if len(name) > len(best.name) and len(tokens) > 1:
                 best.name = name
+                best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
 
