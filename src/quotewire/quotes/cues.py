@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
     forecast calculate project agree disagree concur complain muse recount write
     scoff snap sneer gush chuckle laugh sigh exclaim cry holler grumble mutter mumble murmur
     bellow thunder fume plead beg gasp groan moan snort hiss tease chide scold interject
-    gloat marvel reason pronounce rant rave lecture preach concede counsel remind
+    gloat marvel reason pronounce rant rave lecture preach concede counsel remind opine
     """.split()
 )
 

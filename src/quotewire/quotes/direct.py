@@ -16,6 +16,7 @@ from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb
 from quotewire.quotes.frame import (
     Found,
     Frame,
+    MentionRef,
     addressee_of,
     cue_span,
     mention_for,
@@ -148,7 +149,7 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
     tail = tokens[-_LEAD_WINDOW:]
     for token in reversed(tail):
         if token.text in _SENTENCE_END:
-            return None
+            break
         if _is_cue(token):
             subject = _speaker_token(token)
             if subject is None or frame.quoted(subject) or _infinitive(token):
@@ -156,7 +157,41 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             if _part_of_clause(text, frame, token, region):
                 return None
             return token
-    return None
+    return _colon_intro(frame, tail)
+
+
+def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
+    """ "Kasich resisted: "..."": any verb with a subject, then a colon, introduces a quotation."""
+    if len(tail) < 2 or tail[-1].text != ":":
+        return None
+    verb = tail[-2]
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG":
+        return None
+    subject = subject_of(verb)
+    return verb if subject is not None and not frame.quoted(subject) else None
+
+
+_SIGNATURE = re.compile(r"[-—–]\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?[ \t]*$")
+
+
+def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], MentionRef] | None:
+    """A quotation on a paragraph of its own, signed on the next line: "- Bernie Sanders."."""
+    line_end = text.find("\n", region.outer_end)
+    if line_end < 0 or text[region.outer_end : line_end].strip():
+        return None
+    rest = text[line_end:].lstrip()
+    start = len(text) - len(rest)
+    stop = text.find("\n", start)
+    line = text[start : len(text) if stop < 0 else stop]
+    match = _SIGNATURE.fullmatch(line)
+    if match is None:
+        return None
+    name_start = start + match.start("name")
+    name_end = start + match.end("name")
+    while text[name_end - 1] == ".":
+        name_end -= 1
+    words = text[name_start:name_end].split()
+    return (start, start + 1), MentionRef(name_start, name_end, "name", words[-1].lower())
 
 
 _UNSAID = frozenset("decline refuse fail want try plan hope expect intend wish".split())
@@ -264,7 +299,20 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             previous = (region, item, cue if cue is after else None)
             continue
         words = sum(1 for s, e in spans for _ in text[s:e].split())
-        if words >= 3 and _opens_sentence(text, first, region):
+        signed = _signature(text, region) if _opens_sentence(text, first, region) else None
+        if signed is not None:
+            item = Found(
+                type="direct",
+                content=spans,
+                cue=signed[0],
+                speaker=signed[1],
+                confidence=0.8,
+                paragraph=first.index,
+                insertions=insertions,
+            )
+            found.append(item)
+            previous = (region, item, None)
+        elif words >= 3 and _opens_sentence(text, first, region):
             item = Found(
                 type="direct",
                 content=spans,

@@ -1,0 +1,87 @@
+"""The quote finders on small texts of our own, one behaviour each."""
+
+from __future__ import annotations
+
+import quotewire
+from quotewire.model import Quote, Result
+
+
+def _quotes(text: str) -> list[Quote]:
+    return quotewire.extract(text).quotes
+
+
+def _by_snippet(result: Result, snippet: str) -> Quote:
+    return next(q for q in result.quotes if any(snippet in c.text for c in q.content))
+
+
+def test_quote_interrupted_by_its_cue_is_one_quote() -> None:
+    quotes = _quotes('"We will build it," Mayor Ana Lind said, "and we will pay for it."')
+    assert len(quotes) == 1
+    assert [c.text for c in quotes[0].content] == ["We will build it", "and we will pay for it."]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ana Lind"
+
+
+def test_next_quotation_in_the_paragraph_continues_the_quote() -> None:
+    quotes = _quotes('"The bridge is safe," Ana Lind said. "Trucks can use it from Monday."')
+    assert len(quotes) == 1 and len(quotes[0].content) == 2
+
+
+def test_quotation_in_a_later_paragraph_keeps_speaker_and_cue() -> None:
+    text = 'Ana Lind said the bridge was safe.\n\n"Trucks can use it from Monday," she added.\n\n'
+    text += '"Buses will follow in a month."'
+    result = quotewire.extract(text)
+    last = _by_snippet(result, "Buses will follow")
+    assert last.speaker is not None and last.speaker.name == "Ana Lind"
+    assert last.cue is not None and last.cue.text == "added"
+
+
+def test_quoted_fragment_of_a_reported_clause_is_a_mixed_quote() -> None:
+    result = quotewire.extract(
+        'Ana Lind said the old bridge was "a danger to everyone" on the river.'
+    )
+    quote = _by_snippet(result, "a danger to everyone")
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the old bridge")
+
+
+def test_typewriter_marks_are_quotation_marks() -> None:
+    quotes = _quotes("''The bridge is safe,'' Mr. Lind said.")
+    assert [q.text for q in quotes] == ["The bridge is safe"]
+
+
+def test_verb_and_colon_introduce_a_quotation() -> None:
+    quotes = _quotes('The council met. Kasich resisted: "We do not have the power to do that."')
+    assert quotes[0].cue is not None and quotes[0].cue.text == "resisted"
+
+
+def test_quotation_signed_on_the_next_line() -> None:
+    quotes = _quotes('Fact check.\n\n"Every company pays zero taxes."\n\n- Ana Lind.')
+    assert quotes[0].speaker is not None and quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == "Ana Lind"
+
+
+def test_cue_after_a_long_subject() -> None:
+    text = '"It was a mistake," Mr. Kim, who was traveling in Europe this week, said on Monday.'
+    quotes = _quotes(text)
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Kim"
+
+
+def test_title_of_a_show_is_not_a_quote() -> None:
+    result = quotewire.extract('Ana Lind said on "Good Morning America" that the bridge was safe.')
+    assert all("Good Morning America" != q.text for q in result.quotes)
+
+
+def test_according_to_inside_a_statement_is_a_nested_source() -> None:
+    result = quotewire.extract(
+        "Ana Lind noted that, according to city data, traffic had fallen by a third."
+    )
+    quote = _by_snippet(result, "traffic had fallen")
+    assert [s.name for s in quote.according_to] == ["city data"]
+
+
+def test_stance_told_as_background_is_not_a_statement() -> None:
+    result = quotewire.extract(
+        "Peter Lang, who endorsed the mayor last year, arrived late. The meeting ended at noon."
+    )
+    assert result.quotes == []
