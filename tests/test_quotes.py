@@ -69,7 +69,7 @@ def test_cue_after_a_long_subject() -> None:
 
 def test_title_of_a_show_is_not_a_quote() -> None:
     result = quotewire.extract('Ana Lind said on "Good Morning America" that the bridge was safe.')
-    assert all("Good Morning America" != q.text for q in result.quotes)
+    assert all(q.text != "Good Morning America" for q in result.quotes)
 
 
 def test_according_to_inside_a_statement_is_a_nested_source() -> None:
