@@ -223,6 +223,22 @@ def content_spans(
     return [(s, e) for s, e in spans if e > s], sorted(insertions)
 
 
+def _lead_in(text: str, frame: Frame, region: QuoteRegion) -> int | None:
+    """Where an unquoted lead-in of the quotation's sentence starts (``Though campaigns try,
+    "getting it done is hard," he said``): the sentence is the statement, partly quoted."""
+    if _opens_sentence(text, frame, region):
+        return None
+    before = frame.tokens_between(frame.offset, region.outer_start)
+    if not len(before):
+        return None
+    sentence = before[-1].sent
+    start = max(frame.start(sentence[0]), frame.offset)
+    lead = text[start : region.outer_start]
+    if sum(ch.isalnum() for ch in lead) < 15 or any(ch in lead for ch in '"“”«»'):
+        return None
+    return start
+
+
 def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
     i = region.outer_start - 1
     while i >= frame.offset and (text[i].isspace() or text[i] in "'`"):
@@ -284,8 +300,11 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else first
         if cue is not None:
             subject = _speaker_token(cue)
+            lead = _lead_in(text, first, region) if cue is after and before is None else None
+            if lead is not None:
+                spans = [(lead, spans[0][1]), *spans[1:]]
             item = Found(
-                type="direct",
+                type="direct" if lead is None else "mixed",
                 content=spans,
                 cue=cue_span(frame, cue),
                 speaker=mention_for(frame, subject) if subject is not None else None,
