@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/quotewire extract samples --format table
+	$(BIN)/quotewire extract samples/articles --format table
 
 test: install lint typecheck
 	$(BIN)/pytest -q

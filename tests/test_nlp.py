@@ -16,7 +16,7 @@ KINDS = {"PERSON", "ORG", "GPE"}
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "articles").glob("*.txt"))]
 
 
 def _both(text: str) -> list[tuple[object, object]]:

@@ -27,7 +27,11 @@ FLOOR_CUE = 0.85
 
 
 def _source(name: str) -> Path:
-    return next(p for p in SAMPLES.iterdir() if p.stem == name and p.suffix in (".txt", ".html"))
+    return next(
+        p
+        for p in (SAMPLES / "articles").iterdir()
+        if p.stem == name and p.suffix in (".txt", ".html")
+    )
 
 
 @pytest.fixture(scope="module")

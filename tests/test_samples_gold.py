@@ -28,7 +28,8 @@ _TAG = re.compile(r"(?s)<[^>]+>")
 
 
 def sample_paths() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+    articles = SAMPLES / "articles"
+    return sorted(p for p in articles.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
 
 
 def visible_text(path: Path) -> str:
