@@ -59,6 +59,14 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         clauses = []
     if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
         clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if clauses:  # "said that A, and that B": the parser may hang B on the cue
+        clauses += [
+            c
+            for c in cue.children
+            if c.dep_ == "conj"
+            and c.i > cue.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
