@@ -221,8 +221,7 @@ def analyse(
         text, frames, items, orgs=[credited] if credited else []
     )
     quotes = [
-        _quote(text, n, a, speakers.get(n), addressees.get(n), entities_by_span(speakers))
-        for n, a in enumerate(assembled)
+        _quote(text, n, a, speakers.get(n), addressees.get(n)) for n, a in enumerate(assembled)
     ]
     if any(not r.closed for r in regions):
         warnings = [
@@ -252,10 +251,6 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
             item.type = "headline"
         kept.append(item)
     return kept
-
-
-def entities_by_span(speakers: dict[int, Draft | None]) -> dict[str, Draft]:
-    return {d.id: d for d in speakers.values() if d is not None}
 
 
 def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion]) -> Frame:
@@ -306,7 +301,6 @@ def _quote(
     assembled: Assembled,
     speaker: Draft | None,
     addressee: Draft | None,
-    _: dict[str, Draft],
 ) -> Quote:
     item = assembled.item
     content = [_span(text, c) for c in item.content]
