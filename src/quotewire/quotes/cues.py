@@ -31,9 +31,6 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
-#: Reporting verbs that need a that-clause or a quotation to count (weaker cues).
-WEAK_VERBS = frozenset("call see read point put describe cite refer".split())
-
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
 
@@ -115,13 +112,6 @@ def is_object_cue(token: Any) -> bool:
     if lemma in OBJECT_CUES:
         return True
     return any(c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES for c in token.children)
-
-
-def is_speech_verb(token: Any) -> bool:
-    lemma = lemma_of(token)
-    return lemma in SPEECH_VERBS or any(
-        (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ == "prt"
-    )
 
 
 def according_to(token: Any) -> bool:

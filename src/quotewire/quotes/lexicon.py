@@ -29,7 +29,6 @@ LEXICON_FILE = "cue_lexicon.json"
 MIN_COUNT = 5  # occurrences of a (lemma, frame) in the training data to be listed
 MIN_POSITIVES = 3  # of which at least this many were annotated as cue and content
 THRESHOLD = 0.4  # probability from which a learned (lemma, frame) counts as a cue
-FRAMES = ("ccomp", "xcomp", "dobj", "prep", "none")
 
 
 def frames_of(token: Any) -> list[tuple[str, Any]]:

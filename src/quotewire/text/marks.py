@@ -16,7 +16,6 @@ from quotewire.text.paragraphs import Paragraph
 
 DOUBLE_MARKS = frozenset('"“”„«»‟″')
 SINGLE_MARKS = frozenset("‘’‹›")
-QUOTE_CHARS = DOUBLE_MARKS | SINGLE_MARKS
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;") | DOUBLE_MARKS | SINGLE_MARKS
 _CLOSERS_AFTER = set(" \t\n)]}.,;:!?—–-…") | DOUBLE_MARKS | SINGLE_MARKS
 
@@ -172,8 +171,3 @@ def _single_close(text: str, i: int, hi: int, closer: str) -> int | None:
             return j
         i = j + 1
     return None
-
-
-def has_quote_mark(fragment: str) -> bool:
-    """Whether ``fragment`` contains a double quotation mark of any style."""
-    return any(ch in DOUBLE_MARKS for ch in fragment)
