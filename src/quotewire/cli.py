@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)
     spd.add_argument("--limit", type=int, default=None)
+    spd.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds (parse alone, then the pipeline); the best time of each is kept",
+    )
     train = sub.add_parser("train", help="learn the shipped models from an annotated corpus")
     tsub = train.add_subparsers(dest="train_command", required=True, metavar="MODEL")
     cues = tsub.add_parser("cues", help="the cue lexicon, from a PolNeAR-format corpus")

@@ -66,6 +66,7 @@ def run_bench(args: argparse.Namespace) -> int:
         texts,
         lambda t: run_one(Document(text=t), nlp=nlp),
         lambda ts: list(nlp.pipe(ts)),
+        repeat=args.repeat,
     )
     print(format_speed(speed))
     return 0

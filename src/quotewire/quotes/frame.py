@@ -61,12 +61,16 @@ class Frame:
     inside: list[tuple[int, int]]  # outer ranges (marks included) of quoted text in this paragraph
     stop: int = 0  # article offset one past the paragraph's last character
     starts: list[int] = field(default_factory=list)  # article offset of each token
+    inside_tokens: frozenset[int] = frozenset()  # indices of the tokens within quotations
 
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
               inside: list[tuple[int, int]]) -> Frame:  # fmt: skip
         starts = [offset + t.idx for t in doc]
-        return cls(index, offset, doc, regions, inside, offset + len(doc.text), starts)
+        quoted = frozenset(
+            i for i, pos in enumerate(starts) if any(s <= pos < e for s, e in inside)
+        )
+        return cls(index, offset, doc, regions, inside, offset + len(doc.text), starts, quoted)
 
     def tokens_between(self, lo: int, hi: int) -> Any:
         """The tokens that start within article offsets ``[lo, hi)``."""
@@ -79,8 +83,7 @@ class Frame:
         return int(self.offset + token.idx + len(token.text))
 
     def quoted(self, token: Any) -> bool:
-        pos = self.offset + token.idx
-        return any(s <= pos < e for s, e in self.inside)
+        return token.i in self.inside_tokens
 
 
 def token_key(token: Any) -> tuple[int, int]:

@@ -42,7 +42,8 @@ def _script(ch: str) -> str:
 def check_language(text: str) -> LanguageCheck:
     """Whether ``text`` looks like English, judged by its letters and its function words."""
     sample = text[:20_000]
-    scripts = Counter(_script(ch) for ch in sample if ch.isalpha())
+    scripts = Counter(_script(ch) for ch in sample if ch.isalpha() and not ch.isascii())
+    scripts["LATIN"] += sum(1 for ch in sample if ch.isascii() and ch.isalpha())
     letters = sum(scripts.values())
     if letters == 0:
         return LanguageCheck("en", "LATIN")
