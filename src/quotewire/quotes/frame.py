@@ -103,6 +103,13 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             if child.lower_ in ("who", "that") and token.dep_ == "relcl":
                 return token.head
             return child
+    if token.pos_ == "NOUN":  # "Trump's claim that ...", "Trump made the claim that ..."
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+        if token.dep_ in ("dobj", "attr") and depth < 3:
+            return subject_of(token.head, depth + 1)
+        return None
     if depth >= 3:
         return None
     if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:

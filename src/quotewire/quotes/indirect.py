@@ -30,7 +30,7 @@ from quotewire.quotes.frame import (
     token_key,
     trim,
 )
-from quotewire.quotes.lexicon import cue_probability, learned, learned_cue
+from quotewire.quotes.lexicon import _clausal_acl, cue_probability, learned, learned_cue
 
 _NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
@@ -75,6 +75,17 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
         span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
+    if cue.pos_ == "NOUN":
+        held = [c for c in cue.children if c.dep_ in ("acl", "relcl")]
+        held = [c for c in held if learned(lemma, "acl") and _clausal_acl(c)]
+        if held:
+            span = _span(
+                frame,
+                doc[
+                    held[0].left_edge.i : _aside(doc, held[0].left_edge.i, held[0].right_edge.i) + 1
+                ],
+            )
+            return [span] if span else []
     objects = _object_content(frame, cue)
     if objects is not None:
         span = _span(frame, doc[objects[0] : _aside(doc, objects[0], objects[1]) + 1])

@@ -41,6 +41,8 @@ def frames_of(token: Any) -> list[tuple[str, Any]]:
             out.append(("xcomp", child))
         elif child.dep_ in ("dobj", "oprd") and child.i > token.i:
             out.append(("dobj", child))
+        elif child.dep_ in ("acl", "relcl") and token.pos_ == "NOUN" and _clausal_acl(child):
+            out.append(("acl", child))
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
@@ -48,6 +50,14 @@ def frames_of(token: Any) -> list[tuple[str, Any]]:
     if token.dep_ == "parataxis":
         out.append(("ccomp", token.head))
     return out or [("none", token)]
+
+
+def _clausal_acl(child: Any) -> bool:
+    """ "the claim that ...", "a proposal to ban ...": a clause that says what the noun holds."""
+    return any(
+        (g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to")
+        for g in child.children
+    )
 
 
 def candidate(token: Any) -> bool:
