@@ -85,3 +85,10 @@ def test_stance_told_as_background_is_not_a_statement() -> None:
         "Peter Lang, who endorsed the mayor last year, arrived late. The meeting ended at noon."
     )
     assert result.quotes == []
+
+
+def test_quotations_signed_at_the_end_of_their_paragraph() -> None:
+    text = "Readers wrote in.\n\n“The bridge saved my shop.” ― Ana Lind\n"
+    text += "“It took too long.” ― Ola Berg"
+    speakers = [q.speaker.name for q in _quotes(text) if q.speaker]
+    assert speakers == ["Ana Lind", "Ola Berg"]

@@ -171,18 +171,23 @@ def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
     return verb if subject is not None and not frame.quoted(subject) else None
 
 
-_SIGNATURE = re.compile(r"[-—–]\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?[ \t]*$")
+_SIGNATURE = re.compile(r"[-—–―]\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?[ \t]*$")
 
 
 def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], MentionRef] | None:
-    """A quotation on a paragraph of its own, signed on the next line: "- Bernie Sanders."."""
+    """A quotation signed after a dash, on its own line ("- Bernie Sanders.") or closing its
+    paragraph (""..." ― Sonya Herridge")."""
     line_end = text.find("\n", region.outer_end)
-    if line_end < 0 or text[region.outer_end : line_end].strip():
-        return None
-    rest = text[line_end:].lstrip()
-    start = len(text) - len(rest)
-    stop = text.find("\n", start)
-    line = text[start : len(text) if stop < 0 else stop]
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[region.outer_end : line_end]
+    if tail.strip():
+        start = region.outer_end + len(tail) - len(tail.lstrip())
+        line = text[start:line_end]
+    else:
+        rest = text[line_end:].lstrip()
+        start = len(text) - len(rest)
+        stop = text.find("\n", start)
+        line = text[start : len(text) if stop < 0 else stop]
     match = _SIGNATURE.fullmatch(line)
     if match is None:
         return None
