@@ -92,3 +92,11 @@ def test_quotations_signed_at_the_end_of_their_paragraph() -> None:
     text += "“It took too long.” ― Ola Berg"
     speakers = [q.speaker.name for q in _quotes(text) if q.speaker]
     assert speakers == ["Ana Lind", "Ola Berg"]
+
+
+def test_a_statement_from_an_organization_speaks_for_it() -> None:
+    text = 'A statement from the Security Council said the attack was "a grave violation" of law.'
+    quote = _quotes(text)[0]
+    assert quote.speaker is not None and quote.speaker.name == "Security Council"
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "A statement from the Security Council"

@@ -16,6 +16,11 @@ from quotewire.text.marks import QuoteRegion
 
 PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
 SPEAKER_DEPS = ("nsubj",)
+#: Things that speak for someone: "a statement from the council said".
+DOCUMENTS = frozenset(
+    "statement letter report release ad advertisement memo email e-mail tweet post article "
+    "study survey poll filing complaint document video message note announcement".split()
+)
 _NP_LEFT_DEPS = frozenset(
     "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()
 )
@@ -181,6 +186,10 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
                 appos_role=(frame.offset + doc[i].idx, frame.end(doc[j - 1])),
             )
     i, j = noun_phrase(token)
+    if token.lemma_.lower() in DOCUMENTS:  # "a statement from the Security Council said"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                j = max(j, child.right_edge.i + 1)
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
         i, j = min(i, ent.start), max(j, ent.end)
