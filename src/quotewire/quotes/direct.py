@@ -72,9 +72,8 @@ def _speaker_token(cue: Any) -> Any:
         to = cue.doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return objects[0] if objects else None
-    if cue.pos_ == "NOUN":  # "issued a statement", "in a statement"
-        verb = cue.head if cue.dep_ != "pobj" else cue.head.head
-        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if cue.pos_ == "NOUN":
+        return subject_of(cue)
     return subject_of(cue) or _inverted_subject(cue)
 
 

@@ -108,12 +108,13 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             if child.lower_ in ("who", "that") and token.dep_ == "relcl":
                 return token.head
             return child
-    if token.pos_ == "NOUN":  # "Trump's claim that ...", "Trump made the claim that ..."
+    if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
-        if token.dep_ in ("dobj", "attr") and depth < 3:
-            return subject_of(token.head, depth + 1)
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and depth < 3:
+            return subject_of(verb, depth + 1)
         return None
     if depth >= 3:
         return None

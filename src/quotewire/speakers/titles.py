@@ -23,7 +23,7 @@ ORG_HEADS = frozenset(
     """
     ministry department agency company firm government office committee commission campaign
     party council administration bank court service union board institute association
-    organization organisation embassy kremlin white house parliament senate congress police
+    organization organisation embassy kremlin house parliament senate congress police
     army military newspaper paper channel network group fund
     """.split()
 )
