@@ -24,7 +24,7 @@ from quotewire.errors import (
 )
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
 from quotewire.model import Result, json_schema
-from quotewire.pipeline import Document, Options, run_one
+from quotewire.pipeline import Document, Options, run_many
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -227,25 +227,20 @@ def _extract(args: argparse.Namespace) -> int:
     options = Options(reference_date=args.reference_date)
     failed = 0
     results: list[Result] = []
-    for document in documents:
-        if isinstance(document, InputError):
-            print(f"quotewire: skipped {document}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            result = run_one(document, options)
-        except InputError as error:
+    for document, outcome in zip(documents, run_many(documents, options), strict=True):
+        if isinstance(outcome, InputError):
             if not several:
-                raise
-            print(f"quotewire: skipped {error}", file=sys.stderr)
+                raise outcome
+            print(f"quotewire: skipped {outcome}", file=sys.stderr)
             failed += 1
             continue
-        for warning in result.warnings:
-            print(f"quotewire: warning: {document.source}: {warning}", file=sys.stderr)
+        source = document.source if isinstance(document, Document) else "<input>"
+        for warning in outcome.warnings:
+            print(f"quotewire: warning: {source}: {warning}", file=sys.stderr)
         if fmt == "json":
-            results.append(result)
+            results.append(outcome)
         else:
-            _write(sys.stdout, result, fmt)
+            _write(sys.stdout, outcome, fmt)
     if fmt == "json":
         if several:
             json.dump([r.to_dict() for r in results], sys.stdout, indent=2, ensure_ascii=False)

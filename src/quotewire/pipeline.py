@@ -92,11 +92,18 @@ def run_one(document: Document, options: Options = Options(), *, nlp: Any | None
 
 
 def run_many(
-    documents: Iterable[Document], options: Options = Options(), *, nlp: Any | None = None
-) -> Iterator[Result | Exception]:
-    """Results in input order; a bad document yields its error instead of stopping the run."""
+    documents: Iterable[Document | InputError],
+    options: Options = Options(),
+    *,
+    nlp: Any | None = None,
+) -> Iterator[Result | InputError]:
+    """Results in input order; a bad document yields its error instead of stopping the run (and
+    an input that already failed to be read, given as its error, is passed through)."""
     nlp = nlp if nlp is not None else load_english()
     for document in documents:
+        if isinstance(document, InputError):
+            yield document
+            continue
         try:
             yield run_one(document, options, nlp=nlp)
         except InputError as error:
