@@ -119,13 +119,16 @@ def cue_probability(token: Any) -> tuple[float, str]:
 
 def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold]]:
     """Parsed paragraphs of PolNeAR-format articles with the gold attributions inside each,
-    in paragraph offsets."""
+    in paragraph offsets; parsed exactly as the pipeline parses them."""
+    from quotewire.nlp.english import parse_paragraphs
     from quotewire.text.paragraphs import split_paragraphs
 
     for article in articles:
         paragraphs = split_paragraphs(article.text)
-        texts = [article.text[p.start : p.end] for p in paragraphs]
-        for paragraph, doc in zip(paragraphs, nlp.pipe(texts, batch_size=64), strict=True):
+        ranges = [(p.index, p.start, p.end) for p in paragraphs]
+        parsed = parse_paragraphs(article.text, ranges, nlp=nlp)
+        for paragraph, pp in zip(paragraphs, parsed, strict=True):
+            doc = pp.doc
             lo = paragraph.start
             gold: Gold = [
                 (
