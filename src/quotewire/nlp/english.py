@@ -112,6 +112,11 @@ class WordAttributes:
             self.memo[key] = (int(word.pos), lemma)
 
 
+#: Spaces the parser reads as plain ones: a no-break space before a quotation otherwise becomes
+#: a token of its own and breaks the parse. One character for one, so every offset holds.
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
 @lru_cache(maxsize=4)
 def word_attributes(nlp: Any) -> WordAttributes:
     return WordAttributes(nlp)
@@ -132,8 +137,9 @@ def parse_paragraphs(
     if attributes is None:
         skipped = []
     lazy = "ner" in nlp.pipe_names
+    shadow = text.translate(_PLAIN_SPACES)
     docs = nlp.pipe(
-        (text[s:e] for _, s, e in ranges),
+        (shadow[s:e] for _, s, e in ranges),
         batch_size=64,
         disable=[*skipped, "ner"] if lazy else skipped,
     )

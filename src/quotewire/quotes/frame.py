@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotewire.quotes.cues import according_to
+from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import PERSON_TITLES
 from quotewire.text.marks import QuoteRegion
 
@@ -119,12 +119,28 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     if depth >= 3:
         return None
     if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
-        return subject_of(token.head, depth + 1)
+        head = token.head
+        if _reporters_aside(token):  # "Gore insisted it was premature, while adding ..."
+            head = head.head
+        return subject_of(head, depth + 1)
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     return None
+
+
+def _reporters_aside(token: Any) -> bool:
+    """A speech participle the parser hung inside a reported clause ("insisted it was
+    premature, while adding ..."): it continues the reporting verb, whose subject says it."""
+    head = token.head
+    return bool(
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and lemma_of(token) in SPEECH_VERBS
+        and head.dep_ == "ccomp"
+        and lemma_of(head.head) in SPEECH_VERBS
+    )
 
 
 def noun_phrase(token: Any) -> tuple[int, int]:

@@ -59,6 +59,9 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         clauses = []
     if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
         clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if len(clauses) > 1:  # "insisted it was "premature" ..., "I don't have ...": the quotation
+        plain = [c for c in clauses if not frame.quoted(c)]  # is the direct finder's
+        clauses = plain or clauses
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
         clauses += [
             c
@@ -69,6 +72,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         ]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
+        lo = min(lo, _stranded_subject(cue, clauses[0]))
         hi = max(c.right_edge.i for c in clauses)
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
@@ -100,6 +104,18 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     return []
 
 
+def _stranded_subject(cue: Any, clause: Any) -> int:
+    """Where a reported clause really starts when the parser took its subject for the cue's
+    object ("argued the pipeline, which ..., "wouldn't go 10 feet""): a clause with no subject
+    of its own right after an object of the cue starts at that object."""
+    if clause.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return int(clause.left_edge.i)
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i]
+    if not objects or clause.left_edge.i <= objects[-1].i:
+        return int(clause.left_edge.i)
+    return int(objects[-1].left_edge.i)
+
+
 _ASIDES = frozenset({"appos", "relcl"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--", ";"})
 
@@ -108,6 +124,11 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
     """The last token of ``doc[lo..hi]`` before a trailing aside that the reporter added: ", a
     swipe at ...", "— a proposal he has raised ...", ", which votes on March 1"."""
     for token in doc[lo + 3 : hi + 1]:
+        if _speaking_aside(token) and token.right_edge.i >= hi - 1:
+            left = token.left_edge.i  # "it was premature, while adding ...": the speaker's own
+            while left > lo and (doc[left - 1].is_punct or doc[left - 1].is_space):
+                left -= 1
+            return int(left) - 1
         if token.dep_ not in _ASIDES:
             continue
         left = token.left_edge.i
@@ -116,6 +137,12 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         if token.right_edge.i >= hi - 1 and not _quoted_word(doc, left, hi):
             return int(left) - 2
     return hi
+
+
+def _speaking_aside(token: Any) -> bool:
+    """A participle of a speech verb closing a clause ("..., adding ...", "while noting ..."):
+    the speaker's next act, not more of what was reported."""
+    return bool(token.dep_ == "advcl" and token.tag_ == "VBG" and lemma_of(token) in SPEECH_VERBS)
 
 
 def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
