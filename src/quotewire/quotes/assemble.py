@@ -53,6 +53,7 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
             and any(g is not f and _inside(f.cue[0], g.content) for g in found)
         )
     ]
+    found = [f for f in found if not _fragment_of(f, found)]
     nested, absorbed = _nest_according(found)
     items = sorted(
         (f for f in found if id(f) not in absorbed),
@@ -80,6 +81,22 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
     _nest_reports(out, credited, text)
     _continue(out)
     return sorted(out, key=lambda a: a.item.content[0][0])
+
+
+def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
+    """Whether a direct quote is only a quoted fragment of a mixed quote found around it
+    ("she believed "we need to focus ..."" inside "saying she hadn't ... because she believed
+    "..."")."""
+    if item.type != "direct" or item.cue is None:
+        return False
+    start, end = item.content[0][0], item.content[-1][1]
+    return any(
+        other.type == "mixed"
+        and other.content[0][0] <= start
+        and end <= other.content[-1][1]
+        and _size(other.content) > _size(item.content)
+        for other in found
+    )
 
 
 def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], set[int]]:
