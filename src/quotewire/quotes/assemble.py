@@ -93,7 +93,7 @@ def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
     return any(
         other.type == "mixed"
         and other.content[0][0] <= start
-        and end <= other.content[-1][1]
+        and end <= other.content[-1][1] + 2  # the closing mark and stop the clause leaves out
         and _size(other.content) > _size(item.content)
         for other in found
     )

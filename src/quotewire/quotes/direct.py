@@ -243,6 +243,20 @@ def _lead_in(text: str, frame: Frame, region: QuoteRegion) -> int | None:
     return start
 
 
+def _clause_lead(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> int | None:
+    """Where the reported clause between a cue and its quotation starts, when the clause runs
+    into the quotation (``said that Muslims have two choices: "You either leave or ..."``):
+    the statement is the clause and the quotation together."""
+    for child in cue.children:
+        if child.dep_ != "ccomp" or child.i < cue.i or frame.quoted(child):
+            continue
+        start, end = frame.start(child.left_edge), frame.end(child.right_edge)
+        gap = text[end : region.outer_start].strip(" '`")
+        if end <= region.outer_start and gap in (":", ","):
+            return start
+    return None
+
+
 def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
     i = region.outer_start - 1
     while i >= frame.offset and (text[i].isspace() or text[i] in "'`"):
@@ -304,7 +318,10 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else first
         if cue is not None:
             subject = _speaker_token(cue)
-            lead = _lead_in(text, first, region) if cue is after and before is None else None
+            if cue is after and before is None:
+                lead = _lead_in(text, first, region)
+            else:
+                lead = _clause_lead(text, frame, cue, region) if cue is before else None
             if lead is not None:
                 spans = [(lead, spans[0][1]), *spans[1:]]
             item = Found(
