@@ -37,12 +37,14 @@ def find_labelled(
     words = label.split()
     if words[0].lower().rstrip(".") in _NOT_SPEAKERS or (label.isupper() and len(label) > 4):
         return None
-    if len(match.group("rest").split()) < 3:
+    if len(match.group("rest").split()) < 3 or _name_list(match.group("rest")):
+        return None
+    interview_answer = label in ("A", "Answer")
+    if not interview_answer and not _named_elsewhere(text, words[-1], start, end):
         return None
     s = start + match.start("label")
     colon = start + match.start("colon")
     rest = start + match.start("rest")
-    interview_answer = label in ("A", "Answer")
     return Found(
         type="headline" if headline else "direct",
         content=[(rest, end)],
@@ -53,3 +55,17 @@ def find_labelled(
         confidence=0.85 if headline else 0.7,
         paragraph=paragraph,
     )
+
+
+def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
+    """Whether the label's last word ("Putin", "Sanders") names someone the article mentions
+    again outside the line: "Wow:", "Revealed:" or "Delegate Update:" name no one."""
+    word = re.sub(r"['’]s$", "", word).rstrip(".")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    return any(not (start <= m.start() < end) for m in pattern.finditer(text))
+
+
+def _name_list(rest: str) -> bool:
+    """ "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names, not a statement."""
+    items = [i.strip() for i in rest.split(",")]
+    return len(items) >= 4 and all(i[:1].isupper() for i in items if i)
