@@ -50,7 +50,7 @@ def _has_own_content(frame: Frame, cue: Any) -> bool:
     return False
 
 
-_MIXED_MIN_CHARS = 15  # letters and digits of a reported clause outside its quotation
+_MIXED_MIN_CHARS = 8  # letters and digits of a reported clause outside its quotation
 
 
 def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> bool:
@@ -245,15 +245,20 @@ def _lead_in(text: str, frame: Frame, region: QuoteRegion) -> int | None:
 
 def _clause_lead(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> int | None:
     """Where the reported clause between a cue and its quotation starts, when the clause runs
-    into the quotation (``said that Muslims have two choices: "You either leave or ..."``):
-    the statement is the clause and the quotation together."""
+    into the quotation (``said that Muslims have two choices: "You either leave or ..."``), or
+    of the object a quotation goes on describing (``called the plan "a disaster"``): the
+    statement is the clause or object and the quotation together."""
+    embedded = text[: region.outer_start].rstrip(" '`")[-1:].isalnum()
     for child in cue.children:
-        if child.dep_ != "ccomp" or child.i < cue.i or frame.quoted(child):
+        if child.i < cue.i or frame.quoted(child):
             continue
         start, end = frame.start(child.left_edge), frame.end(child.right_edge)
-        gap = text[end : region.outer_start].strip(" '`")
-        if end <= region.outer_start and gap in (":", ","):
-            return start
+        if child.dep_ == "ccomp":
+            gap = text[end : region.outer_start].strip(" '`")
+            if end <= region.outer_start and gap in (":", ","):
+                return start
+        elif child.dep_ == "dobj" and embedded and end <= region.outer_start:
+            return start  # "described the DLC during an interview as "a remnant of ...""
     return None
 
 
