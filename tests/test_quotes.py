@@ -100,3 +100,37 @@ def test_a_statement_from_an_organization_speaks_for_it() -> None:
     assert quote.speaker is not None and quote.speaker.name == "Security Council"
     assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "A statement from the Security Council"
+
+
+def test_quotation_woven_into_any_verb_is_attributed_to_its_subject() -> None:
+    result = quotewire.extract(
+        'Mayor Ana Lind also embraced the old motto -- "every bridge in the valley must stand" '
+        "-- at the fair."
+    )
+    quote = _by_snippet(result, "every bridge")
+    assert quote.type == "mixed"
+    assert quote.cue is not None and quote.cue.text == "embraced"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+    assert quote.content[0].text.startswith("the old motto")
+
+
+def test_short_quoted_term_with_no_cue_is_left_alone() -> None:
+    result = quotewire.extract('The council approved what Ana Lind has long called a "river tax".')
+    assert not any(
+        "river tax" in q.text and q.cue and q.cue.text == "approved" for q in result.quotes
+    )
+
+
+def test_reported_clause_running_into_its_quotation_is_one_statement() -> None:
+    quotes = _quotes('Ana Lind said that the town has two choices: "We repair it or we close it."')
+    assert len(quotes) == 1
+    assert quotes[0].type == "mixed"
+    assert quotes[0].content[0].text.startswith("that the town has two choices")
+
+
+def test_report_that_opens_with_its_cue_keeps_the_statement_inside_it() -> None:
+    result = quotewire.extract("Ana Lind said her deputy told the council the bridge was safe.")
+    speakers = {q.speaker.name for q in result.quotes if q.speaker is not None}
+    assert "Ana Lind" in speakers and "her deputy" in {
+        q.speaker.mention.text for q in result.quotes if q.speaker and q.speaker.mention
+    }

@@ -26,6 +26,7 @@ from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speake
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
 from quotewire.quotes.direct import find_direct
+from quotewire.quotes.embedded import find_embedded
 from quotewire.quotes.frame import Found, Frame, MentionRef, token_key, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
@@ -219,6 +220,7 @@ def analyse(
     found: list[Found] = find_direct(text, frames, regions)
     used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
+    found += find_embedded(text, frames, regions, found)
     found += _labelled(text, article, body)
     found = _fit(found, article)
     credited = article.credited_source.name if article.credited_source else None

@@ -1,0 +1,87 @@
+"""Quotations woven into a sentence with no reporting word of their own.
+
+``Trump also embraced enhanced interrogation -- "I think waterboarding is peanuts"`` or ``Gore
+made clear his aim to "fundamentally transform" the country``: the verb whose clause holds the
+quotation is its cue, whatever the verb, and that verb's subject is its speaker. This finder
+runs last and takes only quotations that no other finder attributed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quotewire.quotes.frame import PRONOUNS, Found, Frame, cue_span, mention_for, subject_of
+from quotewire.text.marks import QuoteRegion
+
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOT_SPEAKERS = frozenset("it this that these those there which what".split())
+_MIN_WORDS = 5  # words inside a quotation worth attributing
+_REACH = 3  # heads climbed from a quotation to its verb
+
+
+def find_embedded(
+    text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegion], found: Sequence[Found]
+) -> list[Found]:
+    """A mixed quote for each quotation inside one paragraph that ``found`` leaves out."""
+    covered = [span for item in found for span in item.content]
+    out: list[Found] = []
+    for region in regions:
+        if len(region.segments) != 1 or len(text[region.start : region.end].split()) < _MIN_WORDS:
+            continue
+        if any(s < region.end and region.start < e for s, e in covered):
+            continue
+        frame = next((f for f in frames if f.offset <= region.start and region.end <= f.stop), None)
+        if frame is None:
+            continue
+        item = _embedded(text, frame, region)
+        if item is not None:
+            out.append(item)
+            covered += item.content
+    return out
+
+
+def _embedded(text: str, frame: Frame, region: QuoteRegion) -> Found | None:
+    tokens = [t for t in frame.tokens_between(region.start, region.end) if not t.is_space]
+    if not tokens:
+        return None
+    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    verb = top.head
+    for _ in range(_REACH):
+        if verb.pos_ in ("VERB", "AUX") and not frame.quoted(verb):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or frame.quoted(verb) or frame.start(verb) > region.start:
+        return None
+    subject = subject_of(verb)
+    if subject is None or frame.quoted(subject) or not _can_speak(subject):
+        return None
+    child = next(c for c in verb.children if c.left_edge.i <= top.i <= c.right_edge.i)
+    start = frame.start(child.left_edge)
+    end = max(frame.end(child.right_edge), region.end)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start >= end:
+        return None
+    return Found(
+        type="mixed" if start < region.start - 1 else "direct",
+        content=[(start, end)],
+        cue=cue_span(frame, verb),
+        speaker=mention_for(frame, subject),
+        confidence=0.5,
+        paragraph=frame.index,
+        cue_token=verb,
+        weak=True,
+    )
+
+
+def _can_speak(token: Any) -> bool:
+    """A person, a group or someone named by a pronoun; not "it" or "this"."""
+    lower = token.lower_
+    if lower in _NOT_SPEAKERS:
+        return False
+    return bool(lower in PRONOUNS or token.ent_type_ in _SPEAKER_LABELS or token.pos_ == "PROPN")
