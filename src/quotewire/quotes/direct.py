@@ -243,12 +243,16 @@ def _lead_in(text: str, frame: Frame, region: QuoteRegion) -> int | None:
     return start
 
 
-def _clause_lead(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> int | None:
+def _clause_lead(
+    text: str, frame: Frame, cue: Any, region: QuoteRegion
+) -> tuple[int, int | None] | None:
     """Where the reported clause between a cue and its quotation starts, when the clause runs
     into the quotation (``said that Muslims have two choices: "You either leave or ..."``), or
     of the object a quotation goes on describing (``called the plan "a disaster"``): the
-    statement is the clause or object and the quotation together."""
+    statement is the clause or object and the quotation together. Returns where it starts, and
+    where it ends when that is past the quotation."""
     embedded = text[: region.outer_start].rstrip(" '`")[-1:].isalnum()
+    clausal = any(c.dep_ == "ccomp" for c in cue.children)
     for child in cue.children:
         if child.i < cue.i or frame.quoted(child):
             continue
@@ -256,9 +260,12 @@ def _clause_lead(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> int 
         if child.dep_ == "ccomp":
             gap = text[end : region.outer_start].strip(" '`")
             if end <= region.outer_start and gap in (":", ","):
-                return start
-        elif child.dep_ == "dobj" and embedded and end <= region.outer_start:
-            return start  # "described the DLC during an interview as "a remnant of ...""
+                return start, None
+        elif child.dep_ == "dobj" and embedded and not clausal and start < region.outer_start:
+            # "described the DLC during an interview as "a remnant of ..."", "pronounced the
+            # name "Hamas" as if it were a spread": the object and what the cue adds to it
+            last = max(c.right_edge.i for c in cue.children if c.i > cue.i and not c.is_punct)
+            return start, frame.end(cue.doc[last])
     return None
 
 
@@ -323,12 +330,17 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else first
         if cue is not None:
             subject = _speaker_token(cue)
+            tail = None
             if cue is after and before is None:
                 lead = _lead_in(text, first, region)
+            elif cue is before and (around := _clause_lead(text, frame, cue, region)):
+                lead, tail = around
             else:
-                lead = _clause_lead(text, frame, cue, region) if cue is before else None
+                lead = None
             if lead is not None:
                 spans = [(lead, spans[0][1]), *spans[1:]]
+            if tail is not None and tail > spans[-1][1]:
+                spans[-1] = (spans[-1][0], tail)
             item = Found(
                 type="direct" if lead is None else "mixed",
                 content=spans,
