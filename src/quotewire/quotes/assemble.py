@@ -122,9 +122,9 @@ def _nest_reports(items: list[Assembled], credited: str | None, text: str) -> No
     """A statement reported inside another one and tagged after it ("..., Putin stated ...,
     BelTA reports"; "Clinton had told police that ..., the source added") is kept once: the
     innermost statement, with the reporting source as a nested source (``according_to``). A
-    report that opens with its cue ("Huntley said he wanted ...") stays beside the one inside
-    it. Inside a direct quote, a cue is part of the speaker's own words ("I say it as a fact
-    ...") and attributes nothing."""
+    report that opens with its cue ("Huntley said he wanted ...") is the statement, and what it
+    reports (but a direct quote) is part of it. Inside a direct quote, a cue is part of the
+    speaker's own words ("I say it as a fact ...") and attributes nothing."""
     for a in sorted(items, key=lambda x: -sum(e - s for s, e in x.item.content)):
         speaker = a.item.speaker
         if a not in items or speaker is None:
@@ -142,7 +142,10 @@ def _nest_reports(items: list[Assembled], credited: str | None, text: str) -> No
             continue
         cue = a.item.cue
         tagged = [b for b in inner if cue is not None and cue[0] >= b.item.content[-1][1]]
-        if not tagged:  # "Huntley said he wanted ...": two statements, both kept
+        if not tagged:  # "Huntley said he wanted ...": the report is the statement
+            for b in inner:
+                if b.item.type != "direct":
+                    items.remove(b)
             continue
         for b in inner:
             b.nested.append(Nested(speaker, a.item.cue))
