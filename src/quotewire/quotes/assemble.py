@@ -79,8 +79,30 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
             kept[kept.index(double)] = item
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
     _nest_reports(out, credited, text)
+    out = [a for a in out if not _within_another(a.item, out)]
     _continue(out)
     return sorted(out, key=lambda a: a.item.content[0][0])
+
+
+def _within_another(item: Found, items: Sequence[Assembled]) -> bool:
+    """Whether a statement lies wholly inside another one's content, where it is part of
+    what the other reports ("said the move, which critics called a giveaway, was ..."); a
+    direct quote of someone else stays a statement of its own."""
+    if item.type == "headline":
+        return False
+    start, end = item.content[0][0], item.content[-1][1]
+    return any(
+        o.item is not item
+        and o.item.content[0][0] <= start
+        and end <= o.item.content[-1][1]
+        and _size(o.item.content) > _size(item.content)
+        and (item.type != "direct" or _same_speaker(o.item.speaker, item.speaker))
+        for o in items
+    )
+
+
+def _same_speaker(a: MentionRef | None, b: MentionRef | None) -> bool:
+    return a is None or b is None or (a.start, a.end) == (b.start, b.end) or a.head == b.head
 
 
 def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
