@@ -124,6 +124,11 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
     """The last token of ``doc[lo..hi]`` before a trailing aside that the reporter added: ", a
     swipe at ...", "— a proposal he has raised ...", ", which votes on March 1"."""
     for token in doc[lo + 3 : hi + 1]:
+        if token.dep_ == "conj" and lemma_of(token) in SPEECH_VERBS and token.i > lo + 3:
+            left = token.left_edge.i  # "it was too early ... but added, "I think ..."": the
+            while left > lo and (doc[left - 1].is_punct or doc[left - 1].dep_ == "cc"):
+                left -= 1  # next report is a statement of its own
+            return int(left) - 1
         if _speaking_aside(token) and token.right_edge.i >= hi - 1:
             left = token.left_edge.i  # "it was premature, while adding ...": the speaker's own
             while left > lo and (doc[left - 1].is_punct or doc[left - 1].is_space):
