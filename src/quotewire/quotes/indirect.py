@@ -228,7 +228,7 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]
 
 
 def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
-    spans = _clean(text, reported_clause(frame, cue))
+    spans = _clean(text, _whole_quotations(frame, _clean(text, reported_clause(frame, cue))))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
     clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
@@ -253,6 +253,19 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         cue_token=cue,
         weak=not clausal or not speech,
     )
+
+
+def _whole_quotations(frame: Frame, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a last span that ends inside a quotation carried to the quotation's end
+    (``called the governor "the most extreme pick in a generation"``, where the parser hung
+    the quotation's last words on the verb)."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    for region in frame.regions:
+        if len(region.segments) == 1 and region.start < end < region.end and start < region.start:
+            spans = [*spans[:-1], (start, region.end)]
+    return spans
 
 
 def _background(cue: Any) -> bool:
