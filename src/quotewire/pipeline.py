@@ -14,6 +14,7 @@ Every runner (the CLI, batch mode, the Python API) calls :func:`run_one` or :fun
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -214,9 +215,13 @@ def analyse(
 ) -> Result:
     """Stages 3-5 over parsed paragraphs: quotes, speakers, and the result record."""
     text = article.text
-    body = [p for p in paragraphs if any(pp.index == p.index for pp in parsed)]
+    indices = {pp.index for pp in parsed}
+    body = [p for p in paragraphs if p.index in indices]
     regions = find_quote_regions(text, body)
-    frames = [_frame(pp, regions) for pp in parsed]
+    bounds = _Bounds(
+        [max(r.end, r.outer_end) for r in regions], [min(r.start, r.outer_start) for r in regions]
+    )
+    frames = [_frame(pp, regions, bounds) for pp in parsed]
     found: list[Found] = find_direct(text, frames, regions)
     used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
@@ -262,11 +267,23 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
     return kept
 
 
-def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion]) -> Frame:
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """Where each quotation region ends and starts, marks included, in text order."""
+
+    ends: list[int]
+    starts: list[int]
+
+
+def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion], bounds: _Bounds) -> Frame:
     lo, hi = pp.offset, pp.offset + len(pp.doc.text)
+    # regions come in text order and do not overlap: only those from the first that ends past
+    # ``lo`` to the last that starts before ``hi`` can touch the paragraph
+    first = bisect_left(bounds.ends, lo + 1)
+    last = bisect_left(bounds.starts, hi)
     touching = [
         r
-        for r in regions
+        for r in regions[first:last]
         if any(s < hi and lo < e for s, e in r.segments) or lo <= r.outer_start < hi
     ]
     inside = []

@@ -71,11 +71,13 @@ class Frame:
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
               inside: list[tuple[int, int]]) -> Frame:  # fmt: skip
-        starts = [offset + t.idx for t in doc]
-        quoted = frozenset(
-            i for i, pos in enumerate(starts) if any(s <= pos < e for s, e in inside)
+        starts = [offset + int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        quoted: set[int] = set()
+        for s, e in inside:  # the tokens starting in [s, e), found by bisection
+            quoted.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+        return cls(
+            index, offset, doc, regions, inside, offset + len(doc.text), starts, frozenset(quoted)
         )
-        return cls(index, offset, doc, regions, inside, offset + len(doc.text), starts, quoted)
 
     def tokens_between(self, lo: int, hi: int) -> Any:
         """The tokens that start within article offsets ``[lo, hi)``."""
