@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy
+
 from quotewire.errors import ModelError
 from quotewire.nlp.entities import recognize
 
@@ -149,3 +151,22 @@ def parse_paragraphs(
     if lazy:
         recognize(parsed, nlp.get_pipe("ner"))
     return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(ranges, parsed, strict=True)]
+
+
+_KEYS: dict[tuple[int, frozenset[str]], Any] = {}
+
+
+def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens of ``doc`` whose lemma or lower-case form is one of ``words``
+    (in lower, title or upper case), found on the document's arrays without making a Python
+    object of every token."""
+    key = (id(doc.vocab), words)
+    hashes = _KEYS.get(key)
+    if hashes is None:
+        forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
+        hashes = numpy.array(sorted(doc.vocab.strings.add(f) for f in forms), dtype="uint64")
+        _KEYS[key] = hashes
+    rows = doc.to_array(["LEMMA", "LOWER"])
+    if not len(rows):
+        return []
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(rows, hashes).any(axis=1))]

@@ -120,3 +120,13 @@ def according_to(token: Any) -> bool:
     return bool(
         token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
     )
+
+
+#: Every lemma the rules above can make a cue of (before the lemma fixes, which map "hop").
+RULE_LEMMAS = (
+    CUE_VERBS
+    | OBJECT_CUES
+    | CUE_NOUNS
+    | frozenset(lemma for lemma, _ in PHRASAL_CUES | PREP_CUES)
+    | frozenset(_LEMMA_FIXES)
+)

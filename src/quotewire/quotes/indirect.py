@@ -9,11 +9,14 @@ commitment verb), and ``according to X, ...``. A reported clause that contains a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
+from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     OBJECT_CUES,
     PREP_CUES,
+    RULE_LEMMAS,
     SPEECH_VERBS,
     according_to,
     is_cue_verb,
@@ -30,7 +33,13 @@ from quotewire.quotes.frame import (
     token_key,
     trim,
 )
-from quotewire.quotes.lexicon import _clausal_acl, cue_probability, learned, learned_cue
+from quotewire.quotes.lexicon import (
+    _clausal_acl,
+    cue_probability,
+    learned,
+    learned_cue,
+    learned_lemmas,
+)
 
 _NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
@@ -213,7 +222,9 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]
     already taken (:func:`~quotewire.quotes.frame.token_key`)."""
     found: list[Found] = []
     for frame in frames:
-        for token in frame.doc:
+        doc = frame.doc
+        for i in tokens_with(doc, _cue_words()):
+            token = doc[i]
             if frame.quoted(token) or token_key(token) in used:
                 continue
             if according_to(token):
@@ -225,6 +236,12 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]
             if item is not None:
                 found.append(item)
     return found
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every lemma that may be a cue, by the rules or the lexicon, and "according"."""
+    return RULE_LEMMAS | _INFINITIVE_CUES | learned_lemmas() | {"according"}
 
 
 def _reported(text: str, frame: Frame, cue: Any) -> Found | None:

@@ -141,6 +141,12 @@ def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold
             yield doc, gold
 
 
+@lru_cache(maxsize=1)
+def learned_lemmas() -> frozenset[str]:
+    """The lemmas the lexicon makes a cue in at least one frame."""
+    return frozenset(key.split("|", 1)[0] for key, p in load().items() if p >= THRESHOLD)
+
+
 def learned(lemma: str, frame: str) -> bool:
     """Whether the lexicon says ``lemma`` in ``frame`` is a cue (probability >= THRESHOLD)."""
     return load().get(f"{lemma}|{frame}", 0.0) >= THRESHOLD

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quotewire.model import Entity, Mention
+from quotewire.nlp.english import tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.titles import (
@@ -29,6 +30,7 @@ from quotewire.speakers.titles import (
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_TITLE_WORDS = frozenset(_PRONOUN_GENDER) | frozenset(PERSON_TITLES)
 _DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 _STRIP_WORDS = re.compile(
@@ -373,7 +375,9 @@ class Resolver:
         """Noun phrases headed by a person's title or a pronoun, outside quotations."""
         refs = []
         for frame in frames:
-            for token in frame.doc:
+            doc = frame.doc
+            for i in tokens_with(doc, _TITLE_WORDS):
+                token = doc[i]
                 if frame.quoted(token):
                     continue
                 if token.tag_ == "PRP" and token.lower_ in _PRONOUN_GENDER:
@@ -388,7 +392,6 @@ class Resolver:
                     and any(c.dep_ in ("det", "poss") for c in token.children)
                 ):
                     i, j = noun_phrase(token)
-                    doc = token.doc
                     refs.append(
                         MentionRef(
                             frame.start(doc[i]),

@@ -31,6 +31,10 @@ class LanguageCheck:
     warning: str | None = None
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)
@@ -42,8 +46,8 @@ def _script(ch: str) -> str:
 def check_language(text: str) -> LanguageCheck:
     """Whether ``text`` looks like English, judged by its letters and its function words."""
     sample = text[:20_000]
-    scripts = Counter(_script(ch) for ch in sample if ch.isalpha() and not ch.isascii())
-    scripts["LATIN"] += sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    scripts = Counter(_script(ch) for ch in _NON_ASCII.findall(sample) if ch.isalpha())
+    scripts["LATIN"] += len(_ASCII_LETTER.findall(sample))
     letters = sum(scripts.values())
     if letters == 0:
         return LanguageCheck("en", "LATIN")
