@@ -28,7 +28,7 @@ from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraph
 from quotewire.quotes.assemble import Assembled, assemble
 from quotewire.quotes.direct import find_direct
 from quotewire.quotes.embedded import find_embedded
-from quotewire.quotes.frame import Found, Frame, MentionRef, token_key, trim
+from quotewire.quotes.frame import Found, Frame, MentionRef, doc_length, token_key, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
 from quotewire.speakers.resolve import Draft, resolve_speakers
@@ -276,7 +276,7 @@ class _Bounds:
 
 
 def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion], bounds: _Bounds) -> Frame:
-    lo, hi = pp.offset, pp.offset + len(pp.doc.text)
+    lo, hi = pp.offset, pp.offset + doc_length(pp.doc)
     # regions come in text order and do not overlap: only those from the first that ends past
     # ``lo`` to the last that starts before ``hi`` can touch the paragraph
     first = bisect_left(bounds.ends, lo + 1)

@@ -69,16 +69,15 @@ class WordAttributes:
         self.lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Any) -> Any:
+        if not len(doc):
+            return doc
         memo = self.memo
-        missing = {}
-        for token in doc:
-            key = (token.orth, token.tag, token.dep)
-            if key not in memo:
-                missing[key] = token
+        keys = [tuple(row) for row in doc.to_array(["ORTH", "TAG", "DEP"]).tolist()]
+        missing = {key: doc[i] for i, key in enumerate(keys) if key not in memo}
         if missing:
             self._learn(missing)
-        for token in doc:
-            token.pos, token.lemma = memo[(token.orth, token.tag, token.dep)]
+        values = numpy.array([memo[key] for key in keys], dtype="uint64")
+        doc.from_array(["POS", "LEMMA"], values)
         return doc
 
     def _learn(self, missing: dict[tuple[int, int, int], Any]) -> None:
@@ -153,7 +152,7 @@ def parse_paragraphs(
     return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(ranges, parsed, strict=True)]
 
 
-_KEYS: dict[tuple[int, frozenset[str]], Any] = {}
+_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
 
 
 def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
@@ -164,9 +163,9 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
     hashes = _KEYS.get(key)
     if hashes is None:
         forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
-        hashes = numpy.array(sorted(doc.vocab.strings.add(f) for f in forms), dtype="uint64")
+        hashes = frozenset(doc.vocab.strings.add(f) for f in forms)
         _KEYS[key] = hashes
-    rows = doc.to_array(["LEMMA", "LOWER"])
-    if not len(rows):
+    if not len(doc):
         return []
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(rows, hashes).any(axis=1))]
+    rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
+    return [i for i, (lemma, lower) in enumerate(rows) if lemma in hashes or lower in hashes]

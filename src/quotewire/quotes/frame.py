@@ -76,7 +76,7 @@ class Frame:
         for s, e in inside:  # the tokens starting in [s, e), found by bisection
             quoted.update(range(bisect_left(starts, s), bisect_left(starts, e)))
         return cls(
-            index, offset, doc, regions, inside, offset + len(doc.text), starts, frozenset(quoted)
+            index, offset, doc, regions, inside, offset + doc_length(doc), starts, frozenset(quoted)
         )
 
     def tokens_between(self, lo: int, hi: int) -> Any:
@@ -91,6 +91,14 @@ class Frame:
 
     def quoted(self, token: Any) -> bool:
         return token.i in self.inside_tokens
+
+
+def doc_length(doc: Any) -> int:
+    """``len(doc.text)``, without joining the text of every token."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx + len(last.text_with_ws))
 
 
 def token_key(token: Any) -> tuple[int, int]:
