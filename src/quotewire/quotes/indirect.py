@@ -71,6 +71,11 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if len(clauses) > 1:  # "insisted it was "premature" ..., "I don't have ...": the quotation
         plain = [c for c in clauses if not frame.quoted(c)]  # is the direct finder's
         clauses = plain or clauses
+    if len(clauses) > 1:  # "Six in 10 said A; 46 percent said B": the first is a report too
+        own = [c for c in clauses if not (c.i < cue.i and _report_of_its_own(c))]
+        clauses = own or clauses
+    if not clauses and lemma in SPEECH_VERBS:
+        clauses = _stray_that_clause(cue)
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
         clauses += [
             c
@@ -123,6 +128,26 @@ def _stranded_subject(cue: Any, clause: Any) -> int:
     if not objects or clause.left_edge.i <= objects[-1].i:
         return int(clause.left_edge.i)
     return int(objects[-1].left_edge.i)
+
+
+def _report_of_its_own(clause: Any) -> bool:
+    return lemma_of(clause) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _stray_that_clause(cue: Any) -> list[Any]:
+    """The reported clause the parser hung on a time phrase ("said for the first time that
+    some emails ...", "said on Tuesday that ..."): a "that" clause with a subject of its own."""
+    for child in cue.children:
+        if child.dep_ not in ("prep", "npadvmod") or child.i < cue.i:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "relcl" or token.left_edge.lower_ != "that":
+                continue
+            that = token.left_edge
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if that.dep_ not in ("nsubj", "nsubjpass", "dobj") and subjects:
+                return [token]
+    return []
 
 
 _ASIDES = frozenset({"appos", "relcl"})
