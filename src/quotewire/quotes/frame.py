@@ -136,7 +136,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head
+        if token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+            return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
+        return token.head  # condemning ...": X
     return None
 
 

@@ -24,6 +24,7 @@ from quotewire.quotes.cues import (
     lemma_of,
 )
 from quotewire.quotes.frame import (
+    DOCUMENTS,
     Found,
     Frame,
     addressee_of,
@@ -313,8 +314,8 @@ def _whole_quotations(frame: Frame, spans: list[tuple[int, int]]) -> list[tuple[
 def _background(cue: Any) -> bool:
     """A stance told as background, not reported: "Peter King, who endorsed Mr. Rubio", "Jack
     Dorsey, recently named chief executive" (a relative clause or a participle on a noun)."""
-    if cue.dep_ in ("relcl", "acl"):
-        return True
+    if cue.dep_ in ("relcl", "acl"):  # but "issued statements condemning the attacks" reports
+        return not (cue.dep_ == "acl" and cue.head.lemma_.lower() in DOCUMENTS)
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
         for c in cue.children
