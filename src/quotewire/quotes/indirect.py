@@ -73,7 +73,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         plain = [c for c in clauses if not frame.quoted(c)]  # is the direct finder's
         clauses = plain or clauses
     if len(clauses) > 1:  # "Six in 10 said A; 46 percent said B": the first is a report too
-        own = [c for c in clauses if not (c.i < cue.i and _report_of_its_own(c))]
+        own = [c for c in clauses if not _report_of_its_own(c)]
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
@@ -92,6 +92,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
+        while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+            hi -= 1  # "A, and" when the parser hung the next report's "and" on A
         span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
     if cue.pos_ == "NOUN":
