@@ -133,3 +133,15 @@ def test_report_that_opens_with_its_cue_is_the_statement() -> None:
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ana Lind"
     assert quotes[0].content[0].text.startswith("her deputy told the council")
+
+
+def test_listed_cue_the_annotated_data_rarely_confirms_is_not_used() -> None:
+    from quotewire.quotes.indirect import RARE_CUE
+    from quotewire.quotes.lexicon import load
+
+    # "want" with an infinitive is on the commitment list, but annotators rarely mark it
+    assert load().get("want|xcomp", 1.0) < RARE_CUE
+    result = quotewire.extract("Ana Lind wants to rebuild the old bridge before the winter.")
+    assert not any(q.cue is not None and q.cue.text == "wants" for q in result.quotes)
+    said = quotewire.extract("Ana Lind said she wants to rebuild the old bridge this winter.")
+    assert any(q.cue is not None and q.cue.text == "said" for q in said.quotes)

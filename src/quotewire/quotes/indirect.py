@@ -37,6 +37,7 @@ from quotewire.quotes.frame import (
 from quotewire.quotes.lexicon import (
     _clausal_acl,
     cue_probability,
+    known_probability,
     learned,
     learned_cue,
     learned_lemmas,
@@ -280,13 +281,15 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
     if not clausal and not quoted and _background(cue):
         return None
+    speech = lemma_of(cue) in SPEECH_VERBS
+    if not (speech and clausal) and _rarely_a_cue(cue):
+        return None
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
         return None
     kind = "indirect"
     if quoted:
         kind = "mixed" if _outside_letters(text, frame, spans) >= 3 else "direct"
-    speech = lemma_of(cue) in SPEECH_VERBS
     return Found(
         type=kind,
         content=spans,
@@ -322,6 +325,16 @@ def _background(cue: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
         for c in cue.children
     )
+
+
+RARE_CUE = 0.3  # the lexicon's probability under which a listed cue word is not used
+
+
+def _rarely_a_cue(cue: Any) -> bool:
+    """Whether the lexicon has seen the word in its frames often and found it rarely attributes
+    there ("supports the plan", "wants to win"): the annotated data overrules the word lists."""
+    p = known_probability(cue)
+    return p is not None and p < RARE_CUE
 
 
 def _confidence(cue: Any, speech: bool, clausal: bool) -> float:

@@ -117,6 +117,15 @@ def cue_probability(token: Any) -> tuple[float, str]:
     return best
 
 
+def known_probability(token: Any) -> float | None:
+    """The best probability of ``token`` being a cue over the frames it stands in that the
+    lexicon knows, or None when it knows none of them."""
+    lexicon = load()
+    lemma = lemma_of(token)
+    known = [lexicon[key] for f, _ in frames_of(token) if (key := f"{lemma}|{f}") in lexicon]
+    return max(known) if known else None
+
+
 def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold]]:
     """Parsed paragraphs of PolNeAR-format articles with the gold attributions inside each,
     in paragraph offsets; parsed exactly as the pipeline parses them."""
