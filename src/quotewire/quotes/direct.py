@@ -264,9 +264,17 @@ def _clause_lead(
         elif child.dep_ == "dobj" and embedded and not clausal and start < region.outer_start:
             # "described the DLC during an interview as "a remnant of ..."", "pronounced the
             # name "Hamas" as if it were a spread": the object and what the cue adds to it
-            last = max(c.right_edge.i for c in cue.children if c.i > cue.i and not c.is_punct)
-            return start, frame.end(cue.doc[last])
+            tail = [c for c in cue.children if c.i > cue.i and _continues_object(c)]
+            return start, frame.end(cue.doc[max(c.right_edge.i for c in tail)])
     return None
+
+
+def _continues_object(child: Any) -> bool:
+    """Whether a dependent after a cue still belongs to what the cue says of its object
+    ("as a "major breach of trust"" does; ", adding: ..." and "and ..." do not)."""
+    if child.is_punct or child.dep_ in ("conj", "cc", "parataxis"):
+        return False
+    return not (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
 def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
@@ -324,6 +332,10 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         tag = inner_end[-1:] in ",—–-" or (
             inner_end[-1:] in "?!" and not _introduces_next(text, last, after, regions)
         )
+        if tag and before is not None and not _opens_sentence(text, first, region):
+            # "called the move "a breach of trust," adding: "...": the cue after this
+            # quotation introduces the next one; the one before frames this one
+            tag = not _introduces_next(text, last, after, regions)
         cue = after if after is not None and (before is None or tag) else before
         if cue is None:
             cue = after
