@@ -282,7 +282,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if not clausal and not quoted and _background(cue):
         return None
     speech = lemma_of(cue) in SPEECH_VERBS
-    if not (speech and clausal) and _rarely_a_cue(cue):
+    if not (speech and clausal) and not quoted and _rarely_a_cue(cue):
         return None
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
@@ -332,7 +332,8 @@ RARE_CUE = 0.3  # the lexicon's probability under which a listed cue word is not
 
 def _rarely_a_cue(cue: Any) -> bool:
     """Whether the lexicon has seen the word in its frames often and found it rarely attributes
-    there ("supports the plan", "wants to win"): the annotated data overrules the word lists."""
+    there ("supports the plan", "wants to win"): the annotated data overrules the word lists
+    (unless what the word governs holds a quotation)."""
     p = known_probability(cue)
     return p is not None and p < RARE_CUE
 
