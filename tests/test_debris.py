@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import quotewire
 from quotewire.model import Debris
 from quotewire.text.debris import classify_line, find_debris, photo_credit
 
@@ -181,3 +182,19 @@ def test_photo_credit_points_at_the_name() -> None:
 def test_no_photo_credit() -> None:
     text = "Title line\n- Share on Facebook\nBody text of the story.\n"
     assert photo_credit(find_debris(text)) is None
+
+
+def test_markup_tags_are_marked_in_place_and_quote_no_one() -> None:
+    text = (
+        "Ana Lind posted a reply within minutes.\n\n"
+        '<tweet author="analind" date="May 2, 2026">The bridge opens on Monday.<tweet/>\n\n'
+        '"It is safe," Lind said.'
+    )
+    result = quotewire.extract(text)
+    tags = [d for d in result.article.debris if d.kind == "markup"]
+    assert [d.text for d in tags] == ['<tweet author="analind" date="May 2, 2026">', "<tweet/>"]
+    assert all(text[d.start : d.end] == d.text for d in tags)
+    assert result.article.text == text  # marked, not deleted
+    assert not any("analind" in q.text or "May 2" in q.text for q in result.quotes)
+    said = [q for q in result.quotes if q.text == "It is safe"]
+    assert said and said[0].speaker is not None and said[0].speaker.name.endswith("Lind")

@@ -24,6 +24,7 @@ DebrisKind = Literal[
     "related",
     "navigation",
     "advert",
+    "markup",
     "other",
 ]
 MentionKind = Literal["name", "surname", "pronoun", "title", "nominal", "organization"]

@@ -34,7 +34,7 @@ from quotewire.quotes.indirect import find_indirect
 from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
-from quotewire.text.debris import find_debris, photo_credit
+from quotewire.text.debris import find_debris, find_markup, masked, photo_credit
 from quotewire.text.language import check_language
 from quotewire.text.marks import QuoteRegion, find_quote_regions
 from quotewire.text.paragraphs import Paragraph, outside, split_paragraphs
@@ -89,7 +89,8 @@ def run_one(document: Document, options: Options = Options(), *, nlp: Any | None
     nlp = nlp if nlp is not None else load_english()
     paragraphs = split_paragraphs(article.text)
     body = _body_paragraphs(article, paragraphs)
-    parsed = parse_paragraphs(article.text, [(p.index, p.start, p.end) for p in body], nlp=nlp)
+    shadow = masked(article.text, article.debris)
+    parsed = parse_paragraphs(shadow, [(p.index, p.start, p.end) for p in body], nlp=nlp)
     return analyse(article, paragraphs, parsed, warnings=warnings, id=document.id)
 
 
@@ -140,7 +141,8 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         warnings.append(language.warning)
     debris = find_debris(text)
     if meta.get("title"):
-        debris = sorted([*debris, *_section_labels(text, meta["title"])], key=lambda d: d.start)
+        debris = [*debris, *_section_labels(text, meta["title"])]
+    debris = sorted([*debris, *find_markup(text)], key=lambda d: d.start)
     title = _title_line(text, meta.get("title")) or find_title(text)
     dateline = find_dateline(
         text,
@@ -192,7 +194,7 @@ def _section_labels(text: str, title: str) -> list[Debris]:
 
 
 def _body_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    excluded = [(d.start, d.end) for d in article.debris]
+    excluded = [(d.start, d.end) for d in article.debris if d.kind != "markup"]
     if article.dateline is not None and _whole_line(article.text, article.dateline):
         excluded.append((article.dateline.start, article.dateline.end))
     return outside(paragraphs, excluded)
@@ -217,7 +219,7 @@ def analyse(
     text = article.text
     indices = {pp.index for pp in parsed}
     body = [p for p in paragraphs if p.index in indices]
-    regions = find_quote_regions(text, body)
+    regions = find_quote_regions(masked(text, article.debris), body)
     bounds = _Bounds(
         [max(r.end, r.outer_end) for r in regions], [min(r.start, r.outer_start) for r in regions]
     )

@@ -302,3 +302,29 @@ def _headline_like(content: str) -> bool:
 
 
 __all__ = ["MAX_DEBRIS_LINE", "classify_line", "find_debris", "photo_credit"]
+
+
+#: A markup tag left in plain text (``<tweet author="..." timestamp="...">``, ``<tweet/>``): its
+#: attribute values are in quotation marks but quote no one.
+_MARKUP = re.compile(
+    r"</?[A-Za-z][\w:-]{0,30}"
+    r"(?:\s+[\w:-]{1,40}(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|[^\s\"'<>]{1,100}))?){0,12}"
+    r"\s*/?>"
+)
+
+
+def find_markup(text: str) -> list[Debris]:
+    """Markup tags left inside the text, each marked where it stands (lines are kept)."""
+    return [_debris(text, m.span(), "markup") for m in _MARKUP.finditer(text)]
+
+
+def masked(text: str, debris: Sequence[Debris]) -> str:
+    """``text`` with its markup tags blanked out, one space per character (every offset holds),
+    for the stages that must not read them: quotation marks and the parser."""
+    tags = [d for d in debris if d.kind == "markup"]
+    if not tags:
+        return text
+    chars = list(text)
+    for tag in tags:
+        chars[tag.start : tag.end] = [ch if ch == "\n" else " " for ch in text[tag.start : tag.end]]
+    return "".join(chars)
