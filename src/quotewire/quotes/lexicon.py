@@ -130,12 +130,14 @@ def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold
     """Parsed paragraphs of PolNeAR-format articles with the gold attributions inside each,
     in paragraph offsets; parsed exactly as the pipeline parses them."""
     from quotewire.nlp.english import parse_paragraphs
+    from quotewire.text.debris import find_markup, masked
     from quotewire.text.paragraphs import split_paragraphs
 
     for article in articles:
         paragraphs = split_paragraphs(article.text)
         ranges = [(p.index, p.start, p.end) for p in paragraphs]
-        parsed = parse_paragraphs(article.text, ranges, nlp=nlp)
+        shadow = masked(article.text, find_markup(article.text))
+        parsed = parse_paragraphs(shadow, ranges, nlp=nlp)
         for paragraph, pp in zip(paragraphs, parsed, strict=True):
             doc = pp.doc
             lo = paragraph.start
