@@ -227,22 +227,6 @@ def content_spans(
     return [(s, e) for s, e in spans if e > s], sorted(insertions)
 
 
-def _lead_in(text: str, frame: Frame, region: QuoteRegion) -> int | None:
-    """Where an unquoted lead-in of the quotation's sentence starts (``Though campaigns try,
-    "getting it done is hard," he said``): the sentence is the statement, partly quoted."""
-    if _opens_sentence(text, frame, region):
-        return None
-    before = frame.tokens_between(frame.offset, region.outer_start)
-    if not len(before):
-        return None
-    sentence = before[-1].sent
-    start = max(frame.start(sentence[0]), frame.offset)
-    lead = text[start : region.outer_start]
-    if sum(ch.isalnum() for ch in lead) < 15 or any(ch in lead for ch in '"“”«»'):
-        return None
-    return start
-
-
 def _clause_lead(
     text: str, frame: Frame, cue: Any, region: QuoteRegion
 ) -> tuple[int, int | None] | None:
@@ -342,13 +326,9 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else first
         if cue is not None:
             subject = _speaker_token(cue)
-            tail = None
-            if cue is after and before is None:
-                lead = _lead_in(text, first, region)
-            elif cue is before and (around := _clause_lead(text, frame, cue, region)):
+            lead = tail = None
+            if cue is before and (around := _clause_lead(text, frame, cue, region)):
                 lead, tail = around
-            else:
-                lead = None
             if lead is not None:
                 spans = [(lead, spans[0][1]), *spans[1:]]
             if tail is not None and tail > spans[-1][1]:
