@@ -90,14 +90,21 @@ def _within_another(item: Found, items: Sequence[Assembled]) -> bool:
     direct quote of someone else stays a statement of its own."""
     if item.type == "headline":
         return False
-    start, end = item.content[0][0], item.content[-1][1]
     return any(
         o.item is not item
-        and o.item.content[0][0] <= start
-        and end <= o.item.content[-1][1]
-        and _size(o.item.content) > _size(item.content)
+        and _encloses(o.item, item)
         and (item.type != "direct" or _same_speaker(o.item.speaker, item.speaker))
         for o in items
+    )
+
+
+def _encloses(outer: Found, inner: Found, slack: int = 0) -> bool:
+    """Whether ``outer``'s content, larger than ``inner``'s, runs from before ``inner``'s start
+    to past its end (give or take ``slack`` characters at the end)."""
+    return (
+        outer.content[0][0] <= inner.content[0][0]
+        and inner.content[-1][1] <= outer.content[-1][1] + slack
+        and _size(outer.content) > _size(inner.content)
     )
 
 
@@ -111,14 +118,8 @@ def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
     "..."")."""
     if item.type != "direct" or item.cue is None:
         return False
-    start, end = item.content[0][0], item.content[-1][1]
-    return any(
-        other.type == "mixed"
-        and other.content[0][0] <= start
-        and end <= other.content[-1][1] + 2  # the closing mark and stop the clause leaves out
-        and _size(other.content) > _size(item.content)
-        for other in found
-    )
+    # slack: the closing mark and full stop that the mixed quote's clause leaves out
+    return any(other.type == "mixed" and _encloses(other, item, slack=2) for other in found)
 
 
 def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], set[int]]:
