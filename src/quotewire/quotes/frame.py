@@ -142,17 +142,17 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     return None
 
 
+def speaking_aside(token: Any) -> bool:
+    """A participle of a speech verb hung on a clause (", adding ...", "while noting ..."):
+    the speaker's next act, not more of what was reported."""
+    return bool(token.dep_ == "advcl" and token.tag_ == "VBG" and lemma_of(token) in SPEECH_VERBS)
+
+
 def _reporters_aside(token: Any) -> bool:
-    """A speech participle the parser hung inside a reported clause ("insisted it was
-    premature, while adding ..."): it continues the reporting verb, whose subject says it."""
+    """A speaking aside the parser hung inside a reported clause ("insisted it was premature,
+    while adding ..."): it continues the reporting verb, whose subject says it."""
     head = token.head
-    return bool(
-        token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and lemma_of(token) in SPEECH_VERBS
-        and head.dep_ == "ccomp"
-        and lemma_of(head.head) in SPEECH_VERBS
-    )
+    return speaking_aside(token) and head.dep_ == "ccomp" and lemma_of(head.head) in SPEECH_VERBS
 
 
 def noun_phrase(token: Any) -> tuple[int, int]:

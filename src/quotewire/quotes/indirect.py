@@ -30,13 +30,13 @@ from quotewire.quotes.frame import (
     addressee_of,
     cue_span,
     mention_for,
+    speaking_aside,
     subject_of,
     token_key,
     trim,
 )
 from quotewire.quotes.lexicon import (
     _clausal_acl,
-    cue_probability,
     known_probability,
     learned,
     learned_cue,
@@ -162,14 +162,14 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
     """The last token of ``doc[lo..hi]`` before a trailing aside that the reporter added: ", a
     swipe at ...", "— a proposal he has raised ...", ", which votes on March 1"."""
     for token in doc[lo + 3 : hi + 1]:
-        if token.dep_ == "conj" and lemma_of(token) in SPEECH_VERBS and token.i > lo + 3:
-            left = token.left_edge.i  # "it was too early ... but added, "I think ..."": the
-            while left > lo and (doc[left - 1].is_punct or doc[left - 1].dep_ == "cc"):
-                left -= 1  # next report is a statement of its own
-            return int(left) - 1
-        if _speaking_aside(token) and token.right_edge.i >= hi - 1:
-            left = token.left_edge.i  # "it was premature, while adding ...": the speaker's own
-            while left > lo and (doc[left - 1].is_punct or doc[left - 1].is_space):
+        # "... but added, "I think ..."": the next report is a statement of its own; "...,
+        # while adding ...": the speaker's next act
+        next_report = token.dep_ == "conj" and lemma_of(token) in SPEECH_VERBS and token.i > lo + 3
+        if next_report or (speaking_aside(token) and token.right_edge.i >= hi - 1):
+            left = token.left_edge.i
+            while left > lo and (
+                doc[left - 1].is_punct or doc[left - 1].is_space or doc[left - 1].dep_ == "cc"
+            ):
                 left -= 1
             return int(left) - 1
         if token.dep_ not in _ASIDES:
@@ -180,12 +180,6 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         if token.right_edge.i >= hi - 1 and not _quoted_word(doc, left, hi):
             return int(left) - 2
     return hi
-
-
-def _speaking_aside(token: Any) -> bool:
-    """A participle of a speech verb closing a clause ("..., adding ...", "while noting ..."):
-    the speaker's next act, not more of what was reported."""
-    return bool(token.dep_ == "advcl" and token.tag_ == "VBG" and lemma_of(token) in SPEECH_VERBS)
 
 
 def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
@@ -274,7 +268,7 @@ def _cue_words() -> frozenset[str]:
 
 
 def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
-    spans = _clean(text, _whole_quotations(frame, _clean(text, reported_clause(frame, cue))))
+    spans = _clean(text, _whole_quotations(frame, reported_clause(frame, cue)))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
     clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
@@ -282,8 +276,9 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if not clausal and not quoted and _background(cue):
         return None
     speech = lemma_of(cue) in SPEECH_VERBS
-    if not (speech and clausal) and not quoted and _rarely_a_cue(cue):
-        return None
+    known = None if speech and clausal else known_probability(cue)
+    if known is not None and known < RARE_CUE and not quoted:
+        return None  # the annotated data overrules the word lists ("wants to win")
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
         return None
@@ -295,7 +290,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         content=spans,
         cue=cue_span(frame, cue),
         speaker=mention_for(frame, subject),
-        confidence=_confidence(cue, speech, clausal),
+        confidence=_confidence(speech, clausal, known),
         paragraph=frame.index,
         addressee=addressee_of(frame, cue),
         cue_token=cue,
@@ -327,24 +322,18 @@ def _background(cue: Any) -> bool:
     )
 
 
-RARE_CUE = 0.3  # the lexicon's probability under which a listed cue word is not used
+#: The lexicon's probability under which a listed cue word is not used in a frame the lexicon
+#: has seen it in often ("supports the plan", "wants to win"), unless a speech verb reports a
+#: clause or what the word governs holds a quotation.
+RARE_CUE = 0.3
 
 
-def _rarely_a_cue(cue: Any) -> bool:
-    """Whether the lexicon has seen the word in its frames often and found it rarely attributes
-    there ("supports the plan", "wants to win"): the annotated data overrules the word lists
-    (unless what the word governs holds a quotation)."""
-    p = known_probability(cue)
-    return p is not None and p < RARE_CUE
-
-
-def _confidence(cue: Any, speech: bool, clausal: bool) -> float:
+def _confidence(speech: bool, clausal: bool, known: float | None) -> float:
     """Speech verbs with a clause are the surest cues; other frames count as sure as the
-    lexicon says they are (at most 0.7)."""
+    lexicon says they are (``known``; at most 0.7)."""
     if speech and clausal:
         return 0.85
-    learned_p, _ = cue_probability(cue)
-    return round(min(0.7, max(0.3, learned_p)), 2)
+    return round(min(0.7, max(0.3, known or 0.0)), 2)
 
 
 def _according(text: str, frame: Frame, token: Any) -> Found | None:

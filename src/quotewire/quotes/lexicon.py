@@ -105,25 +105,28 @@ def load() -> dict[str, float]:
     return {key: float(entry["p"]) for key, entry in data["entries"].items()}
 
 
-def cue_probability(token: Any) -> tuple[float, str]:
-    """The best probability of ``token`` being a cue over its frames, and that frame."""
+def _known_frames(token: Any) -> list[tuple[float, str]]:
+    """``(probability, frame)`` for each frame ``token`` stands in that the lexicon knows."""
     lexicon = load()
     lemma = lemma_of(token)
-    best = (0.0, "none")
-    for frame, _ in frames_of(token):
-        p = lexicon.get(f"{lemma}|{frame}", 0.0)
-        if p > best[0]:
-            best = (p, frame)
-    return best
+    return [
+        (lexicon[key], frame)
+        for frame, _ in frames_of(token)
+        if (key := f"{lemma}|{frame}") in lexicon
+    ]
+
+
+def cue_probability(token: Any) -> tuple[float, str]:
+    """The best probability of ``token`` being a cue over its frames, and that frame
+    (``(0.0, "none")`` when the lexicon knows none of them)."""
+    return max(_known_frames(token), key=lambda pf: pf[0], default=(0.0, "none"))
 
 
 def known_probability(token: Any) -> float | None:
     """The best probability of ``token`` being a cue over the frames it stands in that the
     lexicon knows, or None when it knows none of them."""
-    lexicon = load()
-    lemma = lemma_of(token)
-    known = [lexicon[key] for f, _ in frames_of(token) if (key := f"{lemma}|{f}") in lexicon]
-    return max(known) if known else None
+    known = _known_frames(token)
+    return max(p for p, _ in known) if known else None
 
 
 def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold]]:
