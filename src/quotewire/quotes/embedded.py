@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from quotewire.quotes.frame import PRONOUNS, Found, Frame, cue_span, mention_for, subject_of
+from quotewire.quotes.frame import (
+    NOT_SPEAKERS,
+    PRONOUNS,
+    Found,
+    Frame,
+    cue_span,
+    mention_for,
+    subject_of,
+)
 from quotewire.text.marks import QuoteRegion
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_NOT_SPEAKERS = frozenset("it this that these those there which what".split())
 _MIN_WORDS = 5  # words inside a quotation worth attributing
 _REACH = 3  # heads climbed from a quotation to its verb
 
@@ -82,6 +89,6 @@ def _embedded(text: str, frame: Frame, region: QuoteRegion) -> Found | None:
 def _can_speak(token: Any) -> bool:
     """A person, a group or someone named by a pronoun; not "it" or "this"."""
     lower = token.lower_
-    if lower in _NOT_SPEAKERS:
+    if lower in NOT_SPEAKERS:
         return False
     return bool(lower in PRONOUNS or token.ent_type_ in _SPEAKER_LABELS or token.pos_ == "PROPN")

@@ -15,6 +15,8 @@ from quotewire.speakers.titles import PERSON_TITLES
 from quotewire.text.marks import QuoteRegion
 
 PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
+#: Subjects that say nothing: "it shows", "this means", "which suggests".
+NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 SPEAKER_DEPS = ("nsubj",)
 #: Things that speak for someone: "a statement from the council said".
 DOCUMENTS = frozenset(

@@ -25,6 +25,7 @@ from quotewire.quotes.cues import (
 )
 from quotewire.quotes.frame import (
     DOCUMENTS,
+    NOT_SPEAKERS,
     Found,
     Frame,
     addressee_of,
@@ -43,7 +44,6 @@ from quotewire.quotes.lexicon import (
     learned_lemmas,
 )
 
-_NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 _INFINITIVE_CUES = frozenset(
     "promise vow pledge threaten urge ask call want hope plan expect refuse decline agree "
     "offer intend seek appear".split()
@@ -280,7 +280,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if known is not None and known < RARE_CUE and not quoted:
         return None  # the annotated data overrules the word lists ("wants to win")
     subject = subject_of(cue)
-    if subject is None or frame.quoted(subject) or subject.lower_ in _NOT_SPEAKERS:
+    if subject is None or frame.quoted(subject) or subject.lower_ in NOT_SPEAKERS:
         return None
     kind = "indirect"
     if quoted:

@@ -301,9 +301,6 @@ def _headline_like(content: str) -> bool:
     return content[:1].isupper() or content[:1].isdigit() or content[:1] in "\"'“‘"
 
 
-__all__ = ["MAX_DEBRIS_LINE", "classify_line", "find_debris", "photo_credit"]
-
-
 #: A markup tag left in plain text (``<tweet author="..." timestamp="...">``, ``<tweet/>``): its
 #: attribute values are in quotation marks but quote no one.
 _MARKUP = re.compile(
@@ -328,3 +325,13 @@ def masked(text: str, debris: Sequence[Debris]) -> str:
     for tag in tags:
         chars[tag.start : tag.end] = [ch if ch == "\n" else " " for ch in text[tag.start : tag.end]]
     return "".join(chars)
+
+
+__all__ = [
+    "MAX_DEBRIS_LINE",
+    "classify_line",
+    "find_debris",
+    "find_markup",
+    "masked",
+    "photo_credit",
+]
