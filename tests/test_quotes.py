@@ -145,3 +145,39 @@ def test_listed_cue_the_annotated_data_rarely_confirms_is_not_used() -> None:
     assert not any(q.cue is not None and q.cue.text == "wants" for q in result.quotes)
     said = quotewire.extract("Ana Lind said she wants to rebuild the old bridge this winter.")
     assert any(q.cue is not None and q.cue.text == "said" for q in said.quotes)
+
+
+def test_clause_that_opens_with_its_quotation_is_a_mixed_quote() -> None:
+    result = quotewire.extract('On Monday, Ana Lind said "local crews" must repair the bridge.')
+    quote = _by_snippet(result, "local crews")
+    assert quote.type == "mixed"
+    assert quote.text.rstrip(".").endswith("must repair the bridge")
+
+
+def test_quoted_phrase_running_into_the_reported_clause_belongs_to_it() -> None:
+    result = quotewire.extract(
+        'Ana Lind opened the debate saying "of course" the bridge has to be repaired.'
+    )
+    quote = _by_snippet(result, "of course")
+    assert quote.text.rstrip(".").endswith("has to be repaired")
+
+
+def test_passive_subject_speaks_for_a_conjoined_cue() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nAna Lind was forced into a retreat and said that her words had "
+        'been "misread."'
+    )
+    quote = _by_snippet(result, "her words")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+
+
+def test_sentence_after_a_closed_quotation_keeps_its_own_cue() -> None:
+    text = (
+        'The council met.\n\nAna Lind called over her shoulder, "The plan is not helping." '
+        'But Ms. Lind also said in an interview that in her town, "there is real pessimism."'
+    )
+    result = quotewire.extract(text)
+    first = _by_snippet(result, "not helping")
+    second = _by_snippet(result, "real pessimism")
+    assert first.cue is not None and first.cue.text == "called"
+    assert second.type == "mixed" and second.cue is not None and second.cue.text == "said"

@@ -59,8 +59,9 @@ def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> b
     inner = text[region.start : region.end].rstrip(" ,.;:!?—–-")
     last = region.start + len(inner)  # the quotation's words end here (closing punctuation aside)
     for lo, hi in reported_clause(frame, cue):
-        if not (lo <= region.outer_start and last <= hi):
+        if not (lo <= region.start and last <= hi):
             continue
+        # the clause may open with the quotation ("said "local forces" must lead the way")
         outside = text[lo : region.outer_start] + text[region.outer_end : hi]
         if sum(ch.isalnum() for ch in outside) >= _MIXED_MIN_CHARS:
             return True
@@ -109,12 +110,21 @@ def _before_quote(token: Any) -> bool:
 def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     """The cue right after a quotation (``"…," she said``), or None."""
     tokens = _outside_tokens(frame, region.outer_end, frame.stop)
+    if tokens and _new_sentence(text, region, tokens[0]):
+        return None
     for n, token in enumerate(tokens[:_TAG_WINDOW]):
         if token.text in _SENTENCE_END and n > 0:
             return None
         if _is_cue(token):
             return _tag_cue(text, frame, region, token)
     return _cue_of_long_subject(text, frame, region, tokens)
+
+
+def _new_sentence(text: str, region: QuoteRegion, token: Any) -> bool:
+    """Whether the words after a quotation closed by a full stop open a sentence of their own
+    (""…not helping." But Ms. Capito also said that …"), which no tag continues."""
+    closed = text[region.start : region.end].rstrip(" '`\u2019\u201d\"").endswith(".")
+    return closed and token.pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") and token.text[:1].isupper()
 
 
 def _tag_cue(text: str, frame: Frame, region: QuoteRegion, token: Any) -> Any:
@@ -156,7 +166,24 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             if _part_of_clause(text, frame, token, region):
                 return None
             return token
-    return _colon_intro(frame, tail)
+    return _colon_intro(frame, tail) or _framing_verb(text, frame, region, tail)
+
+
+def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
+    """ "Capito called over her shoulder, "His comments are not helping."": a verb with a
+    subject, that the parser hung on the quotation it runs into, introduces a whole sentence."""
+    if len(tail) < 2 or tail[-1].text != "," or not text[region.start : region.start + 1].isupper():
+        return None
+    if not text[region.start : region.end].rstrip(" ,'`\u2019\u201d\"").endswith((".", "!", "?")):
+        return None
+    for token in tail:
+        framed = (token.dep_ in ("ccomp", "parataxis") and frame.quoted(token.head)) or any(
+            c.dep_ in ("ccomp", "parataxis") and frame.quoted(c) for c in token.children
+        )
+        if token.pos_ == "VERB" and token.tag_ != "VBG" and framed:
+            subject = subject_of(token)
+            return token if subject is not None and not frame.quoted(subject) else None
+    return None
 
 
 def _colon_intro(frame: Frame, tail: list[Any]) -> Any:

@@ -134,7 +134,10 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         head = token.head
         if _reporters_aside(token):  # "Gore insisted it was premature, while adding ..."
             head = head.head
-        return subject_of(head, depth + 1)
+        subject = subject_of(head, depth + 1)
+        if subject is None and token.dep_ == "conj":  # "Trump was forced ... and said"
+            subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return subject
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):

@@ -88,7 +88,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         ]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
-        lo = min(lo, _stranded_subject(cue, clauses[0]))
+        lo = min(lo, _stranded_subject(cue, clauses[0]), _quoted_lead(frame, cue, lo))
         hi = max(c.right_edge.i for c in clauses)
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
@@ -132,6 +132,26 @@ def _stranded_subject(cue: Any, clause: Any) -> int:
     if not objects or clause.left_edge.i <= objects[-1].i:
         return int(clause.left_edge.i)
     return int(objects[-1].left_edge.i)
+
+
+def _quoted_lead(frame: Frame, cue: Any, lo: int) -> int:
+    """Where a reported clause starts when a quoted phrase of the cue's runs straight into it
+    (``saying "of course" Clinton has the qualifications``): at that phrase."""
+    doc = cue.doc
+    i = lo - 1
+    while i > cue.i and doc[i].is_quote:
+        i -= 1
+    if i == lo - 1 or i <= cue.i or not frame.quoted(doc[i]):
+        return lo
+    child = doc[i]
+    while child.head.i != cue.i and child.head.i != child.i and cue.i < child.head.i < lo:
+        child = child.head
+    if child.head.i != cue.i or child.dep_ in ("ccomp", "conj", "advcl", "parataxis"):
+        return lo
+    start = child.left_edge.i
+    while start > cue.i + 1 and doc[start - 1].is_quote:
+        start -= 1
+    return int(start) if all(frame.quoted(t) or t.is_quote for t in doc[start:i]) else lo
 
 
 def _report_of_its_own(clause: Any) -> bool:
