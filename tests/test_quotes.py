@@ -181,3 +181,50 @@ def test_sentence_after_a_closed_quotation_keeps_its_own_cue() -> None:
     second = _by_snippet(result, "real pessimism")
     assert first.cue is not None and first.cue.text == "called"
     assert second.type == "mixed" and second.cue is not None and second.cue.text == "said"
+
+
+def test_as_one_put_it_quotes_whoever_put_it() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nAs Ana Lind, a professor of law at Yale, put it, "
+        '"The council should remember that a compromise today may be far better for them."'
+    )
+    quote = _by_snippet(result, "compromise today")
+    assert quote.cue is not None and quote.cue.text == "put"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+
+
+def test_any_verb_with_a_subject_before_a_comma_introduces_a_whole_quoted_sentence() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nMs. Lind drew cheers as she thanked the town and then boomed, "
+        '"Today, you proved there is no place like home."'
+    )
+    quote = _by_snippet(result, "no place like home")
+    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "boomed"
+
+
+def test_tag_after_a_report_of_its_own_is_the_quotations_cue() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nMr. Lind suggested Mr. Hale had shown a fondness for brutal leaders "
+        '- "He would have loved Stalin," Mr. Lind said twice - and reminded the crowd.'
+    )
+    quote = _by_snippet(result, "loved Stalin")
+    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_name_the_parser_took_for_an_apposition_speaks() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nBut in a call with reporters on Dec. 2, Col. Steven Hale, a military "
+        'spokesman in Baghdad, said, "I mean, a raid is a combat operation."'
+    )
+    quote = _by_snippet(result, "combat operation")
+    assert quote.speaker is not None and quote.speaker.name == "Steven Hale"
+
+
+def test_cue_the_parser_hung_inside_its_quotation_keeps_the_outer_speaker() -> None:
+    result = quotewire.extract(
+        "The council met.\n\nAna Lind seemed to be ready to riff on the incident in Iowa, "
+        "telling the crowd, “Some people get a little carried away, have you noticed that?”"
+    )
+    quote = _by_snippet(result, "carried away")
+    assert quote.cue is not None and quote.cue.text == "telling"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"

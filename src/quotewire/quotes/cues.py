@@ -89,9 +89,17 @@ def is_cue_verb(token: Any) -> bool:
     lemma = lemma_of(token)
     if lemma in CUE_VERBS:
         return True
+    if lemma == "put" and _as_one_put_it(token):
+        return True
     return any(
         (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ == "prt"
     )
+
+
+def _as_one_put_it(token: Any) -> bool:
+    """ "As Amar put it, ...": the phrase quotes whoever put it so."""
+    deps = {(c.dep_, c.lower_) for c in token.children}
+    return ("dobj", "it") in deps and ("mark", "as") in deps
 
 
 def lemma_of(token: Any) -> str:

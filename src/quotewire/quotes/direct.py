@@ -24,7 +24,7 @@ from quotewire.quotes.frame import (
     subject_of,
     trim,
 )
-from quotewire.quotes.indirect import reported_clause
+from quotewire.quotes.indirect import report_of_its_own, reported_clause
 from quotewire.text.marks import QuoteRegion
 
 _TAG_WINDOW = 8  # tokens after a quotation in which its cue must appear
@@ -68,14 +68,23 @@ def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> b
     return False
 
 
-def _speaker_token(cue: Any) -> Any:
+def _speaker_token(frame: Frame, cue: Any) -> Any:
     if according_to(cue):
         to = cue.doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return objects[0] if objects else None
     if cue.pos_ == "NOUN":
         return subject_of(cue)
-    return subject_of(cue) or _inverted_subject(cue)
+    subject = subject_of(cue) or _inverted_subject(cue) or _appositive_subject(cue)
+    if (subject is None or frame.quoted(subject)) and cue.dep_ in ("advcl", "conj"):
+        # "Clinton seemed ready to riff, telling the crowd, "Some people get ..."": the parser
+        # hung the cue inside the quotation; the speaker is the subject of what holds that
+        head = cue.head
+        while frame.quoted(head) and head.head.i != head.i:
+            head = head.head
+        if not frame.quoted(head) and head.i != cue.i:
+            subject = subject_of(head) or subject
+    return subject
 
 
 def _inverted_subject(cue: Any) -> Any:
@@ -90,6 +99,20 @@ def _inverted_subject(cue: Any) -> Any:
         if token.is_punct:
             return None
     return None
+
+
+def _appositive_subject(cue: Any) -> Any:
+    """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
+    an apposition of the phrase before it, when the cue has no subject."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB":
+        return None
+    token, found = doc[cue.i - 2], None
+    while token.head.i < cue.i and token.head.i != token.i:
+        if token.dep_ == "appos" and token.pos_ == "PROPN":
+            found = token
+        token = token.head
+    return found if token.head.i == cue.i else None
 
 
 def _is_cue(token: Any) -> bool:
@@ -129,12 +152,21 @@ def _new_sentence(text: str, region: QuoteRegion, token: Any) -> bool:
 
 def _tag_cue(text: str, frame: Frame, region: QuoteRegion, token: Any) -> Any:
     """``token`` if it is the cue tagging the quotation before it, else None."""
-    subject = _speaker_token(token)
+    subject = _speaker_token(frame, token)
     if subject is None or frame.quoted(subject) or _has_own_content(frame, token):
         return None
-    if _part_of_clause(text, frame, token, region):
+    if _part_of_clause(text, frame, token, region) and not _after_a_report(frame, token):
         return None
     return token
+
+
+def _after_a_report(frame: Frame, cue: Any) -> bool:
+    """ "Biden suggested Trump admired tyrants - "He would have loved Stalin," Biden said": the
+    parser hung a report of its own, and the quotation with it, on the tag."""
+    return any(
+        c.dep_ == "ccomp" and c.i < cue.i and not frame.quoted(c) and report_of_its_own(c)
+        for c in cue.children
+    )
 
 
 def _cue_of_long_subject(text: str, frame: Frame, region: QuoteRegion, tokens: list[Any]) -> Any:
@@ -160,7 +192,7 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if token.text in _SENTENCE_END:
             break
         if _is_cue(token):
-            subject = _speaker_token(token)
+            subject = _speaker_token(frame, token)
             if subject is None or frame.quoted(subject) or _infinitive(token):
                 return None
             if _part_of_clause(text, frame, token, region):
@@ -172,10 +204,17 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
 def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
     """ "Capito called over her shoulder, "His comments are not helping."": a verb with a
     subject, that the parser hung on the quotation it runs into, introduces a whole sentence."""
+    while tail and tail[-1].is_quote:
+        tail = tail[:-1]
     if len(tail) < 2 or tail[-1].text != "," or not text[region.start : region.start + 1].isupper():
         return None
     if not text[region.start : region.end].rstrip(" ,'`\u2019\u201d\"").endswith((".", "!", "?")):
         return None
+    last = tail[-2]
+    if last.pos_ == "VERB" and last.dep_ in ("conj", "ROOT", "ccomp") and last.tag_ != "VBG":
+        subject = subject_of(last)  # "she thanked the state and then boomed, "Today, ...""
+        if subject is not None and not frame.quoted(subject):
+            return last
     for token in tail:
         framed = (token.dep_ in ("ccomp", "parataxis") and frame.quoted(token.head)) or any(
             c.dep_ in ("ccomp", "parataxis") and frame.quoted(c) for c in token.children
@@ -352,7 +391,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             cue = after
         frame = last if cue is after else first
         if cue is not None:
-            subject = _speaker_token(cue)
+            subject = _speaker_token(frame, cue)
             lead = tail = None
             if cue is before and (around := _clause_lead(text, frame, cue, region)):
                 lead, tail = around

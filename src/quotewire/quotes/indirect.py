@@ -74,7 +74,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         plain = [c for c in clauses if not frame.quoted(c)]  # is the direct finder's
         clauses = plain or clauses
     if len(clauses) > 1:  # "Six in 10 said A; 46 percent said B": the first is a report too
-        own = [c for c in clauses if not _report_of_its_own(c)]
+        own = [c for c in clauses if not report_of_its_own(c)]
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
@@ -154,7 +154,7 @@ def _quoted_lead(frame: Frame, cue: Any, lo: int) -> int:
     return int(start) if all(frame.quoted(t) or t.is_quote for t in doc[start:i]) else lo
 
 
-def _report_of_its_own(clause: Any) -> bool:
+def report_of_its_own(clause: Any) -> bool:
     return lemma_of(clause) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in clause.children)
 
 
