@@ -228,3 +228,45 @@ def test_cue_the_parser_hung_inside_its_quotation_keeps_the_outer_speaker() -> N
     quote = _by_snippet(result, "carried away")
     assert quote.cue is not None and quote.cue.text == "telling"
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+
+
+def test_cue_with_a_clause_of_its_own_does_not_tag_the_quotation_before_it() -> None:
+    result = quotewire.extract(
+        'The council met.\n\nLind pledged a "close and honest relationship" in pursuit of '
+        '"mutual good." Hale said the towns should be "working beautifully together."'
+    )
+    quote = _by_snippet(result, "working beautifully")
+    assert quote.type == "mixed" and quote.speaker is not None and quote.speaker.name == "Hale"
+    assert not any(
+        q.cue is not None and q.cue.text == "said" and "mutual" in q.text for q in result.quotes
+    )
+
+
+def test_conjunction_after_a_quotation_starts_a_report_of_its_own() -> None:
+    result = quotewire.extract(
+        'The council met.\n\nAna Lind called the flood "a blow to our town," but she also noted '
+        'the "quick and brave work" of the crews.'
+    )
+    assert not any(
+        q.cue is not None and q.cue.text == "noted" and "a blow" in q.text for q in result.quotes
+    )
+
+
+def test_those_surveyed_speak() -> None:
+    result = quotewire.extract(
+        'The poll came out.\n\nWhile those surveyed said the mayor has the "best experience," '
+        "Ana Lind is the candidate voters trust most."
+    )
+    quote = _by_snippet(result, "best experience")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text.startswith("those")
+
+
+def test_names_given_by_a_participle_or_after_a_work_are_not_quotes() -> None:
+    result = quotewire.extract(
+        'The season opened.\n\nThe comedians perform a popular play called "Sons of the Mayor" '
+        'in the old theater. Ana Lind said in her 2012 book, "An American Town." Then she left.'
+    )
+    assert not any(
+        "Sons of the Mayor" in q.text or "American Town" in q.text for q in result.quotes
+    )

@@ -45,8 +45,11 @@ def _outside_tokens(frame: Frame, lo: int, hi: int) -> list[Any]:
 def _has_own_content(frame: Frame, cue: Any) -> bool:
     """Whether the cue governs a clause of its own outside the quotation ("he said that ...")."""
     for child in cue.children:
-        if child.dep_ == "ccomp" and child.i > cue.i and not frame.quoted(child):
-            return True
+        if child.dep_ == "ccomp" and child.i > cue.i:
+            # "Trump said the countries should be "working ..."": words of its own outside
+            words = child.subtree
+            if any(not t.is_punct and not frame.quoted(t) for t in words if t.i > cue.i):
+                return True
     return False
 
 
@@ -144,10 +147,12 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
 
 
 def _new_sentence(text: str, region: QuoteRegion, token: Any) -> bool:
-    """Whether the words after a quotation closed by a full stop open a sentence of their own
+    """Whether the words after a quotation go on with a clause or a sentence of their own
     (""…not helping." But Ms. Capito also said that …"), which no tag continues."""
+    if token.pos_ in ("CCONJ", "SCONJ"):  # ""an attack on our country," but he also noted ..."
+        return True
     closed = text[region.start : region.end].rstrip(" '`\u2019\u201d\"").endswith(".")
-    return closed and token.pos_ in ("CCONJ", "SCONJ", "ADV", "ADP") and token.text[:1].isupper()
+    return closed and token.pos_ in ("ADV", "ADP") and token.text[:1].isupper()
 
 
 def _tag_cue(text: str, frame: Frame, region: QuoteRegion, token: Any) -> Any:
@@ -471,11 +476,20 @@ def _is_title(text: str, region: QuoteRegion) -> bool:
     )
 
 
+_WORK = re.compile(
+    r"\b(?:book|memoir|novel|biography|autobiography|film|movie|documentary|play|musical|song|"
+    r"album|show|series|column|essay|op-ed|poem|podcast|program|programme)s?$",
+    re.IGNORECASE,
+)
+
+
 def _named_thing(text: str, region: QuoteRegion, before: Any, after: Any) -> bool:
     """Whether a title-case quotation names a thing ("on "Good Morning America"") rather than
     quoting words, which a cue frames with punctuation: ``said, "No."``, ``"Quiet," he said``."""
     lead = text[: region.outer_start].rstrip(" '`")
     inner = text[region.start : region.end].rstrip()
+    if lead.endswith(",") and _WORK.search(lead[:-1]):
+        return True  # "he said in his 2012 book, "An American Son.""
     framed_before = before is not None and lead.endswith((",", ":"))
     framed_after = after is not None and inner.endswith((",", "?", "!"))
     return not (framed_before or framed_after)

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotewire.quotes.frame import (
-    NOT_SPEAKERS,
     PRONOUNS,
     Found,
     Frame,
     cue_span,
     mention_for,
+    says_nothing,
     subject_of,
 )
 from quotewire.text.marks import QuoteRegion
@@ -89,6 +89,6 @@ def _embedded(text: str, frame: Frame, region: QuoteRegion) -> Found | None:
 def _can_speak(token: Any) -> bool:
     """A person, a group or someone named by a pronoun; not "it" or "this"."""
     lower = token.lower_
-    if lower in NOT_SPEAKERS:
+    if says_nothing(token):
         return False
     return bool(lower in PRONOUNS or token.ent_type_ in _SPEAKER_LABELS or token.pos_ == "PROPN")

@@ -18,6 +18,15 @@ PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
 #: Subjects that say nothing: "it shows", "this means", "which suggests".
 NOT_SPEAKERS = frozenset("it there this that which what these those".split())
 SPEAKER_DEPS = ("nsubj",)
+
+
+def says_nothing(token: Any) -> bool:
+    """A subject that says nothing ("it shows"); "those surveyed", "those who voted" speak."""
+    if token.lower_ not in NOT_SPEAKERS:
+        return False
+    return not any(c.dep_ in ("acl", "relcl", "prep") for c in token.children)
+
+
 #: Things that speak for someone: "a statement from the council said".
 DOCUMENTS = frozenset(
     "statement letter report release ad advertisement memo email e-mail tweet post article "

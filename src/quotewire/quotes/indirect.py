@@ -25,12 +25,12 @@ from quotewire.quotes.cues import (
 )
 from quotewire.quotes.frame import (
     DOCUMENTS,
-    NOT_SPEAKERS,
     Found,
     Frame,
     addressee_of,
     cue_span,
     mention_for,
+    says_nothing,
     speaking_aside,
     subject_of,
     token_key,
@@ -206,11 +206,16 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
     return any(t.is_quote or t.text in "“”«»„" for t in doc[lo : hi + 1])
 
 
+_NAMING = frozenset("call name title entitle dub label nickname brand know".split())
+
+
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     """Token indices (inclusive) of the object a cue attributes, if it has one: the object of
     an object cue ("criticized the plan"), or a quoted object of any cue ("admitted "one or two
     instances" where ...")."""
     lemma = lemma_of(cue)
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAMING:
+        return None  # "a play called "Sons of Trump"" names the play
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
     if objects and (
         lemma in OBJECT_CUES or learned(lemma, "dobj") or _has_quotation(frame, objects)
@@ -300,7 +305,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if known is not None and known < RARE_CUE and not quoted:
         return None  # the annotated data overrules the word lists ("wants to win")
     subject = subject_of(cue)
-    if subject is None or frame.quoted(subject) or subject.lower_ in NOT_SPEAKERS:
+    if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     kind = "indirect"
     if quoted:
