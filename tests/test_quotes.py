@@ -270,3 +270,21 @@ def test_names_given_by_a_participle_or_after_a_work_are_not_quotes() -> None:
     assert not any(
         "Sons of the Mayor" in q.text or "American Town" in q.text for q in result.quotes
     )
+
+
+def test_according_to_with_a_quoted_fragment_takes_the_whole_clause() -> None:
+    result = quotewire.extract(
+        'The mayor spoke.\n\nAccording to Ana Lind, it appears that the "done" was in reference '
+        "to a message the mayor posted on Friday."
+    )
+    quote = _by_snippet(result, "done")
+    assert quote.text.rstrip(".").endswith("posted on Friday")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+
+
+def test_what_an_object_cue_says_of_its_object_runs_through_the_quotation() -> None:
+    result = quotewire.extract(
+        'The mayor spoke.\n\nAna Lind blamed the flooding on a "broken pump," not on the rain.'
+    )
+    quote = _by_snippet(result, "the flooding")
+    assert "broken pump" in quote.text

@@ -63,6 +63,8 @@ def _subtree_tokens(token: Any) -> list[Any]:
 
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
+    if according_to(cue):
+        return according_clause(frame, cue)
     doc = cue.doc
     lemma = lemma_of(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -222,21 +224,32 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     ):
         lo = min(o.left_edge.i for o in objects)
         hi = max(o.right_edge.i for o in objects)
-        for child in cue.children:
-            attached = child.dep_ == "oprd" or (
-                child.dep_ == "prep" and child.lower_ in ("as", "of", "for")
-            )
-            if attached and child.i > hi:
-                hi = max(hi, child.right_edge.i)
-        return lo, hi
+        return lo, _object_tail(frame, cue, hi)
     for child in cue.children:
         if child.dep_ == "prep" and (
             (lemma, child.lower_) in PREP_CUES or learned(lemma, f"prep:{child.lower_}")
         ):
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return objects[0].left_edge.i, objects[0].right_edge.i
+                return objects[0].left_edge.i, _object_tail(frame, cue, objects[0].right_edge.i)
     return None
+
+
+def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
+    """Where what a cue says of its object ends: past "as ...", "of ...", "for ..." and any
+    phrase holding a quotation ("blamed the violence on a "disturbed person,"")."""
+    for child in cue.children:
+        if child.i <= hi:
+            continue
+        attached = child.dep_ == "oprd" or (
+            child.dep_ == "prep"
+            and (child.lower_ in ("as", "of", "for") or _has_quotation(frame, list(child.subtree)))
+        )
+        if attached:
+            hi = max(hi, child.right_edge.i)
+        elif not child.is_punct:
+            break
+    return hi
 
 
 def _has_quotation(frame: Frame, tokens: Sequence[Any]) -> bool:
@@ -361,13 +374,9 @@ def _confidence(speech: bool, clausal: bool, known: float | None) -> float:
     return round(min(0.7, max(0.3, known or 0.0)), 2)
 
 
-def _according(text: str, frame: Frame, token: Any) -> Found | None:
-    """``According to X, ...``: the clause the phrase attaches to, without the phrase."""
+def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
+    """What ``according to X`` attributes: the clause the phrase attaches to, without it."""
     doc = token.doc
-    to = doc[token.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
     head = token.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
@@ -375,11 +384,21 @@ def _according(text: str, frame: Frame, token: Any) -> Found | None:
         doc[head.left_edge.i : token.left_edge.i],
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
     ]
-    spans = _clean(text, [s for s in (_span(frame, p) for p in parts) if s is not None])
+    return [s for s in (_span(frame, p) for p in parts) if s is not None]
+
+
+def _according(text: str, frame: Frame, token: Any) -> Found | None:
+    """``According to X, ...``: the clause the phrase attaches to, without the phrase."""
+    to = token.doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    spans = _clean(text, according_clause(frame, token))
+    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 3:
         return None
     return Found(
-        type="indirect",
+        type="mixed" if quoted and _outside_letters(text, frame, spans) >= 3 else "indirect",
         content=spans,
         cue=cue_span(frame, token),
         speaker=mention_for(frame, objects[0]),
