@@ -288,3 +288,22 @@ def test_what_an_object_cue_says_of_its_object_runs_through_the_quotation() -> N
     )
     quote = _by_snippet(result, "the flooding")
     assert "broken pump" in quote.text
+
+
+def test_reported_clauses_on_both_sides_of_a_tag_are_one_statement() -> None:
+    result = quotewire.extract(
+        "The mayor spoke.\n\nThe plan is so reckless, the mayor said, that if her son had "
+        'joined the crews, "I would have stood in front of him."'
+    )
+    quote = _by_snippet(result, "stood in front")
+    assert quote.type == "mixed" and len(quote.content) == 2
+    assert quote.content[0].text.startswith("The plan is so reckless")
+
+
+def test_clauses_before_a_tag_are_one_statement_with_their_quotation() -> None:
+    result = quotewire.extract(
+        "The mayor spoke.\n\nHale tried to keep away from the council, and in doing so he "
+        '"made a strategic mistake," Lind said.'
+    )
+    quote = _by_snippet(result, "strategic mistake")
+    assert quote.type == "mixed" and quote.text.startswith("Hale tried")

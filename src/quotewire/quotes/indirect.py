@@ -73,7 +73,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
         clauses = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if len(clauses) > 1:  # "insisted it was "premature" ..., "I don't have ...": the quotation
-        plain = [c for c in clauses if not frame.quoted(c)]  # is the direct finder's
+        plain = [c for c in clauses if not frame.quoted(_first_word(c))]  # is the direct finder's
         clauses = plain or clauses
     if len(clauses) > 1:  # "Six in 10 said A; 46 percent said B": the first is a report too
         own = [c for c in clauses if not report_of_its_own(c)]
@@ -92,6 +92,24 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         lo = min(c.left_edge.i for c in clauses)
         lo = min(lo, _stranded_subject(cue, clauses[0]), _quoted_lead(frame, cue, lo))
         hi = max(c.right_edge.i for c in clauses)
+        before = [c for c in clauses if c.i < cue.i]
+        after = [c for c in clauses if c.i > cue.i]
+        if before and after:  # "Trump is so reckless, he said, that if ...": one on each side
+            left_end = max(c.right_edge.i for c in before) + 1
+            if left_end < len(doc) and doc[left_end].text == ",":
+                parts = [doc[lo:left_end], doc[min(c.left_edge.i for c in after) : hi + 1]]
+                return [s for s in (_span(frame, p) for p in parts) if s is not None]
+            clauses = after  # "It was no abstract concern: soon Trump declared that ..."
+            lo = min(c.left_edge.i for c in after)
+        head, first = cue.head, _first_word(cue).i
+        if (
+            not before
+            and cue.dep_ == "parataxis"
+            and head.left_edge.i < first
+            and doc[first - 1].text == ","
+        ):  # "The plan is so reckless, the mayor said, that if ...": the head's words too
+            parts = [doc[head.left_edge.i : first], doc[lo : hi + 1]]
+            return [s for s in (_span(frame, p) for p in parts) if s is not None]
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
             return [s for s in (_span(frame, p) for p in parts) if s is not None]
@@ -124,13 +142,18 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     return []
 
 
+def _first_word(token: Any) -> Any:
+    """The first token of ``token``'s subtree that is not punctuation."""
+    return next((t for t in token.subtree if not t.is_punct), token)
+
+
 def _stranded_subject(cue: Any, clause: Any) -> int:
     """Where a reported clause really starts when the parser took its subject for the cue's
     object ("argued the pipeline, which ..., "wouldn't go 10 feet""): a clause with no subject
     of its own right after an object of the cue starts at that object."""
     if clause.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return int(clause.left_edge.i)
-    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i]
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "npadvmod") and cue.i < c.i < clause.i]
     if not objects or clause.left_edge.i <= objects[-1].i:
         return int(clause.left_edge.i)
     return int(objects[-1].left_edge.i)
