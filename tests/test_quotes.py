@@ -307,3 +307,14 @@ def test_clauses_before_a_tag_are_one_statement_with_their_quotation() -> None:
     )
     quote = _by_snippet(result, "strategic mistake")
     assert quote.type == "mixed" and quote.text.startswith("Hale tried")
+
+
+def test_tag_that_introduces_the_next_quotation_does_not_tag_a_finished_one() -> None:
+    result = quotewire.extract(
+        'The families waited.\n\n"We are neighbours," Ms. Lind said. "We are not enemies." '
+        'Mr. Hale said: "The storm was the worst we have seen."'
+    )
+    first = _by_snippet(result, "not enemies")
+    assert first.speaker is not None and first.speaker.name == "Lind"
+    second = _by_snippet(result, "the worst")
+    assert second.speaker is not None and second.speaker.name == "Hale"

@@ -391,6 +391,8 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             # "called the move "a breach of trust," adding: "...": the cue after this
             # quotation introduces the next one; the one before frames this one
             tag = not _introduces_next(text, last, after, regions)
+        if not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, regions):
+            after = None  # ""We are not terrorists." Mr. Zahed said: "The attack ..."" """
         cue = after if after is not None and (before is None or tag) else before
         if cue is None:
             cue = after
