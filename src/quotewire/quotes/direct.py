@@ -167,10 +167,14 @@ def _tag_cue(text: str, frame: Frame, region: QuoteRegion, token: Any) -> Any:
 
 def _after_a_report(frame: Frame, cue: Any) -> bool:
     """ "Biden suggested Trump admired tyrants - "He would have loved Stalin," Biden said": the
-    parser hung a report of its own, and the quotation with it, on the tag."""
+    parser hung a report of its own (or a clause holding one), and the quotation with it, on
+    the tag."""
     return any(
-        c.dep_ == "ccomp" and c.i < cue.i and not frame.quoted(c) and report_of_its_own(c)
+        t.i < cue.i and not frame.quoted(t) and report_of_its_own(t)
         for c in cue.children
+        if c.dep_ == "ccomp" and c.i < cue.i
+        for t in c.subtree
+        if t.dep_ == "ccomp"
     )
 
 
