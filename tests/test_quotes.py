@@ -318,3 +318,12 @@ def test_tag_that_introduces_the_next_quotation_does_not_tag_a_finished_one() ->
     assert first.speaker is not None and first.speaker.name == "Lind"
     second = _by_snippet(result, "the worst")
     assert second.speaker is not None and second.speaker.name == "Hale"
+
+
+def test_excerpt_after_a_label_continues_no_ones_statement() -> None:
+    result = quotewire.extract(
+        'The mayor spoke.\n\n"We will rebuild," Ana Lind said.\n\n'
+        "CLOSING TIME, by Times' Ben Hale: \"The old theater on Main Street will close at the end "
+        'of December after forty years."'
+    )
+    assert not any("old theater" in q.text for q in result.quotes)

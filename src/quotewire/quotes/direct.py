@@ -438,7 +438,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             )
             found.append(item)
             previous = (region, item, None)
-        elif words >= 3 and _opens_sentence(text, first, region):
+        elif words >= 3 and _opens_sentence(text, first, region) and not _labelled(first, region):
             item = Found(
                 type="direct",
                 content=spans,
@@ -454,6 +454,23 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         else:
             previous = (region, None, None)
     return found
+
+
+def _labelled(frame: Frame, region: QuoteRegion) -> bool:
+    """Whether a quotation follows a label with no verb ("by Times' Ben Sisario: "...""), as in
+    a digest of excerpts: it continues no one's statement."""
+    tokens = _outside_tokens(frame, frame.offset, region.outer_start)
+    while tokens and tokens[-1].is_quote:
+        tokens = tokens[:-1]
+    if not tokens or tokens[-1].text != ":":
+        return False
+    start = len(tokens) - 1
+    while start > 0 and tokens[start - 1].text not in _SENTENCE_END:
+        start -= 1
+    label = tokens[start:-1]
+    return any(t.pos_ == "PROPN" for t in label) and not any(
+        t.pos_ in ("VERB", "AUX") for t in label
+    )
 
 
 def _introduces_next(text: str, frame: Frame, cue: Any, regions: Sequence[QuoteRegion]) -> bool:
