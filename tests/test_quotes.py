@@ -327,3 +327,13 @@ def test_excerpt_after_a_label_continues_no_ones_statement() -> None:
         'of December after forty years."'
     )
     assert not any("old theater" in q.text for q in result.quotes)
+
+
+def test_question_put_to_someone_is_quoted_with_its_addressee() -> None:
+    result = quotewire.extract(
+        "The interview ran on Wednesday.\n\nIn the interview, Ana Lind was asked, "
+        '"What is the most dangerous place you have been to?"'
+    )
+    quote = _by_snippet(result, "most dangerous place")
+    assert quote.cue is not None and quote.cue.text == "asked"
+    assert quote.addressee is not None and quote.addressee.name == "Ana Lind"

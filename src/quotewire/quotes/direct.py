@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb
+from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
     Found,
     Frame,
@@ -202,6 +202,8 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             break
         if _is_cue(token):
             subject = _speaker_token(frame, token)
+            if subject is None and _asked(token):
+                return token  # "Blumenthal was asked, "Would you ...?"": by someone unnamed
             if subject is None or frame.quoted(subject) or _infinitive(token):
                 return None
             if _part_of_clause(text, frame, token, region):
@@ -232,6 +234,11 @@ def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any])
             subject = subject_of(token)
             return token if subject is not None and not frame.quoted(subject) else None
     return None
+
+
+def _asked(token: Any) -> bool:
+    """ "X was asked": a question put to X."""
+    return lemma_of(token) == "ask" and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def _colon_intro(frame: Frame, tail: list[Any]) -> Any:

@@ -284,6 +284,7 @@ def addressee_of(frame: Frame, cue: Any) -> MentionRef | None:
     """Whom a statement is addressed to: "told reporters", "addressing the President"."""
     for child in cue.children:
         told = child.dep_ == "dative" or (child.dep_ == "dobj" and cue.lemma_ == "tell")
+        told = told or (child.dep_ == "nsubjpass" and cue.lemma_ == "ask")  # "X was asked"
         if told and not frame.quoted(child):
             return mention_for(frame, child)
         if child.dep_ == "advcl" and child.lemma_ == "address":
