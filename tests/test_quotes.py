@@ -337,3 +337,17 @@ def test_question_put_to_someone_is_quoted_with_its_addressee() -> None:
     quote = _by_snippet(result, "most dangerous place")
     assert quote.cue is not None and quote.cue.text == "asked"
     assert quote.addressee is not None and quote.addressee.name == "Ana Lind"
+
+
+def test_quotation_after_a_tag_in_the_same_paragraph_is_the_same_statement() -> None:
+    quotes = _quotes(
+        'The council met.\n\n"The bridge is safe," Ana Lind said. "Trucks can use it from Monday."'
+        '\n\n"Buses will follow in a month."'
+    )
+    first = next(q for q in quotes if "bridge is safe" in q.text)
+    assert [c.text for c in first.content] == [
+        "The bridge is safe",
+        "Trucks can use it from Monday.",
+    ]
+    last = next(q for q in quotes if "Buses will follow" in q.text)
+    assert last is not first and last.speaker is not None and last.speaker.name == "Ana Lind"

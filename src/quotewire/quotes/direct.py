@@ -446,6 +446,13 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             found.append(item)
             previous = (region, item, None)
         elif words >= 3 and _opens_sentence(text, first, region) and not _labelled(first, region):
+            going_on = _goes_on(text, previous, region)
+            if going_on is not None:
+                # ""A," he said. "B."": the statement goes on after its tag
+                going_on.content += spans
+                going_on.insertions += insertions
+                previous = (region, going_on, None)
+                continue
             item = Found(
                 type="direct",
                 content=spans,
@@ -461,6 +468,16 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         else:
             previous = (region, None, None)
     return found
+
+
+def _goes_on(
+    text: str, previous: tuple[QuoteRegion, Found | None, Any] | None, region: QuoteRegion
+) -> Found | None:
+    """The statement a cue-less quotation goes on with: the quotation before it in its
+    paragraph, whose tag stands between them."""
+    if previous is None or previous[1] is None or previous[2] is None:
+        return None
+    return previous[1] if "\n" not in text[previous[0].outer_end : region.outer_start] else None
 
 
 def _labelled(frame: Frame, region: QuoteRegion) -> bool:
