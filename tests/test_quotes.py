@@ -351,3 +351,12 @@ def test_quotation_after_a_tag_in_the_same_paragraph_is_the_same_statement() -> 
     ]
     last = next(q for q in quotes if "Buses will follow" in q.text)
     assert last is not first and last.speaker is not None and last.speaker.name == "Ana Lind"
+
+
+def test_quotations_listed_after_one_cue_are_one_statement() -> None:
+    result = quotewire.extract(
+        'The rally ended.\n\nAna Lind winked at the crowd, telling them, "I am a builder like '
+        'you, folks," and, "Is there anyone in this room who does not build?"'
+    )
+    quote = _by_snippet(result, "builder like you")
+    assert len(quote.content) == 2 and "anyone in this room" in quote.content[1].text

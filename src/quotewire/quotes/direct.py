@@ -465,9 +465,24 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             )
             found.append(item)
             previous = (region, item, None)
+        elif (
+            previous is not None and previous[1] is not None and _listed(text, previous[0], region)
+        ):
+            # "telling the crowd, "I'm a negotiator," and, "Is there anyone ...?"": one list
+            previous[1].content += spans
+            previous[1].insertions += insertions
+            previous = (region, previous[1], None)
         else:
             previous = (region, None, None)
     return found
+
+
+_LISTED = re.compile(r"[\s,;]*(?:(?:and|or|but)\b)?[\s,]*(?:yes\b,?)?\s*")
+
+
+def _listed(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
+    """Whether only a comma or a conjunction stands between two quotations."""
+    return _LISTED.fullmatch(text[left.outer_end : right.outer_start]) is not None
 
 
 def _goes_on(
