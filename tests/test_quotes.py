@@ -360,3 +360,14 @@ def test_quotations_listed_after_one_cue_are_one_statement() -> None:
     )
     quote = _by_snippet(result, "builder like you")
     assert len(quote.content) == 2 and "anyone in this room" in quote.content[1].text
+
+
+def test_calling_something_a_name_is_a_statement_of_its_own() -> None:
+    result = quotewire.extract(
+        "The race went on.\n\nAna Lind, a council member, praised Hale for what he has done, "
+        'calling it "an incredible feat" - but she said the time is coming.'
+    )
+    quote = _by_snippet(result, "incredible feat")
+    assert quote.cue is not None and quote.cue.text == "calling"
+    assert quote.text.startswith("it") and "what he has done" not in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"

@@ -14,6 +14,7 @@ from typing import Any
 
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
+    NAMING,
     Found,
     Frame,
     MentionRef,
@@ -119,7 +120,8 @@ def _appositive_subject(cue: Any) -> Any:
 
 
 def _is_cue(token: Any) -> bool:
-    return bool(is_cue_verb(token) or according_to(token) or _cue_noun(token))
+    naming = token.tag_ == "VBG" and lemma_of(token) in NAMING  # ", calling it "a feat""
+    return bool(naming or is_cue_verb(token) or according_to(token) or _cue_noun(token))
 
 
 def _cue_noun(token: Any) -> bool:

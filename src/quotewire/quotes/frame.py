@@ -159,7 +159,14 @@ def subject_of(token: Any, depth: int = 0) -> Any:
 def speaking_aside(token: Any) -> bool:
     """A participle of a speech verb hung on a clause (", adding ...", "while noting ..."):
     the speaker's next act, not more of what was reported."""
-    return bool(token.dep_ == "advcl" and token.tag_ == "VBG" and lemma_of(token) in SPEECH_VERBS)
+    lemma = lemma_of(token)
+    return bool(
+        token.dep_ == "advcl" and token.tag_ == "VBG" and (lemma in SPEECH_VERBS or lemma in NAMING)
+    )
+
+
+#: Verbs that name what they speak of (", calling it "an incredible feat"").
+NAMING = frozenset({"call", "label", "brand", "dub"})
 
 
 def _reporters_aside(token: Any) -> bool:
