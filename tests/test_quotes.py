@@ -371,3 +371,12 @@ def test_calling_something_a_name_is_a_statement_of_its_own() -> None:
     assert quote.cue is not None and quote.cue.text == "calling"
     assert quote.text.startswith("it") and "what he has done" not in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+
+
+def test_naming_participle_with_two_objects_is_a_verb_the_parser_misread() -> None:
+    result = quotewire.extract(
+        'The debate went on.\n\nIn Iowa, one lawmaker called Trump "the orange prince of '
+        'self-publicity."'
+    )
+    quote = _by_snippet(result, "orange prince")
+    assert quote.text.startswith("Trump")

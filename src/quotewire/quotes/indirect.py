@@ -239,9 +239,10 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     an object cue ("criticized the plan"), or a quoted object of any cue ("admitted "one or two
     instances" where ...")."""
     lemma = lemma_of(cue)
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAMING:
-        return None  # "a play called "Sons of Trump"" names the play
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAMING and len(objects) < 2:
+        return None  # "a play called "Sons of Trump"" names the play ("called Trump "a
+        # prince"", with two, is a verb the parser misread)
     if objects and (
         lemma in OBJECT_CUES or learned(lemma, "dobj") or _has_quotation(frame, objects)
     ):
