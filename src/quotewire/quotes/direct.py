@@ -148,12 +148,24 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     return _cue_of_long_subject(text, frame, region, tokens)
 
 
+def _words_end(text: str, region: QuoteRegion) -> str:
+    """A quotation's text without the quotation marks that close it."""
+    return text[region.start : region.end].rstrip(" '`\u2019\u201d\"")
+
+
+def _without_marks(tokens: list[Any]) -> list[Any]:
+    """``tokens`` without the quotation marks that end them."""
+    while tokens and tokens[-1].is_quote:
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _new_sentence(text: str, region: QuoteRegion, token: Any) -> bool:
     """Whether the words after a quotation go on with a clause or a sentence of their own
     (""…not helping." But Ms. Capito also said that …"), which no tag continues."""
     if token.pos_ in ("CCONJ", "SCONJ"):  # ""an attack on our country," but he also noted ..."
         return True
-    closed = text[region.start : region.end].rstrip(" '`\u2019\u201d\"").endswith(".")
+    closed = _words_end(text, region).endswith(".")
     return closed and token.pos_ in ("ADV", "ADP") and token.text[:1].isupper()
 
 
@@ -217,11 +229,10 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
 def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
     """ "Capito called over her shoulder, "His comments are not helping."": a verb with a
     subject, that the parser hung on the quotation it runs into, introduces a whole sentence."""
-    while tail and tail[-1].is_quote:
-        tail = tail[:-1]
+    tail = _without_marks(tail)
     if len(tail) < 2 or tail[-1].text != "," or not text[region.start : region.start + 1].isupper():
         return None
-    if not text[region.start : region.end].rstrip(" ,'`\u2019\u201d\"").endswith((".", "!", "?")):
+    if not _words_end(text, region).rstrip(",").endswith((".", "!", "?")):
         return None
     last = tail[-2]
     if last.pos_ == "VERB" and last.dep_ in ("conj", "ROOT", "ccomp") and last.tag_ != "VBG":
@@ -391,10 +402,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             and same_token(previous[2], before)
             and _joins(text, previous[0], region)
         ):
-            prev_found = previous[1]
-            prev_found.content += spans
-            prev_found.insertions += insertions
-            previous = (region, prev_found, after)
+            previous = (region, _go_on(previous[1], spans, insertions), after)
             continue
         inner_end = text[region.segments[-1][0] : region.segments[-1][1]].rstrip()
         tag = inner_end[-1:] in ",—–-" or (
@@ -449,11 +457,8 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             previous = (region, item, None)
         elif words >= 3 and _opens_sentence(text, first, region) and not _labelled(first, region):
             going_on = _goes_on(text, previous, region)
-            if going_on is not None:
-                # ""A," he said. "B."": the statement goes on after its tag
-                going_on.content += spans
-                going_on.insertions += insertions
-                previous = (region, going_on, None)
+            if going_on is not None:  # ""A," he said. "B."": it goes on after its tag
+                previous = (region, _go_on(going_on, spans, insertions), None)
                 continue
             item = Found(
                 type="direct",
@@ -471,12 +476,17 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             previous is not None and previous[1] is not None and _listed(text, previous[0], region)
         ):
             # "telling the crowd, "I'm a negotiator," and, "Is there anyone ...?"": one list
-            previous[1].content += spans
-            previous[1].insertions += insertions
-            previous = (region, previous[1], None)
+            previous = (region, _go_on(previous[1], spans, insertions), None)
         else:
             previous = (region, None, None)
     return found
+
+
+def _go_on(item: Found, spans: list[tuple[int, int]], insertions: list[tuple[int, int]]) -> Found:
+    """``item`` with a quotation that goes on with it added."""
+    item.content += spans
+    item.insertions += insertions
+    return item
 
 
 _LISTED = re.compile(r"[\s,;]*(?:(?:and|or|but)\b)?[\s,]*(?:yes\b,?)?\s*")
@@ -500,9 +510,7 @@ def _goes_on(
 def _labelled(frame: Frame, region: QuoteRegion) -> bool:
     """Whether a quotation follows a label with no verb ("by Times' Ben Sisario: "...""), as in
     a digest of excerpts: it continues no one's statement."""
-    tokens = _outside_tokens(frame, frame.offset, region.outer_start)
-    while tokens and tokens[-1].is_quote:
-        tokens = tokens[:-1]
+    tokens = _without_marks(_outside_tokens(frame, frame.offset, region.outer_start))
     if not tokens or tokens[-1].text != ":":
         return False
     start = len(tokens) - 1

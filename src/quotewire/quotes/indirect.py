@@ -25,6 +25,7 @@ from quotewire.quotes.cues import (
 )
 from quotewire.quotes.frame import (
     DOCUMENTS,
+    NAMING,
     Found,
     Frame,
     addressee_of,
@@ -55,6 +56,11 @@ def _span(frame: Frame, tokens: Iterable[Any]) -> tuple[int, int] | None:
     if not toks:
         return None
     return frame.start(toks[0]), frame.end(toks[-1])
+
+
+def _spans(frame: Frame, parts: Iterable[Any]) -> list[tuple[int, int]]:
+    """The character spans of token stretches, empty ones left out."""
+    return [s for s in (_span(frame, p) for p in parts) if s is not None]
 
 
 def _subtree_tokens(token: Any) -> list[Any]:
@@ -98,7 +104,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             left_end = max(c.right_edge.i for c in before) + 1
             if left_end < len(doc) and doc[left_end].text == ",":
                 parts = [doc[lo:left_end], doc[min(c.left_edge.i for c in after) : hi + 1]]
-                return [s for s in (_span(frame, p) for p in parts) if s is not None]
+                return _spans(frame, parts)
             clauses = after  # "It was no abstract concern: soon Trump declared that ..."
             lo = min(c.left_edge.i for c in after)
         head, first = cue.head, _first_word(cue).i
@@ -109,10 +115,10 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             and doc[first - 1].text == ","
         ):  # "The plan is so reckless, the mayor said, that if ...": the head's words too
             parts = [doc[head.left_edge.i : first], doc[lo : hi + 1]]
-            return [s for s in (_span(frame, p) for p in parts) if s is not None]
+            return _spans(frame, parts)
         if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
             parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
-            return [s for s in (_span(frame, p) for p in parts) if s is not None]
+            return _spans(frame, parts)
         while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
             hi -= 1  # "A, and" when the parser hung the next report's "and" on A
         span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
@@ -138,7 +144,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             doc[head.left_edge.i : cue.left_edge.i],
             doc[cue.right_edge.i + 1 : head.right_edge.i + 1],
         ]
-        return [s for s in (_span(frame, p) for p in parts) if s is not None]
+        return _spans(frame, parts)
     return []
 
 
@@ -231,7 +237,8 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
     return any(t.is_quote or t.text in "“”«»„" for t in doc[lo : hi + 1])
 
 
-_NAMING = frozenset("call name title entitle dub label nickname brand know".split())
+#: Participles that give a thing its name ("a play called ...", "a group known as ...").
+_NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
@@ -240,7 +247,7 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     instances" where ...")."""
     lemma = lemma_of(cue)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAMING and len(objects) < 2:
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAME_GIVING and len(objects) < 2:
         return None  # "a play called "Sons of Trump"" names the play ("called Trump "a
         # prince"", with two, is a verb the parser misread)
     if objects and (
@@ -279,6 +286,18 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
 def _has_quotation(frame: Frame, tokens: Sequence[Any]) -> bool:
     spans = [(frame.start(t.left_edge), frame.end(t.right_edge)) for t in tokens]
     return any(s <= qs < e for s, e in spans for qs, _ in frame.inside)
+
+
+def _holds_quotation(frame: Frame, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
+
+
+def _kind(text: str, frame: Frame, spans: Sequence[tuple[int, int]], quoted: bool) -> str:
+    """``indirect``, or for content holding a quotation ``mixed`` (words of its own outside
+    it) or ``direct``."""
+    if not quoted:
+        return "indirect"
+    return "mixed" if _outside_letters(text, frame, spans) >= 3 else "direct"
 
 
 def _outside_letters(text: str, frame: Frame, spans: Sequence[tuple[int, int]]) -> int:
@@ -334,7 +353,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
     clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
-    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
+    quoted = _holds_quotation(frame, spans)
     if not clausal and not quoted and _background(cue):
         return None
     speech = lemma_of(cue) in SPEECH_VERBS
@@ -344,11 +363,8 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     subject = subject_of(cue)
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
-    kind = "indirect"
-    if quoted:
-        kind = "mixed" if _outside_letters(text, frame, spans) >= 3 else "direct"
     return Found(
-        type=kind,
+        type=_kind(text, frame, spans, quoted),
         content=spans,
         cue=cue_span(frame, cue),
         speaker=mention_for(frame, subject),
@@ -408,7 +424,7 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         doc[head.left_edge.i : token.left_edge.i],
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
     ]
-    return [s for s in (_span(frame, p) for p in parts) if s is not None]
+    return _spans(frame, parts)
 
 
 def _according(text: str, frame: Frame, token: Any) -> Found | None:
@@ -418,11 +434,10 @@ def _according(text: str, frame: Frame, token: Any) -> Found | None:
     if not objects:
         return None
     spans = _clean(text, according_clause(frame, token))
-    quoted = any(s < qe and qs < e for s, e in spans for qs, qe in frame.inside)
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 3:
         return None
     return Found(
-        type="mixed" if quoted and _outside_letters(text, frame, spans) >= 3 else "indirect",
+        type=_kind(text, frame, spans, _holds_quotation(frame, spans)),
         content=spans,
         cue=cue_span(frame, token),
         speaker=mention_for(frame, objects[0]),
