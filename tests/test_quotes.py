@@ -14,6 +14,15 @@ def _by_snippet(result: Result, snippet: str) -> Quote:
     return next(q for q in result.quotes if any(snippet in c.text for c in q.content))
 
 
+def _quote_holding(text: str, snippet: str) -> Quote:
+    """The quote found in ``text`` whose content holds ``snippet``."""
+    return _by_snippet(quotewire.extract(text), snippet)
+
+
+def _cue(quote: Quote) -> str | None:
+    return quote.cue.text if quote.cue is not None else None
+
+
 def test_quote_interrupted_by_its_cue_is_one_quote() -> None:
     quotes = _quotes('"We will build it," Mayor Ana Lind said, "and we will pay for it."')
     assert len(quotes) == 1
@@ -36,10 +45,10 @@ def test_quotation_in_a_later_paragraph_keeps_speaker_and_cue() -> None:
 
 
 def test_quoted_fragment_of_a_reported_clause_is_a_mixed_quote() -> None:
-    result = quotewire.extract(
-        'Ana Lind said the old bridge was "a danger to everyone" on the river.'
+    quote = _quote_holding(
+        'Ana Lind said the old bridge was "a danger to everyone" on the river.',
+        "a danger to everyone",
     )
-    quote = _by_snippet(result, "a danger to everyone")
     assert quote.type == "mixed"
     assert quote.text.startswith("the old bridge")
 
@@ -73,10 +82,10 @@ def test_title_of_a_show_is_not_a_quote() -> None:
 
 
 def test_according_to_inside_a_statement_is_a_nested_source() -> None:
-    result = quotewire.extract(
-        "Ana Lind noted that, according to city data, traffic had fallen by a third."
+    quote = _quote_holding(
+        "Ana Lind noted that, according to city data, traffic had fallen by a third.",
+        "traffic had fallen",
     )
-    quote = _by_snippet(result, "traffic had fallen")
     assert [s.name for s in quote.according_to] == ["city data"]
 
 
@@ -103,13 +112,13 @@ def test_a_statement_from_an_organization_speaks_for_it() -> None:
 
 
 def test_quotation_woven_into_any_verb_is_attributed_to_its_subject() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         'Mayor Ana Lind also embraced the old motto -- "every bridge in the valley must stand" '
-        "-- at the fair."
+        "-- at the fair.",
+        "every bridge",
     )
-    quote = _by_snippet(result, "every bridge")
     assert quote.type == "mixed"
-    assert quote.cue is not None and quote.cue.text == "embraced"
+    assert _cue(quote) == "embraced"
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
     assert quote.content[0].text.startswith("the old motto")
 
@@ -148,26 +157,27 @@ def test_listed_cue_the_annotated_data_rarely_confirms_is_not_used() -> None:
 
 
 def test_clause_that_opens_with_its_quotation_is_a_mixed_quote() -> None:
-    result = quotewire.extract('On Monday, Ana Lind said "local crews" must repair the bridge.')
-    quote = _by_snippet(result, "local crews")
+    quote = _quote_holding(
+        'On Monday, Ana Lind said "local crews" must repair the bridge.', "local crews"
+    )
     assert quote.type == "mixed"
     assert quote.text.rstrip(".").endswith("must repair the bridge")
 
 
 def test_quoted_phrase_running_into_the_reported_clause_belongs_to_it() -> None:
-    result = quotewire.extract(
-        'Ana Lind opened the debate saying "of course" the bridge has to be repaired.'
+    quote = _quote_holding(
+        'Ana Lind opened the debate saying "of course" the bridge has to be repaired.',
+        "of course",
     )
-    quote = _by_snippet(result, "of course")
     assert quote.text.rstrip(".").endswith("has to be repaired")
 
 
 def test_passive_subject_speaks_for_a_conjoined_cue() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nAna Lind was forced into a retreat and said that her words had "
-        'been "misread."'
+        'been "misread."',
+        "her words",
     )
-    quote = _by_snippet(result, "her words")
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
 
 
@@ -184,49 +194,49 @@ def test_sentence_after_a_closed_quotation_keeps_its_own_cue() -> None:
 
 
 def test_as_one_put_it_quotes_whoever_put_it() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nAs Ana Lind, a professor of law at Yale, put it, "
-        '"The council should remember that a compromise today may be far better for them."'
+        '"The council should remember that a compromise today may be far better for them."',
+        "compromise today",
     )
-    quote = _by_snippet(result, "compromise today")
-    assert quote.cue is not None and quote.cue.text == "put"
+    assert _cue(quote) == "put"
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
 
 
 def test_any_verb_with_a_subject_before_a_comma_introduces_a_whole_quoted_sentence() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nMs. Lind drew cheers as she thanked the town and then boomed, "
-        '"Today, you proved there is no place like home."'
+        '"Today, you proved there is no place like home."',
+        "no place like home",
     )
-    quote = _by_snippet(result, "no place like home")
-    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "boomed"
+    assert quote.type == "direct" and _cue(quote) == "boomed"
 
 
 def test_tag_after_a_report_of_its_own_is_the_quotations_cue() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nMr. Lind suggested Mr. Hale had shown a fondness for brutal leaders "
-        '- "He would have loved Stalin," Mr. Lind said twice - and reminded the crowd.'
+        '- "He would have loved Stalin," Mr. Lind said twice - and reminded the crowd.',
+        "loved Stalin",
     )
-    quote = _by_snippet(result, "loved Stalin")
-    assert quote.type == "direct" and quote.cue is not None and quote.cue.text == "said"
+    assert quote.type == "direct" and _cue(quote) == "said"
 
 
 def test_name_the_parser_took_for_an_apposition_speaks() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nBut in a call with reporters on Dec. 2, Col. Steven Hale, a military "
-        'spokesman in Baghdad, said, "I mean, a raid is a combat operation."'
+        'spokesman in Baghdad, said, "I mean, a raid is a combat operation."',
+        "combat operation",
     )
-    quote = _by_snippet(result, "combat operation")
     assert quote.speaker is not None and quote.speaker.name == "Steven Hale"
 
 
 def test_cue_the_parser_hung_inside_its_quotation_keeps_the_outer_speaker() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The council met.\n\nAna Lind seemed to be ready to riff on the incident in Iowa, "
-        "telling the crowd, “Some people get a little carried away, have you noticed that?”"
+        "telling the crowd, “Some people get a little carried away, have you noticed that?”",
+        "carried away",
     )
-    quote = _by_snippet(result, "carried away")
-    assert quote.cue is not None and quote.cue.text == "telling"
+    assert _cue(quote) == "telling"
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
 
 
@@ -253,11 +263,11 @@ def test_conjunction_after_a_quotation_starts_a_report_of_its_own() -> None:
 
 
 def test_those_surveyed_speak() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         'The poll came out.\n\nWhile those surveyed said the mayor has the "best experience," '
-        "Ana Lind is the candidate voters trust most."
+        "Ana Lind is the candidate voters trust most.",
+        "best experience",
     )
-    quote = _by_snippet(result, "best experience")
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text.startswith("those")
 
@@ -273,39 +283,39 @@ def test_names_given_by_a_participle_or_after_a_work_are_not_quotes() -> None:
 
 
 def test_according_to_with_a_quoted_fragment_takes_the_whole_clause() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         'The mayor spoke.\n\nAccording to Ana Lind, it appears that the "done" was in reference '
-        "to a message the mayor posted on Friday."
+        "to a message the mayor posted on Friday.",
+        "done",
     )
-    quote = _by_snippet(result, "done")
     assert quote.text.rstrip(".").endswith("posted on Friday")
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
 
 
 def test_what_an_object_cue_says_of_its_object_runs_through_the_quotation() -> None:
-    result = quotewire.extract(
-        'The mayor spoke.\n\nAna Lind blamed the flooding on a "broken pump," not on the rain.'
+    quote = _quote_holding(
+        'The mayor spoke.\n\nAna Lind blamed the flooding on a "broken pump," not on the rain.',
+        "the flooding",
     )
-    quote = _by_snippet(result, "the flooding")
     assert "broken pump" in quote.text
 
 
 def test_reported_clauses_on_both_sides_of_a_tag_are_one_statement() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The mayor spoke.\n\nThe plan is so reckless, the mayor said, that if her son had "
-        'joined the crews, "I would have stood in front of him."'
+        'joined the crews, "I would have stood in front of him."',
+        "stood in front",
     )
-    quote = _by_snippet(result, "stood in front")
     assert quote.type == "mixed" and len(quote.content) == 2
     assert quote.content[0].text.startswith("The plan is so reckless")
 
 
 def test_clauses_before_a_tag_are_one_statement_with_their_quotation() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The mayor spoke.\n\nHale tried to keep away from the council, and in doing so he "
-        '"made a strategic mistake," Lind said.'
+        '"made a strategic mistake," Lind said.',
+        "strategic mistake",
     )
-    quote = _by_snippet(result, "strategic mistake")
     assert quote.type == "mixed" and quote.text.startswith("Hale tried")
 
 
@@ -330,12 +340,12 @@ def test_excerpt_after_a_label_continues_no_ones_statement() -> None:
 
 
 def test_question_put_to_someone_is_quoted_with_its_addressee() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The interview ran on Wednesday.\n\nIn the interview, Ana Lind was asked, "
-        '"What is the most dangerous place you have been to?"'
+        '"What is the most dangerous place you have been to?"',
+        "most dangerous place",
     )
-    quote = _by_snippet(result, "most dangerous place")
-    assert quote.cue is not None and quote.cue.text == "asked"
+    assert _cue(quote) == "asked"
     assert quote.addressee is not None and quote.addressee.name == "Ana Lind"
 
 
@@ -354,29 +364,29 @@ def test_quotation_after_a_tag_in_the_same_paragraph_is_the_same_statement() -> 
 
 
 def test_quotations_listed_after_one_cue_are_one_statement() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         'The rally ended.\n\nAna Lind winked at the crowd, telling them, "I am a builder like '
-        'you, folks," and, "Is there anyone in this room who does not build?"'
+        'you, folks," and, "Is there anyone in this room who does not build?"',
+        "builder like you",
     )
-    quote = _by_snippet(result, "builder like you")
     assert len(quote.content) == 2 and "anyone in this room" in quote.content[1].text
 
 
 def test_calling_something_a_name_is_a_statement_of_its_own() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         "The race went on.\n\nAna Lind, a council member, praised Hale for what he has done, "
-        'calling it "an incredible feat" - but she said the time is coming.'
+        'calling it "an incredible feat" - but she said the time is coming.',
+        "incredible feat",
     )
-    quote = _by_snippet(result, "incredible feat")
-    assert quote.cue is not None and quote.cue.text == "calling"
+    assert _cue(quote) == "calling"
     assert quote.text.startswith("it") and "what he has done" not in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
 
 
 def test_naming_participle_with_two_objects_is_a_verb_the_parser_misread() -> None:
-    result = quotewire.extract(
+    quote = _quote_holding(
         'The debate went on.\n\nIn Iowa, one lawmaker called Trump "the orange prince of '
-        'self-publicity."'
+        'self-publicity."',
+        "orange prince",
     )
-    quote = _by_snippet(result, "orange prince")
     assert quote.text.startswith("Trump")
