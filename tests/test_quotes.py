@@ -390,3 +390,27 @@ def test_naming_participle_with_two_objects_is_a_verb_the_parser_misread() -> No
         "orange prince",
     )
     assert quote.text.startswith("Trump")
+
+
+def test_quotation_goes_on_after_a_long_tag() -> None:
+    quotes = _quotes(
+        '"The harbour used to be ours," said Pel Ostrova, director of the Maritime Studies Unit '
+        'at the Northern Policy Institute in Tromsø, "but it is slipping from our hands."'
+    )
+    assert len(quotes) == 1 and len(quotes[0].content) == 2
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Pel Ostrova"
+
+
+def test_quotation_goes_on_after_a_tag_ending_in_an_abbreviation() -> None:
+    quotes = _quotes(
+        '"Our record on water is not a good one," Lind said at a rally in Albany, N.Y. '
+        '"We let the pipes rot for thirty years."'
+    )
+    assert len(quotes) == 1 and "pipes rot" in quotes[0].content[-1].text
+
+
+def test_a_second_report_in_the_tag_keeps_the_quotations_apart() -> None:
+    text = '"Filth out!" she wrote, arguing that if the town did nothing, "more homes will burn."'
+    filth = _quote_holding(text, "Filth out")
+    assert all("homes will burn" not in c.text for c in filth.content)
+    assert _cue(_quote_holding(text, "homes will burn")) == "arguing"

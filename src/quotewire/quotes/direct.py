@@ -398,9 +398,9 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         if (
             previous is not None
             and previous[1] is not None
-            and before is not None
-            and same_token(previous[2], before)
-            and _joins(text, previous[0], region)
+            and previous[2] is not None
+            and "\n" not in text[previous[0].outer_end : region.outer_start]
+            and _joins(text, first, previous[0], region, previous[2], before)
         ):
             previous = (region, _go_on(previous[1], spans, insertions), after)
             continue
@@ -567,7 +567,20 @@ def _named_thing(text: str, region: QuoteRegion, before: Any, after: Any) -> boo
     return not (framed_before or framed_after)
 
 
-def _joins(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
-    """Whether the text between two quotations is a cue tag that continues the sentence."""
+def _joins(
+    text: str, frame: Frame, left: QuoteRegion, right: QuoteRegion, cue: Any, before: Any
+) -> bool:
+    """Whether the text between two quotations is the first one's tag, which the second goes on
+    after: ""A," he said, "B."", ""A," said X, a director of Y in London, "B."", and ""A," said
+    X in Binghamton, N.Y. "B."", where the abbreviation hides the end of the tag's sentence."""
     between = text[left.outer_end : right.outer_start].strip(" '`")
-    return bool(between) and between[-1] in ",:—–" and "\n" not in between
+    if same_token(cue, before):
+        return bool(between) and between[-1] in ",:—–."
+    if before is not None or not between or between[-1] not in ",:—–":
+        return False
+    tokens = _outside_tokens(frame, left.outer_end, right.outer_start)
+    if not any(same_token(t, cue) for t in tokens):
+        return False
+    return not any(
+        t.text in _SENTENCE_END or (t.pos_ == "VERB" and not same_token(t, cue)) for t in tokens
+    )
