@@ -414,3 +414,15 @@ def test_a_second_report_in_the_tag_keeps_the_quotations_apart() -> None:
     filth = _quote_holding(text, "Filth out")
     assert all("homes will burn" not in c.text for c in filth.content)
     assert _cue(_quote_holding(text, "homes will burn")) == "arguing"
+
+
+def test_sentence_after_a_tag_ending_in_a_quotation_goes_on_with_the_statement() -> None:
+    text = (
+        'The hearing ran late.\n\n"It was an ambush," Lind says. It was "a new kind of '
+        'in-your-face politics."\n\nThe report, she said, is "being read by the '
+        'clerks." Hale is running to be a delegate for the 27 "at-large" seats.'
+    )
+    quote = _quote_holding(text, "an ambush")
+    assert len(quote.content) == 2 and quote.content[1].text.startswith("It was")
+    clerks = _quote_holding(text, "being read")
+    assert all("at-large" not in c.text for c in clerks.content)

@@ -472,6 +472,13 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             )
             found.append(item)
             previous = (region, item, None)
+        elif (lead := _next_sentence_lead(text, first, previous, region)) is not None:
+            # ""It's ambush journalism," she says. It's "this new in-your-face journalism."":
+            # the sentence after the tag goes on with the same statement
+            going_on = previous[1] if previous is not None else None
+            assert going_on is not None
+            spans = [(lead, spans[0][1]), *spans[1:]]
+            previous = (region, _go_on(going_on, spans, insertions), None)
         elif (
             previous is not None and previous[1] is not None and _listed(text, previous[0], region)
         ):
@@ -505,6 +512,31 @@ def _goes_on(
     if previous is None or previous[1] is None or previous[2] is None:
         return None
     return previous[1] if "\n" not in text[previous[0].outer_end : region.outer_start] else None
+
+
+def _next_sentence_lead(
+    text: str,
+    frame: Frame,
+    previous: tuple[QuoteRegion, Found | None, Any] | None,
+    region: QuoteRegion,
+) -> int | None:
+    """Where the sentence holding a quotation starts, when that sentence comes right after the
+    tag of the quotation before it in the paragraph (""A," she says. It's "B.""), and holds
+    neither a cue of its own nor another quotation before this one."""
+    if _goes_on(text, previous, region) is None or previous is None:
+        return None
+    between = text[previous[0].outer_end : region.outer_start]
+    ends = [m.end() for m in re.finditer(r"[.!?]['\u2019\u201d\"]?\s+(?=[A-Z\u201c\"'])", between)]
+    if len(ends) != 1 or any(ch in between[ends[0] :] for ch in "\"\u201c\u201d"):
+        return None
+    lead = previous[0].outer_end + ends[0]
+    closed = _words_end(text, region).endswith((".", "!", "?"))
+    if not (closed or re.match(r"[.!?]", text[region.outer_end : frame.stop])):
+        return None  # the quotation ends its sentence
+    if any(_is_cue(t) for t in _outside_tokens(frame, lead, region.outer_start)):
+        return None
+    said = len(text[region.start : region.end].split())
+    return lead if said >= 3 and said >= len(text[lead : region.outer_start].split()) else None
 
 
 def _labelled(frame: Frame, region: QuoteRegion) -> bool:
