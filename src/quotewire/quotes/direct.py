@@ -527,7 +527,7 @@ def _next_sentence_lead(
         return None
     between = text[previous[0].outer_end : region.outer_start]
     ends = [m.end() for m in re.finditer(r"[.!?]['\u2019\u201d\"]?\s+(?=[A-Z\u201c\"'])", between)]
-    if len(ends) != 1 or any(ch in between[ends[0] :] for ch in "\"\u201c\u201d"):
+    if len(ends) != 1 or any(ch in between[ends[0] :] for ch in '"\u201c\u201d'):
         return None
     lead = previous[0].outer_end + ends[0]
     closed = _words_end(text, region).endswith((".", "!", "?"))
