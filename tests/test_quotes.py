@@ -426,3 +426,13 @@ def test_sentence_after_a_tag_ending_in_a_quotation_goes_on_with_the_statement()
     assert len(quote.content) == 2 and quote.content[1].text.startswith("It was")
     clerks = _quote_holding(text, "being read")
     assert all("at-large" not in c.text for c in clerks.content)
+
+
+def test_bare_verb_joined_under_a_modal_stays_in_the_reported_clause() -> None:
+    text = (
+        "The forum ended.\n\nHale says he'd sit the minister down and tell him \"no more "
+        'excuses" and tells the crowd he was the "first one" to ask for an audit.'
+    )
+    quote = _quote_holding(text, "sit the minister down")
+    assert "no more excuses" in quote.text and "crowd" not in quote.text
+    assert _cue(quote) == "says"

@@ -215,7 +215,12 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
     for token in doc[lo + 3 : hi + 1]:
         # "... but added, "I think ..."": the next report is a statement of its own; "...,
         # while adding ...": the speaker's next act
-        next_report = token.dep_ == "conj" and lemma_of(token) in SPEECH_VERBS and token.i > lo + 3
+        next_report = (
+            token.dep_ == "conj"
+            and lemma_of(token) in SPEECH_VERBS
+            and token.i > lo + 3
+            and not _shares_modal(token)
+        )
         if next_report or (speaking_aside(token) and token.right_edge.i >= hi - 1):
             left = token.left_edge.i
             while left > lo and (
@@ -231,6 +236,13 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         if token.right_edge.i >= hi - 1 and not _quoted_word(doc, left, hi):
             return int(left) - 2
     return hi
+
+
+def _shares_modal(token: Any) -> bool:
+    """ "he'd sit Putin down and tell him ...": a bare verb joined to another is what the
+    reported subject would do, not the reporter's next act."""
+    own_aux = any(c.dep_ in ("aux", "neg") and c.lemma_ in ("do", "not") for c in token.children)
+    return bool(token.tag_ == "VB" and token.head.tag_ == "VB" and not own_aux)
 
 
 def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
