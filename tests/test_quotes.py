@@ -436,3 +436,15 @@ def test_bare_verb_joined_under_a_modal_stays_in_the_reported_clause() -> None:
     quote = _quote_holding(text, "sit the minister down")
     assert "no more excuses" in quote.text and "crowd" not in quote.text
     assert _cue(quote) == "says"
+
+
+def test_name_right_before_a_cue_with_no_subject_speaks() -> None:
+    quote = _quote_holding(
+        "The campaign went on.\n\nCampaigning for his sister, the council candidate Mara Lind, "
+        'former mayor Tomas Lind said his sister was uniquely fit to lead because "the town is '
+        'in tough shape."',
+        "tough shape",
+    )
+    assert _cue(quote) == "said" and quote.text.startswith("his sister")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert "Tomas Lind" in quote.speaker.mention.text

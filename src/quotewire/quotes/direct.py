@@ -19,8 +19,10 @@ from quotewire.quotes.frame import (
     Frame,
     MentionRef,
     addressee_of,
+    appositive_subject,
     cue_span,
     mention_for,
+    name_before,
     same_token,
     subject_of,
     trim,
@@ -79,7 +81,9 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
         return objects[0] if objects else None
     if cue.pos_ == "NOUN":
         return subject_of(cue)
-    subject = subject_of(cue) or _inverted_subject(cue) or _appositive_subject(cue)
+    subject = (
+        subject_of(cue) or _inverted_subject(cue) or appositive_subject(cue) or name_before(cue)
+    )
     if (subject is None or frame.quoted(subject)) and cue.dep_ in ("advcl", "conj"):
         # "Clinton seemed ready to riff, telling the crowd, "Some people get ..."": the parser
         # hung the cue inside the quotation; the speaker is the subject of what holds that
@@ -103,20 +107,6 @@ def _inverted_subject(cue: Any) -> Any:
         if token.is_punct:
             return None
     return None
-
-
-def _appositive_subject(cue: Any) -> Any:
-    """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
-    an apposition of the phrase before it, when the cue has no subject."""
-    doc = cue.doc
-    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB":
-        return None
-    token, found = doc[cue.i - 2], None
-    while token.head.i < cue.i and token.head.i != token.i:
-        if token.dep_ == "appos" and token.pos_ == "PROPN":
-            found = token
-        token = token.head
-    return found if token.head.i == cue.i else None
 
 
 def _is_cue(token: Any) -> bool:

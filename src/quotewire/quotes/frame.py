@@ -156,6 +156,32 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     return None
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def name_before(cue: Any) -> Any:
+    """ "Campaigning for his wife, former president Bill Clinton said": the name right before a
+    finite cue with no subject, which the parser hung on the phrase before it."""
+    if cue.i < 1 or cue.pos_ != "VERB" or cue.tag_ not in FINITE:
+        return None
+    left = cue.doc[cue.i - 1]
+    return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
+
+
+def appositive_subject(cue: Any) -> Any:
+    """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
+    an apposition of the phrase before it, when the cue has no subject."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB":
+        return None
+    token, found = doc[cue.i - 2], None
+    while token.head.i < cue.i and token.head.i != token.i:
+        if token.dep_ == "appos" and token.pos_ == "PROPN":
+            found = token
+        token = token.head
+    return found if token.head.i == cue.i else None
+
+
 def speaking_aside(token: Any) -> bool:
     """A participle of a speech verb hung on a clause (", adding ...", "while noting ..."):
     the speaker's next act, not more of what was reported."""

@@ -31,6 +31,7 @@ from quotewire.quotes.frame import (
     addressee_of,
     cue_span,
     mention_for,
+    name_before,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -372,7 +373,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     known = None if speech and clausal else known_probability(cue)
     if known is not None and known < RARE_CUE and not quoted:
         return None  # the annotated data overrules the word lists ("wants to win")
-    subject = subject_of(cue)
+    subject = subject_of(cue) or (name_before(cue) if speech and _reports_after(cue) else None)
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     return Found(
@@ -386,6 +387,11 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         cue_token=cue,
         weak=not clausal or not speech,
     )
+
+
+def _reports_after(cue: Any) -> bool:
+    """Whether everything ``cue`` reports comes after it."""
+    return all(c.i > cue.i for c in cue.children if c.dep_ == "ccomp")
 
 
 def _whole_quotations(frame: Frame, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
