@@ -448,3 +448,13 @@ def test_name_right_before_a_cue_with_no_subject_speaks() -> None:
     assert _cue(quote) == "said" and quote.text.startswith("his sister")
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert "Tomas Lind" in quote.speaker.mention.text
+
+
+def test_according_to_that_the_parser_made_the_root_takes_the_rest_of_the_sentence() -> None:
+    quote = _quote_holding(
+        "The mayor left early.\n\nAccording to radio host Pel Ostrova, the move reeks of "
+        '"fear" and desperation.',
+        "reeks",
+    )
+    assert _cue(quote) == "According to" and quote.text.startswith("the move")
+    assert quote.speaker is not None and quote.speaker.name == "Pel Ostrova"

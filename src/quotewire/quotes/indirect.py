@@ -32,6 +32,7 @@ from quotewire.quotes.frame import (
     cue_span,
     mention_for,
     name_before,
+    noun_phrase,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -436,6 +437,8 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
     """What ``according to X`` attributes: the clause the phrase attaches to, without it."""
     doc = token.doc
     head = token.head
+    if head.i == token.i:  # "According to X, the move reeks of ...": the parser made the phrase
+        return _after_source(frame, token)  # the root and the clause part of X
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
     parts = [
@@ -443,6 +446,18 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
     ]
     return _spans(frame, parts)
+
+
+def _after_source(frame: Frame, token: Any) -> list[tuple[int, int]]:
+    """The rest of the sentence after "According to X,"."""
+    doc = token.doc
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    end = noun_phrase(objects[0])[1]
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    return _spans(frame, [doc[end + 1 : token.sent.end]])
 
 
 def _according(text: str, frame: Frame, token: Any) -> Found | None:
