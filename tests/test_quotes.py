@@ -458,3 +458,13 @@ def test_according_to_that_the_parser_made_the_root_takes_the_rest_of_the_senten
     )
     assert _cue(quote) == "According to" and quote.text.startswith("the move")
     assert quote.speaker is not None and quote.speaker.name == "Pel Ostrova"
+
+
+def test_sentence_after_a_tag_with_a_cue_of_its_own_is_a_statement_of_its_own() -> None:
+    text = (
+        'The visit ended.\n\n"It is the right thing to do," Lind said. She called the port a '
+        '"good news story in a decade when so many towns go the other way."'
+    )
+    first = _quote_holding(text, "right thing")
+    assert len(first.content) == 1
+    assert _cue(_quote_holding(text, "good news story")) == "called"

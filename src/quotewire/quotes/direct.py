@@ -28,6 +28,7 @@ from quotewire.quotes.frame import (
     trim,
 )
 from quotewire.quotes.indirect import report_of_its_own, reported_clause
+from quotewire.quotes.lexicon import learned_cue
 from quotewire.text.marks import QuoteRegion
 
 _TAG_WINDOW = 8  # tokens after a quotation in which its cue must appear
@@ -523,7 +524,7 @@ def _next_sentence_lead(
     closed = _words_end(text, region).endswith((".", "!", "?"))
     if not (closed or re.match(r"[.!?]", text[region.outer_end : frame.stop])):
         return None  # the quotation ends its sentence
-    if any(_is_cue(t) for t in _outside_tokens(frame, lead, region.outer_start)):
+    if any(_is_cue(t) or learned_cue(t) for t in _outside_tokens(frame, lead, region.outer_start)):
         return None
     said = len(text[region.start : region.end].split())
     return lead if said >= 3 and said >= len(text[lead : region.outer_start].split()) else None

@@ -374,7 +374,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     known = None if speech and clausal else known_probability(cue)
     if known is not None and known < RARE_CUE and not quoted:
         return None  # the annotated data overrules the word lists ("wants to win")
-    subject = subject_of(cue) or (name_before(cue) if speech and _reports_after(cue) else None)
+    subject = subject_of(cue) or (name_before(cue) if _reports_after(cue) else None)
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     return Found(
