@@ -468,3 +468,14 @@ def test_sentence_after_a_tag_with_a_cue_of_its_own_is_a_statement_of_its_own() 
     first = _quote_holding(text, "right thing")
     assert len(first.content) == 1
     assert _cue(_quote_holding(text, "good news story")) == "called"
+
+
+def test_time_or_place_after_what_an_object_cue_says_is_not_said() -> None:
+    text = (
+        'The tour went on.\n\nFormer mayor Tomas Lind criticized the harbour plan as a "crazy '
+        'scheme" during a campaign stop in Tromsø, Norway, for his sister. Lind also blamed the '
+        'council for "turning its back" on the fishermen.'
+    )
+    quote = _quote_holding(text, "crazy scheme")
+    assert quote.text.startswith("the harbour plan") and "campaign stop" not in quote.text
+    assert "fishermen" in _quote_holding(text, "turning its back").text

@@ -291,10 +291,33 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
             and (child.lower_ in ("as", "of", "for") or _has_quotation(frame, list(child.subtree)))
         )
         if attached:
-            hi = max(hi, child.right_edge.i)
+            hi = max(hi, _before_adjunct(frame, child))
         elif not child.is_punct:
             break
     return hi
+
+
+def _before_adjunct(frame: Frame, child: Any) -> int:
+    """The last token of ``child``'s phrase, or of its quotation when only a time or place
+    adjunct follows it ("as a "crazy system" during a campaign stop in Flint")."""
+    doc, right = child.doc, child.right_edge.i
+    marks = [t.i for t in doc[child.i : right + 1] if frame.quoted(t)]
+    if not marks:
+        return int(right)
+    last = marks[-1]
+    while last + 1 <= right and doc[last + 1].is_punct and doc[last + 1].text != ",":
+        last += 1  # the closing mark
+    after = doc[last + 1] if last + 1 <= right else None
+    if (
+        after is not None
+        and after.head.pos_ in ("NOUN", "PROPN")  # not "for "turning its back" on ..."
+        and (
+            (after.dep_ == "prep" and after.lower_ not in ("of", "to", "with", "for", "than"))
+            or after.dep_ == "npadvmod"
+        )
+    ):
+        return int(last)
+    return int(right)
 
 
 def _has_quotation(frame: Frame, tokens: Sequence[Any]) -> bool:
