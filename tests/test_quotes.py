@@ -479,3 +479,16 @@ def test_time_or_place_after_what_an_object_cue_says_is_not_said() -> None:
     quote = _quote_holding(text, "crazy scheme")
     assert quote.text.startswith("the harbour plan") and "campaign stop" not in quote.text
     assert "fishermen" in _quote_holding(text, "turning its back").text
+
+
+def test_quotation_paragraph_right_after_a_tagged_one_goes_on_with_it() -> None:
+    text = (
+        'The vote is next week.\n\n"Our harbour needs leaders who can count," Lind said.\n\n'
+        '"And that is why experience matters so much at times like these."\n\n'
+        '"We will win," she said in Tromsø, where the count takes place.\n\n'
+        '"Nobody doubts it" was the message on every poster.'
+    )
+    quote = _quote_holding(text, "leaders who can count")
+    assert len(quote.content) == 2 and "experience matters" in quote.content[1].text
+    win = _quote_holding(text, "We will win")
+    assert all("Nobody doubts" not in c.text for c in win.content)

@@ -502,7 +502,15 @@ def _goes_on(
     paragraph, whose tag stands between them."""
     if previous is None or previous[1] is None or previous[2] is None:
         return None
-    return previous[1] if "\n" not in text[previous[0].outer_end : region.outer_start] else None
+    between = text[previous[0].outer_end : region.outer_start]
+    if "\n" not in between:
+        return previous[1]
+    # ""A," he said.¶"B."": a quotation that is a paragraph of its own, right after the
+    # paragraph its tag ends, goes on too
+    rest = between[between.index("\n") :]
+    after = text[region.outer_end :]
+    fills = after[: after.index("\n")] if "\n" in after else after
+    return previous[1] if not rest.strip() and not fills.strip(" .,;:!?") else None
 
 
 def _next_sentence_lead(
