@@ -492,3 +492,16 @@ def test_quotation_paragraph_right_after_a_tagged_one_goes_on_with_it() -> None:
     assert len(quote.content) == 2 and "experience matters" in quote.content[1].text
     win = _quote_holding(text, "We will win")
     assert all("Nobody doubts" not in c.text for c in win.content)
+
+
+def test_cue_less_quotation_goes_on_with_a_mixed_quote_before_it() -> None:
+    text = (
+        'The race tightened.\n\nSooner or later, "I think we will have a harbour tax," Lind '
+        'said. "It is a good thing for people to talk about."\n\nThe town needs leaders "who '
+        'understand that loud words in hard times make things harder," Hale said.\n\n"And '
+        'that is why steady leadership matters so much at times like these."'
+    )
+    tax = _quote_holding(text, "harbour tax")
+    assert tax.type == "mixed" and any("good thing" in c.text for c in tax.content)
+    leaders = _quote_holding(text, "loud words")
+    assert any("steady leadership" in c.text for c in leaders.content)

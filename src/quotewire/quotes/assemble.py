@@ -80,7 +80,7 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
     _nest_reports(out, credited, text)
     out = [a for a in out if not _within_another(a.item, out)]
-    _continue(out)
+    _continue(out, text)
     return sorted(out, key=lambda a: a.item.content[0][0])
 
 
@@ -175,19 +175,25 @@ def _nest_reports(items: list[Assembled], credited: str | None, text: str) -> No
         items.remove(a)
 
 
-def _continue(items: list[Assembled]) -> None:
+def _continue(items: list[Assembled], text: str) -> None:
     """Cue-less quotations continue the attribution before them.
 
-    In the paragraph of a direct quote, the next quotation is more of the same quote (one
-    statement, several spans: ``"Judge," he said. "I have never..."``); in a later paragraph, or
-    after an indirect statement, it is a statement of its own by the same speaker with the same cue.
+    In the paragraph of a direct or mixed quote, the next quotation is more of the same quote
+    (one statement, several spans: ``"Judge," he said. "I have never..."``), and so is a
+    quotation that is the whole of the next paragraph after a mixed quote's tag; in a later
+    paragraph, or after an indirect statement, it is a statement of its own by the same speaker
+    with the same cue.
     """
     previous: Assembled | None = None
     for a in sorted(items, key=lambda x: x.item.content[0][0]):
         item = a.item
         if item.inherit:
             last = previous.item if previous is not None else None
-            if last is not None and item.paragraph == last.paragraph and last.type == "direct":
+            if (
+                last is not None
+                and last.type in ("direct", "mixed")
+                and (item.paragraph == last.paragraph or _next_paragraph(text, last, item))
+            ):
                 last.content += item.content
                 last.insertions += item.insertions
                 items.remove(a)
@@ -200,3 +206,20 @@ def _continue(items: list[Assembled]) -> None:
                 item.confidence = min(item.confidence, 0.4)
         if item.speaker is not None:
             previous = a
+
+
+def _next_paragraph(text: str, last: Found, item: Found) -> bool:
+    """Whether a cue-less quotation is the whole of the paragraph right after a mixed quote
+    whose tag ends its paragraph (``… "who understand that," Clinton said.¶"And that's why
+    ..."``): more of the same statement."""
+    if item.paragraph != last.paragraph + 1 or last.type != "mixed" or last.cue is None:
+        return False
+    end = max(last.content[-1][1], last.cue[1])
+    between = text[end : item.content[0][0]]
+    after = text[item.content[-1][1] :]
+    rest = after[: after.index("\n")] if "\n" in after else after
+    return (
+        between.count("\n") >= 1
+        and not between.strip(" \n.,;:'\"\u2019\u201d\u201c\u2018`")
+        and not rest.strip(" .,;:!?'\"\u2019\u201d`")
+    )
