@@ -505,3 +505,15 @@ def test_cue_less_quotation_goes_on_with_a_mixed_quote_before_it() -> None:
     assert tax.type == "mixed" and any("good thing" in c.text for c in tax.content)
     leaders = _quote_holding(text, "loud words")
     assert any("steady leadership" in c.text for c in leaders.content)
+
+
+def test_sentence_a_tag_interrupts_is_one_statement_when_the_quotation_goes_on_with_it() -> None:
+    text = (
+        'The bank is careful.\n\nA sharp downturn in the harbour trade, Lind said, "could be '
+        'a good time to borrow."\n\nAsked about the plan, Hale said, "Sure. I get that, too."'
+    )
+    quote = _quote_holding(text, "good time to borrow")
+    assert quote.type == "mixed"
+    assert quote.content[0].text == "A sharp downturn in the harbour trade"
+    sure = _quote_holding(text, "I get that")
+    assert sure.type == "direct" and len(sure.content) == 1

@@ -23,6 +23,7 @@ from quotewire.quotes.frame import (
     cue_span,
     mention_for,
     name_before,
+    noun_phrase,
     same_token,
     subject_of,
     trim,
@@ -339,6 +340,34 @@ def _clause_lead(
     return None
 
 
+def _around_tag(
+    text: str, frame: Frame, cue: Any, subject: Any, region: QuoteRegion
+) -> tuple[tuple[int, int], int] | None:
+    """The two sides of a sentence a tag interrupts ("An economic downturn, he said, "could be
+    a good time to borrow"", "These employees, Stumpf explained, were "well-paid""): the part
+    before the tag and the part after it up to the quotation, when the words after the tag go
+    on with the sentence in lower case."""
+    doc = cue.doc
+    start = noun_phrase(subject)[0]
+    if subject.i > cue.i or start < 1 or doc[start - 1].text != ",":
+        return None
+    tail = text[frame.end(cue) : region.outer_start]
+    if "," not in tail or any(ch in tail for ch in ".!?\n"):
+        return None
+    after = frame.end(cue) + tail.index(",") + 1
+    while after < region.outer_start and text[after] == " ":
+        after += 1
+    first = text[after : region.start + 1].lstrip(" \"'`\u201c\u2018.\u2026")
+    if not first[:1].islower():
+        return None
+    sentence = doc[start - 1].sent
+    lo, hi = frame.start(sentence[0]), frame.start(doc[start - 1])
+    before = [t for t in doc[sentence.start : start - 1] if not t.is_punct]
+    if len(before) < 3 or any(frame.quoted(t) for t in before):
+        return None
+    return (lo, hi), region.start if after >= region.outer_start else after
+
+
 def _continues_object(child: Any) -> bool:
     """Whether a dependent after a cue still belongs to what the cue says of its object
     ("as a "major breach of trust"" does; ", adding: ..." and "and ..." do not)."""
@@ -414,8 +443,14 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             lead = tail = None
             if cue is before and (around := _clause_lead(text, frame, cue, region)):
                 lead, tail = around
+            elif cue is before and subject is not None:
+                sides = _around_tag(text, frame, cue, subject, region)
+                if sides is not None:  # "An economic downturn, he said, "could be ...""
+                    lead = sides[1]
+                    spans = [sides[0], *spans]
             if lead is not None:
-                spans = [(lead, spans[0][1]), *spans[1:]]
+                k = 1 if len(spans) > 1 and spans[0][1] <= lead else 0
+                spans = [*spans[:k], (lead, spans[k][1]), *spans[k + 1 :]]
             if tail is not None and tail > spans[-1][1]:
                 spans[-1] = (spans[-1][0], tail)
             item = Found(
