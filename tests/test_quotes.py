@@ -517,3 +517,13 @@ def test_sentence_a_tag_interrupts_is_one_statement_when_the_quotation_goes_on_w
     assert quote.content[0].text == "A sharp downturn in the harbour trade"
     sure = _quote_holding(text, "I get that")
     assert sure.type == "direct" and len(sure.content) == 1
+
+
+def test_reason_given_with_because_is_part_of_what_is_said() -> None:
+    text = (
+        'The port opened.\n\nA trade scholar at Tromsø University calls the port "a mistake" '
+        'because so few people live near it.\n\nHale said that the plan was "futile" because '
+        "the ships had already left."
+    )
+    assert "few people live" in _quote_holding(text, "a mistake").text
+    assert "ships had already left" in _quote_holding(text, "futile").text

@@ -96,6 +96,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             and c.i > cue.i
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         ]
+    if clauses and all(c.i > cue.i for c in clauses):  # "said that A because B"
+        clauses += [c for c in cue.children if c.i > max(c.i for c in clauses) and _because(c)]
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
         lo = min(lo, _stranded_subject(cue, clauses[0]), _quoted_lead(frame, cue, lo))
@@ -286,9 +288,16 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
     for child in cue.children:
         if child.i <= hi:
             continue
-        attached = child.dep_ == "oprd" or (
-            child.dep_ == "prep"
-            and (child.lower_ in ("as", "of", "for") or _has_quotation(frame, list(child.subtree)))
+        attached = (
+            child.dep_ == "oprd"
+            or (
+                child.dep_ == "prep"
+                and (
+                    child.lower_ in ("as", "of", "for")
+                    or _has_quotation(frame, list(child.subtree))
+                )
+            )
+            or _because(child)
         )
         if attached:
             hi = max(hi, _before_adjunct(frame, child))
@@ -318,6 +327,14 @@ def _before_adjunct(frame: Frame, child: Any) -> int:
     ):
         return int(last)
     return int(right)
+
+
+def _because(token: Any) -> bool:
+    """ "calls Horgos "a mistake" because so few people live near it": the reason given is
+    part of what is said."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "because" for c in token.children
+    )
 
 
 def _has_quotation(frame: Frame, tokens: Sequence[Any]) -> bool:
