@@ -527,3 +527,13 @@ def test_reason_given_with_because_is_part_of_what_is_said() -> None:
     )
     assert "few people live" in _quote_holding(text, "a mistake").text
     assert "ships had already left" in _quote_holding(text, "futile").text
+
+
+def test_cue_in_a_headline_says_the_rest_of_the_headline() -> None:
+    text = (
+        "Mayor Lind Says Harbour Board, ‘Old Guard’ Pose A Threat To The Port.\n\n"
+        "TROMSØ -- The mayor spoke to reporters on Monday about the board."
+    )
+    quote = _quote_holding(text, "Old Guard")
+    assert quote.type == "headline"
+    assert quote.text.startswith("Harbour Board") and "Threat To The Port" in quote.text

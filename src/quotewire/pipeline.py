@@ -264,9 +264,22 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
         if not item.content:
             continue
         if title is not None and title.start <= item.content[0][0] < title.end:
+            item.content = _rest_of_headline(article.text, item, title.end)
             item.type = "headline"
         kept.append(item)
     return kept
+
+
+def _rest_of_headline(text: str, item: Found, end: int) -> list[tuple[int, int]]:
+    """A headline's cue says the rest of the headline ("Glenn Beck Says Trump, 'Alt Right'
+    Pose A Threat To Democracy."), where the parser of a title-case line took the quotation
+    alone: the content runs from the words after the cue to the headline's end."""
+    if item.type != "direct" or item.cue is None or item.cue[1] >= item.content[0][0]:
+        return item.content
+    gap = text[item.cue[1] : item.content[0][0]]
+    if not any(ch.isalpha() for ch in gap) or any(ch in gap for ch in ":.!?;"):
+        return item.content
+    return [trim(text, item.cue[1], max(end, item.content[-1][1]))]
 
 
 @dataclass(frozen=True, slots=True)
