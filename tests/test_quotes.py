@@ -537,3 +537,16 @@ def test_cue_in_a_headline_says_the_rest_of_the_headline() -> None:
     quote = _quote_holding(text, "Old Guard")
     assert quote.type == "headline"
     assert quote.text.startswith("Harbour Board") and "Threat To The Port" in quote.text
+
+
+def test_headline_clause_leading_into_a_quotation_after_a_colon() -> None:
+    text = (
+        "Mara Lind heckles harbour board members: 'You are being ridiculous.'\n\n"
+        "TROMSØ -- Council member Mara Lind spoke at the board meeting on Monday."
+    )
+    quote = _quote_holding(text, "being ridiculous")
+    assert quote.type == "headline" and quote.text == "You are being ridiculous."
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Mara Lind"
+    unnamed = "Storm season arrives early: 'Warnings remain in force.'\n\nThe coast is quiet."
+    assert _quotes(unnamed) == []

@@ -29,6 +29,13 @@ def find_labelled(
     text: str, start: int, end: int, *, headline: bool, paragraph: int
 ) -> Found | None:
     """A ``Speaker: statement`` line in ``text[start:end]``, or None."""
+    found = _label_line(text, start, end, headline=headline, paragraph=paragraph)
+    if found is None and headline:
+        return _quoted_after_colon(text, start, end, paragraph=paragraph)
+    return found
+
+
+def _label_line(text: str, start: int, end: int, *, headline: bool, paragraph: int) -> Found | None:
     line = text[start:end]
     match = _LABEL.match(line)
     if match is None:
@@ -53,6 +60,42 @@ def find_labelled(
             s, s + len(label), "interviewee" if interview_answer else "name", words[-1].lower()
         ),
         confidence=0.85 if headline else 0.7,
+        paragraph=paragraph,
+    )
+
+
+_QUOTED_AFTER = re.compile(
+    r"^(?P<label>[A-Z][^:\"“”‘’]{2,80}?)\s*(?P<colon>:)\s+(?P<rest>[\"“‘'].*[\"”’'])[.;]?\s*$"
+)
+
+
+def _quoted_after_colon(text: str, start: int, end: int, *, paragraph: int) -> Found | None:
+    """A headline whose clause leads into a quotation after a colon ("Silverman heckles Sanders
+    supporters: 'You're being ridiculous.'", "Trump Addresses Munich Attack: 'This Cannot
+    Continue.'"): the quotation, said by the name the headline opens with, when the article
+    names that person again."""
+    match = _QUOTED_AFTER.match(text[start:end])
+    if match is None:
+        return None
+    words = match.group("label").split()
+    name = None
+    for n in range(min(3, len(words)), 0, -1):
+        head = words[:n]
+        if all(w[:1].isupper() for w in head) and _named_elsewhere(
+            text, " ".join(head), start, end
+        ):
+            name = " ".join(head)
+            break
+    if name is None or name.split()[0].lower().rstrip(".") in _NOT_SPEAKERS:
+        return None
+    s = start + match.start("label")
+    colon = start + match.start("colon")
+    return Found(
+        type="headline",
+        content=[(start + match.start("rest") + 1, start + match.end("rest") - 1)],
+        cue=(colon, colon + 1),
+        speaker=MentionRef(s, s + len(name), "name", name.split()[-1].lower()),
+        confidence=0.75,
         paragraph=paragraph,
     )
 
