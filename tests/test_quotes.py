@@ -548,5 +548,9 @@ def test_headline_clause_leading_into_a_quotation_after_a_colon() -> None:
     assert quote.type == "headline" and quote.text == "You are being ridiculous."
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "Mara Lind"
-    unnamed = "Storm season arrives early: 'Warnings remain in force.'\n\nThe coast is quiet."
+    unnamed = "A storm arrives early: 'Warnings remain in force.'\n\nA quiet coast waits."
     assert _quotes(unnamed) == []
+    lesson = "A lesson from Mara Lind: 'Be the voice people hear.'\n\nMara Lind spoke on Monday."
+    quote = _quote_holding(lesson, "voice people hear")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Mara Lind"

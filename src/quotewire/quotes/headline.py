@@ -77,18 +77,21 @@ def _quoted_after_colon(text: str, start: int, end: int, *, paragraph: int) -> F
     match = _QUOTED_AFTER.match(text[start:end])
     if match is None:
         return None
-    words = match.group("label").split()
+    label = match.group("label")
+    words = label.split()
     name = None
-    for n in range(min(3, len(words)), 0, -1):
-        head = words[:n]
-        if all(w[:1].isupper() for w in head) and _named_elsewhere(
-            text, " ".join(head), start, end
-        ):
-            name = " ".join(head)
+    # the name the headline opens with ("Sarah Silverman heckles ..."), or ends its clause
+    # with ("A lesson from Loretta Lynch")
+    candidates = [words[:n] for n in range(min(3, len(words)), 0, -1)]
+    candidates += [words[-n:] for n in range(min(3, len(words)), 0, -1)]
+    for k, candidate in enumerate(candidates):
+        if _looks_like_name(candidate) and _named_elsewhere(text, " ".join(candidate), start, end):
+            name = " ".join(candidate)
+            offset = label.index(name) if k < len(candidates) // 2 else label.rindex(name)
             break
-    if name is None or name.split()[0].lower().rstrip(".") in _NOT_SPEAKERS:
+    if name is None:
         return None
-    s = start + match.start("label")
+    s = start + match.start("label") + offset
     colon = start + match.start("colon")
     return Found(
         type="headline",
@@ -97,6 +100,16 @@ def _quoted_after_colon(text: str, start: int, end: int, *, paragraph: int) -> F
         speaker=MentionRef(s, s + len(name), "name", name.split()[-1].lower()),
         confidence=0.75,
         paragraph=paragraph,
+    )
+
+
+_NOT_NAMES = _NOT_SPEAKERS | frozenset("a an this these that my our why how what when who".split())
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """Capitalised words that can name someone: not "A", "The", "Why"."""
+    return all(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in words) and (
+        words[0].lower().rstrip(".") not in _NOT_NAMES
     )
 
 
