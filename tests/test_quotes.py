@@ -554,3 +554,14 @@ def test_headline_clause_leading_into_a_quotation_after_a_colon() -> None:
     quote = _quote_holding(lesson, "voice people hear")
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "Mara Lind"
+
+
+def test_tag_after_a_colon_introduction_reports_the_quotation_only() -> None:
+    text = (
+        "The hearing went on.\n\nSen. Mara Lind (D-Maine) scolded him: “The whole board is "
+        "almost monolithic against you in terms of the three schemes you called ‘miracles,’” "
+        "she said."
+    )
+    quote = _quote_holding(text, "whole board")
+    assert quote.content[0].text.startswith("The whole board")
+    assert "scolded" not in quote.text

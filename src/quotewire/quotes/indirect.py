@@ -125,6 +125,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return _spans(frame, parts)
         while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
             hi -= 1  # "A, and" when the parser hung the next report's "and" on A
+        if hi < cue.i:  # "X scolded him: "A," she said": the tag reports the quotation only
+            lo = _after_colon_intro(frame, doc, lo, hi)
         span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
     if cue.pos_ == "NOUN":
@@ -240,6 +242,18 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         if token.right_edge.i >= hi - 1 and not _quoted_word(doc, left, hi):
             return int(left) - 2
     return hi
+
+
+def _after_colon_intro(frame: Frame, doc: Any, lo: int, hi: int) -> int:
+    """Where a clause before a tag starts once an introduction ending in a colon right before a
+    quotation is left out."""
+    for k in range(lo, hi):
+        if doc[k].text == ":" and k + 1 <= hi and frame.quoted(doc[k + 1]):
+            k += 1
+            while k < hi and (doc[k].is_quote or doc[k].text in "“‘«„"):
+                k += 1
+            return k
+    return lo
 
 
 def _shares_modal(token: Any) -> bool:
