@@ -565,3 +565,13 @@ def test_tag_after_a_colon_introduction_reports_the_quotation_only() -> None:
     quote = _quote_holding(text, "whole board")
     assert quote.content[0].text.startswith("The whole board")
     assert "scolded" not in quote.text
+
+
+def test_quotation_with_the_same_cue_right_after_a_mixed_quote_goes_on_with_it() -> None:
+    text = (
+        "The count began.\n\nHe is claiming that harbour fraud is “a big, big problem in this "
+        "town” but “nobody has the guts to talk about it.”"
+    )
+    quote = _quote_holding(text, "big problem")
+    assert quote.type == "mixed" and any("nobody has the guts" in c.text for c in quote.content)
+    assert len(_quotes(text)) == 1

@@ -75,6 +75,9 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
             kept.append(item)
         elif item.type == "headline" or (double.type == item.type and double.cue == item.cue):
             continue
+        elif _goes_on_with(double, item):  # "claiming that fraud is "a big problem" but
+            double.content += item.content  # "nobody has the guts"": one report, one cue
+            double.insertions += item.insertions
         elif double.type != "direct" and item.type == "direct":
             kept[kept.index(double)] = item
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
@@ -110,6 +113,20 @@ def _encloses(outer: Found, inner: Found, slack: int = 0) -> bool:
 
 def _same_speaker(a: MentionRef | None, b: MentionRef | None) -> bool:
     return a is None or b is None or (a.start, a.end) == (b.start, b.end) or a.head == b.head
+
+
+def _goes_on_with(mixed: Found, item: Found) -> bool:
+    """Whether a quotation with the same cue as a mixed quote, right after it and apart from
+    it, is more of that mixed quote."""
+    return (
+        mixed.type == "mixed"
+        and item.type == "direct"
+        and mixed.cue is not None
+        and mixed.cue == item.cue
+        and _overlap(mixed.content, item.content) == 0
+        and mixed.paragraph == item.paragraph
+        and item.content[0][0] >= mixed.content[-1][1]
+    )
 
 
 def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
