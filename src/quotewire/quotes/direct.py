@@ -344,9 +344,9 @@ def _around_tag(
     text: str, frame: Frame, cue: Any, subject: Any, region: QuoteRegion
 ) -> tuple[tuple[int, int], int] | None:
     """The two sides of a sentence a tag interrupts ("An economic downturn, he said, "could be
-    a good time to borrow"", "These employees, Stumpf explained, were "well-paid""): the part
-    before the tag and the part after it up to the quotation, when the words after the tag go
-    on with the sentence in lower case."""
+    a good time to borrow"", "Campaign donations are vetted, Strother said, but "we don't
+    ask ...""): the part before the tag (three words or more, no quotation) and where the part
+    after it starts, when the words after the tag go on with the sentence in lower case."""
     doc = cue.doc
     start = noun_phrase(subject)[0]
     if subject.i > cue.i or start < 1 or doc[start - 1].text != ",":
@@ -440,21 +440,20 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else first
         if cue is not None:
             subject = _speaker_token(frame, cue)
-            lead = tail = None
+            lead = tail = sides = None
             if cue is before and (around := _clause_lead(text, frame, cue, region)):
                 lead, tail = around
             elif cue is before and subject is not None:
                 sides = _around_tag(text, frame, cue, subject, region)
-                if sides is not None:  # "An economic downturn, he said, "could be ...""
-                    lead = sides[1]
-                    spans = [sides[0], *spans]
             if lead is not None:
-                k = 1 if len(spans) > 1 and spans[0][1] <= lead else 0
-                spans = [*spans[:k], (lead, spans[k][1]), *spans[k + 1 :]]
+                spans = [(lead, spans[0][1]), *spans[1:]]
+            elif sides is not None:  # "An economic downturn, he said, "could be ...""
+                before_tag, after_tag = sides
+                spans = [before_tag, (after_tag, spans[0][1]), *spans[1:]]
             if tail is not None and tail > spans[-1][1]:
                 spans[-1] = (spans[-1][0], tail)
             item = Found(
-                type="direct" if lead is None else "mixed",
+                type="direct" if lead is None and sides is None else "mixed",
                 content=spans,
                 cue=cue_span(frame, cue),
                 speaker=mention_for(frame, subject) if subject is not None else None,
@@ -498,11 +497,10 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             )
             found.append(item)
             previous = (region, item, None)
-        elif (lead := _next_sentence_lead(text, first, previous, region)) is not None:
+        elif (next_sentence := _next_sentence(text, first, previous, region)) is not None:
             # ""It's ambush journalism," she says. It's "this new in-your-face journalism."":
             # the sentence after the tag goes on with the same statement
-            going_on = previous[1] if previous is not None else None
-            assert going_on is not None
+            lead, going_on = next_sentence
             spans = [(lead, spans[0][1]), *spans[1:]]
             previous = (region, _go_on(going_on, spans, insertions), None)
         elif (
@@ -548,16 +546,18 @@ def _goes_on(
     return previous[1] if not rest.strip() and not fills.strip(" .,;:!?") else None
 
 
-def _next_sentence_lead(
+def _next_sentence(
     text: str,
     frame: Frame,
     previous: tuple[QuoteRegion, Found | None, Any] | None,
     region: QuoteRegion,
-) -> int | None:
-    """Where the sentence holding a quotation starts, when that sentence comes right after the
-    tag of the quotation before it in the paragraph (""A," she says. It's "B.""), and holds
-    neither a cue of its own nor another quotation before this one."""
-    if _goes_on(text, previous, region) is None or previous is None:
+) -> tuple[int, Found] | None:
+    """Where the sentence holding a quotation starts, and the statement it goes on with, when
+    that sentence comes right after the tag of the quotation before it in the paragraph (""A,"
+    she says. It's "B.""), and holds neither a cue of its own nor another quotation before
+    this one."""
+    going_on = _goes_on(text, previous, region)
+    if going_on is None or previous is None:
         return None
     between = text[previous[0].outer_end : region.outer_start]
     ends = [m.end() for m in re.finditer(r"[.!?]['\u2019\u201d\"]?\s+(?=[A-Z\u201c\"'])", between)]
@@ -570,7 +570,9 @@ def _next_sentence_lead(
     if any(_is_cue(t) or learned_cue(t) for t in _outside_tokens(frame, lead, region.outer_start)):
         return None
     said = len(text[region.start : region.end].split())
-    return lead if said >= 3 and said >= len(text[lead : region.outer_start].split()) else None
+    if said < 3 or said < len(text[lead : region.outer_start].split()):
+        return None
+    return lead, going_on
 
 
 def _labelled(frame: Frame, region: QuoteRegion) -> bool:
