@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotewire.quotes.frame import Found, MentionRef
+from quotewire.quotes.frame import Found, MentionRef, ends_its_line
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quotation may look back for its speaker
 
@@ -76,8 +76,7 @@ def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list
         elif item.type == "headline" or (double.type == item.type and double.cue == item.cue):
             continue
         elif _goes_on_with(double, item):  # "claiming that fraud is "a big problem" but
-            double.content += item.content  # "nobody has the guts"": one report, one cue
-            double.insertions += item.insertions
+            double.go_on(item.content, item.insertions)  # "nobody has the guts"": one report
         elif double.type != "direct" and item.type == "direct":
             kept[kept.index(double)] = item
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
@@ -211,8 +210,7 @@ def _continue(items: list[Assembled], text: str) -> None:
                 and last.type in ("direct", "mixed")
                 and (item.paragraph == last.paragraph or _next_paragraph(text, last, item))
             ):
-                last.content += item.content
-                last.insertions += item.insertions
+                last.go_on(item.content, item.insertions)
                 items.remove(a)
                 continue
             if last is not None and item.paragraph - last.paragraph <= _CONTINUATION_REACH:
@@ -233,10 +231,8 @@ def _next_paragraph(text: str, last: Found, item: Found) -> bool:
         return False
     end = max(last.content[-1][1], last.cue[1])
     between = text[end : item.content[0][0]]
-    after = text[item.content[-1][1] :]
-    rest = after[: after.index("\n")] if "\n" in after else after
     return (
-        between.count("\n") >= 1
+        "\n" in between
         and not between.strip(" \n.,;:'\"\u2019\u201d\u201c\u2018`")
-        and not rest.strip(" .,;:!?'\"\u2019\u201d`")
+        and ends_its_line(text, item.content[-1][1])
     )

@@ -21,6 +21,7 @@ from quotewire.quotes.frame import (
     addressee_of,
     appositive_subject,
     cue_span,
+    ends_its_line,
     mention_for,
     name_before,
     noun_phrase,
@@ -422,7 +423,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             and "\n" not in text[previous[0].outer_end : region.outer_start]
             and _joins(text, first, previous[0], region, previous[2], before)
         ):
-            previous = (region, _go_on(previous[1], spans, insertions), after)
+            previous = (region, previous[1].go_on(spans, insertions), after)
             continue
         inner_end = text[region.segments[-1][0] : region.segments[-1][1]].rstrip()
         tag = inner_end[-1:] in ",—–-" or (
@@ -483,7 +484,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         elif words >= 3 and _opens_sentence(text, first, region) and not _labelled(first, region):
             going_on = _goes_on(text, previous, region)
             if going_on is not None:  # ""A," he said. "B."": it goes on after its tag
-                previous = (region, _go_on(going_on, spans, insertions), None)
+                previous = (region, going_on.go_on(spans, insertions), None)
                 continue
             item = Found(
                 type="direct",
@@ -502,22 +503,15 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             # the sentence after the tag goes on with the same statement
             lead, going_on = next_sentence
             spans = [(lead, spans[0][1]), *spans[1:]]
-            previous = (region, _go_on(going_on, spans, insertions), None)
+            previous = (region, going_on.go_on(spans, insertions), None)
         elif (
             previous is not None and previous[1] is not None and _listed(text, previous[0], region)
         ):
             # "telling the crowd, "I'm a negotiator," and, "Is there anyone ...?"": one list
-            previous = (region, _go_on(previous[1], spans, insertions), None)
+            previous = (region, previous[1].go_on(spans, insertions), None)
         else:
             previous = (region, None, None)
     return found
-
-
-def _go_on(item: Found, spans: list[tuple[int, int]], insertions: list[tuple[int, int]]) -> Found:
-    """``item`` with a quotation that goes on with it added."""
-    item.content += spans
-    item.insertions += insertions
-    return item
 
 
 _LISTED = re.compile(r"[\s,;]*(?:(?:and|or|but)\b)?[\s,]*(?:yes\b,?)?\s*")
@@ -532,18 +526,15 @@ def _goes_on(
     text: str, previous: tuple[QuoteRegion, Found | None, Any] | None, region: QuoteRegion
 ) -> Found | None:
     """The statement a cue-less quotation goes on with: the quotation before it in its
-    paragraph, whose tag stands between them."""
+    paragraph, whose tag stands between them, or in the paragraph right before when the
+    quotation is a paragraph of its own (""A," he said.¶"B."")."""
     if previous is None or previous[1] is None or previous[2] is None:
         return None
     between = text[previous[0].outer_end : region.outer_start]
     if "\n" not in between:
         return previous[1]
-    # ""A," he said.¶"B."": a quotation that is a paragraph of its own, right after the
-    # paragraph its tag ends, goes on too
     rest = between[between.index("\n") :]
-    after = text[region.outer_end :]
-    fills = after[: after.index("\n")] if "\n" in after else after
-    return previous[1] if not rest.strip() and not fills.strip(" .,;:!?") else None
+    return previous[1] if not rest.strip() and ends_its_line(text, region.outer_end) else None
 
 
 def _next_sentence(

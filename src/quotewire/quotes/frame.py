@@ -65,6 +65,12 @@ class Found:
     cue_token: Any = None
     weak: bool = False  # a commitment or belief ("agreed to ..."), dropped inside another statement
 
+    def go_on(self, spans: list[tuple[int, int]], insertions: list[tuple[int, int]]) -> Found:
+        """This statement with quotations that go on with it added, and their insertions."""
+        self.content += spans
+        self.insertions += insertions
+        return self
+
 
 @dataclass(slots=True)
 class Frame:
@@ -102,6 +108,17 @@ class Frame:
 
     def quoted(self, token: Any) -> bool:
         return token.i in self.inside_tokens
+
+
+#: What may close a line after a statement: punctuation, closing quotation marks and spaces.
+_LINE_CLOSE = " .,;:!?'`\"\u2019\u201d"
+
+
+def ends_its_line(text: str, pos: int) -> bool:
+    """Whether nothing but punctuation and closing quotation marks follows ``pos`` on its line:
+    a quotation that is a paragraph of its own."""
+    end = text.find("\n", pos)
+    return not text[pos : len(text) if end < 0 else end].strip(_LINE_CLOSE)
 
 
 def doc_length(doc: Any) -> int:

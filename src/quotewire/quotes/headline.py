@@ -72,26 +72,29 @@ _QUOTED_AFTER = re.compile(
 def _quoted_after_colon(text: str, start: int, end: int, *, paragraph: int) -> Found | None:
     """A headline whose clause leads into a quotation after a colon ("Silverman heckles Sanders
     supporters: 'You're being ridiculous.'", "Trump Addresses Munich Attack: 'This Cannot
-    Continue.'"): the quotation, said by the name the headline opens with, when the article
-    names that person again."""
+    Continue.'", "A lesson from Loretta Lynch: '...'"): the quotation, said by the name the
+    headline's clause opens or ends with, when the article names that person again."""
     match = _QUOTED_AFTER.match(text[start:end])
     if match is None:
         return None
     label = match.group("label")
     words = label.split()
-    name = None
+    sizes = range(min(3, len(words)), 0, -1)
     # the name the headline opens with ("Sarah Silverman heckles ..."), or ends its clause
-    # with ("A lesson from Loretta Lynch")
-    candidates = [words[:n] for n in range(min(3, len(words)), 0, -1)]
-    candidates += [words[-n:] for n in range(min(3, len(words)), 0, -1)]
-    for k, candidate in enumerate(candidates):
-        if _looks_like_name(candidate) and _named_elsewhere(text, " ".join(candidate), start, end):
-            name = " ".join(candidate)
-            offset = label.index(name) if k < len(candidates) // 2 else label.rindex(name)
-            break
-    if name is None:
+    # with ("A lesson from Loretta Lynch"), longest first
+    candidates = [(words[:n], True) for n in sizes] + [(words[-n:], False) for n in sizes]
+    found = next(
+        (
+            (" ".join(c), opening)
+            for c, opening in candidates
+            if _looks_like_name(c) and _named_elsewhere(text, " ".join(c), start, end)
+        ),
+        None,
+    )
+    if found is None:
         return None
-    s = start + match.start("label") + offset
+    name, opening = found
+    s = start + match.start("label") + (label.index(name) if opening else label.rindex(name))
     colon = start + match.start("colon")
     return Found(
         type="headline",

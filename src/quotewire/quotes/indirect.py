@@ -247,13 +247,15 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
 def _after_colon_intro(frame: Frame, doc: Any, lo: int, hi: int) -> int:
     """Where a clause before a tag starts once an introduction ending in a colon right before a
     quotation is left out."""
-    for k in range(lo, hi):
-        if doc[k].text == ":" and k + 1 <= hi and frame.quoted(doc[k + 1]):
-            k += 1
-            while k < hi and (doc[k].is_quote or doc[k].text in "“‘«„"):
-                k += 1
-            return k
-    return lo
+    colon = next(
+        (k for k in range(lo, hi) if doc[k].text == ":" and frame.quoted(doc[k + 1])), None
+    )
+    if colon is None:
+        return lo
+    start = colon + 1
+    while start < hi and (doc[start].is_quote or doc[start].text in "“‘«„"):
+        start += 1  # the opening marks
+    return start
 
 
 def _shares_modal(token: Any) -> bool:
