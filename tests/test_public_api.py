@@ -13,8 +13,13 @@ import quotewire
 import quotewire.errors
 
 EXPECTED_ALL = {
+    "Amount",
     "Article",
     "BinaryInput",
+    "Claim",
+    "ClaimGroup",
+    "ClaimTime",
+    "Corpus",
     "Debris",
     "Document",
     "EmptyInput",
@@ -30,6 +35,8 @@ EXPECTED_ALL = {
     "Options",
     "Quote",
     "QuotewireError",
+    "Registry",
+    "RegistryEntity",
     "Result",
     "Source",
     "Span",
@@ -37,6 +44,7 @@ EXPECTED_ALL = {
     "UnsupportedLanguage",
     "__version__",
     "extract",
+    "find_amounts",
     "json_schema",
     "run_many",
     "run_one",

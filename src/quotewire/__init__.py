@@ -5,8 +5,12 @@ The public surface is what ``__all__`` lists (checked by a test)::
     import quotewire
     result = quotewire.extract(text)          # or extract(html=..., url=...)
     result.to_dict()                          # the documented JSON output
+    corpus = quotewire.Corpus([result, ...])  # speakers and claim timelines across articles
 """
 
+from quotewire.claims.amounts import Amount, find_amounts
+from quotewire.claims.track import ClaimGroup
+from quotewire.corpus import Corpus
 from quotewire.errors import (
     BinaryInput,
     EmptyInput,
@@ -21,6 +25,8 @@ from quotewire.errors import (
 )
 from quotewire.model import (
     Article,
+    Claim,
+    ClaimTime,
     Debris,
     Entity,
     Mention,
@@ -33,12 +39,18 @@ from quotewire.model import (
     json_schema,
 )
 from quotewire.pipeline import Document, Options, extract, run_many, run_one
+from quotewire.speakers.registry import Registry, RegistryEntity
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Amount",
     "Article",
     "BinaryInput",
+    "Claim",
+    "ClaimGroup",
+    "ClaimTime",
+    "Corpus",
     "Debris",
     "Document",
     "EmptyInput",
@@ -54,6 +66,8 @@ __all__ = [
     "Options",
     "Quote",
     "QuotewireError",
+    "Registry",
+    "RegistryEntity",
     "Result",
     "Source",
     "Span",
@@ -61,6 +75,7 @@ __all__ = [
     "UnsupportedLanguage",
     "__version__",
     "extract",
+    "find_amounts",
     "json_schema",
     "run_many",
     "run_one",

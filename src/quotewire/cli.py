@@ -65,6 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--html", action="store_true", help="treat standard input as HTML")
 
+    cl = sub.add_parser(
+        "claims",
+        help="claim timelines across articles: who claimed which figures, and what changed",
+        description="Read articles, link their speakers across articles, and print each "
+        "claimant's figures per measure as a timeline with changes and contradictions flagged.",
+    )
+    cl.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .jsonl batches")
+    cl.add_argument("--speaker", help="only claims by this person or organization (name or id)")
+    cl.add_argument("--measure", help="only measures containing these words")
+    cl.add_argument("--format", choices=("table", "json"), default="table")
+    cl.add_argument(
+        "--reference-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="date that supplies the year of a dateline without one",
+    )
+
     sub.add_parser("schema", help="print the JSON Schema of the output")
 
     bench = sub.add_parser("bench", help="measure accuracy and speed on an annotated corpus")
@@ -86,6 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=3,
         help="rounds (parse alone, then the pipeline); the best time of each is kept",
     )
+    amt = bsub.add_parser(
+        "amounts", help="detection F1 and value/unit accuracy of the amount finder"
+    )
+    amt.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="annotated sentences (JSONL); repeat for several (default: the test sets shipped "
+        "in tests/data/amounts)",
+    )
+    amt.add_argument("--errors", action="store_true", help="list misses, extras and wrong values")
+    amt.add_argument("--json", action="store_true", help="print the report as JSON")
     train = sub.add_parser("train", help="learn the shipped models from an annotated corpus")
     tsub = train.add_subparsers(dest="train_command", required=True, metavar="MODEL")
     cues = tsub.add_parser("cues", help="the cue lexicon, from a PolNeAR-format corpus")
@@ -120,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "train":
             return _train(args)
+        if args.command == "claims":
+            from quotewire.claims.report import run_claims
+
+            return run_claims(args, _documents_at)
         if args.command == "bench":
             from quotewire.bench.cli import run_bench
 
@@ -194,9 +227,15 @@ def _document_from_file(path: Path) -> Document:
 
 def _documents(args: argparse.Namespace) -> tuple[list[Document | InputError], bool]:
     """The documents to process and whether the input holds several."""
-    if args.path == "-":
+    return _documents_at(args.path, html=args.html)
+
+
+def _documents_at(where: str, *, html: bool = False) -> tuple[list[Document | InputError], bool]:
+    """The documents at a path (file, folder, batch, or - for standard input) and whether the
+    input holds several."""
+    if where == "-":
         loaded = decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
-        html = args.html or is_html(loaded.text)
+        html = html or is_html(loaded.text)
         doc = Document(
             text=None if html else loaded.text,
             html=loaded.text if html else None,
@@ -204,7 +243,7 @@ def _documents(args: argparse.Namespace) -> tuple[list[Document | InputError], b
             warnings=loaded.warnings,
         )
         return [doc], False
-    path = Path(args.path)
+    path = Path(where)
     if path.is_dir():
         docs: list[Document | InputError] = []
         for file in iter_article_files(path):

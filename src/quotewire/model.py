@@ -25,9 +25,13 @@ DebrisKind = Literal[
     "navigation",
     "advert",
     "markup",
+    "dateline",
     "other",
 ]
 MentionKind = Literal["name", "surname", "pronoun", "title", "nominal", "organization"]
+Comparator = Literal["=", ">", ">=", "<", "<=", "~", "range"]
+AmountKind = Literal["money", "percent", "points", "count", "number"]
+Trend = Literal["growing", "declining", "increased", "decreased", "unchanged"]
 
 
 class _Record(BaseModel):
@@ -135,6 +139,49 @@ class Quote(_Record):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class ClaimTime(_Record):
+    """The period an amount refers to: the words that say it and, where it can be resolved,
+    ``period``: ``2025``, ``2025-Q3``, ``2025-H1``, ``2025-06`` or ``2025-06-12``."""
+
+    span: Span | None = Field(default=None, description="the words in the text, if any")
+    period: str | None = Field(default=None, description="the period in ISO-like form")
+    relative: bool = Field(
+        default=False, description="true when resolved against the article's date ('last year')"
+    )
+
+
+class Claim(_Record):
+    """An amount stated in the article, what it measures, and who claims it."""
+
+    id: str
+    span: Span = Field(description="the amount with its comparator words: 'exceeds $50 billion'")
+    value: float = Field(description="fully scaled: '$4.5 billion' is 4500000000")
+    high: float | None = Field(default=None, description="the upper end of a range")
+    unit: str = Field(
+        description="ISO 4217 code for money; 'percent'; 'percentage_points'; the counted noun "
+        "for counts ('people', 'votes', 'years'); 'dimensionless'"
+    )
+    comparator: Comparator = "="
+    kind: AmountKind = "number"
+    measure: str | None = Field(default=None, description="what the amount measures")
+    measure_span: Span | None = Field(
+        default=None, description="the words of the text the measure is taken from"
+    )
+    about: list[str] = Field(default_factory=list, description="entities the amount concerns")
+    time: ClaimTime | None = None
+    trend: Trend | None = None
+    claimant: Speaker | None = Field(
+        default=None, description="who states the amount; null when it is the narrator's"
+    )
+    quote: str | None = Field(default=None, description="id of the quote the amount is in")
+    according_to: Source | None = Field(
+        default=None, description="a nested source ('according to Belarusian data')"
+    )
+    checkworthy: float = Field(
+        ge=0.0, le=1.0, description="how much a fact-checker would want to verify it"
+    )
+
+
 class Result(_Record):
     """What quotewire extracts from one article."""
 
@@ -143,6 +190,7 @@ class Result(_Record):
     article: Article
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

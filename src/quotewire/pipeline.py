@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from quotewire.claims.extract import find_claims
 from quotewire.errors import EmptyInput, InputError, InputTooLarge, UnsupportedLanguage
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
@@ -34,7 +35,14 @@ from quotewire.quotes.indirect import find_indirect
 from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
-from quotewire.text.debris import find_debris, find_markup, masked, photo_credit
+from quotewire.text.debris import (
+    INLINE_KINDS,
+    find_debris,
+    find_lead_datelines,
+    find_markup,
+    masked,
+    photo_credit,
+)
 from quotewire.text.language import check_language
 from quotewire.text.marks import QuoteRegion, find_quote_regions
 from quotewire.text.paragraphs import Paragraph, outside, split_paragraphs
@@ -142,12 +150,14 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
     debris = find_debris(text)
     if meta.get("title"):
         debris = [*debris, *_section_labels(text, meta["title"])]
-    debris = sorted([*debris, *find_markup(text)], key=lambda d: d.start)
+    debris = sorted(
+        [*debris, *find_markup(text), *_lead_datelines(text, debris)], key=lambda d: d.start
+    )
     title = _title_line(text, meta.get("title")) or find_title(text)
     dateline = find_dateline(
         text,
         reference_date=options.reference_date,
-        skip=[(d.start, d.end) for d in debris],
+        skip=[(d.start, d.end) for d in debris if d.kind != "dateline"],
     )
     published = dateline.published
     inferred = dateline.inferred
@@ -168,6 +178,15 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         debris=debris,
     )
     return article, warnings
+
+
+def _lead_datelines(text: str, debris: Sequence[Debris]) -> list[Debris]:
+    """Opening datelines of paragraphs that are not debris lines already."""
+    return [
+        d
+        for d in find_lead_datelines(text)
+        if not any(o.start <= d.start < o.end for o in debris)
+    ]
 
 
 def _title_line(text: str, title: str | None) -> Span | None:
@@ -194,7 +213,7 @@ def _section_labels(text: str, title: str) -> list[Debris]:
 
 
 def _body_paragraphs(article: Article, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    excluded = [(d.start, d.end) for d in article.debris if d.kind != "markup"]
+    excluded = [(d.start, d.end) for d in article.debris if d.kind not in INLINE_KINDS]
     if article.dateline is not None and _whole_line(article.text, article.dateline):
         excluded.append((article.dateline.start, article.dateline.end))
     return outside(paragraphs, excluded)
@@ -219,7 +238,8 @@ def analyse(
     text = article.text
     indices = {pp.index for pp in parsed}
     body = [p for p in paragraphs if p.index in indices]
-    regions = find_quote_regions(masked(text, article.debris), body)
+    shadow = masked(text, article.debris)
+    regions = find_quote_regions(shadow, body)
     bounds = _Bounds(
         [max(r.end, r.outer_end) for r in regions], [min(r.start, r.outer_start) for r in regions]
     )
@@ -239,12 +259,22 @@ def analyse(
     quotes = [
         _quote(text, n, a, speakers.get(n), addressees.get(n)) for n, a in enumerate(assembled)
     ]
+    claims = find_claims(
+        text, parsed, quotes, entities, article.published, credited=credited, shadow=shadow
+    )
     if any(not r.closed for r in regions):
         warnings = [
             *warnings,
             "unbalanced quotation marks: an unclosed quotation ends at its paragraph",
         ]
-    return Result(id=id, article=article, entities=entities, quotes=quotes, warnings=list(warnings))
+    return Result(
+        id=id,
+        article=article,
+        entities=entities,
+        quotes=quotes,
+        claims=claims,
+        warnings=list(warnings),
+    )
 
 
 def _fit(found: list[Found], article: Article) -> list[Found]:

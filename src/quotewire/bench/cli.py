@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from quotewire.bench.accuracy import (
@@ -46,7 +47,29 @@ def accuracy(args: argparse.Namespace) -> dict[str, AccuracyReport]:
     return {name: evaluate(articles, predict) for name, predict in systems.items()}
 
 
+def amounts(args: argparse.Namespace) -> int:
+    from quotewire.bench.amounts import evaluate_amounts, format_amount_report, load_sentences
+
+    paths = args.corpus or sorted(Path("tests/data/amounts").glob("*.jsonl"))
+    if not paths:
+        raise QuotewireError("no corpus given and no tests/data/amounts/*.jsonl here")
+    reports = {}
+    for path in paths:
+        report = evaluate_amounts(load_sentences(path))
+        reports[str(path)] = report
+        if not args.json:
+            print(f"== {path}\n{format_amount_report(report)}")
+            if args.errors:
+                print("\n".join(report.errors))
+            print()
+    if args.json:
+        print(json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2))
+    return 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "amounts":
+        return amounts(args)
     if args.bench_command == "accuracy":
         reports = accuracy(args)
         if args.json:

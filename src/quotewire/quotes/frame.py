@@ -244,7 +244,7 @@ def noun_phrase(token: Any) -> tuple[int, int]:
         ):
             left = k + 1
             break
-    while left < token.i and doc[left].is_punct:
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left, right
 

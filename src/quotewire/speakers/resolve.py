@@ -289,9 +289,9 @@ class Resolver:
             return self._interviewee()
         if ref.kind == "pronoun":
             return self._pronoun(ref)
-        if ref.kind == "nominal":
-            return self._title(ref)
         name = clean_name(self.text[ref.start : ref.end])
+        if ref.kind == "nominal":
+            return self._surname(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
             return (
                 self._person_for(person_name(name), ref.start)
@@ -299,6 +299,18 @@ class Resolver:
                 else self._other_for(name, ref.label)
             )
         return None
+
+    def _surname(self, name: str) -> Draft | None:
+        """The one person named in full whose surname is ``name`` ("Lund" parsed as a common
+        noun after "Henrik Lund"), or None."""
+        if " " in name or not name[:1].isupper():
+            return None
+        fits = [
+            d
+            for d in self.entities
+            if d.type == "PERSON" and " " in d.name and d.name.split()[-1].lower() == name.lower()
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _pronoun(self, ref: MentionRef) -> Draft | None:
         gender = _PRONOUN_GENDER.get(ref.head)

@@ -315,10 +315,29 @@ def find_markup(text: str) -> list[Debris]:
     return [_debris(text, m.span(), "markup") for m in _MARKUP.finditer(text)]
 
 
+# the place (and date, and agency) that opens a story's first paragraph:
+# "WARSAW, March 12 – ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "WASHINGTON (AP) — "
+_LEAD_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"
+    r"(?:,\s+[A-Z][A-Za-z.]{1,12}){0,2}"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])\s"
+)
+#: Debris the parser must not read but whose line is still analysed.
+INLINE_KINDS = frozenset({"markup", "dateline"})
+
+
+def find_lead_datelines(text: str) -> list[Debris]:
+    """Datelines that open a paragraph ("WARSAW, March 12 – Poland's deficit ..."), marked so
+    that the place is not read as the subject of the sentence after it."""
+    return [_debris(text, (m.start(), m.end()), "dateline") for m in _LEAD_DATELINE.finditer(text)]
+
+
 def masked(text: str, debris: Sequence[Debris]) -> str:
-    """``text`` with its markup tags blanked out, one space per character (every offset holds),
-    for the stages that must not read them: quotation marks and the parser."""
-    tags = [d for d in debris if d.kind == "markup"]
+    """``text`` with its markup tags and opening datelines blanked out, one space per character
+    (every offset holds), for the stages that must not read them: quotation marks and the
+    parser."""
+    tags = [d for d in debris if d.kind in INLINE_KINDS]
     if not tags:
         return text
     chars = list(text)
@@ -331,6 +350,7 @@ __all__ = [
     "MAX_DEBRIS_LINE",
     "classify_line",
     "find_debris",
+    "find_lead_datelines",
     "find_markup",
     "masked",
     "photo_credit",

@@ -1,0 +1,969 @@
+"""Amounts stated in text: value, unit, scale, comparator and range, with character offsets.
+
+>>> [(a.text, a.value, a.unit, a.comparator) for a in find_amounts(
+...     "Trade turnover exceeds $50 billion, up 4.2 percent.")]
+[('exceeds $50 billion', 50000000000.0, 'USD', '>'), ('4.2 percent', 4.2, 'percent', '=')]
+
+Calendar dates, times of day, decades, phone numbers and numbers that belong to names, laws,
+articles and addresses ("Boeing 737", "Article 5", "10 Downing Street", "G20") are not amounts.
+The finder works on characters alone (no parse), so it serves any text and any language whose
+number words it knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotewire.claims import units as U
+from quotewire.claims.numbers import BIG_WORDS, is_number_word, literal_value, words_value
+
+Kind = str  # "money", "percent", "points", "count", "number"
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One amount: ``text == source[start:end]`` covers comparator words, number, scale, unit."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None
+    unit: str
+    comparator: str
+    kind: Kind
+    number_start: int
+    number_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # num, word, sym, dash, punct
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}\b))\d+)*)"
+    r"|(?P<sym>(?:US|CA|C|AU|A|NZ|HK|S|R)\$|[$€£¥₽₹₩₺₴₪₦%‰№#])"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<dash>[-–—−])"
+    r"|(?P<punct>[^\s\w])"
+)
+# spaces group thousands in Russian and French style ("300 000 человек", "61 800 roubles"):
+# only a head of one to three digits followed by three-digit groups
+_RU_GROUPS = re.compile(r"(?<![\d.,])\b\d{1,3}(?: \d{3})+\b(?![.,]?\d)")
+
+_MASKS = re.compile(
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"  # 12.05.2024, 5/12/24
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # 2024-05-12
+    r"|\b\d{1,2}/\d{1,2}\b(?!/)"  # 9/11
+    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|Uhr\b|h\b)"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # 10:52
+    r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|Uhr\b)"  # 3 p.m.
+    r"|(?:\b\d{2})?\d0s\b|['’]\d0s\b"  # 1990s, '90s
+    r"|\b(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2024-25, 2025/2026
+    r"|\+\d[\d\s()-]{6,}\d"  # +7 495 123-45-67
+    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # 202-555-0143
+    r"|\b0\d{2,4}(?:[ -]\d{2,4}){1,3}\b"  # 0800 555 0199
+)
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "го", "е", "й", "я"})
+_NAME_NOUNS = frozenset(
+    """no nr number page pages chapter article articles section sections rule paragraph clause
+    room flight route highway interstate level phase grade model version season episode vol
+    resolution amendment act bill title platform gate line pier terminal block building floor
+    exit saal raum zimmer halle gleis статья статьи пункт пункта ст""".split()
+)
+_STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse")
+_SENTENCE_END = frozenset('.!?:;"“”«»\n')
+_NOT_HYPHEN_UNITS = frozenset(
+    "strong long wide high deep old tall plus odd fold point percent year month week day".split()
+)
+_RU_CHANGE = (
+    "повыс",
+    "сниз",
+    "вырос",
+    "выраст",
+    "увелич",
+    "сократ",
+    "упал",
+    "упад",
+    "подня",
+    "опуст",
+    "замедл",
+    "ускор",
+    "поднял",
+    "сокращ",
+    "снизил",
+)
+_WON_OBJECTS = frozenset(
+    "the a an his her their its our my your this that these those over by re-election".split()
+)
+_SHARE_VERBS = frozenset(
+    "said say says think thought believe believed support supported oppose opposed voted back "
+    "backed want wanted expect expected".split()
+)
+_DURATIONS = frozenset({"years", "months", "weeks", "days", "hours", "decades"})
+_NOT_POINTS = re.compile(r"\b(?:index|dow|nasdaq|ftse|stoxx|dax|nikkei|s&p|scale|score)\b", re.I)
+_RATE_WORDS = re.compile(
+    r"%|\b(?:per ?cent|percent\w*|poll\w*|rate|approval|lead|margin|support|gap|share)\b", re.I
+)
+_CHANGE_VERBS = frozenset(
+    """rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown
+    increased increase increases increasing decreased decrease decreases decreasing climbed
+    climb jumped jump dropped drop declined decline declining slipped slip eased ease cut cuts
+    raised raise lifted lift lowered lower up down surged surge soared plunged plummeted
+    tumbled slumped revised went gone shrank shrunk narrowed widened doubled""".split()
+)
+
+
+def find_amounts(
+    text: str, start: int = 0, end: int | None = None, *, lang: str = "en"
+) -> list[Amount]:
+    """Every amount in ``text[start:end]``, in text order, with offsets into ``text``."""
+    return _Finder(text, start, len(text) if end is None else end, lang).run()
+
+
+class _Finder:
+    def __init__(self, text: str, start: int, end: int, lang: str) -> None:
+        self._one = False
+        self.text = text
+        self.lang = lang
+        self.toks = _tokenize(text, start, end, lang)
+        masked = [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
+        self.masked = {
+            n for n, t in enumerate(self.toks) if any(s < t.end and t.start < e for s, e in masked)
+        }
+
+    # ---- the scan -----------------------------------------------------------------------
+    def run(self) -> list[Amount]:
+        found: list[Amount] = []
+        i = 0
+        while i < len(self.toks):
+            amount, after = self._amount_at(i)
+            if amount is None:
+                i += 1
+                continue
+            found.append(amount)
+            i = max(after, i + 1)
+        return found
+
+    def _amount_at(self, i: int) -> tuple[Amount | None, int]:
+        toks = self.toks
+        if i in self.masked:
+            return None, i + 1
+        j = i
+        negative = False
+        if toks[j].key in ("minus", "минус") and j + 1 < len(toks):
+            # "plus or minus 3.5 points" is a margin, not a negative amount
+            negative = not (j >= 2 and toks[j - 2].key == "plus" and toks[j - 1].key == "or")
+            j += 1
+        elif toks[j].kind == "dash" and j + 1 < len(toks) and toks[j + 1].kind == "num":
+            glued = toks[j].end == toks[j + 1].start
+            before = j == 0 or toks[j - 1].end < toks[j].start
+            if not (glued and before) or (
+                j > 0 and toks[j - 1].kind in ("num", "word") and toks[j - 1].end == toks[j].start
+            ):
+                return None, i + 1
+            negative, j = True, j + 1
+        currency, j = self._currency_before(j)
+        core = self._core(j)
+        if core is None:
+            return None, i + 1
+        value, k, spelled, fraction = core
+        if self._not_an_amount(j, k, spelled, currency):
+            return None, k
+        first_at = i
+        scale, k = self._scale(k)
+        value *= scale
+        high: float | None = None
+        ranged = self._range(first_at, k, currency, value)
+        if ranged is not None:
+            high, k, second_scale = ranged
+            if scale == 1 and second_scale > 1:
+                value *= second_scale
+        self._one = value == 1
+        unit, kind, k, lang_of_unit, factor = self._unit(k, currency, fraction)
+        if ranged is None and kind in ("percent", "points", "money") and currency is None:
+            # "3.4% to 3.9%", "between 4.5% and 4.75%": the unit written with both ends
+            again = self._range(first_at, k, None, value)
+            if again is not None and self._unit(again[1], None, None)[0] == unit:
+                high, k = again[0], self._unit(again[1], None, None)[2]
+        if lang_of_unit != self.lang and not spelled:
+            value = (
+                self._reread(j, lang_of_unit)
+                * scale
+                * (ranged[2] if ranged is not None and scale == 1 else 1)
+            )
+        value *= factor
+        if high is not None:
+            high *= factor
+        if negative:
+            value = -value
+        if self._is_year(j, core, scale, kind, currency, high):
+            return None, k
+        if kind == "number" and spelled and value < 10 and fraction is None:
+            return None, k
+        comparator, lead = self._comparator_before(i)
+        if comparator != "=" and unit in _DURATIONS and self.toks[lead].key in ("over", "under"):
+            comparator, lead = "=", i  # "over five years": during, not more than
+        comparator, k = self._comparator_after(k, comparator)
+        if unit == "points" and self._points_of_a_rate(i, k):
+            unit, kind = "percentage_points", "points"
+        if high is not None:
+            comparator = "range"
+            lead = self._range_lead(i, lead)
+        a, b = toks[lead].start, toks[k - 1].end
+        number_start, number_end = toks[j].start, toks[core[1] - 1].end
+        amount = Amount(
+            start=a,
+            end=b,
+            text=self.text[a:b],
+            value=_tidy(value),
+            high=_tidy(high) if high is not None else None,
+            unit=unit,
+            comparator=comparator,
+            kind=kind,
+            number_start=number_start,
+            number_end=number_end,
+        )
+        return amount, k
+
+    # ---- the number itself -----------------------------------------------------------------
+    def _core(self, j: int) -> tuple[float, int, bool, float | None] | None:
+        """(value, index after, written in words, fraction) for a number starting at ``j``."""
+        toks = self.toks
+        if j >= len(toks) or j in self.masked:
+            return None
+        t = toks[j]
+        if t.kind == "num":
+            value = literal_value(t.text, self.lang)
+            ratio = self._ratio(j + 1, value)
+            if ratio is not None:
+                return ratio
+            return value, j + 1, False, None
+        if t.kind != "word":
+            return None
+        fraction = self._fraction(j)
+        if fraction is not None:
+            return fraction
+        return self._spelled(j)
+
+    def _spelled(self, j: int) -> tuple[float, int, bool, float | None] | None:
+        toks = self.toks
+        lang = "ru" if _cyrillic(toks[j].text) else "en"
+        words: list[str] = []
+        k = j
+        value_words = 0
+        if toks[k].key in ("a", "an", "one") and k + 1 < len(toks):
+            nxt = toks[k + 1].key
+            if nxt == "dozen":
+                return self._dozen(12, k + 2)
+            if nxt == "half" and k + 2 < len(toks) and toks[k + 2].key in ("a", "an"):
+                return None
+        if toks[k].key == "half" and k + 2 < len(toks) and toks[k + 1].key in ("a", "an"):
+            big = toks[k + 2].key
+            if big in BIG_WORDS and big != "hundred":
+                return 0.5 * (words_value((big,)) or 0), k + 3, True, None
+            return 0.5, k + 2, True, None  # "half a percentage point"
+        if toks[k].key in U.GERMAN_NUMBERS and not is_number_word(toks[k].text):
+            if toks[k].text[:1].isupper() and not self._sentence_start(k):
+                return None
+            return float(U.GERMAN_NUMBERS[toks[k].key]), k + 1, True, None
+        if toks[k].key in ("a", "an") and k + 1 < len(toks) and toks[k + 1].key in BIG_WORDS:
+            words.append("one")
+            k += 1
+        while k < len(toks):
+            t = toks[k]
+            if t.kind == "word" and is_number_word(t.text, lang):
+                words.append(t.key)
+                value_words += 1
+                k += 1
+            elif (
+                t.kind == "dash"
+                and words
+                and k + 1 < len(toks)
+                and t.start == toks[k - 1].end
+                and toks[k + 1].start == t.end
+                and toks[k + 1].kind == "word"
+                and is_number_word(toks[k + 1].text, lang)
+            ) or (
+                t.key == "and"
+                and words
+                and k + 1 < len(toks)
+                and is_number_word(toks[k + 1].text, lang)
+                and words[-1] in BIG_WORDS
+            ):
+                k += 1
+            else:
+                break
+        if not value_words:
+            return None
+        if words == ["one"] * len(words) and len(words) > 1:
+            return None
+        if toks[j].text[:1].isupper() and not self._sentence_start(j):
+            return None  # "the Group of Seven", "Formula One"
+        value = words_value(tuple(words), lang)
+        if value is None:
+            return None
+        if k < len(toks) and toks[k].key == "dozen":
+            return self._dozen(value * 12, k + 1)
+        return value, k, True, None
+
+    def _dozen(self, value: float, k: int) -> tuple[float, int, bool, float | None]:
+        return value, k, True, None
+
+    def _fraction(self, j: int) -> tuple[float, int, bool, float | None] | None:
+        """ "a third", "two-thirds", "half of", "three in ten", "one out of five": percent."""
+        toks = self.toks
+        t = toks[j]
+        prev = toks[j - 1].key if j > 0 else ""
+        if t.key == "half":
+            nxt = toks[j + 1].key if j + 1 < len(toks) else ""
+            if prev in ("first", "second", "a", "and", "the", "other") or nxt not in (
+                "of",
+                "the",
+                "its",
+                "their",
+                "his",
+                "her",
+                "our",
+                "all",
+                "a",
+            ):
+                return None
+            if nxt == "a":
+                return None
+            return 50.0, j + 1, True, 0.5
+        if t.key in U.BARE_FRACTIONS and prev not in ("одна", "одну", "две", "три"):
+            share = U.FRACTIONS[t.key]
+            return share * 100, j + 1, True, share
+        if t.key in U.FRACTION_ONES and j + 1 < len(toks):
+            part = toks[j + 1].key
+            if part in U.FRACTIONS and not part.endswith("s") and part != "half":
+                if part in ("quarter", "fourth") and (
+                    j + 2 >= len(toks) or toks[j + 2].key != "of"
+                ):
+                    return None
+                english = t.key in ("a", "an", "one")
+                if english and j + 2 < len(toks) and not self._after_share(toks[j + 2]):
+                    return None  # "for a seventh month": an ordinal
+                share = U.FRACTIONS[part]
+                return share * 100, j + 2, True, share
+        count_words = t.kind == "word" and (
+            is_number_word(t.text, "ru" if _cyrillic(t.text) else "en") or t.key in U.GERMAN_NUMBERS
+        )
+        if count_words and j + 1 < len(toks) and toks[j + 1].key in U.FRACTIONS:
+            count = _word_value(t)
+            share = count * U.FRACTIONS[toks[j + 1].key]
+            if 0 < share < 1 and toks[j + 1].key not in ("half", "quarter", "fourth"):
+                return share * 100, j + 2, True, share
+        hyphened = j + 2 < len(toks) and toks[j + 1].kind == "dash"
+        if count_words and hyphened and toks[j + 2].key in U.FRACTIONS:
+            share = _word_value(t) * U.FRACTIONS[toks[j + 2].key]
+            if 0 < share < 1:
+                return share * 100, j + 3, True, share  # "two-thirds"
+        if t.kind == "word" and is_number_word(t.text):
+            value = words_value((t.key,))
+            if value is not None:
+                return self._ratio(j + 1, value)
+        return None
+
+    def _after_share(self, tok: _Tok) -> bool:
+        """Whether ``tok`` may follow a fraction ("a third of", "a third said"), not a noun it
+        would number as an ordinal ("a third term")."""
+        if tok.kind == "dash":
+            return False  # "a third-party candidate"
+        return tok.kind != "word" or tok.key in U.FUNCTION_WORDS or tok.key in _SHARE_VERBS
+
+    def _ratio(self, k: int, count: float) -> tuple[float, int, bool, float | None] | None:
+        """ "three in ten", "9 out of 10": the share as a percentage."""
+        toks = self.toks
+        if k + 1 >= len(toks):
+            return None
+        if toks[k].key == "in":
+            m = k + 1
+        elif toks[k].key == "out" and toks[k + 1].key == "of" and k + 2 < len(toks):
+            m = k + 2
+        else:
+            return None
+        whole_tok = toks[m]
+        if whole_tok.kind == "num" and len(whole_tok.text) <= 3:
+            whole = literal_value(whole_tok.text, self.lang)
+        elif whole_tok.kind == "word" and is_number_word(whole_tok.text):
+            whole = words_value((whole_tok.key,)) or 0.0
+        else:
+            return None
+        if not 0 < count < whole:
+            return None
+        share = count / whole
+        return share * 100, m + 1, True, share
+
+    # ---- what comes after: scale, range, unit, comparator -------------------------------------
+    def _scale(self, k: int) -> tuple[int, int]:
+        toks = self.toks
+        if k >= len(toks) or toks[k].kind != "word":
+            return 1, k
+        t = toks[k]
+        glued = toks[k - 1].end == t.start
+        key = t.key
+        if glued and key not in U.GLUED_SCALES:
+            return 1, k
+        if not glued and len(key) == 1 and key not in ("k",):
+            return 1, k  # "5 m" is five metres more often than five million
+        if not glued and key in ("m", "b"):
+            return 1, k
+        scale = U.SCALES.get(key)
+        if scale is None:
+            return 1, k
+        end = k + 1
+        if (
+            end < len(toks)
+            and toks[end].text == "."
+            and toks[end].start == t.end
+            and key + "." in U.SCALES
+        ):
+            end += 1
+        if end < len(toks) and toks[end].key in (
+            "crore",
+            "crores",
+            "million",
+            "billion",
+            "millones",
+        ):
+            more, after = self._scale(end)  # "2.6 lakh crore", "mil millones"
+            return scale * more, after
+        return scale, end
+
+    def _range(
+        self, first: int, k: int, currency: str | None, low: float
+    ) -> tuple[float, int, int] | None:
+        """The high end of "20 to 25", "$3-4 billion", "between 3 and 4", "от 5 до 7".
+
+        "between ... and", "от ... до" and "zwischen ... und" always make a range; a dash or
+        "to" only when the second number is above the first and not over four times it, and
+        "rose from 1.9% to 2.3%" is a change, not a range.
+        """
+        toks = self.toks
+        if k + 1 >= len(toks):
+            return None
+        link = toks[k]
+        prev = toks[first - 1].key if first > 0 else ""
+        explicit = (
+            (link.key == "and" and prev == "between")
+            or (link.key == "до" and prev == "от")
+            or (link.key == "bis" and prev in ("zwischen", "von"))
+            or (link.key == "und" and prev == "zwischen")
+        )
+        if not explicit and link.kind != "dash" and link.key not in ("to", "bis"):
+            return None
+        if not explicit and prev in ("from", "von"):
+            if self._change_before(first):
+                return None
+            explicit = True  # "prices range from €75 to €950"
+        m = k + 1
+        if currency is not None:
+            _, m = self._currency_before(m)
+        if m in self.masked:
+            return None
+        core = self._core(m)
+        if core is None:
+            return None
+        high, after, _spelled, fraction = core
+        if fraction is not None:
+            return None
+        scale, after = self._scale(after)
+        if not explicit:
+            start = low * (scale if low * scale <= high * scale and low < high else 1)
+            if not 0 <= start < high * scale <= 4 * start:
+                return None
+        return high * scale, after, scale
+
+    def _unit(
+        self, k: int, currency: str | None, fraction: float | None
+    ) -> tuple[str, Kind, int, str, float]:
+        """(unit, kind, index after, language the unit is written in, factor)."""
+        toks = self.toks
+        lang = self.lang
+        if fraction is not None:
+            return "percent", "percent", k, lang, 1.0
+        if currency is not None:
+            return currency, "money", k, lang, 1.0
+        if k >= len(toks):
+            return "dimensionless", "number", k, lang, 1.0
+        t = toks[k]
+        if t.text in ("%", "‰"):
+            after = k + 1
+            points = self._phrase(after, U.POINT_WORDS[2:3])
+            if points:
+                return "percentage_points", "points", points, lang, 1.0
+            return "percent", "percent", after, lang, 0.1 if t.text == "‰" else 1.0
+        word_lang = (
+            "ru"
+            if _cyrillic(t.text)
+            else (
+                "de"
+                if t.key in ("prozent", "euro", "mio", "mrd") and t.text[:1].isupper()
+                else lang
+            )
+        )
+        after = self._phrase(k, U.POINT_WORDS)
+        if after:
+            return "percentage_points", "points", after, word_lang, 1.0
+        after = self._phrase(k, U.BASIS_POINTS)
+        if after:
+            return "percentage_points", "points", after, word_lang, 0.01
+        after = self._phrase(k, U.PERCENT_WORDS)
+        if after:
+            return "percent", "percent", after, word_lang, 1.0
+        code, after = self._currency_after(k)
+        if code is not None:
+            return code, "money", after, word_lang, 1.0
+        counted = self._counted(k)
+        if counted is not None:
+            noun, after = counted
+            return noun, "count", after, word_lang, 1.0
+        if self._age(k):
+            return "years", "count", k, lang, 1.0
+        return "dimensionless", "number", k, lang, 1.0
+
+    def _age(self, k: int) -> bool:
+        """ "Benjamin Green, 83, knows ...": an age after a name, between commas."""
+        toks = self.toks
+        j = k - 1
+        if j < 2 or k >= len(toks) or toks[k].text not in (",", ")"):
+            return False
+        return (
+            toks[j - 1].text in (",", "(")
+            and toks[j - 2].kind == "word"
+            and (toks[j - 2].text[:1].isupper())
+        )
+
+    def _counted(self, k: int) -> tuple[str, int] | None:
+        """The counted noun after a number: "500 people", "3 new jobs", "64-year-old"."""
+        toks = self.toks
+        t = toks[k]
+        if t.key in _ORDINAL_SUFFIX and t.start == toks[k - 1].end and self._anniversary(k):
+            return "years", k + 2
+        if t.kind == "dash" and k + 1 < len(toks) and toks[k + 1].start == t.end:
+            w = toks[k + 1].key
+            if w in ("year", "month", "week", "day") and k + 1 < len(toks):
+                end = k + 2
+                if end + 1 < len(toks) and toks[end].kind == "dash" and toks[end + 1].key == "old":
+                    end += 2
+                return w + "s", end
+            if w.startswith(("jährig", "летн", "летия", "летие")):
+                return "years", k + 2  # "21-jährigen", "25-летний"
+            if toks[k + 1].kind == "word" and w.isalpha() and w not in _NOT_HYPHEN_UNITS:
+                return _pluralize(w), k + 2  # "a 40-kilometre stretch", "a 12,000-piece set"
+            return None
+        if t.kind == "word" and t.key in U.UNIT_ABBREVIATIONS:
+            return U.UNIT_ABBREVIATIONS[t.key], k + 1
+        if (
+            t.kind == "word"
+            and t.key in ("years",)
+            and k + 1 < len(toks)
+            and toks[k + 1].key == "old"
+        ):
+            return "years", k + 2
+        m = k
+        for skip in range(4):  # the noun, or up to three adjectives before it
+            if m >= len(toks) or toks[m].kind != "word":
+                return None
+            word = toks[m]
+            if word.key in U.NOT_ADJECTIVES or (word.key in U.FUNCTION_WORDS and skip == 0):
+                return None
+            if _cyrillic(word.text):
+                known = len(word.key) > 2 and word.key not in U.FUNCTION_WORDS
+                return (word.key, m + 1) if known else None
+            if self.lang == "de" and word.text[:1].isupper():
+                return word.key, m + 1
+            noun = _plural(word.key)
+            if noun is None and self._one and skip == 0 and self._singular_noun(word):
+                noun = _pluralize(word.key)  # "one passenger"
+            if noun is not None:
+                return noun, m + 1
+            if not word.text.islower() and not word.text.istitle():
+                return None
+            m += 1
+            # "full-time workers": a hyphenated adjective is one word
+            while (
+                m + 1 < len(toks)
+                and toks[m].kind == "dash"
+                and toks[m].start == toks[m - 1].end
+                and toks[m + 1].kind == "word"
+                and toks[m + 1].start == toks[m].end
+            ):
+                m += 2
+        return None
+
+    @staticmethod
+    def _singular_noun(w: _Tok) -> bool:
+        return (
+            w.text.islower()
+            and len(w.key) > 2
+            and w.key not in U.NOT_PLURAL_NOUNS
+            and w.key not in U.FUNCTION_WORDS
+        )
+
+    def _comparator_before(self, i: int) -> tuple[str, int]:
+        toks = self.toks
+        for size in range(U.COMPARATOR_LONGEST, 0, -1):
+            lo = i - size
+            if lo < 0:
+                continue
+            words = tuple(t.key for t in toks[lo:i])
+            if words in U.COMPARATORS_BEFORE and all(t.kind == "word" for t in toks[lo:i]):
+                if words == ("до",) and any(
+                    t.key.startswith(_RU_CHANGE) for t in toks[max(0, lo - 3) : lo]
+                ):
+                    return "=", i  # "повысил ставку до 21%": raised to, not up to
+                return U.COMPARATORS_BEFORE[words], lo
+            if (
+                size == 1
+                and i >= 2
+                and toks[i - 1].text == "."
+                and toks[i - 2].key + "." in {" ".join(k) for k in U.COMPARATORS_BEFORE}
+            ):
+                return U.COMPARATORS_BEFORE[(toks[i - 2].key + ".",)], i - 2
+        return "=", i
+
+    def _comparator_after(self, k: int, comparator: str) -> tuple[str, int]:
+        toks = self.toks
+        if comparator != "=":
+            return comparator, k
+        for words, sign in U.COMPARATORS_AFTER.items():
+            m = k
+            if words == ("plus",) and m < len(toks) and toks[m].kind == "dash":
+                m += 1
+            end = self._phrase(m, (words,))
+            if end:
+                return sign, end
+        return comparator, k
+
+    def _range_lead(self, i: int, lead: int) -> int:
+        toks = self.toks
+        if lead > 0 and toks[lead - 1].key in ("between", "from", "от", "zwischen", "von"):
+            return lead - 1
+        return lead
+
+    # ---- currencies ------------------------------------------------------------------------------
+    def _currency_before(self, j: int) -> tuple[str | None, int]:
+        toks = self.toks
+        if j >= len(toks):
+            return None, j
+        t = toks[j]
+        nxt = j + 1
+        if t.kind == "word" and t.key == "rs" and nxt < len(toks) and toks[nxt].text == ".":
+            nxt += 1
+        code = None
+        if (t.kind == "sym" and t.key in U.CURRENCY_SYMBOLS) or (
+            t.kind == "word" and t.key in ("rs", "zł")
+        ):
+            code = U.CURRENCY_SYMBOLS[t.key]
+        elif t.kind == "word" and t.text in U.CURRENCY_CODES:
+            code = "CNY" if t.text == "RMB" else t.text
+        if code is None or nxt >= len(toks):
+            return None, j
+        if toks[nxt].kind == "num" or (toks[nxt].kind == "word" and is_number_word(toks[nxt].text)):
+            if code == "JPY" and self._says_yuan(j):
+                code = "CNY"
+            return code, nxt
+        return None, j
+
+    def _currency_after(self, k: int) -> tuple[str | None, int]:
+        toks = self.toks
+        t = toks[k]
+        if (
+            t.key == "us"
+            and k + 2 < len(toks)
+            and toks[k + 1].kind == "dash"
+            and toks[k + 2].key == "dollar"
+        ):
+            return "USD", k + 3  # "US-Dollar"
+        if t.kind == "word" and t.text in U.CURRENCY_CODES:
+            return ("CNY" if t.text == "RMB" else t.text), k + 1
+        if t.kind == "sym" and t.key in U.CURRENCY_SYMBOLS and t.key != "$":
+            return U.CURRENCY_SYMBOLS[t.key], k + 1
+        for size in range(U.CURRENCY_WORD_LONGEST, 0, -1):
+            words = [x.key for x in toks[k : k + size] if x.kind == "word"]
+            span = toks[k : k + size]
+            if len(words) != size or len(span) != size:
+                # allow a trailing dot of an abbreviation ("долл.", "руб.")
+                if (
+                    size == 1
+                    and span
+                    and span[0].kind == "word"
+                    and k + 1 < len(toks)
+                    and toks[k + 1].text == "."
+                ):
+                    key = (span[0].key + ".",)
+                    if key in U.CURRENCY_WORDS:
+                        return U.CURRENCY_WORDS[key], k + 2
+                continue
+            if tuple(words) in U.CURRENCY_WORDS:
+                if words in (["real"], ["won"]) and not self._money_word(k, size):
+                    continue
+                end = k + size
+                if (
+                    end < len(toks)
+                    and toks[end].text == "."
+                    and toks[end].start == toks[end - 1].end
+                ):
+                    dotted = (*words[:-1], words[-1] + ".")
+                    if dotted in U.CURRENCY_WORDS and words[-1] in ("долл", "руб"):
+                        end += 1
+                return U.CURRENCY_WORDS[tuple(words)], end
+        # "12bn US-Dollar", "Danish kroner": a nationality word before the currency word
+        return None, k
+
+    def _money_word(self, k: int, size: int) -> bool:
+        """Whether "won" or "real" after a number names the currency ("250,000 won"), not a
+        verb or an adjective ("the 12 won the vote", "3 real problems")."""
+        toks = self.toks
+        if toks[k - 1].kind == "word" and toks[k - 1].key in U.SCALES:
+            return True
+        nxt = toks[k + size] if k + size < len(toks) else None
+        if toks[k].key == "real":
+            return False
+        return nxt is None or nxt.kind != "word" or nxt.key not in _WON_OBJECTS
+
+    def _says_yuan(self, j: int) -> bool:
+        window = self.text[self.toks[j].start : self.toks[j].start + 40].lower()
+        return "yuan" in window or "renminbi" in window
+
+    # ---- what is not an amount ---------------------------------------------------------------
+    def _not_an_amount(self, j: int, k: int, spelled: bool, currency: str | None) -> bool:
+        toks = self.toks
+        t = toks[j]
+        if any(m in self.masked for m in range(j, k)):
+            return True
+        if spelled:
+            return False
+        prev = toks[j - 1] if j > 0 else None
+        nxt = toks[k] if k < len(toks) else None
+        if prev is not None and currency is None:
+            glued = prev.end == t.start
+            if glued and prev.kind == "word":
+                return True  # G20, A320, MH17
+            if (
+                glued
+                and prev.kind == "dash"
+                and j >= 2
+                and toks[j - 2].kind in ("word", "num")
+                and toks[j - 2].end == prev.start
+            ):
+                return True  # COVID-19, Catch-22, F-16
+            if prev.kind == "sym" and prev.text in ("№", "#"):
+                return True
+            if prev.kind == "punct" and prev.text == "." and j >= 2:
+                if toks[j - 2].key in ("no", "nr", "art", "sec", "vol", "p", "pp"):
+                    return True
+                if self._month(toks[j - 2]):
+                    return True  # Aug. 30
+            if prev.kind == "word":
+                if prev.key in _NAME_NOUNS or (
+                    prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS)
+                ):
+                    return True
+                if self._month(prev):
+                    return True  # September 26
+                named = prev.text[:1].isupper() or any(ch.isupper() for ch in prev.text[1:])
+                if named and not self._common(prev) and prev.text not in U.CURRENCY_CODES:
+                    return True  # Boeing 737, Apollo 11
+        if nxt is not None:
+            if nxt.kind == "word" and nxt.start == toks[k - 1].end and nxt.key in _ORDINAL_SUFFIX:
+                return not self._anniversary(k)
+            if self._month(nxt):
+                return True  # 26 September
+            if nxt.text == "." and k + 1 < len(toks) and self._month(toks[k + 1]):
+                return True  # 14. Oktober
+            if nxt.text == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
+                return True  # 401(k)
+            if (
+                nxt.kind == "word"
+                and nxt.key == "of"
+                and k + 1 < len(toks)
+                and toks[k + 1].key in U.MONTHS
+            ):
+                return True
+            if (
+                nxt.kind == "word"
+                and nxt.start == toks[k - 1].end
+                and nxt.key not in U.GLUED_SCALES
+                and nxt.key not in U.UNIT_ABBREVIATIONS
+            ):
+                return True  # 5G, 3D
+            if self._address(k):
+                return True
+        return False
+
+    @staticmethod
+    def _month(tok: _Tok) -> bool:
+        """Whether ``tok`` names a month ("May" with its capital only: "may" is a verb)."""
+        return (
+            tok.kind == "word"
+            and tok.key in U.MONTHS
+            and (tok.key not in U.AMBIGUOUS_MONTHS or tok.text[:1].isupper())
+        )
+
+    def _anniversary(self, k: int) -> bool:
+        toks = self.toks
+        return k + 1 < len(toks) and toks[k + 1].key in ("anniversary", "birthday", "jubilee")
+
+    def _common(self, tok: _Tok) -> bool:
+        key = tok.key
+        if key in U.FUNCTION_WORDS or key in U.MONTHS:
+            return True
+        if any(key == words[-1] for words in U.COMPARATORS_BEFORE):
+            return True
+        return key in U.SCALES or self.lang == "de"
+
+    def _address(self, k: int) -> bool:
+        toks = self.toks
+        for m in range(k, min(k + 4, len(toks))):
+            t = toks[m]
+            if t.kind != "word" or not t.text[:1].isupper():
+                return False
+            if t.key in U.STREET_WORDS or t.key.endswith(("straße", "strasse", "gade", "vej")):
+                return True
+        return False
+
+    def _is_year(
+        self,
+        j: int,
+        core: tuple[float, int, bool, float | None],
+        scale: int,
+        kind: Kind,
+        currency: str | None,
+        high: float | None,
+    ) -> bool:
+        t = self.toks[j]
+        if t.kind != "num" or not re.fullmatch(r"\d{4}", t.text) or core[1] != j + 1:
+            return False
+        if not 1800 <= int(t.text) <= 2100:
+            return False
+        return scale == 1 and currency is None and kind in ("number", "count")
+
+    def _anniversary_value(self) -> None:  # pragma: no cover - placeholder for symmetry
+        return None
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def _phrase(self, k: int, phrases: Sequence[tuple[str, ...]]) -> int:
+        """The index after the longest of ``phrases`` starting at ``k``, or 0. A word written
+        with a final point ("проц.") also matches the word and a point token after it."""
+        best = 0
+        for words in phrases:
+            m = k
+            for w in words:
+                if m >= len(self.toks):
+                    break
+                key = self.toks[m].key
+                if key == w:
+                    m += 1
+                elif (
+                    w.endswith(".")
+                    and key == w[:-1]
+                    and m + 1 < len(self.toks)
+                    and self.toks[m + 1].text == "."
+                ):
+                    m += 2
+                else:
+                    break
+            else:
+                best = max(best, m)
+        return best
+
+    def _points_of_a_rate(self, i: int, k: int) -> bool:
+        """Whether bare "points" change a percentage here ("leads by 3 points in the poll",
+        "the rate rose 2 points to 45%"), not an index ("the Dow fell 300 points")."""
+        toks = self.toks
+        lo = toks[max(0, i - 12)].start
+        hi = toks[min(len(toks), k + 12) - 1].end
+        window = self.text[lo:hi]
+        return not _NOT_POINTS.search(window) and bool(_RATE_WORDS.search(window))
+
+    def _change_before(self, first: int) -> bool:
+        """Whether "from X to Y" reports a change ("rose from 1.9% to 2.3%"), not a range."""
+        toks = self.toks
+        if first == 0 or toks[first - 1].key not in ("from", "von"):
+            return False
+        words = [t.key for t in toks[max(0, first - 5) : first - 1]]
+        return any(w in _CHANGE_VERBS or w.startswith(("stieg", "sank", "fiel")) for w in words)
+
+    def _sentence_start(self, j: int) -> bool:
+        if j == 0:
+            return True
+        prev = self.toks[j - 1]
+        if prev.text in _SENTENCE_END:
+            return True
+        between = self.text[prev.end : self.toks[j].start]
+        return "\n" in between
+
+    def _reread(self, j: int, lang: str) -> float:
+        t = self.toks[j]
+        return literal_value(t.text, lang) if t.kind == "num" else 0.0
+
+
+def _tokenize(text: str, start: int, end: int, lang: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    grouped: list[tuple[int, int]] = []
+    grouped = [(m.start(), m.end()) for m in _RU_GROUPS.finditer(text, start, end)]
+    pos = start
+    for s, e in [*grouped, (end, end)]:
+        for m in _TOKEN.finditer(text, pos, s):
+            kind = m.lastgroup or "punct"
+            toks.append(_Tok(m.start(), m.end(), m.group(), kind))
+        if s < e:
+            toks.append(_Tok(s, e, text[s:e], "num"))
+        pos = e
+    return toks
+
+
+def _word_value(tok: _Tok) -> float:
+    if tok.key in U.GERMAN_NUMBERS:
+        return float(U.GERMAN_NUMBERS[tok.key])
+    return words_value((tok.key,), "ru" if _cyrillic(tok.text) else "en") or 0.0
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def _plural(word: str) -> str | None:
+    """The plural counted noun ``word`` names, or None when it does not look like one."""
+    if word in U.IRREGULAR_PLURALS:
+        return word
+    if word in U.SINGULAR_TO_PLURAL:
+        return U.SINGULAR_TO_PLURAL[word]
+    if word in U.NOT_PLURAL_NOUNS or len(word) < 3:
+        return None
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        return word
+    return None
+
+
+def _pluralize(word: str) -> str:
+    """The plural of a singular English noun: "passenger" -> "passengers", "city" -> "cities"."""
+    if word in U.SINGULAR_TO_PLURAL:
+        return U.SINGULAR_TO_PLURAL[word]
+    if word in U.IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "ss")):
+        return word + "es"
+    return word + "s"
+
+
+def _tidy(value: float) -> float:
+    """Round away float noise ("4.5 * 10**9" is 4500000000.0, not 4499999999.999999)."""
+    rounded = round(value, 6)
+    return float(round(rounded)) if abs(rounded - round(rounded)) < 1e-9 else rounded

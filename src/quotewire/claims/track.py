@@ -1,0 +1,238 @@
+"""Claims across articles: grouped by claimant, measure and unit, as timelines with flags.
+
+A group holds what one claimant (a registry entity, a nested source, or the narrator) said of
+one measure in one unit. Measures are compared by their head word and the words around it
+("Danish consumer price inflation", "Danish inflation" and "inflation" are one measure). In
+time order (the period the claim refers to, else the article's date), each entry is flagged:
+
+- ``contradiction``: the same claimant gave a value for the same measure and period that
+  cannot hold together with an earlier one ("below 3.2%" in March, "3.6%" in June, both for
+  2025);
+- ``change``: the value differs from the entry before it (another period, or no period).
+
+The same claim repeated in one article (a headline and its lede) counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from quotewire.model import Claim
+
+_STOP = frozenset(
+    """a an the this that these those its his her their our my your of in on for to by at with
+    and or from as share rate level total number amount figure""".split()
+)
+_KEEP_HEADS = frozenset({"rate", "share", "level", "number", "amount", "total"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One claim in a timeline, with where it came from."""
+
+    article: str
+    published: str | None
+    claim: Claim
+    title: str | None = None
+    url: str | None = None
+
+    @property
+    def when(self) -> str:
+        """The period the claim refers to, else the article's date, for ordering."""
+        period = self.claim.time.period if self.claim.time else None
+        return period or (self.published or "")[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A change or a contradiction between an entry and an earlier one of its group."""
+
+    kind: str  # "change" or "contradiction"
+    entry: int  # index of the later entry in the group
+    earlier: int  # index of the entry it is compared with
+    note: str
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Claims by one claimant about one measure in one unit, in time order."""
+
+    claimant: str | None  # registry id, "source:<name>", or None for the narrator
+    claimant_name: str
+    measure: str
+    unit: str
+    entries: list[Entry] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "claimant": self.claimant,
+            "claimant_name": self.claimant_name,
+            "measure": self.measure,
+            "unit": self.unit,
+            "entries": [
+                {
+                    "article": e.article,
+                    "published": e.published,
+                    "period": e.claim.time.period if e.claim.time else None,
+                    "value": e.claim.value,
+                    "high": e.claim.high,
+                    "comparator": e.claim.comparator,
+                    "text": e.claim.span.text,
+                    "claim": e.claim.id,
+                    "quote": e.claim.quote,
+                    "title": e.title,
+                    "url": e.url,
+                }
+                for e in self.entries
+            ],
+            "flags": [
+                {"kind": f.kind, "entry": f.entry, "earlier": f.earlier, "note": f.note}
+                for f in self.flags
+            ],
+        }
+
+
+def measure_key(measure: str) -> tuple[str, frozenset[str]]:
+    """The head word of a measure and its other content words: "Poland's budget deficit" ->
+    ("deficit", {"budget"}); "share of the country's electricity" -> ("electricity", ...)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", measure.lower().replace("'s", "")) if w]
+    content = [w for w in words if w not in _STOP or w in _KEEP_HEADS]
+    if not content:
+        return measure.lower(), frozenset()
+    of = measure.lower().split(" of ", 1)
+    head_words = re.findall(r"[a-z0-9]+", of[0].replace("'s", ""))
+    head_words = [w for w in head_words if w not in _STOP] or content
+    head = _singular(head_words[-1])
+    return head, frozenset(_singular(w) for w in content) - {head}
+
+
+def track(
+    entries: Iterable[Entry],
+    claimant_of: dict[tuple[str, str], tuple[str | None, str]],
+) -> list[ClaimGroup]:
+    """Group ``entries`` (claims with their articles) into timelines and flag them.
+
+    ``claimant_of`` maps (article, claim id) to the claimant's (id, name).
+    """
+    groups: dict[tuple[str | None, str, str], ClaimGroup] = {}
+    for entry in entries:
+        claim = entry.claim
+        if not claim.measure:
+            continue
+        who, name = claimant_of.get((entry.article, claim.id), (None, "narrator"))
+        head, _ = measure_key(claim.measure)
+        key = (who, head, claim.unit)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ClaimGroup(who, name, claim.measure, claim.unit)
+        twin = next((n for n, e in enumerate(group.entries) if _same(entry, e)), None)
+        if twin is not None:
+            if claim.time and not group.entries[twin].claim.time:
+                group.entries[twin] = entry  # the lede says the period its headline left out
+            continue
+        if len(claim.measure) < len(group.measure) and claim.measure[:1].islower():
+            group.measure = claim.measure
+        group.entries.append(entry)
+    result = []
+    for group in groups.values():
+        group.entries.sort(key=lambda e: (e.when, e.published or "", e.article))
+        group.flags = _flags(group.entries)
+        result.append(group)
+    result.sort(key=lambda g: (g.claimant_name.lower(), g.measure.lower(), g.unit))
+    return result
+
+
+def _same(a: Entry, b: Entry) -> bool:
+    """One claim repeated in one article (a headline and its lede)."""
+    x, y = a.claim, b.claim
+    return (
+        a.article == b.article
+        and x.value == y.value
+        and x.high == y.high
+        and (not x.time or not y.time or x.time.period == y.time.period)
+    )
+
+
+def _flags(entries: Sequence[Entry]) -> list[Flag]:
+    flags = []
+    for n in range(1, len(entries)):
+        later = entries[n]
+        period = _period(later)
+        same_period = [m for m in range(n) if period and _period(entries[m]) == period]
+        clash = next(
+            (m for m in same_period if not compatible(entries[m].claim, later.claim)), None
+        )
+        if clash is not None:
+            flags.append(
+                Flag(
+                    "contradiction",
+                    n,
+                    clash,
+                    f"{_show(later.claim)} for {period} ({later.article}) against "
+                    f"{_show(entries[clash].claim)} ({entries[clash].article})",
+                )
+            )
+            continue
+        before = entries[n - 1]
+        if not compatible(before.claim, later.claim):
+            flags.append(
+                Flag(
+                    "change",
+                    n,
+                    n - 1,
+                    f"{_show(before.claim)} -> {_show(later.claim)}",
+                )
+            )
+    return flags
+
+
+def _period(entry: Entry) -> str | None:
+    time = entry.claim.time
+    return time.period if time is not None else None
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two stated values can both hold: "below 3.2" and "3.1" can, "below 3.2" and
+    "3.6" cannot; "about 3" allows 10% either way; ranges allow what they span."""
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    v = claim.value
+    inf = float("inf")
+    if claim.comparator == "range" and claim.high is not None:
+        return v, claim.high
+    if claim.comparator == "~":
+        return v - abs(v) * 0.1, v + abs(v) * 0.1
+    if claim.comparator in (">", ">="):
+        return v, inf
+    if claim.comparator in ("<", "<="):
+        return -inf, v
+    return v, v
+
+
+def _show(claim: Claim) -> str:
+    sign = (
+        ""
+        if claim.comparator == "="
+        else ("" if claim.comparator == "range" else claim.comparator + " ")
+    )
+    value = _number(claim.value) + (f"-{_number(claim.high)}" if claim.high is not None else "")
+    return f"{sign}{value} {claim.unit}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

@@ -1,0 +1,346 @@
+"""People and organizations across articles: one registry entity per real-world entity.
+
+Each article's entities (``Result.entities``) are joined to registry entities by evidence that
+is kept with the join, so every merge can be explained and undone:
+
+- ``same name``: the same full name ("Vladimir Putin" and "Vladimir Putin", accents and case
+  aside);
+- ``initial``: an initial that fits the only known person of that surname ("V. Putin");
+- ``surname``: a surname alone that fits exactly one known person ("Putin");
+- ``role``: where several people share the surname, a role seen with exactly one of them
+  ("Kowalska", "Finance Minister");
+- ``short form``: an organization named by the last words of exactly one known name ("the
+  Commission" for "European Commission");
+- ``manual``: a merge asked for by :meth:`Registry.merge`.
+
+Two people with the same surname and different given names are never joined, and a surname
+that fits several people joins none of them without a role to tell them apart. :meth:`split`
+undoes a join and keeps the two apart from then on.
+
+Ids are stable: derived from the type and the first name the entity was registered under
+(``person:maria-kowalska``), never renumbered as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from quotewire.errors import QuotewireError
+from quotewire.model import Entity
+from quotewire.speakers.titles import PERSON_TITLES, same_nation
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TITLE_STOP = frozenset({"the", "a", "an", "s", "his", "her", "its", "their", "of"})
+_TRACKED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass(slots=True)
+class Member:
+    """One article's entity joined to a registry entity, and why it was joined."""
+
+    article: str
+    entity: str
+    name: str
+    evidence: str
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class RoleSeen:
+    """A role and the first and last article dates it was seen with (ISO dates or None)."""
+
+    role: str
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(slots=True)
+class RegistryEntity:
+    """A person or organization across articles."""
+
+    id: str
+    name: str
+    type: str
+    members: list[Member] = field(default_factory=list)
+    roles: list[RoleSeen] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every name the entity is known by, in the order first seen."""
+        return list(dict.fromkeys(m.name for m in self.members))
+
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.article for m in self.members))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "roles": [
+                {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen}
+                for r in self.roles
+            ],
+            "members": [
+                {"article": m.article, "entity": m.entity, "name": m.name, "evidence": m.evidence}
+                for m in self.members
+            ],
+        }
+
+
+class Registry:
+    """The cross-article registry. ``add`` registers an article's entities and returns, for
+    each local entity id, the registry id it was joined to."""
+
+    def __init__(self) -> None:
+        self._entities: dict[str, RegistryEntity] = {}
+        self._where: dict[tuple[str, str], str] = {}  # (article, local id) -> registry id
+        self._apart: set[tuple[str, str, str]] = set()  # (registry id, article, local id)
+
+    # ---- reading ------------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[RegistryEntity]:
+        return iter(list(self._entities.values()))
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def get(self, id: str) -> RegistryEntity:
+        try:
+            return self._entities[id]
+        except KeyError:
+            raise QuotewireError(f"no registry entity {id!r}") from None
+
+    def entity_of(self, article: str, local: str) -> RegistryEntity | None:
+        """The registry entity an article's entity (``e1``) was joined to, if registered."""
+        id = self._where.get((article, local))
+        return self._entities.get(id) if id else None
+
+    def find(self, name: str) -> list[RegistryEntity]:
+        """Entities whose name or one of whose aliases contains ``name`` (case-insensitive)."""
+        key = _fold(name)
+        return [
+            e for e in self._entities.values() if any(key in _fold(a) for a in [e.name, *e.aliases])
+        ]
+
+    def explain(self, id: str) -> list[str]:
+        """One line per member: which article's entity joined, under which name, and why."""
+        entity = self.get(id)
+        return [f"{m.article} {m.entity} {m.name!r}: {m.evidence}" for m in entity.members]
+
+    def by_title(self, title: str) -> tuple[RegistryEntity, str] | None:
+        """The one person whose roles hold every word of ``title`` ("Denmark's central bank
+        governor" fits "Danish central bank Governor"; nationalities and their countries
+        compare equal), with the evidence; None when nobody or several fit."""
+        words = [w for w in re.findall(r"[a-z]+", _fold(title)) if w not in _TITLE_STOP]
+        if not words or words[-1] not in PERSON_TITLES:
+            return None
+        fitting = []
+        for entity in self._entities.values():
+            if entity.type != "PERSON":
+                continue
+            for seen in entity.roles:
+                role_words = re.findall(r"[a-z]+", _fold(seen.role))
+                if all(
+                    w in role_words or any(same_nation(w, r) for r in role_words) for w in words
+                ):
+                    fitting.append((entity, seen.role))
+                    break
+        if len(fitting) != 1:
+            return None
+        entity, role = fitting[0]
+        return entity, f"title {title!r} fits the role {role!r} of only {entity.name}"
+
+    # ---- building -----------------------------------------------------------------------------
+    def add(
+        self, article: str, entities: Sequence[Entity], published: str | None = None
+    ) -> dict[str, str]:
+        """Register one article's entities; returns ``{local id: registry id}``."""
+        joined: dict[str, str] = {}
+        day = published[:10] if published else None
+        role_words = {w for e in entities if e.type == "PERSON" for r in e.roles for w in r.split()}
+        for entity in entities:
+            if entity.type not in _TRACKED or entity.name in role_words:
+                continue  # "Finance" read off "Finance Minister" is not an organization
+            if entity.type == "ORG" and _person_roles(entity.roles):
+                # "Kowalska, the finance minister" tagged as an organization by the parser
+                entity = entity.model_copy(update={"type": "PERSON"})
+            target, evidence = self._match(article, entity)
+            if target is None:
+                target = self._create(entity)
+                evidence = "first seen"
+            record = self._entities[target]
+            record.members.append(Member(article, entity.id, entity.name, evidence, day))
+            if _better_name(entity.name, record.name):
+                record.name = entity.name
+            for role in entity.roles:
+                _see_role(record, role, day)
+            self._where[(article, entity.id)] = target
+            joined[entity.id] = target
+        return joined
+
+    def merge(self, keep: str, other: str) -> RegistryEntity:
+        """Join ``other`` into ``keep`` by hand (evidence ``manual``); returns ``keep``."""
+        kept, gone = self.get(keep), self.get(other)
+        for member in gone.members:
+            member.evidence = f"manual (was {other}: {member.evidence})"
+            kept.members.append(member)
+            self._where[(member.article, member.entity)] = keep
+        for role in gone.roles:
+            _see_role(kept, role.role, role.first_seen)
+            _see_role(kept, role.role, role.last_seen)
+        del self._entities[other]
+        return kept
+
+    def split(self, id: str, article: str, local: str) -> RegistryEntity:
+        """Undo a join: the article's entity leaves ``id`` for a new entity of its own, and
+        the two are kept apart from then on. Returns the new entity."""
+        entity = self.get(id)
+        member = next(
+            (m for m in entity.members if m.article == article and m.entity == local), None
+        )
+        if member is None:
+            raise QuotewireError(f"{article} {local} is not a member of {id}")
+        entity.members.remove(member)
+        new = RegistryEntity(
+            id=self._new_id(entity.type, member.name), name=member.name, type=entity.type
+        )
+        member.evidence = f"split from {id}"
+        new.members.append(member)
+        self._entities[new.id] = new
+        self._where[(article, local)] = new.id
+        self._apart.add((id, article, local))
+        if entity.members and not any(_better_name(m.name, entity.name) for m in entity.members):
+            entity.name = max((m.name for m in entity.members), key=len)
+        if not entity.members:
+            del self._entities[id]
+        return new
+
+    # ---- matching -----------------------------------------------------------------------------
+    def _match(self, article: str, entity: Entity) -> tuple[str | None, str]:
+        candidates = [
+            e
+            for e in self._entities.values()
+            if e.type == entity.type and (e.id, article, entity.id) not in self._apart
+        ]
+        if entity.type == "PERSON":
+            return _match_person(entity, candidates)
+        return _match_org(entity, candidates)
+
+    def _create(self, entity: Entity) -> str:
+        id = self._new_id(entity.type, entity.name)
+        self._entities[id] = RegistryEntity(id=id, name=entity.name, type=entity.type)
+        return id
+
+    def _new_id(self, type: str, name: str) -> str:
+        base = f"{type.lower()}:{_slug(name) or 'unnamed'}"
+        id, n = base, 2
+        while id in self._entities:
+            id, n = f"{base}-{n}", n + 1
+        return id
+
+
+def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
+    words = _name_words(entity.name)
+    if not words:
+        return None, ""
+    surname = words[-1]
+    given = words[:-1]
+    same_surname = [c for c in candidates if _name_words(c.name)[-1:] == [surname]]
+    if not same_surname:
+        return None, ""
+    if given and not _INITIAL.match(entity.name.split()[0]):
+        exact = [c for c in same_surname if _name_words(c.name) == words]
+        if exact:
+            return exact[0].id, "same name"
+        # a person known only by the surname so far may be this one, if nobody else fits
+        bare = [c for c in same_surname if len(_name_words(c.name)) == 1]
+        fitting = [c for c in same_surname if _given_fits(c, given)]
+        if len(bare) == 1 and len(fitting) == 1 and fitting[0] is bare[0]:
+            return bare[0].id, f"surname {surname.title()} (known so far by the surname alone)"
+        return None, ""
+    if given:  # "V. Putin"
+        initial = given[0][0]
+        fitting = [c for c in same_surname if (_name_words(c.name)[:1] or [""])[0][:1] == initial]
+        if len(fitting) == 1 and len(_name_words(fitting[0].name)) > 1:
+            return fitting[0].id, f"initial {initial.upper()}. fits {fitting[0].name}"
+        return _by_role(entity, fitting)
+    if len(same_surname) == 1:
+        return same_surname[0].id, f"surname of the only {surname.title()} known"
+    return _by_role(entity, same_surname)
+
+
+def _by_role(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
+    roles = {_fold(r) for r in entity.roles}
+    if not roles:
+        return None, ""
+    fitting = [c for c in candidates if roles & {_fold(r.role) for r in c.roles}]
+    if len(fitting) == 1:
+        shared = sorted(roles & {_fold(r.role) for r in fitting[0].roles})[0]
+        return fitting[0].id, f"role {shared!r} seen with only {fitting[0].name}"
+    return None, ""
+
+
+def _given_fits(candidate: RegistryEntity, given: list[str]) -> bool:
+    words = _name_words(candidate.name)
+    return len(words) == 1 or words[:-1] == given
+
+
+def _match_org(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
+    key = _fold(_LEADING.sub("", entity.name))
+    exact = [c for c in candidates if _fold(_LEADING.sub("", c.name)) == key]
+    if exact:
+        return exact[0].id, "same name"
+    shorter = [c for c in candidates if _fold(c.name).endswith(" " + key)]
+    if len(shorter) == 1:
+        return shorter[0].id, f"short form of {shorter[0].name}"
+    longer = [c for c in candidates if key.endswith(" " + _fold(c.name))]
+    if len(longer) == 1:
+        return longer[0].id, f"{longer[0].name} is its short form"
+    return None, ""
+
+
+def _person_roles(roles: Sequence[str]) -> bool:
+    return any(r.split() and r.split()[-1].lower() in PERSON_TITLES for r in roles)
+
+
+def _see_role(entity: RegistryEntity, role: str, day: str | None) -> None:
+    for seen in entity.roles:
+        if _fold(seen.role) == _fold(role):
+            if day and (seen.first_seen is None or day < seen.first_seen):
+                seen.first_seen = day
+            if day and (seen.last_seen is None or day > seen.last_seen):
+                seen.last_seen = day
+            return
+    entity.roles.append(RoleSeen(role, day, day))
+
+
+def _better_name(new: str, old: str) -> bool:
+    """A fuller name replaces a shorter one ("Vladimir Putin" over "Putin"); an initial never
+    replaces a given name."""
+    new_words, old_words = new.split(), old.split()
+    if new_words and _INITIAL.match(new_words[0]):
+        return False
+    return len(new_words) > len(old_words) or (
+        bool(old_words) and _INITIAL.match(old_words[0]) is not None and len(new_words) >= 2
+    )
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or extra spaces: "Łukaszenko" and "lukaszenko" compare equal."""
+    text = text.replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.lower().replace("’", "'").split())
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip(".") for w in _fold(name).split() if w.strip(".")]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
