@@ -1,4 +1,5 @@
 # make demo : set up the virtual environment, install, run quotewire on the bundled samples
+#             (who said what), then claim timelines across the articles in tests/data/corpus
 # make test : set up, then ruff, mypy and the whole pytest suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,6 +18,7 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/quotewire extract samples/articles --format table
+	$(BIN)/quotewire claims tests/data/corpus
 
 test: install lint typecheck
 	$(BIN)/pytest -q

@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--measure", help="only measures containing these words")
     cl.add_argument("--format", choices=("table", "json"), default="table")
     cl.add_argument(
+        "--min-checkworthy",
+        type=float,
+        default=0.3,
+        metavar="SCORE",
+        help="leave out claims scoring under this (ages, durations; default 0.3, 0 keeps all)",
+    )
+    cl.add_argument(
         "--reference-date",
         type=_date,
         metavar="YYYY-MM-DD",

@@ -73,14 +73,23 @@ class Corpus:
         names = ", ".join(f"{e.name} ({e.id})" for e in found)
         raise QuotewireError(f"{name_or_id!r} fits several: {names}")
 
-    def claims(self, speaker: str | None = None, measure: str | None = None) -> list[ClaimGroup]:
+    def claims(
+        self,
+        speaker: str | None = None,
+        measure: str | None = None,
+        *,
+        min_checkworthy: float = 0.3,
+    ) -> list[ClaimGroup]:
         """Claim timelines, grouped by claimant, measure and unit, with changes and
         contradictions flagged; ``speaker`` (a name, part of one, or an id) and ``measure``
-        (words of the measure) narrow them."""
+        (words of the measure) narrow them. Claims scoring under ``min_checkworthy`` (ages,
+        durations, anniversaries, counts of one or two) are left out; 0 keeps them all."""
         entries = []
         claimant_of: dict[tuple[str, str], tuple[str | None, str]] = {}
         for key, result in self._results.items():
             for claim in result.claims:
+                if claim.checkworthy < min_checkworthy:
+                    continue
                 entries.append(
                     Entry(
                         key,

@@ -72,7 +72,7 @@ _MASKS = re.compile(
     r"|\b(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2024-25, 2025/2026
     r"|\+\d[\d\s()-]{6,}\d"  # +7 495 123-45-67
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # 202-555-0143
-    r"|\b0\d{2,4}(?:[ -]\d{2,4}){1,3}\b"  # 0800 555 0199
+    r"|(?<![\d,.])\b0\d{2,4}(?:[ -]\d{2,4}){1,3}\b"  # 0800 555 0199
 )
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "го", "е", "й", "я"})
 _NAME_NOUNS = frozenset(
@@ -180,6 +180,8 @@ class _Finder:
         value, k, spelled, fraction = core
         if self._not_an_amount(j, k, spelled, currency):
             return None, k
+        if self._score(j, k):
+            return None, k + 2  # "won 3-2"
         first_at = i
         scale, k = self._scale(k)
         value *= scale
@@ -190,6 +192,9 @@ class _Finder:
             if scale == 1 and second_scale > 1:
                 value *= second_scale
         self._one = value == 1
+        plus = self._phrase(k + 1, [("plus",)]) if k < len(toks) and toks[k].kind == "dash" else 0
+        if plus:
+            k = plus  # "300-plus engineers"
         unit, kind, k, lang_of_unit, factor = self._unit(k, currency, fraction)
         if ranged is None and kind in ("percent", "points", "money") and currency is None:
             # "3.4% to 3.9%", "between 4.5% and 4.75%": the unit written with both ends
@@ -212,9 +217,11 @@ class _Finder:
         if kind == "number" and spelled and value < 10 and fraction is None:
             return None, k
         comparator, lead = self._comparator_before(i)
-        if comparator != "=" and unit in _DURATIONS and self.toks[lead].key in ("over", "under"):
+        if comparator != "=" and unit in _DURATIONS and self.toks[lead].key == "over":
             comparator, lead = "=", i  # "over five years": during, not more than
         comparator, k = self._comparator_after(k, comparator)
+        if plus and comparator == "=":
+            comparator = ">"
         if unit == "points" and self._points_of_a_rate(i, k):
             unit, kind = "percentage_points", "points"
         if high is not None:
@@ -580,6 +587,8 @@ class _Finder:
             word = toks[m]
             if word.key in U.NOT_ADJECTIVES or (word.key in U.FUNCTION_WORDS and skip == 0):
                 return None
+            if word.key in U.COMMON_VERBS:
+                return None  # "Seven said yes", "120 backed new taxes"
             if _cyrillic(word.text):
                 known = len(word.key) > 2 and word.key not in U.FUNCTION_WORDS
                 return (word.key, m + 1) if known else None
@@ -589,9 +598,14 @@ class _Finder:
             if noun is None and self._one and skip == 0 and self._singular_noun(word):
                 noun = _pluralize(word.key)  # "one passenger"
             if noun is not None:
+                if m > k and toks[m - 1].key in ("cubic", "square"):
+                    noun = f"{toks[m - 1].key} {noun}"  # "3,600 cubic metres"
                 return noun, m + 1
             if not word.text.islower() and not word.text.istitle():
                 return None
+            following = toks[m + 1] if m + 1 < len(toks) else None
+            if word.key.endswith("ed") and (following is None or _plural(following.key) is None):
+                return None  # a participle is an adjective only right before its noun
             m += 1
             # "full-time workers": a hyphenated adjective is one word
             while (
@@ -773,7 +787,7 @@ class _Finder:
                     prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS)
                 ):
                     return True
-                if self._month(prev):
+                if self._month(prev) and self._day(t):
                     return True  # September 26
                 named = prev.text[:1].isupper() or any(ch.isupper() for ch in prev.text[1:])
                 if named and not self._common(prev) and prev.text not in U.CURRENCY_CODES:
@@ -781,7 +795,7 @@ class _Finder:
         if nxt is not None:
             if nxt.kind == "word" and nxt.start == toks[k - 1].end and nxt.key in _ORDINAL_SUFFIX:
                 return not self._anniversary(k)
-            if self._month(nxt):
+            if self._month(nxt) and self._day(t):
                 return True  # 26 September
             if nxt.text == "." and k + 1 < len(toks) and self._month(toks[k + 1]):
                 return True  # 14. Oktober
@@ -806,6 +820,11 @@ class _Finder:
         return False
 
     @staticmethod
+    def _day(tok: _Tok) -> bool:
+        """Whether a numeral can be a day of a month (so "May 40 people" is no date)."""
+        return tok.text.isdigit() and 1 <= int(tok.text) <= 31
+
+    @staticmethod
     def _month(tok: _Tok) -> bool:
         """Whether ``tok`` names a month ("May" with its capital only: "may" is a verb)."""
         return (
@@ -814,14 +833,28 @@ class _Finder:
             and (tok.key not in U.AMBIGUOUS_MONTHS or tok.text[:1].isupper())
         )
 
+    def _score(self, j: int, k: int) -> bool:
+        """"won 3-2", "a 52-48 vote": two numbers joined by a dash, the second the smaller."""
+        toks = self.toks
+        if k + 1 >= len(toks) or toks[k].kind != "dash" or toks[k + 1].kind != "num":
+            return False
+        if not (toks[j].end == toks[k].start and toks[k].end == toks[k + 1].start):
+            return False
+        first, second = toks[j].text, toks[k + 1].text
+        return first.isdigit() and second.isdigit() and int(second) < int(first) <= 200
+
     def _anniversary(self, k: int) -> bool:
         toks = self.toks
         return k + 1 < len(toks) and toks[k + 1].key in ("anniversary", "birthday", "jubilee")
 
     def _common(self, tok: _Tok) -> bool:
+        """Whether a capitalised word before a number is an ordinary word, not a name."""
         key = tok.key
-        if key in U.FUNCTION_WORDS or key in U.MONTHS:
+        if key in U.FUNCTION_WORDS or key in U.MONTHS or key in U.WEEKDAYS:
             return True
+        at_start = self._sentence_start(self.toks.index(tok))
+        if at_start and (key.endswith("ly") or _cyrillic(key) or key in U.COMMON_VERBS):
+            return True  # "Altogether 25 people died", "Задержан 25-летний мужчина"
         if any(key == words[-1] for words in U.COMPARATORS_BEFORE):
             return True
         return key in U.SCALES or self.lang == "de"

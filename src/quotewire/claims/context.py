@@ -91,11 +91,11 @@ def _period(m: re.Match[str], published: date | None) -> tuple[str | None, bool]
     if m.group("quarter"):
         n = _ORDINALS.get((m.group("qn") or "").lower()) or int(m.group("qd") or 0)
         y = m.group("qy") or m.group("qdy")
-        return _join(int(y) if y else year, f"Q{n}"), y is None
+        return _join(int(y) if y else _past(published, 3 * n - 2), f"Q{n}"), y is None
     if m.group("half"):
         n = 1 if m.group("hn").lower() == "first" else 2
         y = m.group("hy")
-        return _join(int(y) if y else year, f"H{n}"), y is None
+        return _join(int(y) if y else _past(published, 6 * n - 5), f"H{n}"), y is None
     if m.group("month"):
         month = _MONTHS[m.group("mn").lower().rstrip(".")]
         y = m.group("my")
@@ -124,6 +124,14 @@ def _period(m: re.Match[str], published: date | None) -> tuple[str | None, bool]
         return f"{index // 12}-{index % 12 + 1:02d}", True
     quarter = (published.month - 1) // 3 + shift
     return f"{published.year + quarter // 4}-Q{quarter % 4 + 1}", True
+
+
+def _past(published: date | None, first_month: int) -> int | None:
+    """The year of the latest period starting in ``first_month`` that has begun by the
+    article's date: a "third quarter" named in March is last year's."""
+    if published is None:
+        return None
+    return published.year - 1 if first_month > published.month else published.year
 
 
 def _join(year: int | None, part: str) -> str | None:

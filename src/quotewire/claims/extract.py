@@ -29,6 +29,22 @@ from quotewire.speakers.titles import same_nation
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
 _LOW_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times"})
 _UNIT_WORDS = frozenset({"%", "percent", "cent", "points", "point", "pct"})
+# units of physical measure: "42,000 tonnes of used batteries" measures the batteries
+_MEASURE_UNITS = frozenset(
+    """tonnes tons barrels litres liters gallons metres meters kilometres kilometers miles
+    hectares acres megawatts gigawatts kilowatts kilowatt-hours megawatt-hours gigawatt-hours
+    terawatt-hours millimetres centimetres kilograms ounces bushels feet yards""".split()
+)
+# nouns an amount marks an occasion of, rather than measures ("the 80th anniversary of ...")
+_OCCASIONS = frozenset({"anniversary", "birthday", "jubilee", "centenary", "centennial"})
+# nouns that only restate the amount ("an average of 60 million francs", "a total of 300")
+_GENERIC = frozenset(
+    "average total sum amount figure level value tally record high low peak maximum minimum "
+    "estimate".split()
+)
+# a named country, company or person as the subject states what the amount is about, not
+# what it measures ("Lithuania will spend 1.4 billion euros")
+_NAMED_SUBJECTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"})
 _CLIMB = frozenset({"pobj", "prep", "quantmod", "nummod", "compound", "conj", "cc", "appos"})
 _ABOUT_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 # a time after these words is the base of a comparison ("up from 40 billion in June")
@@ -129,7 +145,7 @@ def _measure(doc: Any, offset: int, amount: Amount) -> list[tuple[int, int]] | N
     if span is None or len(span) == 0:
         return None
     share = _share_of(doc, span)
-    for tokens in _measure_tokens(doc, span, share is not None):
+    for tokens in _measure_tokens(doc, span, amount.kind, amount.unit, share is not None):
         if tokens == "share":
             if share is not None:
                 return [c for piece in share for c in _chars(doc, offset, piece) or []] or None
@@ -140,45 +156,37 @@ def _measure(doc: Any, offset: int, amount: Amount) -> list[tuple[int, int]] | N
     return None
 
 
-def _measure_tokens(doc: Any, span: Any, has_share: bool) -> Iterator[Any]:
+def _measure_tokens(
+    doc: Any, span: Any, kind: str, unit: str, has_share: bool
+) -> Iterator[Any]:
     """Candidate token ranges for the measure, best first ("share" stands for the share rule)."""
     root = span.root
-    if (
-        span.start >= 2
-        and doc[span.start - 1].text == "("
-        and doc[span.start - 2].pos_
-        in (
-            "NOUN",
-            "PROPN",
-        )
-    ):
-        yield _head_phrase(doc[span.start - 2])
-    if (
-        span.start <= root.i < span.end
-        and root.pos_ == "NOUN"
-        and not root.like_num
-        and root.lower_ not in _UNIT_WORDS
-    ):
+    bracket = span.start >= 2 and doc[span.start - 1].text == "("
+    if bracket and doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
+        yield _head_phrase(doc[span.start - 2])  # "accumulated investment ($4.5 billion)"
+    inside = span.start <= root.i < span.end and root.pos_ == "NOUN" and not root.like_num
+    if inside and root.lower_ in _OCCASIONS:
         left, right = _head_phrase(root)
         if right > root.i + 1:  # "the 80th anniversary of the formation of the industry"
             yield max(left, root.i), right
+    if (kind == "money" or unit.split()[-1] in _MEASURE_UNITS) and span.end + 1 < len(doc):
+        link = doc[span.end]
+        if link.lower_ in ("of", "in", "on") and link.head.i in range(span.start, span.end):
+            objects = [c for c in link.children if c.dep_ == "pobj"]
+            if objects:  # "42,000 tonnes of used batteries", "25 million euros in credit"
+                yield _head_phrase(objects[0])
     node = root
     while node.dep_ in _CLIMB and node.head is not node:
-        if (
-            node.dep_ == "pobj"
-            and node.head.lower_ in ("of", "at")
-            and node.head.head.pos_
-            in (
-                "NOUN",
-                "PROPN",
-            )
-        ):
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "at"):
             noun = node.head.head
-            if not span.start <= noun.i < span.end:
+            outside = not span.start <= noun.i < span.end
+            if outside and noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in _GENERIC:
                 yield _head_phrase(noun)  # "a budget deficit of 3.2%", "inflation at 2.1%"
         if node.dep_ == "nummod" and node.head.i >= span.end:
             break  # the counted noun: the amount is what it counts
         node = node.head
+        if node.lower_ in _GENERIC and node.dep_ == "pobj":
+            continue  # "an average of 60 million francs": the amount stands for its average
     if node.dep_ in ("nsubj", "nsubjpass"):
         yield "share"
         return
@@ -187,14 +195,23 @@ def _measure_tokens(doc: Any, span: Any, has_share: bool) -> Iterator[Any]:
         if verb.head is verb:
             break
         verb = verb.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("by", "to", "from"):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+        if objects:  # "cut transmission capacity by 450 megawatts"
+            yield _head_phrase(objects[0])
     subject = _subject(verb)
-    if subject is not None and not span.start <= subject.i < span.end and _named(subject):
+    if (
+        subject is not None
+        and not span.start <= subject.i < span.end
+        and _named(subject)
+        and subject.ent_type_ not in _NAMED_SUBJECTS
+    ):
         yield _head_phrase(subject)
     if has_share:
         yield "share"
     if verb.pos_ in ("VERB", "AUX"):
         before = _chunk_before(doc, verb)
-        if before is not None:
+        if before is not None and doc[before[1] - 1].ent_type_ not in _NAMED_SUBJECTS:
             yield before
 
 

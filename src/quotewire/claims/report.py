@@ -38,9 +38,11 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
     # in date order, so the registry's ids and first-seen dates do not depend on argument order
     for _, key, result in sorted(results, key=lambda r: (r[0], r[1])):
         corpus.add(result, key=key)
-    if args.speaker:
-        corpus.entity(args.speaker) if not corpus.registry.find(args.speaker) else None
-    groups = corpus.claims(speaker=args.speaker, measure=args.measure)
+    if args.speaker and not corpus.registry.find(args.speaker):
+        corpus.entity(args.speaker)  # raises: no speaker matches
+    groups = corpus.claims(
+        speaker=args.speaker, measure=args.measure, min_checkworthy=args.min_checkworthy
+    )
     if args.format == "json":
         payload = {
             "articles": len(corpus),

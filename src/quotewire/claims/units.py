@@ -360,7 +360,8 @@ FUNCTION_WORDS = frozenset(
     he she it we they i you who which what there here then now today yesterday
     минус около почти более свыше менее до от примерно порядка в на за с по и из
     rund etwa knapp fast mehr weniger über unter bis mindestens von auf im in mit und um ca
-    minus plus per""".split()
+    minus plus per altogether overall exactly precisely further meanwhile besides
+    additionally instead""".split()
 )
 
 # a number right before one of these (within a few capitalised words) is an address
@@ -487,3 +488,17 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "кг": "кг",
     "т": "т",
 }
+
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun".split()
+)
+# verbs that follow a number as its predicate, never as an adjective of a counted noun
+COMMON_VERBS = frozenset(
+    """said say says told tell took take made make went go came come got get saw see won win
+    lost lose left leave fled flee ran run fell fall rose rise held hold gave give began begin
+    became become kept keep met meet paid pay sent send spent spend stood stand thought think
+    brought bring bought buy built build heard hear joined join backed back voted vote died die
+    signed sign opposed oppose supported support agreed agree attended attend marched march
+    gathered gather remain remained were are was is have has had will would could should""".split()
+)

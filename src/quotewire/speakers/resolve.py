@@ -447,7 +447,7 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
     """
     fixed = []
     for e in ents:
-        if e[3] != "PERSON" and len(e[2].split()) in (2, 3) and _titled(e[4]):
+        if e[3] != "PERSON" and len(e[2].split()) in (1, 2, 3) and _titled(e[4]):
             e = (e[0], e[1], e[2], "PERSON", e[4], e[5])
         fixed.append(e)
     surnames = {e[2].split()[-1] for e in fixed if e[3] == "PERSON" and len(e[2].split()) > 1}
