@@ -15,9 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotewire.claims import units as U
-from quotewire.claims.numbers import BIG_WORDS, is_number_word, literal_value, words_value
+from quotewire.claims.numbers import (
+    BIG_WORDS,
+    NUMBER_WORDS,
+    is_number_word,
+    literal_value,
+    words_value,
+)
 
 Kind = str  # "money", "percent", "points", "count", "number"
 
@@ -38,16 +45,12 @@ class Amount:
     number_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
     kind: str  # num, word, sym, dash, punct
-
-    @property
-    def key(self) -> str:
-        return self.text.lower()
+    key: str  # the text in lower case
 
 
 _TOKEN = re.compile(
@@ -83,6 +86,14 @@ _NAME_NOUNS = frozenset(
 )
 _STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
+# words that may open an amount by themselves, and words that make "a"/"one" open one
+_STARTERS = (
+    frozenset(U.FRACTIONS)
+    | frozenset(U.GERMAN_NUMBERS)
+    | frozenset({"minus", "минус", "rs", "zł", "half"})
+)
+_AFTER_ONE = frozenset(U.FRACTIONS) | BIG_WORDS | {"dozen"}
+_TRIGGER_WORDS = _STARTERS | NUMBER_WORDS["en"] | NUMBER_WORDS["ru"] | {"dozen"}
 _NOT_HYPHEN_UNITS = frozenset(
     "strong long wide high deep old tall plus odd fold point percent year month week day".split()
 )
@@ -127,8 +138,50 @@ _CHANGE_VERBS = frozenset(
 def find_amounts(
     text: str, start: int = 0, end: int | None = None, *, lang: str = "en"
 ) -> list[Amount]:
-    """Every amount in ``text[start:end]``, in text order, with offsets into ``text``."""
-    return _Finder(text, start, len(text) if end is None else end, lang).run()
+    """Every amount in ``text[start:end]``, in text order, with offsets into ``text``.
+
+    Only the stretches around a numeral, a currency sign or a number word are read: a
+    paragraph without any costs one regular-expression pass.
+    """
+    end = len(text) if end is None else end
+    found: list[Amount] = []
+    for lo, hi in _windows(text, start, end):
+        found += _Finder(text, lo, hi, lang).run()
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SIGNS = r"[\d$€£¥₽₹₩₺₴₪₦]"
+_REACH_BACK, _REACH_ON = 40, 70
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of ``text[start:end]`` that may hold amounts: around each numeral, currency
+    sign or number word, reaching back far enough for comparator words and on far enough for
+    a range and its unit, widened to whole words and merged where they meet."""
+    segment = text[start:end]
+    words = set(_WORD.findall(segment.lower())) & _TRIGGER_WORDS
+    if not words and not re.search(_SIGNS, segment):
+        return []
+    alternatives = [_SIGNS, *(rf"\b{re.escape(w)}\b" for w in sorted(words))]
+    spots = re.compile("|".join(alternatives), re.IGNORECASE)
+    windows: list[tuple[int, int]] = []
+    for m in spots.finditer(text, start, end):
+        lo = max(start, m.start() - _REACH_BACK)
+        hi = min(end, m.end() + _REACH_ON)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+            continue
+        windows.append((lo, hi))
+    return [_whole_words(text, lo, hi, start, end) for lo, hi in windows]
+
+
+def _whole_words(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    while lo > start and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < end and not text[hi].isspace():
+        hi += 1
+    return lo, hi
 
 
 class _Finder:
@@ -139,14 +192,20 @@ class _Finder:
         self.toks = _tokenize(text, start, end, lang)
         masked = [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
         self.masked = {
-            n for n, t in enumerate(self.toks) if any(s < t.end and t.start < e for s, e in masked)
+            n
+            for n, t in enumerate(self.toks)
+            if masked and any(a < t.end and t.start < b for a, b in masked)
         }
 
     # ---- the scan -----------------------------------------------------------------------
     def run(self) -> list[Amount]:
         found: list[Amount] = []
         i = 0
-        while i < len(self.toks):
+        toks = self.toks
+        while i < len(toks):
+            if not self._may_start(i):
+                i += 1
+                continue
             amount, after = self._amount_at(i)
             if amount is None:
                 i += 1
@@ -154,6 +213,21 @@ class _Finder:
             found.append(amount)
             i = max(after, i + 1)
         return found
+
+    def _may_start(self, i: int) -> bool:
+        """A cheap test of whether an amount can start at token ``i`` (a numeral, a currency,
+        a minus, a number or fraction word, or "a"/"an"/"one"/"ein" before one)."""
+        tok = self.toks[i]
+        if tok.kind in ("num", "sym", "dash"):
+            return True
+        if tok.kind != "word":
+            return False
+        key = tok.key
+        if key in _STARTERS or tok.text in U.CURRENCY_CODES:
+            return True
+        if key in U.FRACTION_ONES and key != "one":
+            return i + 1 < len(self.toks) and self.toks[i + 1].key in _AFTER_ONE
+        return is_number_word(key, "ru" if _cyrillic(key) else "en")
 
     def _amount_at(self, i: int) -> tuple[Amount | None, int]:
         toks = self.toks
@@ -763,6 +837,8 @@ class _Finder:
             return False
         prev = toks[j - 1] if j > 0 else None
         nxt = toks[k] if k < len(toks) else None
+        if self._alone_on_its_line(j, k):
+            return True  # a list number: "12" on a line of its own
         if prev is not None and currency is None:
             glued = prev.end == t.start
             if glued and prev.kind == "word":
@@ -780,8 +856,10 @@ class _Finder:
             if prev.kind == "punct" and prev.text == "." and j >= 2:
                 if toks[j - 2].key in ("no", "nr", "art", "sec", "vol", "p", "pp"):
                     return True
-                if self._month(toks[j - 2]):
-                    return True  # Aug. 30
+                month = toks[j - 2]
+                if self._month(month) and len(month.key) <= 4 and prev.start == month.end:
+                    if "\n" not in self.text[prev.end : t.start]:
+                        return True  # Aug. 30
             if prev.kind == "word":
                 if prev.key in _NAME_NOUNS or (
                     prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS)
@@ -832,6 +910,13 @@ class _Finder:
             and tok.key in U.MONTHS
             and (tok.key not in U.AMBIGUOUS_MONTHS or tok.text[:1].isupper())
         )
+
+    def _alone_on_its_line(self, j: int, k: int) -> bool:
+        text = self.text
+        before = text[text.rfind("\n", 0, self.toks[j].start) + 1 : self.toks[j].start]
+        after_end = text.find("\n", self.toks[k - 1].end)
+        after = text[self.toks[k - 1].end : len(text) if after_end < 0 else after_end]
+        return not before.strip() and not after.strip(" .)")
 
     def _score(self, j: int, k: int) -> bool:
         """"won 3-2", "a 52-48 vote": two numbers joined by a dash, the second the smaller."""
@@ -918,9 +1003,8 @@ class _Finder:
         """Whether bare "points" change a percentage here ("leads by 3 points in the poll",
         "the rate rose 2 points to 45%"), not an index ("the Dow fell 300 points")."""
         toks = self.toks
-        lo = toks[max(0, i - 12)].start
-        hi = toks[min(len(toks), k + 12) - 1].end
-        window = self.text[lo:hi]
+        lo, hi = toks[i].start, toks[k - 1].end
+        window = self.text[max(0, lo - 80) : hi + 80]
         return not _NOT_POINTS.search(window) and bool(_RATE_WORDS.search(window))
 
     def _change_before(self, first: int) -> bool:
@@ -953,9 +1037,10 @@ def _tokenize(text: str, start: int, end: int, lang: str) -> list[_Tok]:
     for s, e in [*grouped, (end, end)]:
         for m in _TOKEN.finditer(text, pos, s):
             kind = m.lastgroup or "punct"
-            toks.append(_Tok(m.start(), m.end(), m.group(), kind))
+            word = m.group()
+            toks.append(_Tok(m.start(), m.end(), word, kind, word.lower()))
         if s < e:
-            toks.append(_Tok(s, e, text[s:e], "num"))
+            toks.append(_Tok(s, e, text[s:e], "num", text[s:e]))
         pos = e
     return toks
 
@@ -966,8 +1051,11 @@ def _word_value(tok: _Tok) -> float:
     return words_value((tok.key,), "ru" if _cyrillic(tok.text) else "en") or 0.0
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return not word.isascii() and _CYRILLIC.search(word) is not None
 
 
 def _plural(word: str) -> str | None:

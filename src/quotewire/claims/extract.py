@@ -16,6 +16,7 @@ For each amount (``amounts.find_amounts``) over the parsed paragraphs it reads, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph
+from quotewire.quotes.frame import doc_length
 from quotewire.speakers.titles import same_nation
 
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
@@ -73,10 +75,13 @@ def find_claims(
         if e.type in _ABOUT_LABELS and e.name != credited and e.name not in role_words
     ]
     claims: list[Claim] = []
+    everywhere = find_amounts(shadow or text)  # one pass; kept where a parsed paragraph is
+    starts = [a.start for a in everywhere]
     for pp in parsed:
         doc = pp.doc
-        end = pp.offset + len(doc.text)
-        amounts = find_amounts(shadow or text, pp.offset, end)
+        end = pp.offset + doc_length(doc)
+        first, last = bisect_left(starts, pp.offset), bisect_left(starts, end)
+        amounts = [a for a in everywhere[first:last] if a.end <= end]
         hi_end = end
         for n, amount in enumerate(amounts):
             sentence = _sentence(doc, pp.offset, amount)
