@@ -857,9 +857,10 @@ class _Finder:
                 if toks[j - 2].key in ("no", "nr", "art", "sec", "vol", "p", "pp"):
                     return True
                 month = toks[j - 2]
-                if self._month(month) and len(month.key) <= 4 and prev.start == month.end:
-                    if "\n" not in self.text[prev.end : t.start]:
-                        return True  # Aug. 30
+                abbreviated = self._month(month) and len(month.key) <= 4
+                same_line = "\n" not in self.text[prev.end : t.start]
+                if abbreviated and prev.start == month.end and same_line:
+                    return True  # Aug. 30
             if prev.kind == "word":
                 if prev.key in _NAME_NOUNS or (
                     prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS)
