@@ -210,6 +210,11 @@ def test_claims_command_json_and_bad_inputs(tmp_path: Path) -> None:
     values = [e["value"] for g in payload["groups"] for e in g["entries"]]
     assert 1.9 in values
     missing = _run("claims", str(tmp_path / "nope.txt"))
-    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+    assert missing.returncode == 2 and "nope.txt" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    mixed = _run("claims", str(tmp_path / "good.txt"), str(tmp_path / "binary.txt"))
+    assert mixed.returncode == 1 and "binary.txt" in mixed.stderr
+    assert "Henrik Lund" in mixed.stdout
     unknown = _run("claims", str(tmp_path), "--speaker", "Nobody")
     assert unknown.returncode == 2 and "no speaker matches" in unknown.stderr

@@ -20,7 +20,10 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
     inputs failed (each named on stderr), 2 when none could be read."""
     documents: list[Document | InputError] = []
     for path in args.paths:
-        found, _ = read(path)
+        try:
+            found, _ = read(path)
+        except InputError as error:  # one unreadable path does not stop the others
+            found = [error]
         documents += found
     options = Options(reference_date=args.reference_date)
     corpus = Corpus()
@@ -28,6 +31,8 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
     results = []
     for document, outcome in zip(documents, run_many(documents, options), strict=True):
         if isinstance(outcome, InputError):
+            if len(documents) == 1:
+                raise outcome  # one input: one line naming it, exit 2
             print(f"quotewire: skipped {outcome}", file=sys.stderr)
             failed += 1
             continue
