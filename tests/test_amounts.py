@@ -918,6 +918,17 @@ def test_gold_amount_not_in_its_sentence_names_the_line(tmp_path: Path) -> None:
         ("Задержан 25-летний мужчина.", [("25-летний", 25, "years")]),
         ("The company employs 300-plus engineers.", [("300-plus engineers", 300, "engineers")]),
         ("The team won 3-2 on Sunday.", []),
+        ("Voters backed the plan by a 2-to-1 margin.", []),
+        ("No one checked up on them.", []),
+        ("4. Ben Carson.\nFor the brain surgeon, the race is over.", []),
+        ("It took seven-and-a-half years.", [("seven-and-a-half years", 7.5, "years")]),
+        (
+            "Some two and a half million people voted.",
+            [("Some two and a half million people", 2.5e6, "people")],
+        ),
+        ("The chain runs 7-Eleven stores.", []),
+        ("She holds a 3-point lead in the poll.", [("3-point", 3, "percentage_points")]),
+        ("A 12-member panel will decide.", [("12-member", 12, "members")]),
         ("The bill passed 52-48 in the Senate.", []),
         (
             "Some 2,000 armed men and 300 registered voters.",

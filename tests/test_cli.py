@@ -177,6 +177,20 @@ def test_extract_table_shows_speaker_type_quote_and_cue(article_dir: Path) -> No
         json.loads(run.stdout)
 
 
+def test_extract_table_lists_the_figures_with_unit_measure_and_claimant(tmp_path: Path) -> None:
+    (tmp_path / "budget.txt").write_text(
+        "Council sets budget\n"
+        "The council approved a budget of $12 million, Mayor Ellen Novak said on Monday.\n",
+        encoding="utf-8",
+    )
+    run = quotewire("extract", tmp_path / "budget.txt", "--format", "table")
+    assert run.returncode == 0, run.stderr
+    assert "1 figures" in run.stdout.splitlines()[1]
+    lines = run.stdout.splitlines()
+    figures = lines[next(n for n, line in enumerate(lines) if "FIGURE" in line) + 1 :]
+    assert figures[0].split() == ["$12", "million", "USD", "budget", "(Ellen", "Novak)"]
+
+
 def test_extract_jsonl_and_reference_date_sets_the_year(article_dir: Path, json_run: Run) -> None:
     default = json.loads(json_run.stdout)["article"]
     assert default["published"] == "2019-04-12", "without a reference date: latest year in text"

@@ -321,6 +321,7 @@ def format_table(result: Result, width: int = 72) -> str:
         else "",
         f"credited to {article.credited_source.name}" if article.credited_source else "",
         f"{len(result.quotes)} statements",
+        f"{len(result.claims)} figures" if result.claims else "",
     ]
     lines.append("   " + " · ".join(f for f in facts if f))
     rows = [("SPEAKER", "TYPE", "QUOTE", "CUE")]
@@ -333,6 +334,13 @@ def format_table(result: Result, width: int = 72) -> str:
     widths = [min(28, max(len(r[i]) for r in rows)) for i in range(2)]
     for speaker, kind, text, cue in rows:
         lines.append(f"   {speaker[:28]:<{widths[0]}}  {kind:<{widths[1]}}  {text}  [{cue}]")
+    if result.claims:
+        lines.append("   FIGURE                         UNIT          MEASURE  (CLAIMANT)")
+        for claim in result.claims:
+            who = claim.claimant.name if claim.claimant else "narrator"
+            figure = " ".join(claim.span.text.split())[:30]
+            measure = (claim.measure or "?")[:48]
+            lines.append(f"   {figure:<30} {claim.unit[:13]:<13} {measure}  ({who})")
     return "\n".join(lines) + "\n\n"
 
 

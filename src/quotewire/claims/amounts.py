@@ -95,7 +95,8 @@ _STARTERS = (
 _AFTER_ONE = frozenset(U.FRACTIONS) | BIG_WORDS | {"dozen"}
 _TRIGGER_WORDS = _STARTERS | NUMBER_WORDS["en"] | NUMBER_WORDS["ru"] | {"dozen"}
 _NOT_HYPHEN_UNITS = frozenset(
-    "strong long wide high deep old tall plus odd fold point percent year month week day".split()
+    "strong long wide high deep old tall plus odd fold percent year month week day "
+    "something somethings ish".split()
 )
 _RU_CHANGE = (
     "повыс",
@@ -114,6 +115,7 @@ _RU_CHANGE = (
     "сокращ",
     "снизил",
 )
+_NOT_A_COUNT = frozenset("no every each any the this that which someone anyone".split())
 _WON_OBJECTS = frozenset(
     "the a an his her their its our my your this that these those over by re-election".split()
 )
@@ -396,7 +398,23 @@ class _Finder:
             return None
         if k < len(toks) and toks[k].key == "dozen":
             return self._dozen(value * 12, k + 1)
+        half = self._and_a_half(k)
+        if half:
+            return value + 0.5, half, True, None  # "seven-and-a-half years"
+        if words == ["one"] and j > 0 and toks[j - 1].key in _NOT_A_COUNT:
+            return None  # "no one", "the one who"
         return value, k, True, None
+
+    def _and_a_half(self, k: int) -> int:
+        """The index after "and a half" / "-and-a-half" at ``k``, or 0."""
+        words = [t.key for t in self.toks[k : k + 7] if t.kind != "dash"][:3]
+        if words != ["and", "a", "half"]:
+            return 0
+        m, seen = k, 0
+        while seen < 3:
+            seen += self.toks[m].kind != "dash"
+            m += 1
+        return m
 
     def _dozen(self, value: float, k: int) -> tuple[float, int, bool, float | None]:
         return value, k, True, None
@@ -642,7 +660,10 @@ class _Finder:
                 return w + "s", end
             if w.startswith(("jährig", "летн", "летия", "летие")):
                 return "years", k + 2  # "21-jährigen", "25-летний"
-            if toks[k + 1].kind == "word" and w.isalpha() and w not in _NOT_HYPHEN_UNITS:
+            written = toks[k + 1].text
+            if toks[k + 1].kind == "word" and written.isalpha() and written.islower() and (
+                w not in _NOT_HYPHEN_UNITS
+            ):
                 return _pluralize(w), k + 2  # "a 40-kilometre stretch", "a 12,000-piece set"
             return None
         if t.kind == "word" and t.key in U.UNIT_ABBREVIATIONS:
@@ -697,6 +718,7 @@ class _Finder:
         return (
             w.text.islower()
             and len(w.key) > 2
+            and not w.key.endswith("ed")
             and w.key not in U.NOT_PLURAL_NOUNS
             and w.key not in U.FUNCTION_WORDS
         )
@@ -880,6 +902,9 @@ class _Finder:
                 return True  # 14. Oktober
             if nxt.text == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
                 return True  # 401(k)
+            glued = k + 1 < len(toks) and nxt.kind == "dash" and nxt.start == toks[k - 1].end
+            if glued and toks[k + 1].start == nxt.end and toks[k + 1].text[:1].isupper():
+                return True  # 7-Eleven, 3-D
             if (
                 nxt.kind == "word"
                 and nxt.key == "of"
@@ -917,11 +942,17 @@ class _Finder:
         before = text[text.rfind("\n", 0, self.toks[j].start) + 1 : self.toks[j].start]
         after_end = text.find("\n", self.toks[k - 1].end)
         after = text[self.toks[k - 1].end : len(text) if after_end < 0 else after_end]
-        return not before.strip() and not after.strip(" .)")
+        if not before.strip() and not after.strip(" .)"):
+            return True
+        # "4. Ben Carson": a list number opening its line
+        return not before.strip() and after[:1] in (".", ")") and after[1:2] == " "
 
     def _score(self, j: int, k: int) -> bool:
-        """"won 3-2", "a 52-48 vote": two numbers joined by a dash, the second the smaller."""
+        """"won 3-2", "a 52-48 vote": two numbers joined by a dash, the second the smaller;
+        "a 2-to-1 margin": a ratio."""
         toks = self.toks
+        if k + 3 < len(toks) and toks[k].kind == "dash" and toks[k + 1].key == "to":
+            return toks[k + 2].kind == "dash" and toks[k + 3].kind == "num"
         if k + 1 >= len(toks) or toks[k].kind != "dash" or toks[k + 1].kind != "num":
             return False
         if not (toks[j].end == toks[k].start and toks[k].end == toks[k + 1].start):
