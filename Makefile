@@ -31,6 +31,7 @@ typecheck: install
 
 schema: install
 	$(BIN)/quotewire schema > schema/result.schema.json
+	$(BIN)/quotewire schema --corpus > schema/corpus.schema.json
 
 # the learned cue lexicon shipped in src/quotewire/data (deterministic; a few minutes)
 model: install

@@ -207,7 +207,7 @@ def test_claims_command_json_and_bad_inputs(tmp_path: Path) -> None:
     payload = json.loads(run.stdout)
     assert payload["articles"] == 1
     assert any(e["name"] == "Henrik Lund" for e in payload["registry"])
-    values = [e["value"] for g in payload["groups"] for e in g["entries"]]
+    values = [e["claim"]["value"] for g in payload["groups"] for e in g["entries"]]
     assert 1.9 in values
     missing = _run("claims", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2 and "nope.txt" in missing.stderr

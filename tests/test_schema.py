@@ -55,3 +55,28 @@ def test_schema_rejects_a_result_with_an_unknown_field(published: dict[str, obje
     result = quotewire.extract(TEXT).to_dict()
     result["quotes"][0]["unexpected"] = True
     assert not Draft202012Validator(published).is_valid(result)
+
+
+CORPUS_SCHEMA_FILE = SCHEMA_FILE.parent / "corpus.schema.json"
+
+
+def test_published_corpus_schema_is_current_and_a_report_validates() -> None:
+    """`quotewire claims --format json` prints a CorpusReport; its schema is published too."""
+    published = json.loads(CORPUS_SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert published == quotewire.corpus_json_schema(), (
+        "schema/corpus.schema.json is out of date: run `make schema`"
+    )
+    Draft202012Validator.check_schema(published)
+    corpus = quotewire.Corpus()
+    corpus.add(quotewire.extract(TEXT, reference_date="2025-06-10"), key="ferry")
+    corpus.add(
+        quotewire.extract(
+            "Budget gap\n\n"
+            "The deficit reached 4.1% of GDP last year, Finance Minister Ola Berg said."
+        ),
+        key="budget",
+    )
+    report = corpus.report().model_dump(mode="json")
+    assert report["articles"] == 2 and report["registry"] and report["groups"]
+    errors = list(Draft202012Validator(published).iter_errors(report))
+    assert not errors, [e.message for e in errors]

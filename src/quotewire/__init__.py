@@ -9,7 +9,6 @@ The public surface is what ``__all__`` lists (checked by a test)::
 """
 
 from quotewire.claims.amounts import Amount, find_amounts
-from quotewire.claims.track import ClaimGroup
 from quotewire.corpus import Corpus
 from quotewire.errors import (
     BinaryInput,
@@ -26,20 +25,26 @@ from quotewire.errors import (
 from quotewire.model import (
     Article,
     Claim,
+    ClaimFlag,
+    ClaimGroup,
     ClaimTime,
+    CorpusReport,
     Debris,
     Entity,
     Mention,
     NamedSpan,
     Quote,
+    RegistryEntity,
     Result,
     Source,
     Span,
     Speaker,
+    TimelineEntry,
+    corpus_json_schema,
     json_schema,
 )
 from quotewire.pipeline import Document, Options, extract, run_many, run_one
-from quotewire.speakers.registry import Registry, RegistryEntity
+from quotewire.speakers.registry import Registry
 
 __version__ = "0.1.0"
 
@@ -48,9 +53,11 @@ __all__ = [
     "Article",
     "BinaryInput",
     "Claim",
+    "ClaimFlag",
     "ClaimGroup",
     "ClaimTime",
     "Corpus",
+    "CorpusReport",
     "Debris",
     "Document",
     "EmptyInput",
@@ -72,8 +79,10 @@ __all__ = [
     "Source",
     "Span",
     "Speaker",
+    "TimelineEntry",
     "UnsupportedLanguage",
     "__version__",
+    "corpus_json_schema",
     "extract",
     "find_amounts",
     "json_schema",

@@ -23,7 +23,7 @@ from quotewire.errors import (
     QuotewireError,
 )
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
-from quotewire.model import Result, json_schema
+from quotewire.model import Result, corpus_json_schema, json_schema
 from quotewire.pipeline import Document, Options, run_many
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="date that supplies the year of a dateline without one",
     )
 
-    sub.add_parser("schema", help="print the JSON Schema of the output")
+    sch = sub.add_parser("schema", help="print the JSON Schema of the output")
+    sch.add_argument(
+        "--corpus",
+        action="store_true",
+        help="the schema of `quotewire claims --format json` (registry and claim timelines)",
+    )
 
     bench = sub.add_parser("bench", help="measure accuracy and speed on an annotated corpus")
     bsub = bench.add_subparsers(dest="bench_command", required=True, metavar="BENCH")
@@ -152,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "schema":
-            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            schema = corpus_json_schema() if args.corpus else json_schema()
+            print(json.dumps(schema, indent=2, ensure_ascii=False))
             return EXIT_OK
         if args.command == "train":
             return _train(args)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotewire.claims.track import ClaimGroup, Entry, track
+from quotewire.claims.track import Entry, track
 from quotewire.errors import QuotewireError
-from quotewire.model import Result
-from quotewire.speakers.registry import Registry, RegistryEntity
+from quotewire.model import ClaimGroup, CorpusReport, RegistryEntity, Result
+from quotewire.speakers.registry import Registry
 
 
 class Corpus:
@@ -92,11 +92,11 @@ class Corpus:
                     continue
                 entries.append(
                     Entry(
-                        key,
-                        result.article.published,
-                        claim,
-                        result.article.title,
-                        result.article.url,
+                        article=key,
+                        published=result.article.published,
+                        claim=claim,
+                        title=result.article.title,
+                        url=result.article.url,
                     )
                 )
                 claimant_of[(key, claim.id)] = self._claimant(key, result, claim.id)
@@ -116,6 +116,16 @@ class Corpus:
                 or any(words in (e.claim.measure or "").lower() for e in g.entries)
             ]
         return groups
+
+    def report(self, groups: list[ClaimGroup] | None = None) -> CorpusReport:
+        """The registry and the claim timelines (all, or ``groups``) as one record: what
+        ``quotewire claims --format json`` prints, with the schema ``quotewire schema
+        --corpus`` gives."""
+        return CorpusReport(
+            articles=len(self),
+            registry=list(self.registry),
+            groups=self.claims() if groups is None else groups,
+        )
 
     def _claimant(self, key: str, result: Result, claim_id: str) -> tuple[str | None, str]:
         claim = next(c for c in result.claims if c.id == claim_id)

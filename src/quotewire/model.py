@@ -201,6 +201,98 @@ class Result(_Record):
         return self.model_dump_json(indent=indent)
 
 
+class RoleSeen(_Record):
+    """A role of a registry entity and the first and last article dates it was seen with."""
+
+    role: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class Member(_Record):
+    """One article's entity joined to a registry entity, and the evidence that joined it."""
+
+    article: str = Field(description="the key of the article in the corpus")
+    entity: str = Field(description="the entity's id in that article's result ('e1')")
+    name: str
+    evidence: str = Field(description="why it was joined: 'same name', 'initial V. fits ...'")
+    published: str | None = None
+
+
+class RegistryEntity(_Record):
+    """A person or organization across articles, with a stable id ('person:maria-kowalska')."""
+
+    id: str
+    name: str
+    type: str
+    members: list[Member] = Field(default_factory=list)
+    roles: list[RoleSeen] = Field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every name the entity is known by, in the order first seen."""
+        return list(dict.fromkeys(m.name for m in self.members))
+
+    def articles(self) -> list[str]:
+        """Keys of the articles that mention it, in the order added."""
+        return list(dict.fromkeys(m.article for m in self.members))
+
+
+class TimelineEntry(_Record):
+    """One claim in a claim timeline, with the article it came from."""
+
+    article: str
+    published: str | None = None
+    claim: Claim
+    title: str | None = None
+    url: str | None = None
+
+    @property
+    def when(self) -> str:
+        """The period the claim refers to, else the article's date, for ordering."""
+        period = self.claim.time.period if self.claim.time else None
+        return period or (self.published or "")[:10]
+
+
+class ClaimFlag(_Record):
+    """A change or a contradiction between a timeline entry and an earlier one."""
+
+    kind: Literal["change", "contradiction"]
+    entry: int = Field(description="index of the later entry in the group")
+    earlier: int = Field(description="index of the entry it is compared with")
+    note: str
+
+
+class ClaimGroup(_Record):
+    """What one claimant said of one measure in one unit, in time order, with flags."""
+
+    claimant: str | None = Field(
+        description="registry id, 'source:<name>', 'unresolved:<name>', or null for the narrator"
+    )
+    claimant_name: str
+    measure: str
+    unit: str
+    entries: list[TimelineEntry] = Field(default_factory=list)
+    flags: list[ClaimFlag] = Field(default_factory=list)
+
+
+class CorpusReport(_Record):
+    """What ``quotewire claims --format json`` prints: the registry and the claim timelines."""
+
+    schema_version: str = SCHEMA_VERSION
+    articles: int
+    registry: list[RegistryEntity]
+    groups: list[ClaimGroup]
+
+
+def corpus_json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`CorpusReport` (``schema/corpus.schema.json``)."""
+    schema = CorpusReport.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://quotewire.invalid/schema/corpus.schema.json"
+    return schema
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of :class:`Result`, as published in ``schema/result.schema.json``."""
     schema = Result.model_json_schema()

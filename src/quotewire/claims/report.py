@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 
-from quotewire.claims.track import ClaimGroup
 from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
+from quotewire.model import ClaimGroup
 from quotewire.pipeline import Document, Options, run_many
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
@@ -49,12 +48,7 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
         speaker=args.speaker, measure=args.measure, min_checkworthy=args.min_checkworthy
     )
     if args.format == "json":
-        payload = {
-            "articles": len(corpus),
-            "registry": [e.to_dict() for e in corpus.registry],
-            "groups": [g.to_dict() for g in groups],
-        }
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(corpus.report(groups).model_dump_json(indent=2))
     else:
         print(format_groups(groups, len(corpus)))
     if failed:

@@ -17,82 +17,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from quotewire.model import Claim
+from quotewire.model import Claim, ClaimFlag, ClaimGroup, TimelineEntry
+
+Entry = TimelineEntry
 
 _STOP = frozenset(
     """a an the this that these those its his her their our my your of in on for to by at with
     and or from as share rate level total number amount figure""".split()
 )
 _KEEP_HEADS = frozenset({"rate", "share", "level", "number", "amount", "total"})
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One claim in a timeline, with where it came from."""
-
-    article: str
-    published: str | None
-    claim: Claim
-    title: str | None = None
-    url: str | None = None
-
-    @property
-    def when(self) -> str:
-        """The period the claim refers to, else the article's date, for ordering."""
-        period = self.claim.time.period if self.claim.time else None
-        return period or (self.published or "")[:10]
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    """A change or a contradiction between an entry and an earlier one of its group."""
-
-    kind: str  # "change" or "contradiction"
-    entry: int  # index of the later entry in the group
-    earlier: int  # index of the entry it is compared with
-    note: str
-
-
-@dataclass(slots=True)
-class ClaimGroup:
-    """Claims by one claimant about one measure in one unit, in time order."""
-
-    claimant: str | None  # registry id, "source:<name>", or None for the narrator
-    claimant_name: str
-    measure: str
-    unit: str
-    entries: list[Entry] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "claimant": self.claimant,
-            "claimant_name": self.claimant_name,
-            "measure": self.measure,
-            "unit": self.unit,
-            "entries": [
-                {
-                    "article": e.article,
-                    "published": e.published,
-                    "period": e.claim.time.period if e.claim.time else None,
-                    "value": e.claim.value,
-                    "high": e.claim.high,
-                    "comparator": e.claim.comparator,
-                    "text": e.claim.span.text,
-                    "claim": e.claim.id,
-                    "quote": e.claim.quote,
-                    "title": e.title,
-                    "url": e.url,
-                }
-                for e in self.entries
-            ],
-            "flags": [
-                {"kind": f.kind, "entry": f.entry, "earlier": f.earlier, "note": f.note}
-                for f in self.flags
-            ],
-        }
 
 
 def measure_key(measure: str) -> tuple[str, frozenset[str]]:
@@ -127,7 +61,9 @@ def track(
         key = (who, head, claim.unit)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = ClaimGroup(who, name, claim.measure, claim.unit)
+            group = groups[key] = ClaimGroup(
+                claimant=who, claimant_name=name, measure=claim.measure, unit=claim.unit
+            )
         twin = next((n for n, e in enumerate(group.entries) if _same(entry, e)), None)
         if twin is not None:
             if claim.time and not group.entries[twin].claim.time:
@@ -156,7 +92,7 @@ def _same(a: Entry, b: Entry) -> bool:
     )
 
 
-def _flags(entries: Sequence[Entry]) -> list[Flag]:
+def _flags(entries: Sequence[Entry]) -> list[ClaimFlag]:
     flags = []
     for n in range(1, len(entries)):
         later = entries[n]
@@ -167,11 +103,11 @@ def _flags(entries: Sequence[Entry]) -> list[Flag]:
         )
         if clash is not None:
             flags.append(
-                Flag(
-                    "contradiction",
-                    n,
-                    clash,
-                    f"{_show(later.claim)} for {period} ({later.article}) against "
+                ClaimFlag(
+                    kind="contradiction",
+                    entry=n,
+                    earlier=clash,
+                    note=f"{_show(later.claim)} for {period} ({later.article}) against "
                     f"{_show(entries[clash].claim)} ({entries[clash].article})",
                 )
             )
@@ -179,11 +115,11 @@ def _flags(entries: Sequence[Entry]) -> list[Flag]:
         before = entries[n - 1]
         if not compatible(before.claim, later.claim):
             flags.append(
-                Flag(
-                    "change",
-                    n,
-                    n - 1,
-                    f"{_show(before.claim)} -> {_show(later.claim)}",
+                ClaimFlag(
+                    kind="change",
+                    entry=n,
+                    earlier=n - 1,
+                    note=f"{_show(before.claim)} -> {_show(later.claim)}",
                 )
             )
     return flags

@@ -26,71 +26,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from quotewire.errors import QuotewireError
-from quotewire.model import Entity
+from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
 from quotewire.speakers.titles import PERSON_TITLES, same_nation
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TITLE_STOP = frozenset({"the", "a", "an", "s", "his", "her", "its", "their", "of"})
 _TRACKED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-@dataclass(slots=True)
-class Member:
-    """One article's entity joined to a registry entity, and why it was joined."""
-
-    article: str
-    entity: str
-    name: str
-    evidence: str
-    published: str | None = None
-
-
-@dataclass(slots=True)
-class RoleSeen:
-    """A role and the first and last article dates it was seen with (ISO dates or None)."""
-
-    role: str
-    first_seen: str | None
-    last_seen: str | None
-
-
-@dataclass(slots=True)
-class RegistryEntity:
-    """A person or organization across articles."""
-
-    id: str
-    name: str
-    type: str
-    members: list[Member] = field(default_factory=list)
-    roles: list[RoleSeen] = field(default_factory=list)
-
-    @property
-    def aliases(self) -> list[str]:
-        """Every name the entity is known by, in the order first seen."""
-        return list(dict.fromkeys(m.name for m in self.members))
-
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(m.article for m in self.members))
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "aliases": self.aliases,
-            "roles": [
-                {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen}
-                for r in self.roles
-            ],
-            "members": [
-                {"article": m.article, "entity": m.entity, "name": m.name, "evidence": m.evidence}
-                for m in self.members
-            ],
-        }
 
 
 class Registry:
@@ -174,7 +118,15 @@ class Registry:
                 target = self._create(entity)
                 evidence = "first seen"
             record = self._entities[target]
-            record.members.append(Member(article, entity.id, entity.name, evidence, day))
+            record.members.append(
+                Member(
+                    article=article,
+                    entity=entity.id,
+                    name=entity.name,
+                    evidence=evidence,
+                    published=day,
+                )
+            )
             if _better_name(entity.name, record.name):
                 record.name = entity.name
             for role in entity.roles:
@@ -316,7 +268,7 @@ def _see_role(entity: RegistryEntity, role: str, day: str | None) -> None:
             if day and (seen.last_seen is None or day > seen.last_seen):
                 seen.last_seen = day
             return
-    entity.roles.append(RoleSeen(role, day, day))
+    entity.roles.append(RoleSeen(role=role, first_seen=day, last_seen=day))
 
 
 def _better_name(new: str, old: str) -> bool:
