@@ -91,6 +91,8 @@ def test_claims_point_into_the_text_and_statistics_outrank_anniversaries(seed: A
     # the dateline and the agency are not claims; "10:52, 26 September" holds no amount
     assert not any("10:52" in c.span.text or c.span.text == "26" for c in result.claims)
     assert "BelTA" not in money.about
+    # an organization named by a people's adjective is about that people's country
+    assert "Belarus" in _claim_with(result, "approximately 40%").about
 
 
 def test_narrator_figures_have_no_claimant_and_relative_periods_resolve() -> None:

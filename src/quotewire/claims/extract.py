@@ -344,13 +344,21 @@ def _about(text: str, places: Sequence[Entity], sentence: tuple[int, int]) -> li
         ):
             name = entity.name
             if entity.type == "NORP":
-                country = next(
-                    (p.name for p in places if p.type == "GPE" and same_nation(p.name, name)), None
-                )
-                name = country or name
+                name = _country(places, name) or name
             if name not in names:
                 names.append(name)
+            if entity.type in ("ORG", "FAC"):
+                # "the Belarusian Nuclear Power Plant" is also about Belarus
+                for word in entity.name.split()[:2]:
+                    country = _country(places, word) if word[:1].isupper() else None
+                    if country and country not in names:
+                        names.append(country)
     return names
+
+
+def _country(places: Sequence[Entity], demonym: str) -> str | None:
+    """The country the article names that ``demonym`` belongs to ("Belarusian": Belarus)."""
+    return next((p.name for p in places if p.type == "GPE" and same_nation(p.name, demonym)), None)
 
 
 def _dateline_place(text: str, start: int, end: int) -> bool:
