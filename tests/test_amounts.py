@@ -920,6 +920,7 @@ def test_gold_amount_not_in_its_sentence_names_the_line(tmp_path: Path) -> None:
         ("The team won 3-2 on Sunday.", []),
         ("Voters backed the plan by a 2-to-1 margin.", []),
         ("No one checked up on them.", []),
+        ("At one point, the talks nearly collapsed.", []),
         ("4. Ben Carson.\nFor the brain surgeon, the race is over.", []),
         ("It took seven-and-a-half years.", [("seven-and-a-half years", 7.5, "years")]),
         (

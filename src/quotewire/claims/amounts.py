@@ -115,6 +115,11 @@ _RU_CHANGE = (
     "сокращ",
     "снизил",
 )
+# "at one point", "one day", "on the one hand": "one" with these is not a count
+_ONE_IDIOMS = frozenset(
+    "point day time thing way hand side another other more last reason question problem "
+    "example moment morning night evening afternoon".split()
+)
 _NOT_A_COUNT = frozenset("no every each any the this that which someone anyone".split())
 _WON_OBJECTS = frozenset(
     "the a an his her their its our my your this that these those over by re-election".split()
@@ -719,6 +724,7 @@ class _Finder:
             w.text.islower()
             and len(w.key) > 2
             and not w.key.endswith("ed")
+            and w.key not in _ONE_IDIOMS
             and w.key not in U.NOT_PLURAL_NOUNS
             and w.key not in U.FUNCTION_WORDS
         )
