@@ -94,6 +94,17 @@ _STARTERS = (
 )
 _AFTER_ONE = frozenset(U.FRACTIONS) | BIG_WORDS | {"dozen"}
 _TRIGGER_WORDS = _STARTERS | NUMBER_WORDS["en"] | NUMBER_WORDS["ru"] | {"dozen"}
+# ASCII text is searched with one precompiled pattern (on its lower-case copy)
+_SPOTS = re.compile(
+    "|".join(
+        [
+            r"[\d$€£¥₽₹₩₺₴₪₦]",
+            r"\b(?:"
+            + "|".join(sorted((w for w in _TRIGGER_WORDS if w.isascii()), key=len, reverse=True))
+            + r")\b",
+        ]
+    )
+)
 _NOT_HYPHEN_UNITS = frozenset(
     "strong long wide high deep old tall plus odd fold percent year month week day "
     "something somethings ish".split()
@@ -167,15 +178,16 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sign or number word, reaching back far enough for comparator words and on far enough for
     a range and its unit, widened to whole words and merged where they meet."""
     segment = text[start:end]
-    words = set(_WORD.findall(segment.lower())) & _TRIGGER_WORDS
-    if not words and not re.search(_SIGNS, segment):
-        return []
-    alternatives = [_SIGNS, *(rf"\b{re.escape(w)}\b" for w in sorted(words))]
-    spots = re.compile("|".join(alternatives), re.IGNORECASE)
+    if segment.isascii():  # one precompiled pattern over the lower-case copy (same offsets)
+        spots, haystack = _SPOTS, segment.lower()
+    else:  # Russian number words, German ones with umlauts: only those the text holds
+        words = set(_WORD.findall(segment.lower())) & _TRIGGER_WORDS
+        alternatives = [_SIGNS, *(rf"\b{re.escape(w)}\b" for w in sorted(words))]
+        spots, haystack = re.compile("|".join(alternatives), re.IGNORECASE), segment
     windows: list[tuple[int, int]] = []
-    for m in spots.finditer(text, start, end):
-        lo = max(start, m.start() - _REACH_BACK)
-        hi = min(end, m.end() + _REACH_ON)
+    for m in spots.finditer(haystack):
+        lo = max(start, start + m.start() - _REACH_BACK)
+        hi = min(end, start + m.end() + _REACH_ON)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
             continue
