@@ -205,7 +205,6 @@ def _whole_words(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int
 
 class _Finder:
     def __init__(self, text: str, start: int, end: int, lang: str) -> None:
-        self._one = False
         self.text = text
         self.lang = lang
         self.toks = _tokenize(text, start, end, lang)
@@ -284,11 +283,10 @@ class _Finder:
             high, k, second_scale = ranged
             if scale == 1 and second_scale > 1:
                 value *= second_scale
-        self._one = value == 1
         plus = self._phrase(k + 1, [("plus",)]) if k < len(toks) and toks[k].kind == "dash" else 0
         if plus:
             k = plus  # "300-plus engineers"
-        unit, kind, k, lang_of_unit, factor = self._unit(k, currency, fraction)
+        unit, kind, k, lang_of_unit, factor = self._unit(k, currency, fraction, one=value == 1)
         if ranged is None and kind in ("percent", "points", "money") and currency is None:
             # "3.4% to 3.9%", "between 4.5% and 4.75%": the unit written with both ends
             again = self._range(first_at, k, None, value)
@@ -603,7 +601,7 @@ class _Finder:
         return high * scale, after, scale
 
     def _unit(
-        self, k: int, currency: str | None, fraction: float | None
+        self, k: int, currency: str | None, fraction: float | None, *, one: bool = False
     ) -> tuple[str, Kind, int, str, float]:
         """(unit, kind, index after, language the unit is written in, factor)."""
         toks = self.toks
@@ -642,7 +640,7 @@ class _Finder:
         code, after = self._currency_after(k)
         if code is not None:
             return code, "money", after, word_lang, 1.0
-        counted = self._counted(k)
+        counted = self._counted(k, one)
         if counted is not None:
             noun, after = counted
             return noun, "count", after, word_lang, 1.0
@@ -662,7 +660,7 @@ class _Finder:
             and (toks[j - 2].text[:1].isupper())
         )
 
-    def _counted(self, k: int) -> tuple[str, int] | None:
+    def _counted(self, k: int, one: bool = False) -> tuple[str, int] | None:
         """The counted noun after a number: "500 people", "3 new jobs", "64-year-old"."""
         toks = self.toks
         t = toks[k]
@@ -707,7 +705,7 @@ class _Finder:
             if self.lang == "de" and word.text[:1].isupper():
                 return word.key, m + 1
             noun = _plural(word.key)
-            if noun is None and self._one and skip == 0 and self._singular_noun(word):
+            if noun is None and one and skip == 0 and self._singular_noun(word):
                 noun = _pluralize(word.key)  # "one passenger"
             if noun is not None:
                 if m > k and toks[m - 1].key in ("cubic", "square"):
@@ -1019,9 +1017,6 @@ class _Finder:
         if not 1800 <= int(t.text) <= 2100:
             return False
         return scale == 1 and currency is None and kind in ("number", "count")
-
-    def _anniversary_value(self) -> None:  # pragma: no cover - placeholder for symmetry
-        return None
 
     # ---- helpers -------------------------------------------------------------------------------
     def _phrase(self, k: int, phrases: Sequence[tuple[str, ...]]) -> int:
