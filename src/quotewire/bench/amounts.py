@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotewire.bench.metrics import PRF
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.errors import InputError
 
@@ -56,17 +57,21 @@ class AmountReport:
     errors: list[str] = field(default_factory=list)
 
     @property
+    def detection(self) -> PRF:
+        """Detection counts as the quote metric's record: precision, recall, F1."""
+        return PRF(gold=self.gold, matched=self.matched, unmatched_pred=self.found - self.matched)
+
+    @property
     def precision(self) -> float:
-        return self.matched / self.found if self.found else 0.0
+        return self.detection.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return self.detection.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.detection.f1
 
     @property
     def value_unit_accuracy(self) -> float:
