@@ -89,6 +89,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="date that supplies the year of a dateline without one",
     )
 
+    ing = sub.add_parser(
+        "ingest",
+        help="extract from articles and keep the results in a store",
+        description="Run the pipeline over files, folders and .jsonl batches and store each new "
+        "article (an article already stored is skipped, so a second run adds nothing).",
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .jsonl batches")
+    ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
+    ing.add_argument("--jobs", type=int, default=1, help="parse in this many processes")
+    ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+
+    se = sub.add_parser("search", help="search the stored quotes")
+    se.add_argument("query", nargs="?", default="", help="words the quote, speaker or title hold")
+    se.add_argument("--db", default=None)
+    se.add_argument("--speaker", help="a speaker's name, part of it, or registry id")
+    se.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    se.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    se.add_argument("--type", choices=("direct", "indirect", "mixed", "headline"))
+    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    sp = sub.add_parser("speakers", help="the speakers in the store, most quoted first")
+    sp.add_argument("--db", default=None)
+    sp.add_argument("--format", choices=("table", "json"), default="table")
+
+    exp = sub.add_parser("export", help="export the stored results")
+    exp.add_argument("--db", default=None)
+    exp.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        default="jsonl",
+        help="jsonl: one result per article; csv: one row per quote",
+    )
+
     sch = sub.add_parser("schema", help="print the JSON Schema of the output")
     sch.add_argument(
         "--corpus",
@@ -162,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "train":
             return _train(args)
+        if args.command in ("ingest", "search", "speakers", "export"):
+            from quotewire.store.cli import run_store_command
+
+            return run_store_command(args, _documents_at)
         if args.command == "claims":
             from quotewire.claims.report import run_claims
 

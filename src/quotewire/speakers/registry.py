@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from quotewire.errors import QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
@@ -45,6 +45,24 @@ class Registry:
         self._entities: dict[str, RegistryEntity] = {}
         self._where: dict[tuple[str, str], str] = {}  # (article, local id) -> registry id
         self._apart: set[tuple[str, str, str]] = set()  # (registry id, article, local id)
+
+    @classmethod
+    def restore(
+        cls, entities: Iterable[RegistryEntity], apart: Iterable[tuple[str, str, str]] = ()
+    ) -> Registry:
+        """A registry holding ``entities`` (as :meth:`__iter__` gave them) and the pairs
+        :meth:`split` kept apart (as :meth:`apart` gave them): what a store reloads."""
+        registry = cls()
+        for entity in entities:
+            registry._entities[entity.id] = entity
+            for member in entity.members:
+                registry._where[(member.article, member.entity)] = entity.id
+        registry._apart.update(apart)
+        return registry
+
+    def apart(self) -> list[tuple[str, str, str]]:
+        """(registry id, article, local id) triples that :meth:`split` keeps apart."""
+        return sorted(self._apart)
 
     # ---- reading ------------------------------------------------------------------------------
     def __iter__(self) -> Iterator[RegistryEntity]:

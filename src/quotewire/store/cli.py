@@ -1,0 +1,150 @@
+"""``quotewire ingest | search | speakers | export``: the store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from quotewire.errors import InputError, QuotewireError
+from quotewire.pipeline import Document, Options
+from quotewire.runners.ingest import IngestSummary, ingest
+from quotewire.store import open_store
+
+Reader = Callable[..., tuple[list[Document | InputError], bool]]
+
+
+def run_store_command(args: argparse.Namespace, read: Reader) -> int:
+    with open_store(args.db) as store:
+        if args.command == "ingest":
+            return _ingest(args, read, store)
+        if args.command == "search":
+            hits = store.search(
+                args.query,
+                speaker=args.speaker,
+                since=args.since.isoformat() if args.since else None,
+                until=args.until.isoformat() if args.until else None,
+                type=args.type,
+                limit=args.limit,
+            )
+            _print_rows([h.to_dict() for h in hits], args.format, _HIT_COLUMNS)
+            return 0
+        if args.command == "speakers":
+            rows = [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "quotes": n,
+                    "roles": "; ".join(r.role for r in e.roles),
+                }
+                for e, n in store.speakers()
+            ]
+            _print_rows(rows, args.format, ("quotes", "name", "id", "roles"))
+            return 0
+        return _export(args, store)
+
+
+_HIT_COLUMNS = ("published", "speaker", "type", "text")
+
+
+def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
+    if args.jobs < 1:
+        raise QuotewireError(f"--jobs must be 1 or more, not {args.jobs}")
+    documents: list[Document | InputError] = []
+    for path in args.paths:
+        if path.startswith(("http://", "https://")):
+            documents.append(InputError("URLs and feeds are not read yet", source=path))
+            continue
+        try:
+            documents += read(path)[0]
+        except InputError as error:
+            documents.append(error)
+    tty = sys.stderr.isatty()
+
+    def progress(summary: IngestSummary) -> None:
+        if tty:
+            print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
+
+    summary = ingest(
+        documents,
+        store,
+        Options(reference_date=args.reference_date),
+        jobs=args.jobs,
+        progress=progress,
+    )
+    if tty:
+        print(file=sys.stderr)
+    for failure in summary.failed:
+        print(f"quotewire: skipped {failure}", file=sys.stderr)
+    print(f"quotewire: {summary.line()} -> {store.path}", file=sys.stderr)
+    if summary.failed and not summary.added and not summary.skipped:
+        return 2
+    return 1 if summary.failed else 0
+
+
+def _export(args: argparse.Namespace, store: Any) -> int:
+    out = sys.stdout
+    if args.format == "jsonl":
+        for _, result in store.results():
+            out.write(result.to_json() + "\n")
+        return 0
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "article_id",
+            "published",
+            "quote_id",
+            "type",
+            "speaker",
+            "speaker_id",
+            "cue",
+            "text",
+            "start",
+            "end",
+        ]
+    )
+    for article_id, result in store.results():
+        registry = store.registry()
+        for quote in result.quotes:
+            local = quote.speaker.entity if quote.speaker else None
+            entity = registry.entity_of(str(article_id), local) if local else None
+            writer.writerow(
+                [
+                    article_id,
+                    result.article.published,
+                    quote.id,
+                    quote.type,
+                    quote.speaker.name if quote.speaker else "",
+                    entity.id if entity else "",
+                    quote.cue.text if quote.cue else "",
+                    quote.text,
+                    quote.content[0].start,
+                    quote.content[-1].end,
+                ]
+            )
+    return 0
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        return
+    if not rows:
+        print("(nothing found)")
+        return
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = " ".join(str(row.get(column) or "").split())
+            cells.append(value[:90] if column == "text" else value[:30])
+        print("  ".join(cells))
