@@ -95,7 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the pipeline over files, folders and .jsonl batches and store each new "
         "article (an article already stored is skipped, so a second run adds nothing).",
     )
-    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .jsonl batches")
+    ing.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH|URL",
+        help="files, folders, .jsonl batches, RSS/Atom feeds (.rss, .atom, .xml or a URL), "
+        ".warc / .warc.gz files",
+    )
     ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
     ing.add_argument("--jobs", type=int, default=1, help="parse in this many processes")
     ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")

@@ -6,10 +6,11 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from quotewire.errors import InputError, QuotewireError
+from quotewire.ingest.sources import is_feed, is_warc, read_feed, read_warc
 from quotewire.pipeline import Document, Options
 from quotewire.runners.ingest import IngestSummary, ingest
 from quotewire.store import open_store
@@ -54,15 +55,7 @@ _HIT_COLUMNS = ("published", "speaker", "type", "text")
 def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
     if args.jobs < 1:
         raise QuotewireError(f"--jobs must be 1 or more, not {args.jobs}")
-    documents: list[Document | InputError] = []
-    for path in args.paths:
-        if path.startswith(("http://", "https://")):
-            documents.append(InputError("URLs and feeds are not read yet", source=path))
-            continue
-        try:
-            documents += read(path)[0]
-        except InputError as error:
-            documents.append(error)
+    documents = _documents(args.paths, read)
     tty = sys.stderr.isatty()
 
     def progress(summary: IngestSummary) -> None:
@@ -84,6 +77,21 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
     if summary.failed and not summary.added and not summary.skipped:
         return 2
     return 1 if summary.failed else 0
+
+
+def _documents(paths: list[str], read: Reader) -> Iterator[Document | InputError]:
+    """Documents from every path in turn, read lazily (a WARC file can be large); a path that
+    cannot be read, or a record in it, becomes an error in the stream."""
+    for path in paths:
+        try:
+            if is_warc(path):
+                yield from read_warc(path)
+            elif is_feed(path):
+                yield from read_feed(path)
+            else:
+                yield from read(path)[0]
+        except InputError as error:
+            yield error
 
 
 def _export(args: argparse.Namespace, store: Any) -> int:

@@ -1,0 +1,115 @@
+"""Readers for collections of articles: RSS/Atom feeds (feedparser) and WARC files (warcio).
+
+Each yields :class:`~quotewire.pipeline.Document` records, or the :class:`InputError` of a
+record that cannot be read, so a batch goes on past one bad record:
+
+- a feed (a file, or an http(s) URL) gives one document per entry: its full content when the
+  feed carries it, else its summary, with the entry's link as the URL and its title;
+- a WARC file (plain or gzipped, as in Common Crawl's news archive) gives one document per
+  successful HTML response, with the target URI as the URL.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from quotewire.errors import InputError, MalformedRecord, MissingInput
+from quotewire.ingest.files import MAX_BYTES, decode_bytes
+from quotewire.pipeline import Document
+
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def is_feed(where: str) -> bool:
+    """Whether ``where`` names a feed: a URL, or a file ending in .rss, .atom or .xml."""
+    return where.startswith(("http://", "https://")) or Path(where).suffix.lower() in FEED_SUFFIXES
+
+
+def is_warc(where: str) -> bool:
+    return where.lower().endswith(WARC_SUFFIXES)
+
+
+def read_feed(where: str) -> Iterator[Document | InputError]:
+    """The entries of the feed at ``where`` (a file path or an http(s) URL)."""
+    import feedparser
+
+    if not where.startswith(("http://", "https://")) and not Path(where).is_file():
+        raise MissingInput("no such file", source=where)
+    parsed: Any = feedparser.parse(where)
+    if parsed.get("bozo") and not parsed.entries:
+        reason = parsed.get("bozo_exception") or "not a feed"
+        raise MalformedRecord(f"not a readable RSS or Atom feed ({reason})", source=where)
+    for n, entry in enumerate(parsed.entries, start=1):
+        source = f"{where}#{n}"
+        body = _entry_body(entry)
+        if not body.strip():
+            yield MalformedRecord("the entry has no content or summary", source=source)
+            continue
+        link = entry.get("link")
+        title = entry.get("title")
+        if title and html.escape(title) not in body:
+            body = f"<h1>{html.escape(title)}</h1>\n{body}"
+        yield Document(
+            html=f"<html><body><article>{body}</article></body></html>",
+            url=link if isinstance(link, str) else None,
+            id=entry.get("id") or link or source,
+            source=source,
+        )
+
+
+def _entry_body(entry: Any) -> str:
+    contents = entry.get("content") or []
+    for content in contents:
+        value = content.get("value")
+        if isinstance(value, str) and value.strip():
+            return value
+    summary = entry.get("summary")
+    return summary if isinstance(summary, str) else ""
+
+
+def read_warc(path: str) -> Iterator[Document | InputError]:
+    """The HTML responses in a WARC file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if not Path(path).is_file():
+        raise MissingInput("no such file", source=path)
+    if not _starts_like_warc(path):
+        raise MalformedRecord("not a WARC file (it does not start with a WARC record)", source=path)
+    with open(path, "rb") as stream:
+        try:
+            for n, record in enumerate(ArchiveIterator(stream), start=1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                source = f"{path}#{n} ({uri})"
+                status = record.http_headers.get_statuscode()
+                kind = (record.http_headers.get_header("Content-Type") or "").lower()
+                if status != "200" or "html" not in kind:
+                    continue
+                data = record.content_stream().read(MAX_BYTES + 1)
+                try:
+                    loaded = decode_bytes(data, source=source)
+                except InputError as error:
+                    yield error
+                    continue
+                yield Document(
+                    html=loaded.text, url=uri, id=uri, source=source, warnings=loaded.warnings
+                )
+        except ArchiveLoadFailed as error:
+            raise MalformedRecord(f"not a readable WARC file ({error})", source=path) from None
+
+
+def _starts_like_warc(path: str) -> bool:
+    try:
+        with open(path, "rb") as raw:
+            gzipped = raw.read(2) == b"\x1f\x8b"
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
+            return bool(stream.read(5) == b"WARC/")
+    except (OSError, EOFError):
+        return False
