@@ -52,6 +52,7 @@ def test_the_store_is_a_wal_sqlite_file_with_named_migrations(stored: Path) -> N
             "0001_articles_quotes_claims",
             "0002_registry",
             "0003_quote_search",
+            "0004_quote_search_by_speaker",
         ]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.count() == 9 and store.count("quotes") > 40 and store.count("claims") > 20
@@ -238,3 +239,18 @@ def test_ingest_in_two_processes_stores_the_same_results(tmp_path: Path, stored:
             r.to_json() for _, r in serial.results()
         ]
         assert [e.id for e in parallel.registry()] == [e.id for e in serial.registry()]
+
+
+def test_bench_store_builds_a_synthetic_store_and_times_searches(tmp_path: Path) -> None:
+    db = tmp_path / "bench.db"
+    run = _run("bench", "store", "--quotes", "2000", "--queries", "20", "--db", str(db))
+    assert run.returncode == 0, run.stderr
+    assert "built 2,000 quotes" in run.stdout
+    row = next(line for line in run.stdout.splitlines() if "text and speaker" in line)
+    p50, p95, p99 = (float(x) for x in row.split()[-3:])
+    assert 0 < p50 <= p95 <= p99
+    with open_store(db) as store:
+        assert store.count("quotes") == 2000 and store.count("registry") == 2000
+        assert store.db.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == 2000
+    bad = _run("bench", "store", "--quotes", "5", "--db", str(db))
+    assert bad.returncode == 2 and "--quotes" in bad.stderr

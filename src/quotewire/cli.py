@@ -167,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     amt.add_argument("--errors", action="store_true", help="list misses, extras and wrong values")
     amt.add_argument("--json", action="store_true", help="print the report as JSON")
+    bst = bsub.add_parser(
+        "store", help="build a store of synthetic quotes; ingest rate and search latency"
+    )
+    bst.add_argument("--quotes", type=int, default=1_000_000, help="how many (default 1,000,000)")
+    bst.add_argument("--queries", type=int, default=300, help="searches timed (default 300)")
+    bst.add_argument(
+        "--db", default="bench-store.db", help="the SQLite file to build (replaced if present)"
+    )
     train = sub.add_parser("train", help="learn the shipped models from an annotated corpus")
     tsub = train.add_subparsers(dest="train_command", required=True, metavar="MODEL")
     cues = tsub.add_parser("cues", help="the cue lexicon, from a PolNeAR-format corpus")

@@ -70,6 +70,13 @@ def amounts(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "amounts":
         return amounts(args)
+    if args.bench_command == "store":
+        from quotewire.bench.store import format_store_bench, run
+
+        if args.quotes < 10 or args.queries < 1:
+            raise QuotewireError("--quotes must be 10 or more and --queries 1 or more")
+        print(format_store_bench(run(args.db, args.quotes, args.queries)))
+        return 0
     if args.bench_command == "accuracy":
         reports = accuracy(args)
         if args.json:

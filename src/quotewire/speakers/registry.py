@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from quotewire.errors import QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
@@ -300,6 +301,7 @@ def _better_name(new: str, old: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
     """Lower case without accents or extra spaces: "Łukaszenko" and "lukaszenko" compare equal."""
     text = text.replace("ł", "l").replace("Ł", "L")

@@ -113,7 +113,48 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "0004_quote_search_by_speaker",
+        # the speaker's registry id as a column of the index, so that a search for words said
+        # by one speaker intersects two lists in the index instead of filtering every match
+        """
+        ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
+        UPDATE quotes SET speaker_key = NULL;
+        DROP TRIGGER quotes_fts_insert;
+        DROP TRIGGER quotes_fts_delete;
+        DROP TRIGGER quotes_fts_update;
+        DROP TABLE quotes_fts;
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, title, speaker_key);
+        INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key)
+            SELECT q.rowid, q.text, coalesce(q.speaker, ''), coalesce(a.title, ''),
+                   coalesce(q.speaker_key, '')
+            FROM quotes AS q JOIN articles AS a ON a.id = q.article_id;
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key) VALUES (
+                new.rowid, new.text, coalesce(new.speaker, ''),
+                (SELECT coalesce(title, '') FROM articles WHERE id = new.article_id),
+                coalesce(new.speaker_key, ''));
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            DELETE FROM quotes_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN
+            DELETE FROM quotes_fts WHERE rowid = old.rowid;
+            INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key) VALUES (
+                new.rowid, new.text, coalesce(new.speaker, ''),
+                (SELECT coalesce(title, '') FROM articles WHERE id = new.article_id),
+                coalesce(new.speaker_key, ''));
+        END;
+        """,
+    ),
 )
+
+
+def speaker_key(registry_id: str | None) -> str | None:
+    """A registry id as one search token: "person:maria-kowalska" -> "personmariakowalska"."""
+    if not registry_id:
+        return None
+    return "".join(ch for ch in registry_id.lower() if ch.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +273,9 @@ class SQLiteStore:
     def _write_rows(self, article_id: int, result: Result, joined: dict[str, str]) -> None:
         published = result.article.published
         self.db.executemany(
-            "INSERT INTO quotes (article_id, quote_id, type, text, speaker, speaker_id, cue, "
-            'start, "end", published, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            "INSERT INTO quotes (article_id, quote_id, type, text, speaker, speaker_id, "
+            'speaker_key, cue, start, "end", published, confidence) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article_id,
@@ -242,6 +284,7 @@ class SQLiteStore:
                     q.text,
                     q.speaker.name if q.speaker else None,
                     joined.get(q.speaker.entity or "") if q.speaker else None,
+                    speaker_key(joined.get(q.speaker.entity or "")) if q.speaker else None,
                     q.cue.text if q.cue else None,
                     q.content[0].start,
                     q.content[-1].end,
@@ -329,18 +372,30 @@ class SQLiteStore:
         offset: int = 0,
     ) -> list[QuoteHit]:
         """Quotes matching every word of ``query`` (in their text, speaker or article title),
-        best first; ``speaker`` (a name, part of one, or a registry id), ``since``/``until``
-        (ISO dates, inclusive) and ``type`` narrow them."""
-        where, params = [], []
-        words = [w for w in query.split() if w.strip('"')]
-        if words:
-            where.append("quotes_fts MATCH ?")
-            params.append(" ".join('"' + w.replace('"', "") + '"' for w in words))
+        best first (bm25; for a word with more than :attr:`RANKED` matches and no other filter,
+        among the most recently stored ones); ``speaker`` (a name, part of one, or a registry
+        id), ``since``/``until`` (ISO dates, inclusive) and ``type`` narrow them."""
+        where: list[str] = []
+        params: list[Any] = []
+        words = [w.replace('"', "") for w in query.split() if w.strip('"')]
+        match = " ".join(f'"{w}"' for w in words)
         if speaker:
             ids = [e.id for e in self.registry().find(speaker)] or [speaker]
-            marks = ", ".join("?" * len(ids))
-            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker LIKE ?)")
-            params += [*ids, f"%{speaker}%"]
+            if words and ids != [speaker]:  # both in the index: "word" AND speaker_key: (a OR b)
+                keys = " OR ".join(f'"{speaker_key(id)}"' for id in ids)
+                match = f"({match}) AND speaker_key: ({keys})"
+            else:
+                marks = ", ".join("?" * len(ids))
+                where.append(f"(q.speaker_id IN ({marks}) OR q.speaker LIKE ?)")
+                params += [*ids, f"%{speaker}%"]
+        if words:
+            where.append("quotes_fts MATCH ?")
+            params.insert(0, match)
+            if not (since or until or type or where[:-1]):
+                floor = self._recent_floor(match)
+                if floor is not None:  # rank only the latest matches of a very common word
+                    where.append("quotes_fts.rowid >= ?")
+                    params.append(floor)
         if since:
             where.append("q.published >= ?")
             params.append(since)
@@ -364,6 +419,18 @@ class SQLiteStore:
         except sqlite3.OperationalError as error:
             raise QuotewireError(f"cannot search for {query!r}: {error}") from None
         return [QuoteHit(*row) for row in rows]
+
+    RANKED = 5000
+    """A text search ranks at most this many of the most recently stored matches."""
+
+    def _recent_floor(self, match: str) -> int | None:
+        """The rowid of the RANKED-th most recent match, or None when there are fewer."""
+        row = self.db.execute(
+            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC "
+            "LIMIT 1 OFFSET ?",
+            (match, self.RANKED - 1),
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def speakers(self) -> list[tuple[RegistryEntity, int]]:
         """Registry entities that are speakers, with their quote counts, most quoted first."""
