@@ -129,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="jsonl: one result per article; csv: one row per quote",
     )
 
+    srv = sub.add_parser("serve", help="serve the REST API over a store")
+    srv.add_argument("--db", default=None, help="the store (default quotewire.db)")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument(
+        "--ingest-token",
+        default=None,
+        help="turn on POST /api/ingest for requests bearing this token "
+        "(or set QUOTEWIRE_INGEST_TOKEN)",
+    )
+
     sch = sub.add_parser("schema", help="print the JSON Schema of the output")
     sch.add_argument(
         "--corpus",
@@ -188,6 +199,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    from quotewire.serve import create_app
+    from quotewire.store import DEFAULT_DB
+
+    token = args.ingest_token or os.environ.get("QUOTEWIRE_INGEST_TOKEN") or None
+    app = create_app(args.db or DEFAULT_DB, ingest_token=token)
+    print(f"quotewire: serving {args.db or DEFAULT_DB} at http://{args.host}:{args.port}/",
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def _train(args: argparse.Namespace) -> int:
     from quotewire.bench.polnear import load_corpus
     from quotewire.nlp.english import load_english
@@ -214,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quotewire.store.cli import run_store_command
 
             return run_store_command(args, _documents_at)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "claims":
             from quotewire.claims.report import run_claims
 

@@ -1,0 +1,188 @@
+"""The REST API, driven over real HTTP against ``quotewire serve`` running in its own process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as url_quote
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+TOKEN = "test-token-4f1c"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("api") / "quotewire.db"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "ingest", str(CORPUS), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "quotewire.cli", "serve", "--db", str(db), "--port", str(port)],
+        env={**os.environ, "QUOTEWIRE_INGEST_TOKEN": TOKEN},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/api/articles", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("the server did not start: " + (server.stderr.read() or b"").decode())
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _error_shape(response: httpx.Response) -> dict[str, Any]:
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message"}
+    assert body["error"]["status"] == response.status_code
+    return dict(body["error"])
+
+
+def test_articles_and_one_article_with_its_spans(api: str) -> None:
+    listing = httpx.get(f"{api}/api/articles", params={"limit": 5}).json()
+    assert len(listing["items"]) == 5 and listing["limit"] == 5
+    newest = listing["items"][0]
+    assert newest["published"].startswith("2026-02-12")
+    article = httpx.get(f"{api}/api/articles/{newest['id']}").json()
+    text = article["article"]["text"]
+    for quote in article["quotes"]:
+        for span in quote["content"]:
+            assert text[span["start"] : span["end"]] == span["text"]
+    for claim in article["claims"]:
+        assert text[claim["span"]["start"] : claim["span"]["end"]] == claim["span"]["text"]
+
+
+def test_quotes_filtered_and_paginated(api: str) -> None:
+    first = httpx.get(
+        f"{api}/api/quotes", params={"q": "inflation", "speaker": "Henrik Lund", "limit": 2}
+    ).json()
+    second = httpx.get(
+        f"{api}/api/quotes",
+        params={"q": "inflation", "speaker": "Henrik Lund", "limit": 2, "offset": 2},
+    ).json()
+    assert len(first["items"]) == 2 and second["items"]
+    assert {h["speaker_id"] for h in first["items"] + second["items"]} == {"person:henrik-lund"}
+    assert not {h["quote_id"] + str(h["article_id"]) for h in first["items"]} & {
+        h["quote_id"] + str(h["article_id"]) for h in second["items"]
+    }
+    dated = httpx.get(
+        f"{api}/api/quotes", params={"speaker": "Kowalska", "since": "2025-10-01", "type": "direct"}
+    ).json()["items"]
+    assert dated and all(h["published"] >= "2025-10-01" and h["type"] == "direct" for h in dated)
+
+
+def test_speakers_speaker_page_and_claims(api: str) -> None:
+    speakers = httpx.get(f"{api}/api/speakers").json()["items"]
+    assert speakers[0]["id"] == "person:henrik-lund" and speakers[0]["quotes"] > 10
+    maria = httpx.get(f"{api}/api/speakers/person:maria-kowalska").json()
+    assert maria["roles"][0]["role"] == "Finance Minister"
+    assert len(maria["members"]) == 4 and maria["timeline"]
+    assert {c["value"] for c in maria["claims"]} >= {3.2, 3.6, 2.9, 3.0}
+    deficit = httpx.get(f"{api}/api/claims", params={"measure": "deficit", "speaker": "Maria"})
+    assert {c["value"] for c in deficit.json()["items"]} >= {3.2, 3.6}
+
+
+def test_errors_have_one_shape(api: str) -> None:
+    missing = httpx.get(f"{api}/api/articles/999999")
+    assert missing.status_code == 404 and _error_shape(missing)["code"] == "not_found"
+    assert _error_shape(httpx.get(f"{api}/api/speakers/person:nobody"))["code"] == "not_found"
+    bad = httpx.get(f"{api}/api/quotes", params={"limit": 0})
+    assert bad.status_code == 422 and "limit" in _error_shape(bad)["message"]
+    assert httpx.get(f"{api}/api/quotes", params={"type": "rumour"}).status_code == 422
+    assert httpx.get(f"{api}/api/quotes", params={"since": "yesterday"}).status_code == 422
+    assert _error_shape(httpx.get(f"{api}/nowhere"))["status"] == 404
+    assert _error_shape(httpx.delete(f"{api}/api/articles/1"))["status"] == 405
+
+
+def test_ingest_needs_the_token_and_has_a_size_limit(api: str) -> None:
+    story = (
+        "Harbour fees rise\n\nThe port will raise fees by 4% next year, harbour director "
+        "Kari Berg said on Monday."
+    )
+    refused = httpx.post(f"{api}/api/ingest", json={"text": story})
+    assert refused.status_code == 401 and _error_shape(refused)["code"] == "unauthorized"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    added = httpx.post(f"{api}/api/ingest", json={"text": story, "id": "fees"}, headers=headers)
+    assert added.status_code == 201 and added.json()["added"] is True
+    again = httpx.post(f"{api}/api/ingest", json={"text": story}, headers=headers)
+    assert again.json()["added"] is False
+    found = httpx.get(f"{api}/api/quotes", params={"q": "fees", "speaker": "Kari Berg"})
+    assert found.json()["items"], "an article ingested over HTTP is searchable at once"
+    huge = httpx.post(
+        f"{api}/api/ingest", json={"text": "x" * 3_000_000}, headers=headers, timeout=60
+    )
+    assert huge.status_code == 413 and _error_shape(huge)["code"] == "too_large"
+    empty = httpx.post(f"{api}/api/ingest", json={"text": "   "}, headers=headers)
+    assert empty.status_code == 422 and _error_shape(empty)
+
+
+def test_openapi_is_published(api: str) -> None:
+    spec = httpx.get(f"{api}/openapi.json").json()
+    assert {"/api/articles", "/api/quotes", "/api/speakers", "/api/claims", "/api/ingest"} <= set(
+        spec["paths"]
+    )
+
+
+_TEXT = st.text(max_size=40)
+_ANY = st.one_of(_TEXT, st.integers(min_value=-(2**70), max_value=2**70).map(str))
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    path=st.sampled_from(
+        [
+            "/api/quotes",
+            "/api/articles",
+            "/api/claims",
+            "/api/speakers",
+            "/api/articles/{x}",
+            "/api/speakers/{x}",
+        ]
+    ),
+    x=_ANY,
+    params=st.dictionaries(
+        st.sampled_from(["q", "speaker", "type", "since", "until", "limit", "offset", "measure"]),
+        _ANY,
+        max_size=5,
+    ),
+)
+def test_no_request_gets_a_5xx(api: str, path: str, x: str, params: dict[str, str]) -> None:
+    url = api + path.replace("{x}", url_quote(x, safe="") or "0")
+    response = httpx.get(url, params=params, timeout=30)
+    assert response.status_code < 500, (url, params, response.text[:300])
+    if response.status_code >= 400:
+        _error_shape(response)
