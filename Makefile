@@ -1,5 +1,6 @@
 # make demo : set up the virtual environment, install, run quotewire on the bundled samples
-#             (who said what), then claim timelines across the articles in tests/data/corpus
+#             (who said what), claim timelines across the articles in tests/data/corpus, then
+#             stores them all in demo.db and serves the web UI (Ctrl-C stops it)
 # make test : set up, then ruff, mypy and the whole pytest suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,9 +17,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_DB ?= demo.db
+DEMO_PORT ?= 8000
+
 demo: install
 	$(BIN)/quotewire extract samples/articles --format table
 	$(BIN)/quotewire claims tests/data/corpus
+	$(BIN)/quotewire ingest samples/articles tests/data/corpus --db $(DEMO_DB)
+	$(BIN)/quotewire serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 test: install lint typecheck
 	$(BIN)/pytest -q
@@ -44,4 +50,4 @@ speed: install
 	$(BIN)/quotewire bench speed --corpus ../shared/benchmarks/polnear/dev.jsonl
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

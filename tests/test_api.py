@@ -2,62 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
 import httpx
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-CORPUS = Path(__file__).parent / "data" / "corpus"
-TOKEN = "test-token-4f1c"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("api") / "quotewire.db"
-    ingest = subprocess.run(
-        [sys.executable, "-m", "quotewire.cli", "ingest", str(CORPUS), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert ingest.returncode == 0, ingest.stderr
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "quotewire.cli", "serve", "--db", str(db), "--port", str(port)],
-        env={**os.environ, "QUOTEWIRE_INGEST_TOKEN": TOKEN},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{base}/api/articles", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        server.kill()
-        pytest.fail("the server did not start: " + (server.stderr.read() or b"").decode())
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def _error_shape(response: httpx.Response) -> dict[str, Any]:
@@ -124,14 +74,14 @@ def test_errors_have_one_shape(api: str) -> None:
     assert _error_shape(httpx.delete(f"{api}/api/articles/1"))["status"] == 405
 
 
-def test_ingest_needs_the_token_and_has_a_size_limit(api: str) -> None:
+def test_ingest_needs_the_token_and_has_a_size_limit(api: str, ingest_token: str) -> None:
     story = (
         "Harbour fees rise\n\nThe port will raise fees by 4% next year, harbour director "
         "Kari Berg said on Monday."
     )
     refused = httpx.post(f"{api}/api/ingest", json={"text": story})
     assert refused.status_code == 401 and _error_shape(refused)["code"] == "unauthorized"
-    headers = {"Authorization": f"Bearer {TOKEN}"}
+    headers = {"Authorization": f"Bearer {ingest_token}"}
     added = httpx.post(f"{api}/api/ingest", json={"text": story, "id": "fees"}, headers=headers)
     assert added.status_code == 201 and added.json()["added"] is True
     again = httpx.post(f"{api}/api/ingest", json={"text": story}, headers=headers)

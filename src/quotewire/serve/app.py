@@ -17,12 +17,13 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotewire.errors import InputError, QuotewireError
 from quotewire.pipeline import Document, run_one
+from quotewire.serve import pages
 from quotewire.store import open_store
 from quotewire.store.sqlite import SQLiteStore, content_hash
 
@@ -201,9 +202,11 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
             where.append(f"(c.claimant_id IN ({', '.join('?' * len(ids))}) OR c.claimant LIKE ?)")
             params += [*ids, f"%{speaker}%"]
         rows = store().db.execute(
-            "SELECT c.article_id, c.claim_id, c.quote_id, c.claimant, c.claimant_id, c.value, "
-            "c.high, c.unit, c.comparator, c.measure, c.period, c.text, a.published "
-            "FROM claims c JOIN articles a ON a.id = c.article_id"
+            "SELECT c.article_id, c.claim_id, c.quote_id, c.claimant, c.claimant_id, "
+            "coalesce(r.name, c.claimant) AS claimant_name, c.value, c.high, c.unit, "
+            "c.comparator, c.measure, c.period, c.text, a.published "
+            "FROM claims c JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN registry r ON r.id = c.claimant_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY coalesce(c.period, a.published), c.article_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -244,4 +247,59 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
             added = store().add(result, key=key, source=document.source)
         return {"article_id": added, "added": added is not None, "quotes": len(result.quotes)}
 
+    # ---- the web UI --------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        q: Annotated[str, Query(max_length=500)] = "",
+        speaker: Annotated[str, Query(max_length=200)] = "",
+        type: Annotated[str, Query(max_length=20)] = "",
+        since: Annotated[str, Query(max_length=20)] = "",
+        until: Annotated[str, Query(max_length=20)] = "",
+    ) -> str:
+        params = {"q": q, "speaker": speaker, "type": type, "since": since, "until": until}
+        try:
+            found = quotes(
+                q=q,
+                speaker=speaker or None,
+                type=type if type in ("direct", "indirect", "mixed", "headline") else None,
+                since=_day(since),
+                until=_day(until),
+                limit=100,
+                offset=0,
+            )["items"]
+        except ApiError:
+            found = []
+        return pages.search_page(params, found)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: Annotated[int, Path(ge=1, le=2**62)]) -> str:
+        current = store()
+        try:
+            result = current.result(article_id)
+        except QuotewireError:
+            raise ApiError(404, "not_found", f"no article {article_id}") from None
+        registry = current.registry()
+        ids = {}
+        for entity in result.entities:
+            joined = registry.entity_of(str(article_id), entity.id)
+            if joined is not None:
+                ids[entity.id] = joined.id
+        return pages.article_page(article_id, result, ids)
+
+    @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(speaker_id: Annotated[str, Path(max_length=200)]) -> str:
+        return pages.speaker_page(speaker(speaker_id))
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(measure: Annotated[str, Query(max_length=200)] = "") -> str:
+        rows = claims(measure=measure or None, speaker=None, limit=500, offset=0)["items"]
+        return pages.claims_page(measure, rows)
+
     return app
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

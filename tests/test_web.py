@@ -1,0 +1,105 @@
+"""The web UI in a real headless Chromium (Debian's, driven by Playwright), against the running
+``quotewire serve``. Skipped with a reason where Chromium is not installed (CI installs it)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on this machine (.ci/run installs Debian's chromium)"
+)
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def tab(browser: Any, api: str) -> Iterator[Any]:
+    """A page that fails the test on any request that leaves the server (no outside assets)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(api) else outside.append(r.url))
+    yield page
+    context.close()
+    assert outside == [], f"the page asked for outside resources: {outside}"
+
+
+def test_search_then_the_article_with_its_quotes_marked(tab: Any, api: str, tmp_path: Path) -> None:
+    tab.goto(f"{api}/")
+    tab.fill("#q", "inflation")
+    tab.fill("#speaker", "Henrik Lund")
+    tab.click("button[type=submit]")
+    rows = tab.locator("tr.hit")
+    assert rows.count() >= 3
+    assert "Henrik Lund" in rows.first.inner_text()
+    rows.first.locator("td a").last.click()
+    tab.wait_for_selector("#text")
+    quotes = tab.locator("#text span.q")
+    assert quotes.count() >= 3
+    assert "background" in (quotes.first.get_attribute("style") or "")
+    assert tab.locator("#text span.cue").count() >= 1
+    assert tab.locator("#text span.who").count() >= 1
+    listed = tab.locator("#quotes li").count()
+    assert listed == len({quotes.nth(i).get_attribute("data-quote") for i in range(quotes.count())})
+    assert tab.locator("#claims li.claim").count() >= 1
+    shot = tmp_path / "article.png"
+    tab.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_debris_is_greyed_in_an_article(tab: Any, api: str) -> None:
+    import httpx
+
+    items = httpx.get(f"{api}/api/articles", params={"limit": 200}).json()["items"]
+    seen = 0
+    colours = set()
+    for item in items:
+        tab.goto(f"{api}/articles/{item['id']}")
+        debris = tab.locator("#text span.debris")
+        seen += debris.count()
+        if debris.count():
+            colours.add(debris.first.evaluate("e => getComputedStyle(e).color"))
+    assert seen >= 9, "each article's opening dateline ('WARSAW, March 12 -') is debris"
+    assert colours == {"rgb(153, 153, 153)"}
+
+
+def test_speaker_page_with_roles_timeline_and_claims(tab: Any, api: str) -> None:
+    tab.goto(f"{api}/speakers/person:maria-kowalska")
+    assert tab.locator("h1").inner_text() == "Maria Kowalska"
+    assert "Finance Minister" in tab.content()
+    assert tab.locator("svg#timeline rect").count() >= 3
+    assert tab.locator("#claims tr").count() >= 4
+    assert "initial" in tab.content() or "role" in tab.content()
+
+
+def test_claims_page_plots_a_measure_by_claimant(tab: Any, api: str) -> None:
+    tab.goto(f"{api}/claims")
+    tab.fill("#measure", "deficit")
+    tab.click("button[type=submit]")
+    assert tab.locator("svg#chart circle").count() >= 4
+    assert tab.locator("svg#chart polyline").count() >= 1
+    assert "Maria Kowalska" in tab.locator("svg#chart").inner_html()
+    assert tab.locator("#claim-rows tr").count() >= 4
