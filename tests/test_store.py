@@ -201,6 +201,15 @@ def test_speakers_and_export_commands(stored: Path) -> None:
         csv.DictReader(io.StringIO(_run("export", "--db", str(stored), "--format", "csv").stdout))
     )
     assert table and {"speaker_id", "text", "start", "end"} <= set(table[0])
+    parquet = stored.parent / "quotes.parquet"
+    written = _run("export", "--db", str(stored), "--format", "parquet", "--out", str(parquet))
+    assert written.returncode == 0, written.stderr
+    import pyarrow.parquet as pq
+
+    frame = pq.read_table(parquet).to_pydict()
+    assert len(frame["text"]) == len(table) and frame["speaker_id"][0] == table[0]["speaker_id"]
+    no_file = _run("export", "--db", str(stored), "--format", "parquet")
+    assert no_file.returncode == 2 and "--out" in no_file.stderr
     search = _run(
         "search", "deficit", "--db", str(stored), "--speaker", "Maria Kowalska", "--format", "csv"
     )

@@ -124,10 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", default=None)
     exp.add_argument(
         "--format",
-        choices=("jsonl", "csv"),
+        choices=("jsonl", "csv", "parquet"),
         default="jsonl",
-        help="jsonl: one result per article; csv: one row per quote",
+        help="jsonl: one result per article; csv and parquet: one row per quote",
     )
+    exp.add_argument("--out", default=None, help="the file to write (needed for parquet)")
 
     srv = sub.add_parser("serve", help="serve the REST API over a store")
     srv.add_argument("--db", default=None, help="the store (default quotewire.db)")
