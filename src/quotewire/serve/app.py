@@ -24,8 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from quotewire.errors import InputError, QuotewireError
 from quotewire.pipeline import Document, run_one
 from quotewire.serve import pages
-from quotewire.store import open_store
-from quotewire.store.sqlite import SQLiteStore, content_hash
+from quotewire.store import Store, open_store
+from quotewire.store.sqlite import content_hash
 
 MAX_INGEST_BYTES = 2_000_000
 QuoteType = Annotated[str | None, Query(pattern="^(direct|indirect|mixed|headline)$")]
@@ -61,14 +61,14 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
     nlp: list[Any] = []
     lock = threading.Lock()
 
-    def store() -> SQLiteStore:
-        current: SQLiteStore | None = getattr(local, "store", None)
+    def store() -> Store:
+        current: Store | None = getattr(local, "store", None)
         if current is None:
             current = local.store = open_store(db)
             local.version = None
-        version = current.db.execute("PRAGMA data_version").fetchone()[0]
+        version = current.version()
         if version != local.version:  # another connection wrote: reload the registry
-            current._registry = None
+            current.forget_registry()
             local.version = version
         return current
 
@@ -109,13 +109,8 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
         """Stored articles, newest first."""
-        rows = store().db.execute(
-            "SELECT a.id, a.title, a.published, a.url, a.source, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
-            "FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
-        return {"items": [dict(r) for r in rows], "limit": limit, "offset": offset}
+        items = store().articles(limit=limit, offset=offset)
+        return {"items": items, "limit": limit, "offset": offset}
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
@@ -169,20 +164,10 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
             entity = current.registry().get(speaker_id)
         except QuotewireError:
             raise ApiError(404, "not_found", f"no speaker {speaker_id!r}") from None
-        months = current.db.execute(
-            "SELECT substr(published, 1, 7) AS month, count(*) AS quotes FROM quotes "
-            "WHERE speaker_id = ? GROUP BY month ORDER BY month",
-            (speaker_id,),
-        )
-        claims = current.db.execute(
-            "SELECT article_id, claim_id, value, high, unit, comparator, measure, period, text "
-            "FROM claims WHERE claimant_id = ? ORDER BY article_id, claim_id",
-            (speaker_id,),
-        )
         return {
             **entity.model_dump(),
-            "timeline": [dict(r) for r in months],
-            "claims": [dict(r) for r in claims],
+            "timeline": current.quotes_per_month(speaker_id),
+            "claims": current.claims(speaker_id=speaker_id, limit=10_000),
         }
 
     @app.get("/api/claims")
@@ -193,25 +178,8 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
         """Claims, by measure (words it contains) and claimant (name or registry id)."""
-        where, params = [], []
-        if measure:
-            where.append("c.measure LIKE ?")
-            params.append(f"%{measure}%")
-        if speaker:
-            ids = [e.id for e in store().registry().find(speaker)] or [speaker]
-            where.append(f"(c.claimant_id IN ({', '.join('?' * len(ids))}) OR c.claimant LIKE ?)")
-            params += [*ids, f"%{speaker}%"]
-        rows = store().db.execute(
-            "SELECT c.article_id, c.claim_id, c.quote_id, c.claimant, c.claimant_id, "
-            "coalesce(r.name, c.claimant) AS claimant_name, c.value, c.high, c.unit, "
-            "c.comparator, c.measure, c.period, c.text, a.published "
-            "FROM claims c JOIN articles a ON a.id = c.article_id "
-            "LEFT JOIN registry r ON r.id = c.claimant_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(c.period, a.published), c.article_id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-        return {"items": [dict(r) for r in rows], "limit": limit, "offset": offset}
+        items = store().claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
+        return {"items": items, "limit": limit, "offset": offset}
 
     @app.post("/api/ingest", status_code=201)
     def ingest(

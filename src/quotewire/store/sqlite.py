@@ -420,6 +420,69 @@ class SQLiteStore:
             raise QuotewireError(f"cannot search for {query!r}: {error}") from None
         return [QuoteHit(*row) for row in rows]
 
+    def articles(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles (id, title, published, url, source, quote count), newest first."""
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.published, a.url, a.source, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            "FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+    def quotes_per_month(self, speaker_id: str) -> list[dict[str, Any]]:
+        """How many quotes a registry entity has per month ("2025-06"), in time order."""
+        rows = self.db.execute(
+            "SELECT substr(published, 1, 7) AS month, count(*) AS quotes FROM quotes "
+            "WHERE speaker_id = ? GROUP BY month ORDER BY month",
+            (speaker_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def claims(
+        self,
+        *,
+        measure: str | None = None,
+        speaker: str | None = None,
+        speaker_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored claims in time order: by words of their measure, by claimant (a name, part
+        of one, or an id: ``speaker``) or by exactly one registry id (``speaker_id``)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if measure:
+            where.append("c.measure LIKE ?")
+            params.append(f"%{measure}%")
+        if speaker_id:
+            where.append("c.claimant_id = ?")
+            params.append(speaker_id)
+        if speaker:
+            ids = [e.id for e in self.registry().find(speaker)] or [speaker]
+            where.append(f"(c.claimant_id IN ({', '.join('?' * len(ids))}) OR c.claimant LIKE ?)")
+            params += [*ids, f"%{speaker}%"]
+        rows = self.db.execute(
+            "SELECT c.article_id, c.claim_id, c.quote_id, c.claimant, c.claimant_id, "
+            "coalesce(r.name, c.claimant) AS claimant_name, c.value, c.high, c.unit, "
+            "c.comparator, c.measure, c.period, c.text, a.published "
+            "FROM claims c JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN registry r ON r.id = c.claimant_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(c.period, a.published), c.article_id, c.claim_id "
+            "LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [dict(r) for r in rows]
+
+    def version(self) -> int:
+        """A number that changes when another connection writes to the store."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def forget_registry(self) -> None:
+        """Reload the registry at its next use (another connection may have changed it)."""
+        self._registry = None
+
     RANKED = 5000
     """A text search ranks at most this many of the most recently stored matches."""
 
