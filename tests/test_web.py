@@ -90,7 +90,12 @@ def test_speaker_page_with_roles_timeline_and_claims(tab: Any, api: str) -> None
     tab.goto(f"{api}/speakers/person:maria-kowalska")
     assert tab.locator("h1").inner_text() == "Maria Kowalska"
     assert "Finance Minister" in tab.content()
-    assert tab.locator("svg#timeline rect").count() >= 3
+    assert tab.locator("svg#timeline rect.quotes[height]").count() >= 3
+    claim_bars = tab.locator("svg#timeline rect.claims")
+    heights = [
+        float(claim_bars.nth(i).get_attribute("height") or 0) for i in range(claim_bars.count())
+    ]
+    assert sum(1 for h in heights if h > 0) >= 3, "her claims are charted in three months or more"
     assert tab.locator("#claims tr").count() >= 4
     assert "initial" in tab.content() or "role" in tab.content()
 

@@ -157,10 +157,15 @@ def speaker_page(entity: dict[str, Any]) -> str:
         f"<td>{_e(c['measure'] or '')}</td></tr>"
         for c in entity["claims"]
     )
-    chart = bar_chart([(r["month"] or "?", int(r["quotes"])) for r in entity["timeline"]])
+    claimed: dict[str, int] = defaultdict(int)
+    for c in entity["claims"]:
+        claimed[(c.get("published") or "?")[:7]] += 1
+    months = sorted({r["month"] or "?" for r in entity["timeline"]} | set(claimed))
+    quoted = {r["month"] or "?": int(r["quotes"]) for r in entity["timeline"]}
+    chart = bar_chart([(m, quoted.get(m, 0), claimed.get(m, 0)) for m in months])
     body = (
         f"<main><div><h1>{_e(entity['name'])}</h1><p>{_e(entity['type'])} · {_e(entity['id'])}"
-        f"</p><h3>Roles</h3><ul>{roles}</ul><h3>Quotes per month</h3>{chart}"
+        f"</p><h3>Roles</h3><ul>{roles}</ul><h3>Quotes and claims per month</h3>{chart}"
         f"<h3>Claims</h3><table id='claims'>{claims}</table>"
         f"<h3>Where it was seen</h3><table>{members}</table></div></main>"
     )
@@ -188,20 +193,34 @@ def claims_page(measure: str, rows: list[dict[str, Any]]) -> str:
     return page("Claims", body)
 
 
-def bar_chart(bars: list[tuple[str, int]], width: int = 640, height: int = 160) -> str:
+def bar_chart(bars: list[tuple[str, int, int]], width: int = 640, height: int = 170) -> str:
+    """Quotes (blue) and claims (orange) per month, side by side."""
     if not bars:
         return "<p>No quotes.</p>"
-    top = max(n for _, n in bars) or 1
+    top = max(max(q, c) for _, q, c in bars) or 1
     step = width / len(bars)
-    rects = "".join(
-        f"<rect x='{i * step + 2:.1f}' y='{height - 20 - (n / top) * (height - 40):.1f}' "
-        f"width='{max(step - 4, 1):.1f}' height='{(n / top) * (height - 40):.1f}' "
-        f"fill='#3b82f6'><title>{_e(label)}: {n}</title></rect>"
-        f"<text x='{i * step + step / 2:.1f}' y='{height - 5}' font-size='10' "
-        f"text-anchor='middle'>{_e(label)}</text>"
-        for i, (label, n) in enumerate(bars)
-    )
-    return f"<svg id='timeline' width='{width}' height='{height}' role='img'>{rects}</svg>"
+    scale = (height - 45) / top
+    parts = [
+        "<text x='4' y='12' font-size='11' fill='#3b82f6'>quotes</text>"
+        "<text x='54' y='12' font-size='11' fill='#f59e0b'>claims</text>"
+    ]
+    for i, (label, quotes, claims) in enumerate(bars):
+        x = i * step
+        half = max(step / 2 - 3, 1)
+        for n, (count, colour, kind) in enumerate(
+            ((quotes, "#3b82f6", "quotes"), (claims, "#f59e0b", "claims"))
+        ):
+            parts.append(
+                f"<rect class='{kind}' x='{x + 2 + n * half:.1f}' "
+                f"y='{height - 20 - count * scale:.1f}' width='{half:.1f}' "
+                f"height='{count * scale:.1f}' fill='{colour}'>"
+                f"<title>{_e(label)}: {count} {kind}</title></rect>"
+            )
+        parts.append(
+            f"<text x='{x + step / 2:.1f}' y='{height - 5}' font-size='10' "
+            f"text-anchor='middle'>{_e(label)}</text>"
+        )
+    return f"<svg id='timeline' width='{width}' height='{height}' role='img'>{''.join(parts)}</svg>"
 
 
 def line_chart(
