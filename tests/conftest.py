@@ -4,9 +4,11 @@ over a store of the cross-article corpus (``api``: its base URL)."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,11 +48,15 @@ def ingest_token() -> str:
     return INGEST_TOKEN
 
 
-@pytest.fixture(scope="session")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("api") / "quotewire.db"
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``quotewire serve`` over the corpus, once on a SQLite file and once on PostgreSQL."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("api") / "quotewire.db")
+    else:
+        db = _new_database(request.getfixturevalue("postgres_server"), "api")
     ingest = subprocess.run(
-        [sys.executable, "-m", "quotewire.cli", "ingest", str(CORPUS), "--db", str(db)],
+        [sys.executable, "-m", "quotewire.cli", "ingest", str(CORPUS), "--db", db],
         capture_output=True,
         text=True,
         timeout=300,
@@ -58,7 +64,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert ingest.returncode == 0, ingest.stderr
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "quotewire.cli", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "quotewire.cli", "serve", "--db", db, "--port", str(port)],
         env={**os.environ, "QUOTEWIRE_INGEST_TOKEN": INGEST_TOKEN},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -77,3 +83,82 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield base
     server.terminate()
     server.wait(timeout=10)
+
+
+def _postgres_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
+    return str(candidates[-1]) if candidates else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server on a free port; yields a URL of its ``postgres`` database.
+
+    The server runs as the ``postgres`` user when the tests run as root (PostgreSQL refuses
+    root). Skipped with a reason where PostgreSQL is not installed (``.ci/run`` installs it).
+    """
+    initdb, pg_ctl = _postgres_bin("initdb"), _postgres_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("PostgreSQL is not installed here (.ci/run installs Debian's postgresql)")
+    # not under pytest's own temporary folder: it is private to the user running the tests,
+    # and the server may run as another user
+    folder = Path(tempfile.mkdtemp(prefix="quotewire-pg-"))
+    folder.chmod(0o755)
+    data, sockets = folder / "data", folder / "sockets"
+    sockets.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        shutil.chown(sockets, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run(
+        [*as_user, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"],
+        check=True,
+        capture_output=True,
+    )
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        [
+            *as_user,
+            pg_ctl,
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(folder / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh empty store of each kind: a SQLite file, and a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "quotewire.db")
+    return _new_database(request.getfixturevalue("postgres_server"), str(tmp_path))
+
+
+def _new_database(server: str, seed: str) -> str:
+    """A new empty database on the test server, as a URL."""
+    import psycopg
+
+    name = f"test_{abs(hash(seed)) % 10**12}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return server.rsplit("/", 1)[0] + f"/{name}"

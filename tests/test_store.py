@@ -232,8 +232,11 @@ def test_bad_inputs_and_bad_stores(tmp_path: Path) -> None:
     not_a_store.write_text("just some notes, not a database\n" * 100, encoding="utf-8")
     bad = _run("search", "x", "--db", str(not_a_store))
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "notes.db" in bad.stderr
-    with pytest.raises(QuotewireError, match="PostgreSQL store is not available yet"):
-        open_store("postgresql://user:secret@localhost/quotes")
+    with pytest.raises(QuotewireError, match="cannot open the store") as refused:
+        open_store("postgresql://user:secret@127.0.0.1:1/quotes")
+    assert "secret" not in str(refused.value)
+    with pytest.raises(QuotewireError, match="not a store URL"):
+        open_store("mysql://somewhere/quotes")
     jobs = _run("ingest", str(good), "--db", str(db), "--jobs", "0")
     assert jobs.returncode == 2 and "--jobs" in jobs.stderr
 

@@ -1,7 +1,7 @@
 """Stores: where ingested articles, their quotes and claims, and the registry are kept.
 
-``open_store(url)`` opens the embedded SQLite store: a path, or ``sqlite:///path`` (default
-``quotewire.db`` in the working folder).
+``open_store(url)`` opens the embedded SQLite store (a path, or ``sqlite:///path``; default
+``quotewire.db`` in the working folder) or a PostgreSQL one (``postgresql://...``).
 """
 
 from __future__ import annotations
@@ -58,13 +58,13 @@ DEFAULT_DB = "quotewire.db"
 
 
 def open_store(url: str | Path | None = None) -> SQLiteStore:
-    """The store at ``url``: a file path or ``sqlite:///path`` (created when missing)."""
+    """The store at ``url``: a SQLite file path or ``sqlite:///path`` (created when missing),
+    or a PostgreSQL database ``postgresql://user@host:port/name`` (its tables created)."""
     where = str(url or DEFAULT_DB)
     if where.startswith(("postgresql://", "postgres://")):
-        raise QuotewireError(
-            f"{where.split('@')[-1]}: the PostgreSQL store is not available yet; "
-            "use a SQLite file (--db quotewire.db)"
-        )
+        from quotewire.store.postgres import PostgresStore
+
+        return PostgresStore(where)
     if where.startswith("sqlite:///"):
         where = where[len("sqlite:///") :]
     elif "://" in where:

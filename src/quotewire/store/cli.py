@@ -73,7 +73,7 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
         print(file=sys.stderr)
     for failure in summary.failed:
         print(f"quotewire: skipped {failure}", file=sys.stderr)
-    print(f"quotewire: {summary.line()} -> {store.path}", file=sys.stderr)
+    print(f"quotewire: {summary.line()} -> {store.where}", file=sys.stderr)
     if summary.failed and not summary.added and not summary.skipped:
         return 2
     return 1 if summary.failed else 0

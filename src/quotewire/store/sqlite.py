@@ -187,12 +187,17 @@ def content_hash(text: str, url: str | None = None) -> str:
 class SQLiteStore:
     """A quotewire store in one SQLite file (created, and migrated, when opened)."""
 
+    _LIKE = "LIKE"  # case-insensitive for ASCII in SQLite
+    _REGISTRY_ORDER = "rowid"
+    _BEGIN = "BEGIN IMMEDIATE"
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.where = str(path)  # how messages name the store
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except sqlite3.Error as error:
-            raise QuotewireError(f"{self.path}: cannot open the store ({error})") from None
+            raise QuotewireError(f"{self.where}: cannot open the store ({error})") from None
         self.db.row_factory = sqlite3.Row
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -201,7 +206,7 @@ class SQLiteStore:
             self._migrate()
         except sqlite3.DatabaseError as error:
             self.db.close()
-            raise QuotewireError(f"{self.path}: not a quotewire store ({error})") from None
+            raise QuotewireError(f"{self.where}: not a quotewire store ({error})") from None
         self._registry: Registry | None = None
 
     def close(self) -> None:
@@ -236,11 +241,12 @@ class SQLiteStore:
     # ---- writing ------------------------------------------------------------------------------
     def has(self, key: str, url: str | None = None) -> bool:
         """Whether an article with this content hash (or this URL) is stored."""
-        row = self.db.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND url = ?)",
-            (key, url, url),
-        ).fetchone()
-        return row is not None
+        sql = "SELECT 1 FROM articles WHERE content_hash = ?"
+        params: list[str] = [key]
+        if url:  # (a NULL parameter compared in SQL has no type for PostgreSQL)
+            sql += " OR url = ?"
+            params.append(url)
+        return self.db.execute(sql, params).fetchone() is not None
 
     def add(self, result: Result, *, key: str, source: str | None = None) -> int | None:
         """Store one result under its content hash ``key`` in one transaction, and register
@@ -250,9 +256,7 @@ class SQLiteStore:
             return None
         registry = self.registry()
         with self._transaction():
-            cursor = self.db.execute(
-                "INSERT INTO articles (content_hash, url, source, title, published, text, "
-                "result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            article_id = self._insert_article(
                 (
                     key,
                     article.url,
@@ -262,13 +266,20 @@ class SQLiteStore:
                     article.text,
                     result.to_json(),
                     _now(),
-                ),
+                )
             )
-            article_id = int(cursor.lastrowid or 0)
             joined = registry.add(str(article_id), result.entities, article.published)
             self._write_rows(article_id, result, joined)
             self._save_registry({joined[e] for e in joined})
         return article_id
+
+    def _insert_article(self, values: tuple[Any, ...]) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (content_hash, url, source, title, published, text, "
+            "result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
+        return int(cursor.lastrowid or 0)
 
     def _write_rows(self, article_id: int, result: Result, joined: dict[str, str]) -> None:
         published = result.article.published
@@ -326,7 +337,9 @@ class SQLiteStore:
         if self._registry is None:
             entities = [
                 RegistryEntity.model_validate_json(row[0])
-                for row in self.db.execute("SELECT record FROM registry ORDER BY rowid")
+                for row in self.db.execute(
+                    f"SELECT record FROM registry ORDER BY {self._REGISTRY_ORDER}"
+                )
             ]
             apart = [tuple(row) for row in self.db.execute("SELECT * FROM registry_apart")]
             self._registry = Registry.restore(entities, apart)  # type: ignore[arg-type]
@@ -352,7 +365,7 @@ class SQLiteStore:
         """The stored result of one article."""
         row = self.db.execute("SELECT result FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise QuotewireError(f"no article {article_id} in {self.path}")
+            raise QuotewireError(f"no article {article_id} in {self.where}")
         return Result.model_validate_json(row[0])
 
     def results(self) -> Iterator[tuple[int, Result]]:
@@ -453,14 +466,15 @@ class SQLiteStore:
         where: list[str] = []
         params: list[Any] = []
         if measure:
-            where.append("c.measure LIKE ?")
+            where.append(f"c.measure {self._LIKE} ?")
             params.append(f"%{measure}%")
         if speaker_id:
             where.append("c.claimant_id = ?")
             params.append(speaker_id)
         if speaker:
             ids = [e.id for e in self.registry().find(speaker)] or [speaker]
-            where.append(f"(c.claimant_id IN ({', '.join('?' * len(ids))}) OR c.claimant LIKE ?)")
+            marks = ", ".join("?" * len(ids))
+            where.append(f"(c.claimant_id IN ({marks}) OR c.claimant {self._LIKE} ?)")
             params += [*ids, f"%{speaker}%"]
         rows = self.db.execute(
             "SELECT c.article_id, c.claim_id, c.quote_id, c.claimant, c.claimant_id, "
@@ -509,15 +523,16 @@ class SQLiteStore:
 
     # ---- helpers ------------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+        return _Transaction(self.db, self._BEGIN)
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Any, begin: str) -> None:
         self.db = db
+        self.begin = begin
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.begin)
 
     def __exit__(self, kind: object, *rest: object) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
