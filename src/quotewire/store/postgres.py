@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quotewire.errors import QuotewireError
-from quotewire.store.sqlite import QuoteHit, SQLiteStore, _now
+from quotewire.store.sqlite import QuoteHit, SQLiteStore
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -153,6 +153,7 @@ class PostgresStore(SQLiteStore):
     """A quotewire store in a PostgreSQL database (its tables created, and migrated, when
     opened)."""
 
+    _MIGRATIONS = MIGRATIONS
     _LIKE = "ILIKE"
     _REGISTRY_ORDER = "seq"
     _BEGIN = "BEGIN"
@@ -175,19 +176,8 @@ class PostgresStore(SQLiteStore):
             connection.close()
             raise QuotewireError(f"{self.where}: not a quotewire store ({error})") from None
 
-    def _migrate(self) -> None:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-        )
-        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self._transaction():
-                self.db.connection.execute(sql)  # type: ignore[attr-defined]
-                self.db.execute(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now())
-                )
+    def _apply(self, sql: str) -> None:
+        self.db.connection.execute(sql)  # type: ignore[attr-defined]  # PostgreSQL runs it whole
 
     def _insert_article(self, values: tuple[Any, ...]) -> int:
         row = self.db.execute(

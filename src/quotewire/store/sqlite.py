@@ -187,6 +187,7 @@ def content_hash(text: str, url: str | None = None) -> str:
 class SQLiteStore:
     """A quotewire store in one SQLite file (created, and migrated, when opened)."""
 
+    _MIGRATIONS = MIGRATIONS
     _LIKE = "LIKE"  # case-insensitive for ASCII in SQLite
     _REGISTRY_ORDER = "rowid"
     _BEGIN = "BEGIN IMMEDIATE"
@@ -224,15 +225,19 @@ class SQLiteStore:
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
         )
         done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        for name, sql in MIGRATIONS:
+        for name, sql in self._MIGRATIONS:
             if name in done:
                 continue
             with self._transaction():
-                for statement in _statements(sql):
-                    self.db.execute(statement)
+                self._apply(sql)
                 self.db.execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now())
                 )
+
+    def _apply(self, sql: str) -> None:
+        """Run one migration's statements (inside its transaction)."""
+        for statement in _statements(sql):
+            self.db.execute(statement)
 
     def migrations(self) -> list[str]:
         """Names of the migrations applied, in order."""
