@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from quotewire.errors import QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
-from quotewire.speakers.titles import PERSON_TITLES, same_nation
+from quotewire.speakers.titles import PERSON_TITLES, same_nation, title_fragments
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -125,9 +125,9 @@ class Registry:
         """Register one article's entities; returns ``{local id: registry id}``."""
         joined: dict[str, str] = {}
         day = published[:10] if published else None
-        role_words = {w for e in entities if e.type == "PERSON" for r in e.roles for w in r.split()}
+        fragments = title_fragments(entities)
         for entity in entities:
-            if entity.type not in _TRACKED or entity.name in role_words:
+            if entity.type not in _TRACKED or entity.name in fragments:
                 continue  # "Finance" read off "Finance Minister" is not an organization
             if entity.type == "ORG" and _person_roles(entity.roles):
                 # "Kowalska, the finance minister" tagged as an organization by the parser

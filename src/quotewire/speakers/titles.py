@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from quotewire.model import Entity
+
 #: Head nouns of the titles that stand for a person ("the minister", "his counterpart").
 PERSON_TITLES = frozenset(
     """
@@ -122,3 +126,10 @@ def same_nation(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 4 and n >= min(len(x), len(y)) - 1
+
+
+def title_fragments(entities: Iterable[Entity]) -> set[str]:
+    """The words of people's roles in an article ("Finance", "Minister" of "Finance Minister"):
+    a one-word entity with such a name was read off a title by the recognizer, so it is
+    neither what a figure is about nor an organization to register."""
+    return {w for e in entities if e.type == "PERSON" for r in e.roles for w in r.split()}
