@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotewire.claims.track import Entry, track
+from quotewire.claims.track import track
 from quotewire.errors import QuotewireError
-from quotewire.model import ClaimGroup, CorpusReport, RegistryEntity, Result
+from quotewire.model import Claim, ClaimGroup, CorpusReport, RegistryEntity, Result, TimelineEntry
 from quotewire.speakers.registry import Registry
 
 
@@ -91,7 +91,7 @@ class Corpus:
                 if claim.checkworthy < min_checkworthy:
                     continue
                 entries.append(
-                    Entry(
+                    TimelineEntry(
                         article=key,
                         published=result.article.published,
                         claim=claim,
@@ -99,7 +99,7 @@ class Corpus:
                         url=result.article.url,
                     )
                 )
-                claimant_of[(key, claim.id)] = self._claimant(key, result, claim.id)
+                claimant_of[(key, claim.id)] = self._claimant(key, claim)
         groups = track(entries, claimant_of)
         if speaker:
             wanted = {e.id for e in self.registry.find(speaker)} | {speaker}
@@ -127,8 +127,7 @@ class Corpus:
             groups=self.claims() if groups is None else groups,
         )
 
-    def _claimant(self, key: str, result: Result, claim_id: str) -> tuple[str | None, str]:
-        claim = next(c for c in result.claims if c.id == claim_id)
+    def _claimant(self, key: str, claim: Claim) -> tuple[str | None, str]:
         if claim.claimant is not None:
             if claim.claimant.entity:
                 entity = self.registry.entity_of(key, claim.claimant.entity)

@@ -100,7 +100,7 @@ def build(store: SQLiteStore, quotes: int, *, seed: int = 7, batch: int = 20_000
                     rows,
                 )
                 done += 1
-    store._registry = None  # reload with the synthetic people
+    store.forget_registry()  # reload with the synthetic people
     return time.perf_counter() - started
 
 

@@ -303,7 +303,7 @@ class _Finder:
             high *= factor
         if negative:
             value = -value
-        if self._is_year(j, core, scale, kind, currency, high):
+        if self._is_year(j, core, scale, kind, currency):
             return None, k
         if kind == "number" and spelled and value < 10 and fraction is None:
             return None, k
@@ -363,7 +363,7 @@ class _Finder:
         if toks[k].key in ("a", "an", "one") and k + 1 < len(toks):
             nxt = toks[k + 1].key
             if nxt == "dozen":
-                return self._dozen(12, k + 2)
+                return 12.0, k + 2, True, None
             if nxt == "half" and k + 2 < len(toks) and toks[k + 2].key in ("a", "an"):
                 return None
         if toks[k].key == "half" and k + 2 < len(toks) and toks[k + 1].key in ("a", "an"):
@@ -412,7 +412,7 @@ class _Finder:
         if value is None:
             return None
         if k < len(toks) and toks[k].key == "dozen":
-            return self._dozen(value * 12, k + 1)
+            return value * 12, k + 1, True, None
         half = self._and_a_half(k)
         if half:
             return value + 0.5, half, True, None  # "seven-and-a-half years"
@@ -430,9 +430,6 @@ class _Finder:
             seen += self.toks[m].kind != "dash"
             m += 1
         return m
-
-    def _dozen(self, value: float, k: int) -> tuple[float, int, bool, float | None]:
-        return value, k, True, None
 
     def _fraction(self, j: int) -> tuple[float, int, bool, float | None] | None:
         """ "a third", "two-thirds", "half of", "three in ten", "one out of five": percent."""
@@ -595,7 +592,7 @@ class _Finder:
             return None
         scale, after = self._scale(after)
         if not explicit:
-            start = low * (scale if low * scale <= high * scale and low < high else 1)
+            start = low * scale if low < high else low  # "$3-4 billion": 3 is 3 billion
             if not 0 <= start < high * scale <= 4 * start:
                 return None
         return high * scale, after, scale
@@ -907,7 +904,7 @@ class _Finder:
                 if self._month(prev) and self._day(t):
                     return True  # September 26
                 named = prev.text[:1].isupper() or any(ch.isupper() for ch in prev.text[1:])
-                if named and not self._common(prev) and prev.text not in U.CURRENCY_CODES:
+                if named and not self._common(j - 1) and prev.text not in U.CURRENCY_CODES:
                     return True  # Boeing 737, Apollo 11
         if nxt is not None:
             if nxt.kind == "word" and nxt.start == toks[k - 1].end and nxt.key in _ORDINAL_SUFFIX:
@@ -980,12 +977,13 @@ class _Finder:
         toks = self.toks
         return k + 1 < len(toks) and toks[k + 1].key in ("anniversary", "birthday", "jubilee")
 
-    def _common(self, tok: _Tok) -> bool:
-        """Whether a capitalised word before a number is an ordinary word, not a name."""
-        key = tok.key
+    def _common(self, i: int) -> bool:
+        """Whether the capitalised word at ``i`` (before a number) is an ordinary word, not a
+        name."""
+        key = self.toks[i].key
         if key in U.FUNCTION_WORDS or key in U.MONTHS or key in U.WEEKDAYS:
             return True
-        at_start = self._sentence_start(self.toks.index(tok))
+        at_start = self._sentence_start(i)
         if at_start and (key.endswith("ly") or _cyrillic(key) or key in U.COMMON_VERBS):
             return True  # "Altogether 25 people died", "Задержан 25-летний мужчина"
         if any(key == words[-1] for words in U.COMPARATORS_BEFORE):
@@ -1009,7 +1007,6 @@ class _Finder:
         scale: int,
         kind: Kind,
         currency: str | None,
-        high: float | None,
     ) -> bool:
         t = self.toks[j]
         if t.kind != "num" or not re.fullmatch(r"\d{4}", t.text) or core[1] != j + 1:

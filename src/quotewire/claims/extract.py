@@ -26,7 +26,7 @@ from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
-from quotewire.speakers.titles import same_nation
+from quotewire.speakers.titles import same_nation, title_fragments
 
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
 _LOW_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times"})
@@ -68,11 +68,11 @@ def find_claims(
     the agency the story is credited to, is never what an amount is about; amounts are looked
     for in ``shadow``, the text with its debris blanked, when given)."""
     when = _date(published)
-    role_words = {w for e in entities if e.type == "PERSON" for r in e.roles for w in r.split()}
+    fragments = title_fragments(entities)
     places = [
         e
         for e in entities
-        if e.type in _ABOUT_LABELS and e.name != credited and e.name not in role_words
+        if e.type in _ABOUT_LABELS and e.name != credited and e.name not in fragments
     ]
     claims: list[Claim] = []
     everywhere = find_amounts(shadow or text)  # one pass; kept where a parsed paragraph is
@@ -82,17 +82,19 @@ def find_claims(
         end = pp.offset + doc_length(doc)
         first, last = bisect_left(starts, pp.offset), bisect_left(starts, end)
         amounts = [a for a in everywhere[first:last] if a.end <= end]
-        hi_end = end
         for n, amount in enumerate(amounts):
-            sentence = _sentence(doc, pp.offset, amount)
+            words = doc.char_span(
+                amount.start - pp.offset, amount.end - pp.offset, alignment_mode="expand"
+            )
+            sentence = _sentence(pp.offset, words, amount)
             lo = max(sentence[0], amounts[n - 1].end if n else 0, amount.start - _REACH)
             hi = min(
                 sentence[1],
-                amounts[n + 1].start if n + 1 < len(amounts) else hi_end,
+                amounts[n + 1].start if n + 1 < len(amounts) else end,
                 amount.end + _REACH,
             )
             quote = _quote_holding(quotes, amount)
-            measure = _measure(doc, pp.offset, amount)
+            measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -139,18 +141,19 @@ def checkworthy(claim: Claim) -> float:
 
 
 # ---- measure ---------------------------------------------------------------------------------
-def _measure(doc: Any, offset: int, amount: Amount) -> list[tuple[int, int]] | None:
+def _measure(
+    doc: Any, offset: int, span: Any, kind: str, unit: str
+) -> list[tuple[int, int]] | None:
     """Character offsets of the words saying what ``amount`` measures (one stretch, or two for
     a share and what yields it), or None. Tried in order: a noun right before the amount in
     brackets; the noun the amount is "of" ("a deficit of 3.2%"); the noun it is part of ("the
     80th anniversary of ..."); for an amount that is itself the subject, what it is a share of;
     the subject of the verb that states it; what it is a share of; the noun phrase before that
-    verb."""
-    span = doc.char_span(amount.start - offset, amount.end - offset, alignment_mode="expand")
+    verb. ``span`` is the amount's tokens."""
     if span is None or len(span) == 0:
         return None
     share = _share_of(doc, span)
-    for tokens in _measure_tokens(doc, span, amount.kind, amount.unit, share is not None):
+    for tokens in _measure_tokens(doc, span, kind, unit, share is not None):
         if tokens == "share":
             if share is not None:
                 return [c for piece in share for c in _chars(doc, offset, piece) or []] or None
@@ -324,11 +327,11 @@ def _measure_text(text: str, pieces: list[tuple[int, int]], kind: str) -> str:
 
 
 # ---- the rest ----------------------------------------------------------------------------------
-def _sentence(doc: Any, offset: int, amount: Amount) -> tuple[int, int]:
-    span = doc.char_span(amount.start - offset, amount.end - offset, alignment_mode="expand")
+def _sentence(offset: int, span: Any, amount: Amount) -> tuple[int, int]:
+    """Character offsets of the sentence holding the amount's tokens ``span``."""
     if span is None:
         return amount.start, amount.end
-    sent = span.sent if span.start < len(doc) else span
+    sent = span.sent if span.start < len(span.doc) else span
     return offset + sent.start_char, offset + sent.end_char
 
 

@@ -20,8 +20,6 @@ from collections.abc import Iterable, Sequence
 
 from quotewire.model import Claim, ClaimFlag, ClaimGroup, TimelineEntry
 
-Entry = TimelineEntry
-
 _STOP = frozenset(
     """a an the this that these those its his her their our my your of in on for to by at with
     and or from as share rate level total number amount figure""".split()
@@ -44,7 +42,7 @@ def measure_key(measure: str) -> tuple[str, frozenset[str]]:
 
 
 def track(
-    entries: Iterable[Entry],
+    entries: Iterable[TimelineEntry],
     claimant_of: dict[tuple[str, str], tuple[str | None, str]],
 ) -> list[ClaimGroup]:
     """Group ``entries`` (claims with their articles) into timelines and flag them.
@@ -81,7 +79,7 @@ def track(
     return result
 
 
-def _same(a: Entry, b: Entry) -> bool:
+def _same(a: TimelineEntry, b: TimelineEntry) -> bool:
     """One claim repeated in one article (a headline and its lede)."""
     x, y = a.claim, b.claim
     return (
@@ -92,7 +90,7 @@ def _same(a: Entry, b: Entry) -> bool:
     )
 
 
-def _flags(entries: Sequence[Entry]) -> list[ClaimFlag]:
+def _flags(entries: Sequence[TimelineEntry]) -> list[ClaimFlag]:
     flags = []
     for n in range(1, len(entries)):
         later = entries[n]
@@ -125,7 +123,7 @@ def _flags(entries: Sequence[Entry]) -> list[ClaimFlag]:
     return flags
 
 
-def _period(entry: Entry) -> str | None:
+def _period(entry: TimelineEntry) -> str | None:
     time = entry.claim.time
     return time.period if time is not None else None
 
