@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from quotewire.model import Debris, DebrisKind, NamedSpan, Span
+from quotewire.text.dateline import match_wire_dateline
 
 MAX_DEBRIS_LINE = 80
 """Longest line (in characters, stripped) taken for a one-line debris kind."""
@@ -315,14 +316,6 @@ def find_markup(text: str) -> list[Debris]:
     return [_debris(text, m.span(), "markup") for m in _MARKUP.finditer(text)]
 
 
-# the place (and date, and agency) that opens a story's first paragraph:
-# "WARSAW, March 12 – ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "WASHINGTON (AP) — "
-_LEAD_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"
-    r"(?:,\s+[A-Z][A-Za-z.]{1,12}){0,2}"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[–—-])\s"
-)
 #: Debris the parser must not read but whose line is still analysed.
 INLINE_KINDS = frozenset({"markup", "dateline"})
 
@@ -330,7 +323,13 @@ INLINE_KINDS = frozenset({"markup", "dateline"})
 def find_lead_datelines(text: str) -> list[Debris]:
     """Datelines that open a paragraph ("WARSAW, March 12 – Poland's deficit ..."), marked so
     that the place is not read as the subject of the sentence after it."""
-    return [_debris(text, (m.start(), m.end()), "dateline") for m in _LEAD_DATELINE.finditer(text)]
+    found = []
+    for line in re.finditer(r"(?m)^[ \t]*(\S.*)$", text):
+        wire = match_wire_dateline(line.group(1))
+        if wire is not None:
+            start = line.start(1)
+            found.append(_debris(text, (start, start + wire.end()), "dateline"))
+    return found
 
 
 def masked(text: str, debris: Sequence[Debris]) -> str:
