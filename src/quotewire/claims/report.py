@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from quotewire.claims.track import format_number
 from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import ClaimGroup
@@ -67,8 +68,8 @@ def format_groups(groups: list[ClaimGroup], articles: int) -> str:
         marks = {f.entry: f for f in group.flags}
         for n, entry in enumerate(group.entries):
             claim = entry.claim
-            value = _number(claim.value) + (
-                f"-{_number(claim.high)}" if claim.high is not None else ""
+            value = format_number(claim.value) + (
+                f"-{format_number(claim.high)}" if claim.high is not None else ""
             )
             sign = "" if claim.comparator in ("=", "range") else claim.comparator
             flag = marks.get(n)
@@ -80,8 +81,3 @@ def format_groups(groups: list[ClaimGroup], articles: int) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _number(value: float) -> str:
-    """50000000000.0 -> "50,000,000,000"; 3.6 -> "3.6"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"

@@ -156,11 +156,14 @@ def _show(claim: Claim) -> str:
         if claim.comparator == "="
         else ("" if claim.comparator == "range" else claim.comparator + " ")
     )
-    value = _number(claim.value) + (f"-{_number(claim.high)}" if claim.high is not None else "")
+    value = format_number(claim.value) + (
+        f"-{format_number(claim.high)}" if claim.high is not None else ""
+    )
     return f"{sign}{value} {claim.unit}"
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
+    """50000000000.0 -> "50,000,000,000"; 3.6 -> "3.6"."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
