@@ -15,6 +15,7 @@ import quotewire.errors
 EXPECTED_ALL = {
     "Amount",
     "Article",
+    "AnalysisFailed",
     "BinaryInput",
     "Claim",
     "ClaimFlag",

@@ -11,6 +11,7 @@ The public surface is what ``__all__`` lists (checked by a test)::
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.corpus import Corpus
 from quotewire.errors import (
+    AnalysisFailed,
     BinaryInput,
     EmptyInput,
     InputError,
@@ -50,6 +51,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "AnalysisFailed",
     "Article",
     "BinaryInput",
     "Claim",

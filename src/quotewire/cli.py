@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -21,6 +21,7 @@ from quotewire.errors import (
     MalformedRecord,
     MissingInput,
     QuotewireError,
+    shown,
 )
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
 from quotewire.model import Result, corpus_json_schema, json_schema
@@ -34,6 +35,25 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is not between {low:,} and {high:,}")
+        return number
+
+    return parse
+
+
+_LIMIT = _whole(1, 1_000_000)
+_BIG = 2**31 - 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         ".warc / .warc.gz files",
     )
     ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
-    ing.add_argument("--jobs", type=int, default=1, help="parse in this many processes")
+    ing.add_argument("--jobs", type=_whole(1, 256), default=1, help="parse in this many processes")
     ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
 
     se = sub.add_parser("search", help="search the stored quotes")
@@ -113,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
     se.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
     se.add_argument("--type", choices=("direct", "indirect", "mixed", "headline"))
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--limit", type=_LIMIT, default=50, help="at most this many (default 50)")
     se.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
     sp = sub.add_parser("speakers", help="the speakers in the store, most quoted first")
@@ -133,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="serve the REST API over a store")
     srv.add_argument("--db", default=None, help="the store (default quotewire.db)")
     srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--port", type=_whole(0, 65535), default=8000)
     srv.add_argument(
         "--ingest-token",
         default=None,
@@ -156,14 +176,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--peers", default="", help="comma-separated peers to run beside quotewire: textacy"
     )
     acc.add_argument("--errors", action="store_true", help="list misses and false positives")
-    acc.add_argument("--limit", type=int, default=None, help="first N articles only")
+    acc.add_argument("--limit", type=_whole(1, _BIG), default=None, help="first N articles only")
     acc.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)
-    spd.add_argument("--limit", type=int, default=None)
+    spd.add_argument("--limit", type=_whole(1, _BIG), default=None)
     spd.add_argument(
         "--repeat",
-        type=int,
+        type=_whole(1, 1000),
         default=3,
         help="rounds (parse alone, then the pipeline); the best time of each is kept",
     )
@@ -182,8 +202,15 @@ def build_parser() -> argparse.ArgumentParser:
     bst = bsub.add_parser(
         "store", help="build a store of synthetic quotes; ingest rate and search latency"
     )
-    bst.add_argument("--quotes", type=int, default=1_000_000, help="how many (default 1,000,000)")
-    bst.add_argument("--queries", type=int, default=300, help="searches timed (default 300)")
+    bst.add_argument(
+        "--quotes",
+        type=_whole(1, 100_000_000),
+        default=1_000_000,
+        help="how many (default 1,000,000)",
+    )
+    bst.add_argument(
+        "--queries", type=_whole(1, 1_000_000), default=300, help="searches timed (default 300)"
+    )
     bst.add_argument(
         "--db", default="bench-store.db", help="the SQLite file to build (replaced if present)"
     )
@@ -229,9 +256,26 @@ def _train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Arguments that name files or stores: any bytes the system allows are fine there.
+_PATH_ARGUMENTS = frozenset({"path", "paths", "corpus", "db", "out"})
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Text arguments (a query, a speaker, a token) must be text: bytes that are not UTF-8
+    reach Python as surrogate escapes, which no store, JSON or HTTP header can take."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and shown(item) != item:
+                label = "the query" if name == "query" else "--" + name.replace("_", "-")
+                raise QuotewireError(f"{label} is not UTF-8 text: {shown(item)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _check_text_arguments(args)
         if args.command == "schema":
             schema = corpus_json_schema() if args.corpus else json_schema()
             print(json.dumps(schema, indent=2, ensure_ascii=False))
@@ -286,7 +330,7 @@ def _records(path: Path, stream: BinaryIO) -> Iterator[Document | MalformedRecor
     for n, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
-        where = f"{path}:{n}"
+        where = f"{shown(path)}:{n}"
         try:
             record = json.loads(raw)
         except UnicodeDecodeError:
@@ -315,9 +359,10 @@ def _records(path: Path, stream: BinaryIO) -> Iterator[Document | MalformedRecor
 
 def _document_from_file(path: Path) -> Document:
     loaded = read_text(path)
+    name, source = shown(path.name), shown(path)
     if is_html(path) or is_html(loaded.text):
-        return Document(html=loaded.text, id=path.name, source=str(path), warnings=loaded.warnings)
-    return Document(text=loaded.text, id=path.name, source=str(path), warnings=loaded.warnings)
+        return Document(html=loaded.text, id=name, source=source, warnings=loaded.warnings)
+    return Document(text=loaded.text, id=name, source=source, warnings=loaded.warnings)
 
 
 def _documents(args: argparse.Namespace) -> tuple[list[Document | InputError], bool]:

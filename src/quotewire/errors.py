@@ -12,10 +12,27 @@ Every error quotewire raises on purpose derives from :class:`QuotewireError`, an
      |    +-- MalformedRecord  a batch record that is not valid JSON or lacks fields
      |    +-- NoArticles       a folder with no article files
      |    +-- UnsupportedLanguage  not English (written in another script)
+     |    +-- AnalysisFailed   the pipeline failed on this input (a bug, reported per article)
      +-- ModelError            the NLP pipeline cannot be loaded
 """
 
 from __future__ import annotations
+
+
+def shown(name: object) -> str:
+    """How an input is named in messages and records: a path's bytes that are not UTF-8 (which
+    Python keeps as surrogate escapes, and which no terminal, JSON or store can take) are shown
+    as ``\\xNN``."""
+    text = str(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
 
 
 class QuotewireError(Exception):
@@ -24,6 +41,8 @@ class QuotewireError(Exception):
     code = "error"
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
+        source = shown(source) if source is not None else None
+        message = shown(message)
         self.source = source
         self.message = message
         super().__init__(f"{source}: {message}" if source else message)
@@ -63,6 +82,13 @@ class UnsupportedLanguage(InputError):
     code = "unsupported_language"
 
 
+class AnalysisFailed(InputError):
+    """The pipeline raised an unexpected exception on this input. A batch reports it as that
+    article's error and goes on; the message names the exception, for a bug report."""
+
+    code = "analysis_failed"
+
+
 class ModelError(QuotewireError):
     """The NLP pipeline cannot be loaded."""
 
@@ -70,6 +96,7 @@ class ModelError(QuotewireError):
 
 
 __all__ = [
+    "AnalysisFailed",
     "BinaryInput",
     "EmptyInput",
     "InputError",

@@ -9,11 +9,13 @@ Stages, in order (each a pure function of what the earlier ones produced)::
              -> speakers (entities, roles, mentions; speaker and addressee of each quote)
              -> Result
 
-Every runner (the CLI, batch mode, the Python API) calls :func:`run_one` or :func:`run_many`.
+Every runner (the CLI, batch mode, ingest, the Python API) calls :func:`run_one`, through
+:func:`run_guarded` or :func:`run_many` where one failing article must not end a batch.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +23,15 @@ from datetime import date
 from typing import Any
 
 from quotewire.claims.extract import find_claims
-from quotewire.errors import EmptyInput, InputError, InputTooLarge, UnsupportedLanguage
+from quotewire.errors import (
+    AnalysisFailed,
+    BinaryInput,
+    EmptyInput,
+    InputError,
+    InputTooLarge,
+    QuotewireError,
+    UnsupportedLanguage,
+)
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
@@ -115,15 +125,53 @@ def run_many(
         if isinstance(document, InputError):
             yield document
             continue
-        try:
-            yield run_one(document, options, nlp=nlp)
-        except InputError as error:
-            yield error
+        yield run_guarded(document, options, nlp=nlp)
+
+
+def run_guarded(
+    document: Document, options: Options = Options(), *, nlp: Any | None = None
+) -> Result | InputError:
+    """:func:`run_one`, with a failure returned as the document's error instead of raised: bad
+    input as its :class:`~quotewire.errors.InputError`, and any unexpected exception (a bug
+    this input set off) as :class:`~quotewire.errors.AnalysisFailed`, so a batch goes on. An
+    error that no other document could escape (no NLP model) is raised."""
+    try:
+        return run_one(document, options, nlp=nlp)
+    except InputError as error:
+        return error
+    except QuotewireError:
+        raise
+    except Exception as error:  # one article's bug must not end the batch
+        return AnalysisFailed(_describe(error), source=document.source)
+
+
+_MAX_REASON = 200
+
+
+def _describe(error: BaseException) -> str:
+    """One line naming an unexpected exception, for the article's error."""
+    reason = " ".join(str(error).split()) or "no message"
+    if len(reason) > _MAX_REASON:
+        reason = reason[: _MAX_REASON - 1] + "…"
+    return f"analysis failed ({type(error).__name__}: {reason}); please report this input"
+
+
+#: Characters no store (nor JSON as UTF-8) can keep: NUL, and surrogates standing alone (from
+#: a JSON "\ud800" escape), which are not Unicode text.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def read_article(document: Document, options: Options) -> tuple[Article, list[str]]:
     """Stage 1: the text to analyse and what can be read off it before any parsing."""
     warnings = list(document.warnings)
+    given = document.text if document.text is not None else document.html or ""
+    unfit = _UNSTORABLE.search(given)  # (from a batch record or an API request: files with
+    if unfit is not None:  # NUL bytes are refused when read, and are decoded to valid text)
+        what = "a NUL character" if unfit.group() == "\x00" else "a lone surrogate"
+        raise BinaryInput(
+            f"{what} at offset {unfit.start():,}: not text that can be stored",
+            source=document.source,
+        )
     meta: dict[str, Any] = {}
     if document.html is not None and document.text is None:
         page = html_to_text(document.html, url=document.url, source=document.source)
@@ -141,10 +189,7 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         )
     language = check_language(text)
     if language.language is None:
-        raise UnsupportedLanguage(
-            f"written in {language.script.title()} script; quotewire reads English",
-            source=document.source,
-        )
+        raise UnsupportedLanguage(language.refusal(), source=document.source)
     if language.warning:
         warnings.append(language.warning)
     debris = find_debris(text)

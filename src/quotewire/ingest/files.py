@@ -134,7 +134,7 @@ def decode_bytes(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> Loa
 
     Raises :class:`~quotewire.errors.InputTooLarge`, :class:`~quotewire.errors.EmptyInput`
     (no bytes, or only whitespace) and :class:`~quotewire.errors.BinaryInput` (binary magic
-    numbers, NUL bytes or mostly control bytes at the start).
+    numbers, a NUL byte anywhere, or mostly control bytes at the start).
     """
     if len(data) > max_bytes:
         raise InputTooLarge(_too_large_message(len(data), max_bytes), source=source)
@@ -247,9 +247,12 @@ def _check_not_binary(data: bytes, source: str) -> None:
     for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
             raise BinaryInput(f"looks like a binary file ({kind}), not text", source=source)
+    nul = data.find(b"\x00")  # anywhere: a store cannot keep text with NULs in it
+    if nul >= 0:
+        raise BinaryInput(
+            f"looks like a binary file (a NUL byte at offset {nul:,}), not text", source=source
+        )
     head = data[:_SNIFF_BYTES]
-    if b"\x00" in head:
-        raise BinaryInput("looks like a binary file (contains NUL bytes), not text", source=source)
     controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(head):
         raise BinaryInput(

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quotewire.errors import InputError, MalformedRecord, MissingInput
+from quotewire.errors import InputError, MalformedRecord, MissingInput, shown
 from quotewire.ingest.files import MAX_BYTES, decode_bytes
 from quotewire.pipeline import Document
 
@@ -45,7 +45,7 @@ def read_feed(where: str) -> Iterator[Document | InputError]:
         reason = parsed.get("bozo_exception") or "not a feed"
         raise MalformedRecord(f"not a readable RSS or Atom feed ({reason})", source=where)
     for n, entry in enumerate(parsed.entries, start=1):
-        source = f"{where}#{n}"
+        source = f"{shown(where)}#{n}"
         body = _entry_body(entry)
         if not body.strip():
             yield MalformedRecord("the entry has no content or summary", source=source)
@@ -73,36 +73,67 @@ def _entry_body(entry: Any) -> str:
 
 
 def read_warc(path: str) -> Iterator[Document | InputError]:
-    """The HTML responses in a WARC file."""
+    """The HTML responses in a WARC file. A record that cannot be read (no target URI, broken
+    HTTP headers) is that record's error; a file that breaks off (truncated, corrupt gzip) ends
+    with an error naming the record where it broke, after the records before it."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     if not Path(path).is_file():
         raise MissingInput("no such file", source=path)
     if not _starts_like_warc(path):
         raise MalformedRecord("not a WARC file (it does not start with a WARC record)", source=path)
     with open(path, "rb") as stream:
-        try:
-            for n, record in enumerate(ArchiveIterator(stream), start=1):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                source = f"{path}#{n} ({uri})"
-                status = record.http_headers.get_statuscode()
-                kind = (record.http_headers.get_header("Content-Type") or "").lower()
-                if status != "200" or "html" not in kind:
-                    continue
-                data = record.content_stream().read(MAX_BYTES + 1)
-                try:
-                    loaded = decode_bytes(data, source=source)
-                except InputError as error:
-                    yield error
-                    continue
-                yield Document(
-                    html=loaded.text, url=uri, id=uri, source=source, warnings=loaded.warnings
+        # HTTP headers are parsed here, record by record: warcio's own parse fails on a
+        # response without a target URI, and its failure would end the whole file
+        records = ArchiveIterator(stream, no_record_parse=True)
+        n = 0
+        while True:
+            try:
+                record = next(records, None)
+            except Exception as error:  # warcio raises many kinds on a damaged file
+                yield MalformedRecord(
+                    f"the WARC file breaks off after record {n} ({_reason(error)})", source=path
                 )
-        except ArchiveLoadFailed as error:
-            raise MalformedRecord(f"not a readable WARC file ({error})", source=path) from None
+                return
+            if record is None:
+                return
+            n += 1
+            if record.rec_type == "response":
+                document = _warc_response(record, f"{shown(path)}#{n}")
+                if document is not None:
+                    yield document
+
+
+def _warc_response(record: Any, where: str) -> Document | InputError | None:
+    """The document of one WARC response record: None when it is not a successful HTML
+    response, its error when it cannot be read."""
+    from warcio.statusandheaders import StatusAndHeadersParser
+
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    if not uri:
+        return MalformedRecord("a response record without a WARC-Target-URI", source=where)
+    source = f"{where} ({uri})"
+    try:
+        http = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(
+            record.raw_stream
+        )
+        status = http.get_statuscode()
+        kind = (http.get_header("Content-Type") or "").lower()
+        if status != "200" or "html" not in kind:
+            return None
+        record.http_headers = http  # so that chunked or compressed payloads are decoded
+        data = record.content_stream().read(MAX_BYTES + 1)
+    except Exception as error:  # a damaged record: its error, not the end of the file
+        return MalformedRecord(f"unreadable HTTP response ({_reason(error)})", source=source)
+    try:
+        loaded = decode_bytes(data, source=source)
+    except InputError as error:
+        return error
+    return Document(html=loaded.text, url=uri, id=uri, source=source, warnings=loaded.warnings)
+
+
+def _reason(error: BaseException) -> str:
+    return " ".join(str(error).split())[:160] or type(error).__name__
 
 
 def _starts_like_warc(path: str) -> bool:

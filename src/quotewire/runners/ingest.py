@@ -8,15 +8,23 @@ the rest. A bad record is counted and reported, never the end of the run.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotewire.errors import InputError
+from quotewire.errors import AnalysisFailed, InputError
 from quotewire.model import Result
-from quotewire.pipeline import Document, Options, run_one
+from quotewire.pipeline import Document, Options, run_guarded
 from quotewire.store.sqlite import SQLiteStore, content_hash
 
 
@@ -104,43 +112,118 @@ def _results(
                 yield item, item
                 continue
             nlp = nlp if nlp is not None else load_english()
-            yield item, _run(item[0], options, nlp)
+            yield item, run_guarded(item[0], options, nlp=nlp)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_load) as pool:
-        pending: list[tuple[Any, Any]] = []
+    yield from _pooled(items, options, jobs)
+
+
+def _pooled(
+    items: Iterator[tuple[Document, str] | InputError], options: Options, jobs: int
+) -> Iterator[tuple[Any, Result | InputError]]:
+    """Results in input order from ``jobs`` worker processes. A worker that dies (killed, out
+    of memory) breaks the pool: a new pool then runs the articles that were in flight one at a
+    time, so the one that kills its worker again is reported as failed and the rest go on."""
+    pool = _new_pool(jobs)
+    pending: deque[_InFlight] = deque()
+    try:
         for item in items:
-            if isinstance(item, InputError):
-                pending.append((item, None))
-            else:
-                pending.append((item, pool.submit(_work, item[0], options)))
-            if len(pending) >= 4 * jobs:
-                yield _settle(*pending.pop(0))
+            future = None if isinstance(item, InputError) else pool.submit(_work, item[0], options)
+            pending.append((item, future))
+            while pending and (len(pending) >= 4 * jobs or _settled(pending[0][1])):
+                pool = yield from _settle_first(pool, pending, options, jobs)
         while pending:
-            yield _settle(*pending.pop(0))
+            pool = yield from _settle_first(pool, pending, options, jobs)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
-def _settle(item: Any, future: Any) -> tuple[Any, Result | InputError]:
+_InFlight = tuple[Any, "Future[Result | InputError] | None"]
+
+
+def _settle_first(
+    pool: ProcessPoolExecutor, pending: deque[_InFlight], options: Options, jobs: int
+) -> Generator[tuple[Any, Result | InputError], None, ProcessPoolExecutor]:
+    """Yield the first pending item's outcome (waiting for it) and return the pool to go on
+    with: a new one, after the articles in flight in a broken pool were run one by one."""
+    item, future = pending[0]
     if future is None:
-        return item, item
-    return item, future.result()
+        pending.popleft()
+        yield item, item
+        return pool
+    try:
+        outcome = future.result()
+    except BrokenProcessPool:
+        pool.shutdown(cancel_futures=True)
+        yield from _one_by_one(list(pending), options)
+        pending.clear()
+        return _new_pool(jobs)
+    pending.popleft()
+    yield item, outcome
+    return pool
+
+
+def _settled(future: Future[Result | InputError] | None) -> bool:
+    return future is None or future.done()
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_load, initargs=(os.getpid(),))
+
+
+def _one_by_one(
+    pending: list[_InFlight], options: Options
+) -> Iterator[tuple[Any, Result | InputError]]:
+    """Run each article that was in flight when the pool broke (and had not finished) in a
+    pool of its own."""
+    for item, future in pending:
+        if future is None:
+            yield item, item
+            continue
+        if future.done() and not future.cancelled() and future.exception() is None:
+            yield item, future.result()  # finished before the pool broke
+            continue
+        with _new_pool(1) as alone:
+            try:
+                yield item, alone.submit(_work, item[0], options).result()
+            except BrokenProcessPool:
+                yield item, AnalysisFailed(
+                    "the worker process analysing it died (killed, or out of memory)",
+                    source=item[0].source,
+                )
 
 
 _NLP: Any = None
 
 
-def _load() -> None:
+def _load(parent: int) -> None:
+    """A worker's start: end with the ingest that started it, then load the NLP pipeline."""
     global _NLP
     from quotewire.nlp.english import load_english
 
+    die_with_parent(parent)
     _NLP = load_english()
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process end when the process ``parent`` ends, even by ``kill -9``: on Linux
+    the kernel sends it SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and should that fail,
+    a watchdog thread notices it has been orphaned."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _work(document: Document, options: Options) -> Result | InputError:
-    return _run(document, options, _NLP)
-
-
-def _run(document: Document, options: Options, nlp: Any) -> Result | InputError:
-    try:
-        return run_one(document, options, nlp=nlp)
-    except InputError as error:
-        return error
+    return run_guarded(document, options, nlp=_NLP)

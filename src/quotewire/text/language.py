@@ -24,11 +24,34 @@ MIN_ENGLISH_SHARE = 0.05  # of the words (in texts of 40 words or more), below w
 
 @dataclass(frozen=True, slots=True)
 class LanguageCheck:
-    """``language`` is "en" when the text can be analysed; ``script`` is its main script."""
+    """``language`` is "en" when the text can be analysed; ``script`` is its main script and
+    ``shares`` the share of its letters in each script found, largest first."""
 
     language: str | None
     script: str
     warning: str | None = None
+    shares: tuple[tuple[str, float], ...] = ()
+
+    def refusal(self) -> str:
+        """Why the text is refused, saying which scripts were found."""
+        if len(self.shares) == 1 or self.shares[0][1] >= _MOSTLY:
+            return f"written in {self.script.title()} script; quotewire reads English"
+        return (
+            f"written in mixed scripts ({_listed(self.shares)} of the letters); quotewire "
+            f"reads English and needs at least {MIN_LATIN_SHARE:.0%} of the letters in Latin "
+            "script"
+        )
+
+
+MIN_OTHER_SHARE = 0.10  # of the letters, from which an English text's other script is named
+_MOSTLY = 0.9  # a main script with this share of the letters is named alone
+_MAX_LISTED = 4
+
+
+def _listed(shares: tuple[tuple[str, float], ...]) -> str:
+    """ "Latin 45%, Cyrillic 30%, Greek 25%" (scripts under 1% left out)."""
+    shown = [(s, share) for s, share in shares[:_MAX_LISTED] if share >= 0.01]
+    return ", ".join(f"{script.title()} {share:.0%}" for script, share in shown)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -51,11 +74,19 @@ def check_language(text: str) -> LanguageCheck:
     letters = sum(scripts.values())
     if letters == 0:
         return LanguageCheck("en", "LATIN")
-    main, _ = scripts.most_common(1)[0]
+    shares = tuple((script, n / letters) for script, n in scripts.most_common() if n)
+    main = shares[0][0]
     if scripts["LATIN"] / letters < MIN_LATIN_SHARE:
-        return LanguageCheck(None, main)
+        return LanguageCheck(None, main, shares=shares)
     words = [w.lower() for w in _WORD.findall(sample)]
     english = sum(w in _ENGLISH for w in words)
     if len(words) >= 40 and english / len(words) < MIN_ENGLISH_SHARE:
-        return LanguageCheck("en", "LATIN", "the text may not be English; quotewire reads English")
-    return LanguageCheck("en", "LATIN")
+        warning = "the text may not be English; quotewire reads English"
+        return LanguageCheck("en", "LATIN", warning, shares)
+    others = [(s, share) for s, share in shares if s != "LATIN" and share >= MIN_OTHER_SHARE]
+    if others:
+        warning = (
+            f"mixed scripts ({_listed(shares)} of the letters): quotewire reads English only"
+        )
+        return LanguageCheck("en", "LATIN", warning, shares)
+    return LanguageCheck("en", "LATIN", shares=shares)
