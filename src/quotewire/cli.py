@@ -255,7 +255,7 @@ def _serve(args: argparse.Namespace) -> int:
     import os
 
     from quotewire.serve import create_app
-    from quotewire.serve.server import Limits, run
+    from quotewire.serve.server import Limits, ensure_open_files, run
     from quotewire.store import DEFAULT_DB
 
     token: str | None = args.ingest_token or os.environ.get("QUOTEWIRE_INGEST_TOKEN") or None
@@ -267,6 +267,7 @@ def _serve(args: argparse.Namespace) -> int:
         max_connections=args.limit_concurrency,
         body_timeout=args.body_timeout,
     )
+    ensure_open_files(limits.max_connections)  # (before anything is said to be served)
     db = args.db or DEFAULT_DB
     app = create_app(db, ingest_token=token, body_timeout=limits.body_timeout)
     print(

@@ -15,6 +15,7 @@ app reads it. ``/docs`` (Swagger UI) and ``/redoc`` load their scripts from this
 
 from __future__ import annotations
 
+import functools
 import threading
 from datetime import date
 from pathlib import Path as FilePath
@@ -37,6 +38,7 @@ from quotewire.store.sqlite import content_hash
 QuoteType = Annotated[str | None, Query(pattern="^(direct|indirect|mixed|headline)$")]
 STATIC = FilePath(__file__).parent / "static"
 INTERNAL_ERROR = "internal error: the server's log has the details"
+REDOCLY_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
 
 
 class ApiError(Exception):
@@ -62,9 +64,7 @@ def _error(request: Request, status: int, code: str, message: str) -> Response:
     return Response(body, status_code=status, media_type=kind.decode().split(";")[0])
 
 
-def create_app(
-    db: str, *, ingest_token: str | None = None, body_timeout: float = 60.0
-) -> ASGIApp:
+def create_app(db: str, *, ingest_token: str | None = None, body_timeout: float = 60.0) -> ASGIApp:
     """The API and pages over the store at ``db`` (opened, and migrated, now), behind the edge
     that checks ingest's token and body size (``body_timeout``: seconds for a body to arrive)."""
     return Guard(_api(db), ingest_token=ingest_token, body_timeout=body_timeout)
@@ -99,8 +99,6 @@ def _api(db: str) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.mount("/static/docs", StaticFiles(directory=FilePath(offline).parent / "static"))
-    app.mount("/static", StaticFiles(directory=STATIC))
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> Response:
@@ -297,7 +295,24 @@ def _api(db: str) -> FastAPI:
     def redoc() -> str:
         return pages.redoc_page(f"{app.title} - ReDoc")
 
+    assets = FilePath(offline).parent / "static"
+
+    @app.get(pages.REDOC_SCRIPT, include_in_schema=False)
+    def redoc_script() -> Response:
+        return Response(_offline_redoc(assets), media_type="text/javascript")
+
+    app.mount(pages.DOCS_ASSETS, StaticFiles(directory=assets))
+    app.mount("/static", StaticFiles(directory=STATIC))
+
     return app
+
+
+@functools.cache
+def _offline_redoc(assets: FilePath) -> bytes:
+    """ReDoc's script with the one address it fetches from elsewhere (Redocly's logo, always
+    shown under the menu) replaced by an empty image, which ReDoc then hides."""
+    script = (assets / "redoc.standalone.js").read_bytes()
+    return script.replace(REDOCLY_LOGO, b"data:,")
 
 
 def _day(value: str) -> date | None:

@@ -9,7 +9,7 @@ Content-Security-Policy that allows no script and no inline style.
   per month, and the speaker's claims;
 - ``/claims?measure=``: a measure's values over time, one colour per claimant;
 - ``/docs`` and ``/redoc``: the API's documentation (Swagger UI and ReDoc, whose scripts are
-  served from the ``fastapi-offline`` package; :data:`DOCS_ASSETS`);
+  served from the ``fastapi-offline`` package: :data:`DOCS_ASSETS`, :data:`REDOC_SCRIPT`);
 - an error on any of these is a page saying what was wrong (:func:`error_page`).
 
 Every page renders in time linear in its size (no per-item search over all items).
@@ -52,6 +52,7 @@ td,th{padding:.3rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-
 """
 NO_COLOUR = "#eee"
 DOCS_ASSETS = "/static/docs"  # the files of fastapi-offline's static folder
+REDOC_SCRIPT = "/static/redoc.js"  # its ReDoc script, made to fetch nothing from elsewhere
 
 
 def stylesheet() -> str:
@@ -63,7 +64,8 @@ def stylesheet() -> str:
 def page(title: str, body: str) -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{_e(title)} · quotewire</title><link rel='stylesheet' href='/style.css'>"
+        f"<title>{_e(title)} · quotewire</title><link rel='icon' href='data:,'>"
+        "<link rel='stylesheet' href='/style.css'>"
         "</head><body>"
         "<header><a href='/'><b>quotewire</b></a><a href='/'>Search</a>"
         "<a href='/claims'>Claims</a></header>"
@@ -301,7 +303,7 @@ def redoc_page(title: str) -> str:
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{_e(title)}</title><link rel='icon' href='{DOCS_ASSETS}/favicon.png'>"
         "</head><body><redoc spec-url='/openapi.json'></redoc>"
-        f"<script src='{DOCS_ASSETS}/redoc.standalone.js'></script></body></html>"
+        f"<script src='{REDOC_SCRIPT}'></script></body></html>"
     )
 
 

@@ -13,8 +13,9 @@ failed ``accept()`` with its traceback, thousands a second). Here:
   ``503`` and closed, before it is read. The listening backlog is as long as the limit, as
   asyncio accepts up to a backlog's worth of connections before any of them is looked at; the
   process's open-file limit is checked (raised up to its hard limit if need be) to hold both;
-- repeated warnings (a refused or timed-out connection, a bad request, a failed ``accept()``)
-  are logged once per :data:`LOG_INTERVAL` seconds with a count of those left out.
+- the log is rate-limited: each distinct message (a refused or timed-out connection, a bad
+  request, a failed ``accept()``, a request that failed) once per :data:`LOG_INTERVAL` seconds,
+  and at most :data:`LOG_BURST` messages in that time, with a count of those left out.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from quotewire.errors import QuotewireError
 
 LOG_INTERVAL = 10.0
+LOG_BURST = 20
 SPARE_FILES = 64  # descriptors beyond the connections: the store, the model's files, the logs
 REFUSED = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
@@ -52,25 +54,33 @@ class Limits:
 
 
 class RateLimitedLog(logging.Filter):
-    """Lets each message (by its template) through once per ``interval`` seconds; the next one
-    let through says how many were left out in between."""
+    """Lets each distinct message through once per ``interval`` seconds, and ``burst`` messages
+    per interval in all; the next message let through says how many were left out."""
 
-    def __init__(self, interval: float = LOG_INTERVAL) -> None:
+    def __init__(self, interval: float = LOG_INTERVAL, burst: int = LOG_BURST) -> None:
         super().__init__()
         self.interval = interval
-        self.last: dict[tuple[str, str], float] = {}
-        self.left_out: dict[tuple[str, str], int] = {}
+        self.burst = burst
+        self.last: dict[str, float] = {}  # message -> when it was last let through
+        self.window = -interval
+        self.let_through = 0
+        self.left_out = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        key = (record.name, str(record.msg))
         now = time.monotonic()
-        if now - self.last.get(key, -self.interval) < self.interval:
-            self.left_out[key] = self.left_out.get(key, 0) + 1
+        if now - self.window >= self.interval:
+            self.window, self.let_through = now, 0
+            self.last = {m: t for m, t in self.last.items() if now - t < self.interval}
+        message = f"{record.name}: {record.getMessage()}"
+        if message in self.last or self.let_through >= self.burst:
+            self.left_out += 1
             return False
-        self.last[key] = now
-        skipped = self.left_out.pop(key, 0)
-        if skipped:
-            record.msg = f"{record.msg} (and {skipped} more like it left out of the log)"
+        self.last[message] = now
+        self.let_through += 1
+        if self.left_out:
+            note = f"{self.left_out} repeated or similar messages left out of the log before this"
+            record.msg, record.args = f"{record.getMessage()} ({note})", None
+            self.left_out = 0
         return True
 
 
