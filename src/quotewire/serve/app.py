@@ -21,9 +21,10 @@ from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import FastAPI, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -207,11 +208,22 @@ def _api(db: str) -> FastAPI:
             raise ApiError(400, "bad_query", str(error)) from None
         return {"items": items, "limit": limit, "offset": offset}
 
-    @app.post("/api/ingest", status_code=201)
-    def ingest(body: IngestRequest) -> dict[str, Any]:
+    refusals: dict[int | str, dict[str, Any]] = {
+        401: {"description": "no 'Authorization: Bearer <token>' header, or the wrong token"},
+        403: {"description": "ingest is off (the server has no token)"},
+        408: {"description": "the body did not all arrive in time"},
+        413: {"description": "the body is over the size limit"},
+    }
+
+    @app.post("/api/ingest", status_code=201, responses=refusals)
+    def ingest(
+        body: IngestRequest,
+        _: Annotated[Any, Security(HTTPBearer(auto_error=False, scheme_name="ingest token"))],
+    ) -> dict[str, Any]:
         """Ingest one article. Needs ``Authorization: Bearer <token>`` (403 when the server has
         no token, 401 without the right one, both before the body is read); the body is cut
-        off at 2,010,000 bytes (413)."""
+        off at 2,010,000 bytes (413). The edge (``Guard``) checks all that; the security
+        scheme here only documents it."""
         if not (body.text or body.html):
             raise ApiError(422, "invalid_request", 'needs "text" or "html"')
         document = Document(
