@@ -104,7 +104,10 @@ def test_openapi_is_published(api: str) -> None:
 
 
 _TEXT = st.text(max_size=40)
-_ANY = st.one_of(_TEXT, st.integers(min_value=-(2**70), max_value=2**70).map(str))
+_CONTROL = st.builds(
+    lambda a, c, b: a + c + b, _TEXT, st.characters(max_codepoint=31), _TEXT
+)  # a control character somewhere
+_ANY = st.one_of(_TEXT, _CONTROL, st.integers(min_value=-(2**70), max_value=2**70).map(str))
 
 
 @settings(
@@ -121,6 +124,10 @@ _ANY = st.one_of(_TEXT, st.integers(min_value=-(2**70), max_value=2**70).map(str
             "/api/speakers",
             "/api/articles/{x}",
             "/api/speakers/{x}",
+            "/",
+            "/claims",
+            "/articles/{x}",
+            "/speakers/{x}",
         ]
     ),
     x=_ANY,
@@ -134,5 +141,8 @@ def test_no_request_gets_a_5xx(api: str, path: str, x: str, params: dict[str, st
     url = api + path.replace("{x}", url_quote(x, safe="") or "0")
     response = httpx.get(url, params=params, timeout=30)
     assert response.status_code < 500, (url, params, response.text[:300])
-    if response.status_code >= 400:
+    if response.status_code >= 400 and path.startswith("/api/"):
         _error_shape(response)
+    elif response.status_code >= 400:  # a page says what was wrong, as a page
+        assert response.headers["content-type"].startswith("text/html")
+        assert "id='error'" in response.text

@@ -37,14 +37,20 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def tab(browser: Any, api: str) -> Iterator[Any]:
-    """A page that fails the test on any request that leaves the server (no outside assets)."""
+    """A page that fails the test on any request that leaves the server (no outside assets),
+    and on any error in the browser's console (a Content-Security-Policy violation is one)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(api) else outside.append(r.url))
+    errors: list[str] = []
+    local = (api, "blob:", "data:")  # (blob: and data: never leave the browser)
+    page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
     context.close()
     assert outside == [], f"the page asked for outside resources: {outside}"
+    assert errors == [], f"the browser reported errors: {errors}"
 
 
 def test_search_then_the_article_with_its_quotes_marked(tab: Any, api: str, tmp_path: Path) -> None:
@@ -59,7 +65,8 @@ def test_search_then_the_article_with_its_quotes_marked(tab: Any, api: str, tmp_
     tab.wait_for_selector("#text")
     quotes = tab.locator("#text span.q")
     assert quotes.count() >= 3
-    assert "background" in (quotes.first.get_attribute("style") or "")
+    background = quotes.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("", "rgba(0, 0, 0, 0)"), "a quote is highlighted in a colour"
     assert tab.locator("#text span.cue").count() >= 1
     assert tab.locator("#text span.who").count() >= 1
     listed = tab.locator("#quotes li").count()
@@ -108,3 +115,36 @@ def test_claims_page_plots_a_measure_by_claimant(tab: Any, api: str) -> None:
     assert tab.locator("svg#chart polyline").count() >= 1
     assert "Maria Kowalska" in tab.locator("svg#chart").inner_html()
     assert tab.locator("#claim-rows tr").count() >= 4
+
+
+def test_swagger_ui_renders_from_this_server_under_its_policy(tab: Any, api: str) -> None:
+    """/docs loads Swagger UI's script and style from the server (no CDN) and starts it from a
+    served script, so its Content-Security-Policy (no inline script) holds: the fixture fails
+    the test on any outside request or console error."""
+    response = tab.goto(f"{api}/docs")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    tab.wait_for_selector(".swagger-ui .opblock-summary-path", timeout=30_000)
+    paths = tab.locator(".opblock-summary-path").all_inner_texts()
+    assert {"/api/quotes", "/api/ingest"} <= {p.strip() for p in paths}
+    tab.locator(".opblock-summary-path", has_text="/api/articles").first.click()
+    tab.wait_for_selector(".opblock-body", timeout=10_000)
+
+
+def test_redoc_renders_from_this_server_under_its_policy(tab: Any, api: str) -> None:
+    response = tab.goto(f"{api}/redoc")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    tab.get_by_text("/api/quotes").first.wait_for(timeout=30_000)
+    assert "quotewire" in tab.content()
+
+
+def test_an_error_on_a_page_is_a_page(browser: Any, api: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    response = page.goto(f"{api}/articles/999999")
+    assert response.status == 404
+    assert "no article 999999" in page.locator("#error").inner_text()
+    assert page.locator("header a").count() >= 2, "with the site's header to go on from"
+    response = page.goto(f"{api}/?q=tax%00es")
+    assert response.status == 422
+    assert "control character (U+0000)" in page.locator("#error").inner_text()
+    context.close()

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from quotewire import __version__
 from quotewire.errors import (
@@ -37,21 +37,28 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def _whole(low: int, high: int) -> Callable[[str], int]:
-    """An argument type: a whole number from ``low`` to ``high``."""
+def _number(kind: type[int] | type[float], low: float, high: float) -> Callable[[str], Any]:
+    """An argument type: a number of ``kind`` (whole or not) from ``low`` to ``high``."""
 
-    def parse(value: str) -> int:
+    def parse(value: str) -> int | float:
         try:
-            number = int(value)
+            number = kind(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-        if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"{number} is not between {low:,} and {high:,}")
+            what = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"not {what}: {value!r}") from None
+        if not low <= number <= high:  # (NaN is between nothing)
+            raise argparse.ArgumentTypeError(f"{value} is not between {low:,} and {high:,}")
         return number
 
     return parse
 
 
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high``."""
+    return _number(int, low, high)
+
+
+_SECONDS = _number(float, 0.01, 86_400)
 _LIMIT = _whole(1, 1_000_000)
 _BIG = 2**31 - 1
 
@@ -150,15 +157,68 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", default=None, help="the file to write (needed for parquet)")
 
-    srv = sub.add_parser("serve", help="serve the REST API over a store")
-    srv.add_argument("--db", default=None, help="the store (default quotewire.db)")
-    srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=_whole(0, 65535), default=8000)
+    srv = sub.add_parser(
+        "serve",
+        help="serve the REST API and the web pages over a store",
+        description="Serve the REST API and the web pages over a store. Open to others, run it "
+        "behind a reverse proxy that terminates TLS, with --host 127.0.0.1 (docs/serving.md).",
+    )
     srv.add_argument(
+        "--db",
+        default=None,
+        help="the store (default quotewire.db); for PostgreSQL keep the password out of the "
+        "URL (PGPASSWORD or ~/.pgpass)",
+    )
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    srv.add_argument(
+        "--port", type=_whole(0, 65535), default=8000, help="port to listen on (8000)"
+    )
+    token = srv.add_mutually_exclusive_group()
+    token.add_argument(
         "--ingest-token",
         default=None,
-        help="turn on POST /api/ingest for requests bearing this token "
-        "(or set QUOTEWIRE_INGEST_TOKEN)",
+        help="turn on POST /api/ingest for requests bearing 'Authorization: Bearer TOKEN'. "
+        "Visible to anyone who can list processes: prefer the environment variable "
+        "QUOTEWIRE_INGEST_TOKEN or --ingest-token-file",
+    )
+    token.add_argument(
+        "--ingest-token-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="read the ingest token from the first line of this file (kept out of the process "
+        "list)",
+    )
+    srv.add_argument(
+        "--header-timeout",
+        type=_SECONDS,
+        default=10.0,
+        metavar="SECONDS",
+        help="close a connection whose request headers are not complete this long after it "
+        "opened or after its previous response (default 10)",
+    )
+    srv.add_argument(
+        "--timeout-keep-alive",
+        type=_whole(1, 86_400),
+        default=5,
+        metavar="SECONDS",
+        help="close an idle keep-alive connection after this long (default 5)",
+    )
+    srv.add_argument(
+        "--body-timeout",
+        type=_SECONDS,
+        default=60.0,
+        metavar="SECONDS",
+        help="answer 408 to an ingest request whose body has not all arrived this long after "
+        "its headers (default 60)",
+    )
+    srv.add_argument(
+        "--limit-concurrency",
+        type=_whole(1, 1_000_000),
+        default=256,
+        metavar="N",
+        help="at most N connections open at once; one more is answered 503 and closed "
+        "(default 256)",
     )
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the output")
@@ -230,17 +290,52 @@ def build_parser() -> argparse.ArgumentParser:
 def _serve(args: argparse.Namespace) -> int:
     import os
 
-    import uvicorn
-
     from quotewire.serve import create_app
+    from quotewire.serve.server import Limits, ensure_open_files, run
     from quotewire.store import DEFAULT_DB
 
-    token = args.ingest_token or os.environ.get("QUOTEWIRE_INGEST_TOKEN") or None
-    app = create_app(args.db or DEFAULT_DB, ingest_token=token)
-    print(f"quotewire: serving {args.db or DEFAULT_DB} at http://{args.host}:{args.port}/",
-          file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    token: str | None = args.ingest_token or os.environ.get("QUOTEWIRE_INGEST_TOKEN") or None
+    if args.ingest_token_file is not None:
+        token = _token_from_file(args.ingest_token_file)
+    limits = Limits(
+        header_timeout=args.header_timeout,
+        keep_alive=args.timeout_keep_alive,
+        max_connections=args.limit_concurrency,
+        body_timeout=args.body_timeout,
+    )
+    ensure_open_files(limits.max_connections)  # (before anything is said to be served)
+    db = args.db or DEFAULT_DB
+    app = create_app(db, ingest_token=token, body_timeout=limits.body_timeout)
+    print(
+        f"quotewire: serving {_without_password(db)} at http://{args.host}:{args.port}/ "
+        f"(ingest {'on' if token else 'off'})",
+        file=sys.stderr,
+        flush=True,
+    )
+    run(app, host=args.host, port=args.port, limits=limits)
     return EXIT_OK
+
+
+def _token_from_file(path: Path) -> str:
+    """The first line of ``path``, stripped; an error naming the file when there is none."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            token = lines.readline().strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not readable as UTF-8 text"
+        raise InputError(f"cannot read the ingest token file: {reason}", source=str(path)) from None
+    if not token:
+        raise InputError("the ingest token file's first line is empty", source=str(path))
+    return token
+
+
+def _without_password(url: str) -> str:
+    """``url`` with the password of its ``user:password@`` part, if any, shown as ``***``."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not (sep and at and ":" in credentials):
+        return url
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
 
 
 def _train(args: argparse.Namespace) -> int:

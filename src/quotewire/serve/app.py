@@ -1,34 +1,45 @@
-"""The REST API over a store: one FastAPI app (``quotewire serve``).
+"""The REST API and the web pages over a store: one FastAPI app behind the edge
+(:mod:`quotewire.serve.guard`), for ``quotewire serve``.
 
-Every error is one JSON shape with a 4xx status::
+Every API error is one JSON shape with its status (4xx, or 500 with code ``internal_error``)::
 
     {"error": {"status": 404, "code": "not_found", "message": "no article 12"}}
 
+and every error on a web page is an HTML page saying the same. A 500 shows no traceback to the
+client; the edge logs it once.
+
 Reads go through a connection per worker thread; ingest by POST is off unless a token is
-configured, and its body is size-limited.
+configured, and the edge checks the token and cuts the body off at its size limit before the
+app reads it. ``/docs`` (Swagger UI) and ``/redoc`` load their scripts from this server.
 """
 
 from __future__ import annotations
 
-import hmac
+import functools
 import threading
 from datetime import date
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Path, Query, Request
+from fastapi import FastAPI, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, Response
+from fastapi.security import HTTPBearer
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from quotewire.errors import InputError, QuotewireError
-from quotewire.pipeline import Document, run_one
+from quotewire.errors import AnalysisFailed, InputError, QuotewireError
+from quotewire.pipeline import Document, run_guarded
 from quotewire.serve import pages
+from quotewire.serve.guard import MAX_INGEST_CHARS, ASGIApp, Guard, error_body
 from quotewire.store import Store, open_store
 from quotewire.store.sqlite import content_hash
 
-MAX_INGEST_BYTES = 2_000_000
 QuoteType = Annotated[str | None, Query(pattern="^(direct|indirect|mixed|headline)$")]
+STATIC = FilePath(__file__).parent / "static"
+INTERNAL_ERROR = "internal error: the server's log has the details"
+REDOCLY_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
 
 
 class ApiError(Exception):
@@ -42,20 +53,29 @@ class ApiError(Exception):
 class IngestRequest(BaseModel):
     """One article to ingest: its ``text`` or its ``html`` (with its ``url``)."""
 
-    text: str | None = Field(default=None, max_length=MAX_INGEST_BYTES)
-    html: str | None = Field(default=None, max_length=MAX_INGEST_BYTES)
+    text: str | None = Field(default=None, max_length=MAX_INGEST_CHARS)
+    html: str | None = Field(default=None, max_length=MAX_INGEST_CHARS)
     url: str | None = Field(default=None, max_length=2000)
     id: str | None = Field(default=None, max_length=200)
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(
-        status_code=status, content={"error": {"status": status, "code": code, "message": message}}
-    )
+def _error(request: Request, status: int, code: str, message: str) -> Response:
+    """The error in its one shape: JSON for the API, an HTML page on the web pages."""
+    body, kind = error_body(request.url.path, status, code, message)
+    return Response(body, status_code=status, media_type=kind.decode().split(";")[0])
 
 
-def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
-    """The API over the store at ``db`` (opened, and migrated, now)."""
+def create_app(db: str, *, ingest_token: str | None = None, body_timeout: float = 60.0) -> ASGIApp:
+    """The API and pages over the store at ``db`` (opened, and migrated, now), behind the edge
+    that checks ingest's token and body size (``body_timeout``: seconds for a body to arrive)."""
+    return Guard(_api(db), ingest_token=ingest_token, body_timeout=body_timeout)
+
+
+def _api(db: str) -> FastAPI:
+    """The FastAPI app alone: routes and error shapes, without the edge's checks (ingest is
+    taken from whoever reaches it)."""
+    from fastapi_offline import __file__ as offline
+
     open_store(db).close()  # a bad store fails here, at start, not at the first request
     local = threading.local()
     nlp: list[Any] = []
@@ -77,31 +97,29 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         description="Who said what, with which numbers, and when: quotes, speakers and claims "
         "from the articles in a quotewire store.",
         version="1",
+        docs_url=None,
+        redoc_url=None,
     )
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length", "")
-        if length and (not length.isdigit() or int(length) > MAX_INGEST_BYTES + 10_000):
-            return _error(
-                413, "too_large", f"a request body is limited to {MAX_INGEST_BYTES:,} bytes"
-            )
-        return await call_next(request)
-
     @app.exception_handler(ApiError)
-    async def api_error(_: Request, error: ApiError) -> JSONResponse:
-        return _error(error.status, error.code, error.message)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return _error(request, error.status, error.code, error.message)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "bad_request")
-        return _error(error.status_code, code, str(error.detail))
+        return _error(request, error.status_code, code, str(error.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+        return _error(request, 422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, _: Exception) -> Response:
+        # the exception goes on to the edge, which logs it (once)
+        return _error(request, 500, "internal_error", INTERNAL_ERROR)
 
     @app.get("/api/articles")
     def articles(
@@ -147,13 +165,19 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         return {"items": [h.to_dict() for h in hits], "limit": limit, "offset": offset}
 
     @app.get("/api/speakers")
-    def speakers() -> dict[str, Any]:
+    def speakers(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict[str, Any]:
         """People and organizations quoted, most quoted first, with their roles."""
+        ranked = store().speakers()[offset : offset + limit]
         return {
             "items": [
                 {**entity.model_dump(exclude={"members"}), "quotes": count}
-                for entity, count in store().speakers()
-            ]
+                for entity, count in ranked
+            ],
+            "limit": limit,
+            "offset": offset,
         }
 
     @app.get("/api/speakers/{speaker_id}")
@@ -178,20 +202,28 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
         """Claims, by measure (words it contains) and claimant (name or registry id)."""
-        items = store().claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
+        try:
+            items = store().claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
+        except QuotewireError as error:
+            raise ApiError(400, "bad_query", str(error)) from None
         return {"items": items, "limit": limit, "offset": offset}
 
-    @app.post("/api/ingest", status_code=201)
+    refusals: dict[int | str, dict[str, Any]] = {
+        401: {"description": "no 'Authorization: Bearer <token>' header, or the wrong token"},
+        403: {"description": "ingest is off (the server has no token)"},
+        408: {"description": "the body did not all arrive in time"},
+        413: {"description": "the body is over the size limit"},
+    }
+
+    @app.post("/api/ingest", status_code=201, responses=refusals)
     def ingest(
         body: IngestRequest,
-        authorization: Annotated[str | None, Header(max_length=500)] = None,
+        _: Annotated[Any, Security(HTTPBearer(auto_error=False, scheme_name="ingest token"))],
     ) -> dict[str, Any]:
-        """Ingest one article (needs ``Authorization: Bearer <token>``; off without a token)."""
-        if ingest_token is None:
-            raise ApiError(403, "ingest_disabled", "ingest is off: start with an ingest token")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), ingest_token.encode()):
-            raise ApiError(401, "unauthorized", "a valid Bearer token is needed to ingest")
+        """Ingest one article. Needs ``Authorization: Bearer <token>`` (403 when the server has
+        no token, 401 without the right one, both before the body is read); the body is cut
+        off at 2,010,000 bytes (413). The edge (``Guard``) checks all that; the security
+        scheme here only documents it."""
         if not (body.text or body.html):
             raise ApiError(422, "invalid_request", 'needs "text" or "html"')
         document = Document(
@@ -206,10 +238,11 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
                 from quotewire.nlp.english import load_english
 
                 nlp.append(load_english())
-        try:
-            result = run_one(document, nlp=nlp[0])
-        except InputError as error:
-            raise ApiError(422, "bad_input", str(error)) from None
+        result = run_guarded(document, nlp=nlp[0])
+        if isinstance(result, AnalysisFailed):  # quotewire's fault, not the request's
+            raise ApiError(500, result.code, str(result))
+        if isinstance(result, InputError):
+            raise ApiError(422, "bad_input", str(result))
         key = content_hash(body.text or body.html or "", body.url)
         with lock:
             added = store().add(result, key=key, source=document.source)
@@ -263,7 +296,36 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
         rows = claims(measure=measure or None, speaker=None, limit=500, offset=0)["items"]
         return pages.claims_page(measure, rows)
 
+    @app.get("/style.css", include_in_schema=False)
+    def style() -> Response:
+        return Response(pages.stylesheet(), media_type="text/css")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> str:
+        return pages.docs_page(f"{app.title} - Swagger UI")
+
+    @app.get("/redoc", response_class=HTMLResponse, include_in_schema=False)
+    def redoc() -> str:
+        return pages.redoc_page(f"{app.title} - ReDoc")
+
+    assets = FilePath(offline).parent / "static"
+
+    @app.get(pages.REDOC_SCRIPT, include_in_schema=False)
+    def redoc_script() -> Response:
+        return Response(_offline_redoc(assets), media_type="text/javascript")
+
+    app.mount(pages.DOCS_ASSETS, StaticFiles(directory=assets))
+    app.mount("/static", StaticFiles(directory=STATIC))
+
     return app
+
+
+@functools.cache
+def _offline_redoc(assets: FilePath) -> bytes:
+    """ReDoc's script with the one address it fetches from elsewhere (Redocly's logo, always
+    shown under the menu) replaced by an empty image, which ReDoc then hides."""
+    script = (assets / "redoc.standalone.js").read_bytes()
+    return script.replace(REDOCLY_LOGO, b"data:,")
 
 
 def _day(value: str) -> date | None:

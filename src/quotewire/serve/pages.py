@@ -1,12 +1,18 @@
-"""The web UI: pages rendered on the server from the store, with no script and no asset from
-elsewhere (the style sheet is inline, charts are inline SVG).
+"""The web UI: pages rendered on the server from the store, with no script and nothing from
+elsewhere (the style sheet is served at ``/style.css``, charts are inline SVG), under a
+Content-Security-Policy that allows no script and no inline style.
 
 - ``/``: search quotes by words, speaker, type and dates;
 - ``/articles/{id}``: the text with each quote highlighted in its speaker's colour, cues and
   speaker mentions underlined, debris greyed, and the quotes and claims listed beside it;
 - ``/speakers/{id}``: roles, the articles that joined the entity and why, a chart of quotes
   per month, and the speaker's claims;
-- ``/claims?measure=``: a measure's values over time, one colour per claimant.
+- ``/claims?measure=``: a measure's values over time, one colour per claimant;
+- ``/docs`` and ``/redoc``: the API's documentation (Swagger UI and ReDoc, whose scripts are
+  served from the ``fastapi-offline`` package: :data:`DOCS_ASSETS`, :data:`REDOC_SCRIPT`);
+- an error on any of these is a page saying what was wrong (:func:`error_page`).
+
+Every page renders in time linear in its size (no per-item search over all items).
 """
 
 from __future__ import annotations
@@ -42,13 +48,25 @@ aside{flex:2;font-size:.9rem}aside li{margin-bottom:.5rem}
 form input,form select{margin:.2rem;padding:.3rem}table{border-collapse:collapse}
 td,th{padding:.3rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem}
+.error{color:#b91c1c}
 """
+NO_COLOUR = "#eee"
+DOCS_ASSETS = "/static/docs"  # the files of fastapi-offline's static folder
+REDOC_SCRIPT = "/static/redoc.js"  # its ReDoc script, made to fetch nothing from elsewhere
+
+
+def stylesheet() -> str:
+    """The pages' style sheet: :data:`STYLE` and one class per speaker colour (``c0``...)."""
+    colours = "".join(f".c{n}{{background:{colour}}}\n" for n, colour in enumerate(PALETTE))
+    return f"{STYLE.lstrip()}{colours}.c-none{{background:{NO_COLOUR}}}\n"
 
 
 def page(title: str, body: str) -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{_e(title)} · quotewire</title><style>{STYLE}</style></head><body>"
+        f"<title>{_e(title)} · quotewire</title><link rel='icon' href='data:,'>"
+        "<link rel='stylesheet' href='/style.css'>"
+        "</head><body>"
         "<header><a href='/'><b>quotewire</b></a><a href='/'>Search</a>"
         "<a href='/claims'>Claims</a></header>"
         f"{body}</body></html>"
@@ -93,22 +111,17 @@ def article_page(article_id: int, result: Result, speaker_ids: dict[str, str]) -
     """The article with its quotes marked; ``speaker_ids`` maps local entity ids to registry
     ids (for links and stable colours)."""
     text = result.article.text
-    colours: dict[str, str] = {}
+    colours: dict[str, str] = {}  # speaker -> its colour's class
     marks: list[tuple[int, int, str, str]] = []  # start, end, class, extra attributes
     for debris in result.article.debris:
         marks.append((debris.start, debris.end, "debris", f"title='{_e(debris.kind)}'"))
     for quote in result.quotes:
         who = quote.speaker.entity if quote.speaker and quote.speaker.entity else "?"
-        colour = colours.setdefault(who, PALETTE[len(colours) % len(PALETTE)])
+        colour = colours.setdefault(who, f"c{len(colours) % len(PALETTE)}")
         for span in quote.content:
             name = _e(quote.speaker.name if quote.speaker else "unknown")
             marks.append(
-                (
-                    span.start,
-                    span.end,
-                    "q",
-                    f"style='background:{colour}' data-quote='{quote.id}' title='{name}'",
-                )
+                (span.start, span.end, f"q {colour}", f"data-quote='{_e(quote.id)}' title='{name}'")
             )
         if quote.cue:
             marks.append((quote.cue.start, quote.cue.end, "cue", ""))
@@ -121,8 +134,8 @@ def article_page(article_id: int, result: Result, speaker_ids: dict[str, str]) -
         local = q.speaker.entity if q.speaker and q.speaker.entity else "?"
         link = _speaker_link(q.speaker.name if q.speaker else None, speaker_ids.get(local))
         items.append(
-            f"<li id='{q.id}'><span class='swatch' style='background:"
-            f"{colours.get(local, '#eee')}'></span><b>{link}</b>"
+            f"<li id='{_e(q.id)}'><span class='swatch {colours.get(local, 'c-none')}'></span>"
+            f"<b>{link}</b>"
             f" ({_e(q.type)}): {_e(q.text[:200])}</li>"
         )
     quotes = "".join(items)
@@ -227,12 +240,13 @@ def line_chart(
     series: dict[str, list[tuple[str, float]]], width: int = 640, height: int = 240
 ) -> str:
     times = sorted({t for points in series.values() for t, _ in points})
+    place = {t: n for n, t in enumerate(times)}
     values = [v for points in series.values() for _, v in points]
     low, high = min(values), max(values)
     span = (high - low) or 1.0
 
     def x(t: str) -> float:
-        return 40 + (times.index(t) / max(len(times) - 1, 1)) * (width - 60)
+        return 40 + (place[t] / max(len(times) - 1, 1)) * (width - 60)
 
     def y(v: float) -> float:
         return height - 30 - ((v - low) / span) * (height - 60)
@@ -263,16 +277,58 @@ def line_chart(
     return f"<svg id='chart' width='{width}' height='{height}' role='img'>{''.join(parts)}</svg>"
 
 
+def error_page(status: int, message: str) -> str:
+    """A page saying what went wrong (the HTML twin of the API's error shape)."""
+    body = (
+        f"<main><div><h1>Error {status}</h1><p class='error' id='error'>{_e(message)}</p>"
+        "<p><a href='/'>Search quotes</a></p></div></main>"
+    )
+    return page(f"Error {status}", body)
+
+
+def docs_page(title: str) -> str:
+    """Swagger UI over ``/openapi.json``, started by a served script (no inline script)."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{_e(title)}</title><link rel='icon' href='{DOCS_ASSETS}/favicon.png'>"
+        f"<link rel='stylesheet' href='{DOCS_ASSETS}/swagger-ui.css'></head><body>"
+        f"<div id='swagger-ui'></div><script src='{DOCS_ASSETS}/swagger-ui-bundle.js'></script>"
+        "<script src='/static/swagger-init.js'></script></body></html>"
+    )
+
+
+def redoc_page(title: str) -> str:
+    """ReDoc over ``/openapi.json`` (its ``<redoc>`` element starts it; no inline script)."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{_e(title)}</title><link rel='icon' href='{DOCS_ASSETS}/favicon.png'>"
+        "</head><body><redoc spec-url='/openapi.json'></redoc>"
+        f"<script src='{REDOC_SCRIPT}'></script></body></html>"
+    )
+
+
 def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
-    """``text`` escaped, with each mark as a span; marks nest or split where they cross."""
+    """``text`` escaped, with each mark as a span; marks nest or split where they cross.
+
+    The text is cut at every mark boundary; each piece is wrapped in the marks that cover it,
+    the mark that starts last outermost. One sweep over the boundaries keeps the marks covering
+    the current piece (those with ``start <= a < end``) in that order, so the work is the size of
+    the output, not pieces times marks.
+    """
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    waiting = sorted(marks, key=lambda m: (m[0], -m[1]))
+    active: list[tuple[int, int, str, str]] = []  # in ``waiting`` order: innermost first
+    following = 0
     out = []
     for a, b in pairwise(cuts):
-        piece = _e(text[a:b])
-        for start, end, kind, extra in sorted(marks, key=lambda m: (m[0], -m[1])):
-            if start <= a and b <= end:
-                piece = f"<span class='{kind}' {extra}>{piece}</span>"
-        out.append(piece)
+        if any(m[1] <= a for m in active):
+            active = [m for m in active if m[1] > a]
+        while following < len(waiting) and waiting[following][0] <= a:
+            if waiting[following][1] > a:
+                active.append(waiting[following])
+            following += 1
+        opening = "".join(f"<span class='{m[2]}' {m[3]}>" for m in reversed(active))
+        out.append(f"{opening}{_e(text[a:b])}{'</span>' * len(active)}")
     return "".join(out)
 
 
