@@ -10,6 +10,7 @@ pronouns to the person most recently in focus, in text order.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
@@ -52,10 +54,17 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     gender: str = ""
     last_seen: int = -1
+    spans: set[tuple[int, int]] = field(default_factory=set)  # of the mentions
+
+    @property
+    def number(self) -> int:
+        """Its place in the order entities were made (``e1`` is 1)."""
+        return int(self.id[1:])
 
     def add(self, text: str, start: int, end: int, kind: str) -> None:
-        if any(m.start == start and m.end == end for m in self.mentions):
+        if (start, end) in self.spans:
             return
+        self.spans.add((start, end))
         self.mentions.append(Mention(start=start, end=end, text=text[start:end], kind=kind))  # type: ignore[arg-type]
         self.last_seen = max(self.last_seen, start)
 
@@ -100,6 +109,45 @@ def person_name(name: str) -> str:
     return " ".join(words)
 
 
+class _People:
+    """The people of an article by their name, first word and last word (lower case), each
+    list in the order the entities were made: the lookups :meth:`Resolver._person_for` and
+    :meth:`Resolver._surname` make, without going through every person."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Draft]] = {}
+        self.by_first: dict[str, list[Draft]] = {}
+        self.by_last: dict[str, list[Draft]] = {}
+
+    def _keys(self, draft: Draft) -> list[tuple[dict[str, list[Draft]], str]]:
+        words = draft.name.lower().split()
+        if not words:
+            return [(self.by_name, draft.name.lower())]
+        return [
+            (self.by_name, draft.name.lower()),
+            (self.by_first, words[0]),
+            (self.by_last, words[-1]),
+        ]
+
+    def add(self, draft: Draft) -> None:
+        for index, key in self._keys(draft):
+            insort(index.setdefault(key, []), draft, key=lambda d: d.number)
+
+    def remove(self, draft: Draft) -> None:
+        for index, key in self._keys(draft):
+            drafts = index[key]
+            del drafts[next(n for n, d in enumerate(drafts) if d is draft)]
+
+    def named(self, name: str) -> list[Draft]:
+        return self.by_name.get(name.lower(), [])
+
+    def first(self, word: str) -> list[Draft]:
+        return self.by_first.get(word, [])
+
+    def last(self, word: str) -> list[Draft]:
+        return self.by_last.get(word, [])
+
+
 class Resolver:
     """Builds the article's entities and resolves speaker mentions, in text order."""
 
@@ -109,6 +157,9 @@ class Resolver:
         self.by_span: dict[tuple[int, int], Draft] = {}
         self.last_subject: list[tuple[int, Draft]] = []
         self.last_speaker: tuple[int, Draft] | None = None
+        self.people = _People()
+        self.others: dict[str, Draft] = {}  # the first entity not a person of each name
+        self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -116,46 +167,43 @@ class Resolver:
         if label == "PERSON" and " " in name:
             draft.gender = gender_of(name)
         self.entities.append(draft)
+        if label == "PERSON":
+            self.people.add(draft)
+        else:
+            self.others.setdefault(name.lower(), draft)
         return draft
 
     def _person_for(self, name: str, pos: int) -> Draft:
         tokens = name.split()
-        people = [d for d in self.entities if d.type == "PERSON"]
-        for draft in people:
-            if draft.name.lower() == name.lower():
-                return draft
+        same = self.people.named(name)
+        if same:
+            return same[0]
         if len(tokens) == 1:
-            fits = [
-                d
-                for d in people
-                if tokens[0].lower() in (d.name.split()[-1].lower(), d.name.split()[0].lower())
-            ]
+            word = tokens[0].lower()
+            fits = sorted(
+                {id(d): d for d in (*self.people.last(word), *self.people.first(word))}.values(),
+                key=lambda d: d.number,
+            )
         else:
             first, last = tokens[0].rstrip(".").lower(), tokens[-1].lower()
             fits = [
                 d
-                for d in people
-                if d.name.split()[-1].lower() == last
-                and (
-                    len(d.name.split()) == 1
-                    or d.name.split()[0].lower().startswith(first)
-                    or (len(first) == 1 and d.name.split()[0].lower().startswith(first))
-                )
+                for d in self.people.last(last)
+                if len(d.name.split()) == 1 or d.name.split()[0].lower().startswith(first)
             ]
         if fits:
             best = max(fits, key=lambda d: (d.last_seen if d.last_seen <= pos else -1, len(d.name)))
             if len(name) > len(best.name) and len(tokens) > 1:
+                self.people.remove(best)
                 best.name = name
+                self.people.add(best)
                 best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
 
     def _other_for(self, name: str, label: str) -> Draft:
-        key = name.lower()
-        for draft in self.entities:
-            if draft.type != "PERSON" and draft.name.lower() == key:
-                return draft
-        return self._new(name, label)
+        draft = self.others.get(name.lower())
+        return draft if draft is not None else self._new(name, label)
 
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
@@ -275,11 +323,13 @@ class Resolver:
         return draft
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
-        spans = sorted(
-            ((e, e - s, d) for (s, e), d in self.by_span.items() if s < ref.end and ref.start < e),
-            key=lambda x: (x[0], x[1]),
+        if self._spans is None or len(self._spans) != len(self.by_span):
+            self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
+        overlapping = sorted(
+            (e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end)
         )
-        inside = [d for _, _, d in spans]  # the name nearest the head of the phrase comes last
+        # the name nearest the head of the phrase comes last
+        inside = [self.by_span[(e - length, e)] for e, length in overlapping]
         people = [d for d in inside if d.type == "PERSON"]
         if people:
             return people[-1]
@@ -305,11 +355,7 @@ class Resolver:
         noun after "Henrik Lund"), or None."""
         if " " in name or not name[:1].isupper():
             return None
-        fits = [
-            d
-            for d in self.entities
-            if d.type == "PERSON" and " " in d.name and d.name.split()[-1].lower() == name.lower()
-        ]
+        fits = [d for d in self.people.last(name.lower()) if " " in d.name]
         return fits[0] if len(fits) == 1 else None
 
     def _pronoun(self, ref: MentionRef) -> Draft | None:
