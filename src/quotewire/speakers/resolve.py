@@ -9,6 +9,7 @@ pronouns to the person most recently in focus, in text order.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import insort
 from collections import Counter
@@ -61,12 +62,14 @@ class Draft:
         """Its place in the order entities were made (``e1`` is 1)."""
         return int(self.id[1:])
 
-    def add(self, text: str, start: int, end: int, kind: str) -> None:
+    def add(self, text: str, start: int, end: int, kind: str) -> bool:
+        """Record a mention; whether it is new."""
         if (start, end) in self.spans:
-            return
+            return False
         self.spans.add((start, end))
         self.mentions.append(Mention(start=start, end=end, text=text[start:end], kind=kind))  # type: ignore[arg-type]
         self.last_seen = max(self.last_seen, start)
+        return True
 
     def nations(self) -> list[str]:
         return [w for role in self.roles for w in re.findall(r"[A-Z][\w'’]+", role)]
@@ -148,6 +151,43 @@ class _People:
         return self.by_last.get(word, [])
 
 
+class _Latest:
+    """The best-ranked entry, among those at positions before ``x``, whose entity a pronoun of
+    a gender may refer to (an entity of that gender or of none yet), for ``x`` that never goes
+    down: entries wait in a heap by position until ``x`` passes them, then join one heap per
+    pronoun gender, where an entry whose entity took the other gender is dropped for good (an
+    entity's gender is only ever set once). :meth:`best` says False when ``x`` went down, and
+    the caller then looks the slow way."""
+
+    GENDERS = ("m", "f")
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, int, tuple[int, int], Draft]] = []
+        self.ready: dict[str, list[tuple[tuple[int, int], int, Draft]]] = {
+            g: [] for g in self.GENDERS
+        }
+        self.count = 0
+        self.reached = -1
+
+    def add(self, pos: int, rank: tuple[int, int], draft: Draft) -> None:
+        """An entry at ``pos``; the smaller its ``rank``, the better."""
+        heapq.heappush(self.pending, (pos, self.count, rank, draft))
+        self.count += 1
+
+    def best(self, x: int, gender: str) -> tuple[bool, Draft | None]:
+        if x < self.reached or gender not in self.ready:
+            return False, None
+        self.reached = x
+        while self.pending and self.pending[0][0] < x:
+            _, n, rank, draft = heapq.heappop(self.pending)
+            for heap in self.ready.values():
+                heapq.heappush(heap, (rank, n, draft))
+        heap = self.ready[gender]
+        while heap and heap[0][2].gender not in ("", gender):
+            heapq.heappop(heap)
+        return True, heap[0][2] if heap else None
+
+
 class Resolver:
     """Builds the article's entities and resolves speaker mentions, in text order."""
 
@@ -160,6 +200,8 @@ class Resolver:
         self.people = _People()
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
+        self._subjects = _Latest()  # ``last_subject``, latest first
+        self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -235,7 +277,7 @@ class Resolver:
             if label == "PERSON":
                 start = self._read_roles(draft, ent, frame, start)
                 self._title_in_name(draft, name)
-            draft.add(self.text, start, end, "name" if label == "PERSON" else "organization")
+            self._add(draft, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
         for draft in self.entities:
             draft.last_seen = -1
@@ -311,7 +353,7 @@ class Resolver:
             )
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
-            draft.add(self.text, ref.start, ref.end, kind)
+            self._add(draft, ref.start, ref.end, kind)
             if ref.kind == "pronoun" and ref.head in _PRONOUN_GENDER and not draft.gender:
                 draft.gender = _PRONOUN_GENDER[ref.head]
             if ref.appos_role is not None:
@@ -319,8 +361,13 @@ class Resolver:
                 if role not in draft.roles and len(role.split()) <= 7:
                     draft.roles.append(role)
             if subject and draft.type == "PERSON":
+                self._subjects.add(ref.start, (-len(self.last_subject), 0), draft)
                 self.last_subject.append((ref.start, draft))
         return draft
+
+    def _add(self, draft: Draft, start: int, end: int, kind: str) -> None:
+        if draft.add(self.text, start, end, kind) and draft.type == "PERSON":
+            self._mentioned.add(start, (-start, draft.number), draft)
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
         if self._spans is None or len(self._spans) != len(self.by_span):
@@ -364,6 +411,12 @@ class Resolver:
             return None
         if gender is None:
             return None
+        # the subject said last, else the person mentioned last (the lookups below, indexed)
+        fast, found = self._subjects.best(ref.start, gender)
+        if fast and found is None:
+            fast, found = self._mentioned.best(ref.start, gender)
+        if fast:
+            return found
         for pos, draft in reversed(self.last_subject):
             if pos < ref.start and draft.gender in ("", gender):
                 return draft
