@@ -32,6 +32,7 @@ from quotewire.quotes.embedded import find_embedded
 from quotewire.quotes.frame import Found, Frame, MentionRef, doc_length, token_key, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
@@ -182,11 +183,8 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
 
 def _lead_datelines(text: str, debris: Sequence[Debris]) -> list[Debris]:
     """Opening datelines of paragraphs that are not debris lines already."""
-    return [
-        d
-        for d in find_lead_datelines(text)
-        if not any(o.start <= d.start < o.end for o in debris)
-    ]
+    lines = IntervalIndex((o.start, o.end, 0) for o in debris)
+    return [d for d in find_lead_datelines(text) if next(lines.containing(d.start), None) is None]
 
 
 def _title_line(text: str, title: str | None) -> Span | None:

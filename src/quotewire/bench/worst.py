@@ -156,6 +156,18 @@ def _typewriter(n: int, rng: random.Random) -> str:
     return _fill(iter(lambda: "''Yes,'' he said. ``No'' '' `` ", None), n)
 
 
+def _debris(n: int, rng: random.Random) -> str:
+    lines = (
+        "LONDON (Reuters) - The council met on day {i} and said it would vote.",
+        "Share on Facebook",
+        "Photo: Jane Doe/Reuters",
+        "Advertisement",
+        "Home | News | World",
+        '"We are ready," Mayor Ana Lind said on day {i}.',
+    )
+    return _fill((lines[i % len(lines)].format(i=i) + "\n" for i in count()), n)
+
+
 def _legal(n: int, rng: random.Random) -> str:
     def pieces() -> Iterator[str]:
         for i in count(1):
@@ -199,6 +211,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "typewriter", "typewriter quotation marks ('' and ``), paired and stray", _typewriter
         ),
+        Family("debris", "wire datelines, share buttons, photo credits, navigation lines", _debris),
         Family("legal", "legal-style text: sections, defined terms, amounts, dates", _legal),
     )
 }
