@@ -156,6 +156,17 @@ def _typewriter(n: int, rng: random.Random) -> str:
     return _fill(iter(lambda: "''Yes,'' he said. ``No'' '' `` ", None), n)
 
 
+def _titles(n: int, rng: random.Random) -> str:
+    return _fill(
+        (
+            f"{_name(i % 7)}, the minister of finance, said the minister would resign. "
+            f"The minister agreed, and the {'prime ' if i % 2 else ''}minister said so.\n"
+            for i in count()
+        ),
+        n,
+    )
+
+
 def _debris(n: int, rng: random.Random) -> str:
     lines = (
         "LONDON (Reuters) - The council met on day {i} and said it would vote.",
@@ -211,6 +222,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "typewriter", "typewriter quotation marks ('' and ``), paired and stray", _typewriter
         ),
+        Family("titles", "a few people named again and again by their title", _titles),
         Family("debris", "wire datelines, share buttons, photo credits, navigation lines", _debris),
         Family("legal", "legal-style text: sections, defined terms, amounts, dates", _legal),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +56,7 @@ class Draft:
     gender: str = ""
     last_seen: int = -1
     spans: set[tuple[int, int]] = field(default_factory=set)  # of the mentions
+    starts: list[int] = field(default_factory=list)  # of the mentions, in order
 
     @property
     def number(self) -> int:
@@ -67,9 +68,15 @@ class Draft:
         if (start, end) in self.spans:
             return False
         self.spans.add((start, end))
+        insort(self.starts, start)
         self.mentions.append(Mention(start=start, end=end, text=text[start:end], kind=kind))  # type: ignore[arg-type]
         self.last_seen = max(self.last_seen, start)
         return True
+
+    def seen_before(self, pos: int) -> int:
+        """Where its last mention before ``pos`` starts (-1: none)."""
+        n = bisect_left(self.starts, pos)
+        return self.starts[n - 1] if n else -1
 
     def nations(self) -> list[str]:
         return [w for role in self.roles for w in re.findall(r"[A-Z][\w'’]+", role)]
@@ -202,6 +209,9 @@ class Resolver:
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject``, latest first
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
+        self._roled: list[Draft] = []  # the people with a role, in the order they were made
+        self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
+        self._titled_keys: set[tuple[str, int]] = set()
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -314,8 +324,20 @@ class Resolver:
             self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         return start
 
-    @staticmethod
-    def _title_in_name(draft: Draft, name: str) -> None:
+    def _role(self, draft: Draft, role: str) -> None:
+        """Give ``draft`` a role, and index it by the title words the role holds."""
+        if not draft.roles and draft.type == "PERSON":
+            insort(self._roled, draft, key=lambda d: d.number)
+        draft.roles.append(role)
+        if draft.type != "PERSON":
+            return
+        lowered = role.lower()
+        for title in PERSON_TITLES:
+            if title in lowered and (title, draft.number) not in self._titled_keys:
+                self._titled_keys.add((title, draft.number))
+                insort(self._titled.setdefault(title, []), draft, key=lambda d: d.number)
+
+    def _title_in_name(self, draft: Draft, name: str) -> None:
         """ "Mayor Ellen Novak" as one name: "Mayor" is a role, "Mr." a gender."""
         kept = person_name(name)
         prefix = clean_name(name)[: -len(kept)].strip() if kept else ""
@@ -325,10 +347,9 @@ class Resolver:
         if gender is not None:
             draft.gender = draft.gender or gender
         elif prefix not in draft.roles:
-            draft.roles.append(prefix)
+            self._role(draft, prefix)
 
-    @staticmethod
-    def _add_role(draft: Draft, role: str, words: Any) -> bool:
+    def _add_role(self, draft: Draft, role: str, words: Any) -> bool:
         """Add ``role`` when it names an office or a trade; whether it does."""
         role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
             " ,"
@@ -340,7 +361,7 @@ class Resolver:
         if not any(t.lemma_.lower() in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
             return False
         if role not in draft.roles:
-            draft.roles.append(role)
+            self._role(draft, role)
         return True
 
     # --- mentions -------------------------------------------------------------------------
@@ -359,7 +380,7 @@ class Resolver:
             if ref.appos_role is not None:
                 role = self.text[ref.appos_role[0] : ref.appos_role[1]]
                 if role not in draft.roles and len(role.split()) <= 7:
-                    draft.roles.append(role)
+                    self._role(draft, role)
             if subject and draft.type == "PERSON":
                 self._subjects.add(ref.start, (-len(self.last_subject), 0), draft)
                 self.last_subject.append((ref.start, draft))
@@ -466,9 +487,9 @@ class Resolver:
         ]
         nations = [w for w in nations if w.lower() not in PERSON_TITLES and w.lower() != head]
         best: tuple[int, Draft] | None = None
-        for draft in self.entities:
-            if draft.type != "PERSON" or not draft.roles:
-                continue
+        # the people with a role, or (for a title that is not generic) a role holding the title
+        people = self._roled if head in GENERIC_TITLES else self._titled.get(head, [])
+        for draft in people:
             if nations and not all(
                 any(same_nation(n, dn) for dn in draft.nations()) for n in nations
             ):
@@ -477,7 +498,7 @@ class Resolver:
                 continue
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
                 continue
-            seen = max((m.start for m in draft.mentions if m.start < ref.start), default=-1)
+            seen = draft.seen_before(ref.start)
             if best is None or seen > best[0]:
                 best = (seen, draft)
         return best[1] if best else None
