@@ -4,7 +4,8 @@ Stages, in order (each a pure function of what the earlier ones produced)::
 
     Document -> text and metadata (HTML main text, title, dateline, credit, debris)
              -> paragraphs and quotation marks
-             -> NLP analysis (spaCy parse of the body paragraphs, one batched pipe)
+             -> NLP analysis (spaCy parse of the body paragraphs in batches; a paragraph over
+                5,000 characters in pieces)
              -> quotes (direct, indirect and mixed, headline; assembly)
              -> speakers (entities, roles, mentions; speaker and addressee of each quote)
              -> Result

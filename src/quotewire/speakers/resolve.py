@@ -4,7 +4,9 @@ Full names come from first mentions; a surname alone ("Putin") or an initial ("V
 the full name it fits; roles come from pre-modifiers ("Russian President Vladimir Putin") and
 appositions ("Marko Saar, Estonia's foreign minister"). Titles ("the Russian leader", "his
 Belarusian counterpart", "the President of Belarus") go to the person whose role fits them, and
-pronouns to the person most recently in focus, in text order.
+pronouns to the person most recently in focus, in text order. Every lookup goes through an
+index (people by name and words, named spans, mentions and subjects by recency), never through
+every entity or mention of the article.
 """
 
 from __future__ import annotations
