@@ -98,8 +98,8 @@ class _Spy:
         return getattr(self._nlp, name)
 
     def pipe(self, texts: Any, **kwargs: Any) -> Any:
-        texts = list(texts)
-        self.texts += texts
+        texts = list(texts)  # texts, or documents already tokenized
+        self.texts += [getattr(t, "text", t) for t in texts]
         return self._nlp.pipe(texts, **kwargs)
 
 

@@ -6,7 +6,7 @@ loaded, never downloaded. Loading happens on first use, not at import.
 
 Work and memory stay proportional to the input: a paragraph over ``MAX_PIECE`` characters is
 parsed in pieces (each its own :class:`ParsedParagraph`, offsets exact), batches are bounded in
-characters as well as in paragraphs, and long runs of punctuation are broken up in the text the
+tokens as well as in paragraphs, and long runs of punctuation are broken up in the text the
 tokenizer sees (one character for one).
 """
 
@@ -133,8 +133,9 @@ def word_attributes(nlp: Any) -> WordAttributes:
 #: characters (news paragraphs stay far below it). Bounds the parser's memory and keeps spaCy's
 #: own limit (``nlp.max_length``, a million characters) out of reach.
 MAX_PIECE = 5_000
-#: Characters of the paragraphs parsed in one batch, at most (as well as 64 paragraphs).
-MAX_BATCH_CHARS = 100_000
+#: Tokens parsed in one batch, at most (as well as 64 paragraphs): the parser's working memory
+#: grows with the tokens of a batch (some 14 KB a token), and results do not depend on batching.
+MAX_BATCH_TOKENS = 8_000
 #: A run of punctuation and symbols longer than this is broken up for the tokenizer, which
 #: peels such a run one character at a time, copying the rest each time (quadratic).
 MAX_RUN = 64
@@ -184,24 +185,25 @@ def _break_runs(text: str) -> str:
     return "".join(chars)
 
 
-def _batches(texts: list[str]) -> list[list[str]]:
-    """Consecutive batches of at most 64 texts and, past the first text, at most
-    ``MAX_BATCH_CHARS`` characters."""
-    batches: list[list[str]] = []
+def _batches(docs: list[Any]) -> list[list[Any]]:
+    """Consecutive batches of at most 64 tokenized paragraphs and, past the first, at most
+    ``MAX_BATCH_TOKENS`` tokens."""
+    batches: list[list[Any]] = []
     size = 0
-    for text in texts:
-        if not batches or len(batches[-1]) == 64 or size + len(text) > MAX_BATCH_CHARS:
+    for doc in docs:
+        if not batches or len(batches[-1]) == 64 or size + len(doc) > MAX_BATCH_TOKENS:
             batches.append([])
             size = 0
-        batches[-1].append(text)
-        size += len(text)
+        batches[-1].append(doc)
+        size += len(doc)
     return batches
 
 
 def parse_paragraphs(
     text: str, ranges: Sequence[tuple[int, int, int]], *, nlp: Any | None = None
 ) -> list[ParsedParagraph]:
-    """Parse ``text[start:end]`` for each ``(index, start, end)``, in batches of ``nlp.pipe``.
+    """Parse ``text[start:end]`` for each ``(index, start, end)``: tokenized, then parsed in
+    batches of ``nlp.pipe`` bounded in paragraphs and tokens.
 
     A paragraph longer than ``MAX_PIECE`` characters is parsed in :func:`pieces`, each a
     ``ParsedParagraph`` of its own with the paragraph's index and its own offset (so offsets
@@ -220,7 +222,7 @@ def parse_paragraphs(
     shadow = _break_runs(text.translate(_PLAIN_SPACES))
     cut = [(i, s, e) for i, start, end in ranges for s, e in pieces(shadow, start, end)]
     parsed: list[Any] = []
-    for batch in _batches([shadow[s:e] for _, s, e in cut]):
+    for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
         docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
         parsed += map(attributes, docs) if attributes is not None else docs
     if lazy:
