@@ -199,6 +199,17 @@ def _batches(docs: list[Any]) -> list[list[Any]]:
     return batches
 
 
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")
+
+
+def _without_tensor(doc: Any) -> Any:
+    """``doc`` without the token vectors the shared ``tok2vec`` left on it (96 floats a token,
+    which nothing downstream reads: the tagger and parser have used them, and the entity
+    recognizer has its own); kept, they were most of the memory a large article takes."""
+    doc.tensor = _NO_TENSOR
+    return doc
+
+
 def parse_paragraphs(
     text: str, ranges: Sequence[tuple[int, int, int]], *, nlp: Any | None = None
 ) -> list[ParsedParagraph]:
@@ -224,6 +235,7 @@ def parse_paragraphs(
     parsed: list[Any] = []
     for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
         docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
+        docs = map(_without_tensor, docs)
         parsed += map(attributes, docs) if attributes is not None else docs
     if lazy:
         recognize(parsed, nlp.get_pipe("ner"))
