@@ -259,6 +259,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     amt.add_argument("--errors", action="store_true", help="list misses, extras and wrong values")
     amt.add_argument("--json", action="store_true", help="print the report as JSON")
+    wst = bsub.add_parser(
+        "worst",
+        help="time and memory of extraction on pathological inputs at two sizes (growth ratio)",
+    )
+    wst.add_argument(
+        "--sizes",
+        default="50000,100000",
+        help="the two sizes in characters, comma-separated (default 50000,100000)",
+    )
+    wst.add_argument(
+        "--families", default="", help="comma-separated families (default: all; see --list)"
+    )
+    wst.add_argument("--list", action="store_true", help="list the families and exit")
+    wst.add_argument(
+        "--threshold",
+        type=float,
+        default=2.5,
+        help="flag a family whose time grows by more than this per doubling (default 2.5)",
+    )
+    wst.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds allowed per case (default 600)"
+    )
+    wst.add_argument("--json", action="store_true", help="print the results as JSON")
     bst = bsub.add_parser(
         "store", help="build a store of synthetic quotes; ingest rate and search latency"
     )

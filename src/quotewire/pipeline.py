@@ -4,7 +4,8 @@ Stages, in order (each a pure function of what the earlier ones produced)::
 
     Document -> text and metadata (HTML main text, title, dateline, credit, debris)
              -> paragraphs and quotation marks
-             -> NLP analysis (spaCy parse of the body paragraphs, one batched pipe)
+             -> NLP analysis (spaCy parse of the body paragraphs in batches; a paragraph over
+                5,000 characters in pieces)
              -> quotes (direct, indirect and mixed, headline; assembly)
              -> speakers (entities, roles, mentions; speaker and addressee of each quote)
              -> Result
@@ -16,10 +17,11 @@ Every runner (the CLI, batch mode, ingest, the Python API) calls :func:`run_one`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from quotewire.claims.extract import find_claims
@@ -42,6 +44,7 @@ from quotewire.quotes.embedded import find_embedded
 from quotewire.quotes.frame import Found, Frame, MentionRef, doc_length, token_key, trim
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
@@ -227,11 +230,8 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
 
 def _lead_datelines(text: str, debris: Sequence[Debris]) -> list[Debris]:
     """Opening datelines of paragraphs that are not debris lines already."""
-    return [
-        d
-        for d in find_lead_datelines(text)
-        if not any(o.start <= d.start < o.end for o in debris)
-    ]
+    lines = IntervalIndex((o.start, o.end, 0) for o in debris)
+    return [d for d in find_lead_datelines(text) if next(lines.containing(d.start), None) is None]
 
 
 def _title_line(text: str, title: str | None) -> Span | None:
@@ -359,10 +359,30 @@ def _rest_of_headline(text: str, item: Found, end: int) -> list[tuple[int, int]]
 
 @dataclass(frozen=True, slots=True)
 class _Bounds:
-    """Where each quotation region ends and starts, marks included, in text order."""
+    """Where each quotation region ends and starts, marks included, in text order; and, for a
+    region of many segments (a quotation reopened on many paragraphs), where its segments start
+    and end, so that a paragraph finds its own segments by bisection."""
 
     ends: list[int]
     starts: list[int]
+    segments: dict[int, tuple[list[int], list[int]] | None] = field(default_factory=dict)
+
+    def near(self, region: QuoteRegion, lo: int, hi: int) -> range:
+        """The numbers of the segments of ``region`` that may touch ``[lo, hi]`` (all of
+        them when the segments are few or out of order)."""
+        if len(region.segments) <= 8:
+            return range(len(region.segments))
+        if id(region) not in self.segments:
+            starts = [s for s, _ in region.segments]
+            ends = [e for _, e in region.segments]
+            ordered = all(a <= b for a, b in pairwise(starts)) and all(
+                a <= b for a, b in pairwise(ends)
+            )
+            self.segments[id(region)] = (starts, ends) if ordered else None
+        found = self.segments[id(region)]
+        if found is None:
+            return range(len(region.segments))
+        return range(bisect_left(found[1], lo), bisect_right(found[0], hi))
 
 
 def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion], bounds: _Bounds) -> Frame:
@@ -374,11 +394,13 @@ def _frame(pp: ParsedParagraph, regions: Sequence[QuoteRegion], bounds: _Bounds)
     touching = [
         r
         for r in regions[first:last]
-        if any(s < hi and lo < e for s, e in r.segments) or lo <= r.outer_start < hi
+        if any(r.segments[n][0] < hi and lo < r.segments[n][1] for n in bounds.near(r, lo, hi))
+        or lo <= r.outer_start < hi
     ]
     inside = []
     for region in touching:
-        for n, (s, e) in enumerate(region.segments):
+        for n in bounds.near(region, lo, hi):
+            s, e = region.segments[n]
             if s <= hi and lo <= e:
                 left = s - 1 if n == 0 or s - 1 >= lo else s
                 right = e + 1 if (n == len(region.segments) - 1 and region.closed) else e

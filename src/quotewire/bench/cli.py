@@ -1,9 +1,10 @@
-"""``quotewire bench accuracy|speed``: the harness behind the command line."""
+"""``quotewire bench accuracy|speed|amounts|store|worst``: the harness behind the command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,44 @@ def amounts(args: argparse.Namespace) -> int:
     return 0
 
 
+def worst(args: argparse.Namespace) -> int:
+    """``bench worst``: exit 0 when every family grew no faster than the threshold, else 1."""
+    from quotewire.bench.worst import FAMILIES, format_worst, run_worst, to_json
+
+    if args.list:
+        for family in FAMILIES.values():
+            print(f"{family.name:12}  {family.description}")
+        return 0
+    try:
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+    except ValueError:
+        sizes = []
+    if len(sizes) != 2 or not 0 < sizes[0] < sizes[1]:
+        raise QuotewireError(f"--sizes needs two sizes, the smaller first: {args.sizes!r}")
+    names = [f.strip() for f in args.families.split(",") if f.strip()] or list(FAMILIES)
+    unknown = [f for f in names if f not in FAMILIES]
+    if unknown:
+        raise QuotewireError(f"unknown family {unknown[0]!r}; choose from: {', '.join(FAMILIES)}")
+
+    def progress(case: Any) -> None:
+        if not args.json:
+            what = case.error or f"{case.seconds:.2f} s, +{case.peak_growth_mb:.0f} MB"
+            print(f"  {case.family} at {case.size:,}: {what}", file=sys.stderr, flush=True)
+
+    rows = run_worst(
+        names,
+        (sizes[0], sizes[1]),
+        threshold=args.threshold,
+        timeout=args.timeout,
+        progress=progress,
+    )
+    print(to_json(rows, args.threshold) if args.json else format_worst(rows, args.threshold))
+    return 1 if any(r.flagged for r in rows) else 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "worst":
+        return worst(args)
     if args.bench_command == "amounts":
         return amounts(args)
     if args.bench_command == "store":

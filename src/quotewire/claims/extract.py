@@ -26,6 +26,7 @@ from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.titles import same_nation, title_fragments
 
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
@@ -75,6 +76,8 @@ def find_claims(
         if e.type in _ABOUT_LABELS and e.name != credited and e.name not in fragments
     ]
     claims: list[Claim] = []
+    holders = _Holders(quotes)
+    around = _Places(text, places)
     everywhere = find_amounts(shadow or text)  # one pass; kept where a parsed paragraph is
     starts = [a.start for a in everywhere]
     for pp in parsed:
@@ -93,7 +96,7 @@ def find_claims(
                 amounts[n + 1].start if n + 1 < len(amounts) else end,
                 amount.end + _REACH,
             )
-            quote = _quote_holding(quotes, amount)
+            quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             claims.append(
                 Claim(
@@ -106,7 +109,7 @@ def find_claims(
                     kind=amount.kind,  # type: ignore[arg-type]
                     measure=_measure_text(text, measure, amount.kind) if measure else None,
                     measure_span=Span.of(text, measure[0][0], measure[-1][1]) if measure else None,
-                    about=_about(text, places, sentence),
+                    about=around.about(sentence),
                     time=_time(text, find_times(text, lo, hi, when), amount),
                     trend=find_trend(text, lo, hi),  # type: ignore[arg-type]
                     claimant=_claimant(quote),
@@ -335,33 +338,56 @@ def _sentence(offset: int, span: Any, amount: Amount) -> tuple[int, int]:
     return offset + sent.start_char, offset + sent.end_char
 
 
-def _about(text: str, places: Sequence[Entity], sentence: tuple[int, int]) -> list[str]:
-    """Names of the places, peoples and organizations mentioned in the sentence (a people as
-    its country when the article names it: "Belarusian" is Belarus); a dateline's place
-    ("WARSAW, March 12 -") is where the story was filed, not what it is about."""
-    names: list[str] = []
-    for entity in places:
-        if any(
-            sentence[0] <= m.start < sentence[1] and not _dateline_place(text, m.start, m.end)
-            for m in entity.mentions
-        ):
+class _Places:
+    """The places, peoples and organizations of an article, with their mentions sorted by
+    offset, so that those in a sentence are found by bisection rather than by going through
+    every mention of every entity for every amount."""
+
+    def __init__(self, text: str, places: Sequence[Entity]) -> None:
+        self.text = text
+        self.places = places
+        mentions = sorted(
+            (m.start, m.end, n) for n, entity in enumerate(places) for m in entity.mentions
+        )
+        self.starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        self.countries: dict[str, str | None] = {}
+
+    def about(self, sentence: tuple[int, int]) -> list[str]:
+        """Names of the places, peoples and organizations mentioned in the sentence (a people
+        as its country when the article names it: "Belarusian" is Belarus); a dateline's place
+        ("WARSAW, March 12 -") is where the story was filed, not what it is about."""
+        first, last = bisect_left(self.starts, sentence[0]), bisect_left(self.starts, sentence[1])
+        named = sorted(
+            {
+                n
+                for start, end, n in self.mentions[first:last]
+                if not _dateline_place(self.text, start, end)
+            }
+        )
+        names: list[str] = []
+        for entity in (self.places[n] for n in named):
             name = entity.name
             if entity.type == "NORP":
-                name = _country(places, name) or name
+                name = self.country(name) or name
             if name not in names:
                 names.append(name)
             if entity.type in ("ORG", "FAC"):
                 # "the Belarusian Nuclear Power Plant" is also about Belarus
                 for word in entity.name.split()[:2]:
-                    country = _country(places, word) if word[:1].isupper() else None
+                    country = self.country(word) if word[:1].isupper() else None
                     if country and country not in names:
                         names.append(country)
-    return names
+        return names
 
-
-def _country(places: Sequence[Entity], demonym: str) -> str | None:
-    """The country the article names that ``demonym`` belongs to ("Belarusian": Belarus)."""
-    return next((p.name for p in places if p.type == "GPE" and same_nation(p.name, demonym)), None)
+    def country(self, demonym: str) -> str | None:
+        """The country the article names that ``demonym`` belongs to ("Belarusian": Belarus)."""
+        if demonym not in self.countries:
+            self.countries[demonym] = next(
+                (p.name for p in self.places if p.type == "GPE" and same_nation(p.name, demonym)),
+                None,
+            )
+        return self.countries[demonym]
 
 
 def _dateline_place(text: str, start: int, end: int) -> bool:
@@ -386,11 +412,20 @@ def _time(text: str, refs: Sequence[TimeRef], amount: Amount) -> ClaimTime | Non
     )
 
 
-def _quote_holding(quotes: Sequence[Quote], amount: Amount) -> Quote | None:
-    for quote in quotes:
-        if any(c.start <= amount.start and amount.end <= c.end for c in quote.content):
-            return quote
-    return None
+class _Holders:
+    """The first quote (in order) with a content span holding an amount, found in an interval
+    index of the quotes' content spans instead of by trying every quote."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = quotes
+        self.index = IntervalIndex(
+            (c.start, c.end, n) for n, quote in enumerate(quotes) for c in quote.content
+        )
+
+    def of(self, amount: Amount) -> Quote | None:
+        # spans that start at or before the amount and end at or after its end
+        holding = [n for _, _, n in self.index.overlapping(amount.end - 1, amount.start + 1)]
+        return self.quotes[min(holding)] if holding else None
 
 
 def _claimant(quote: Quote | None) -> Speaker | None:

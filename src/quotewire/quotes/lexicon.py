@@ -141,16 +141,16 @@ def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold
         ranges = [(p.index, p.start, p.end) for p in paragraphs]
         shadow = masked(article.text, find_markup(article.text))
         parsed = parse_paragraphs(shadow, ranges, nlp=nlp)
-        for paragraph, pp in zip(paragraphs, parsed, strict=True):
+        for pp in parsed:  # a paragraph, or a piece of a very long one
             doc = pp.doc
-            lo = paragraph.start
+            lo, hi = pp.offset, pp.offset + len(doc.text)
             gold: Gold = [
                 (
                     [(s - lo, e - lo) for s, e in a.cue],
                     [(s - lo, e - lo) for s, e in a.content],
                 )
                 for a in article.attributions
-                if any(lo <= s < paragraph.end for s, _ in a.cue)
+                if any(lo <= s < hi for s, _ in a.cue)
             ]
             yield doc, gold
 

@@ -4,12 +4,16 @@ Full names come from first mentions; a surname alone ("Putin") or an initial ("V
 the full name it fits; roles come from pre-modifiers ("Russian President Vladimir Putin") and
 appositions ("Marko Saar, Estonia's foreign minister"). Titles ("the Russian leader", "his
 Belarusian counterpart", "the President of Belarus") go to the person whose role fits them, and
-pronouns to the person most recently in focus, in text order.
+pronouns to the person most recently in focus, in text order. Every lookup goes through an
+index (people by name and words, named spans, mentions and subjects by recency), never through
+every entity or mention of the article.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +22,7 @@ from typing import Any
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
+from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
@@ -52,12 +57,28 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     gender: str = ""
     last_seen: int = -1
+    spans: set[tuple[int, int]] = field(default_factory=set)  # of the mentions
+    starts: list[int] = field(default_factory=list)  # of the mentions, in order
 
-    def add(self, text: str, start: int, end: int, kind: str) -> None:
-        if any(m.start == start and m.end == end for m in self.mentions):
-            return
+    @property
+    def number(self) -> int:
+        """Its place in the order entities were made (``e1`` is 1)."""
+        return int(self.id[1:])
+
+    def add(self, text: str, start: int, end: int, kind: str) -> bool:
+        """Record a mention; whether it is new."""
+        if (start, end) in self.spans:
+            return False
+        self.spans.add((start, end))
+        insort(self.starts, start)
         self.mentions.append(Mention(start=start, end=end, text=text[start:end], kind=kind))  # type: ignore[arg-type]
         self.last_seen = max(self.last_seen, start)
+        return True
+
+    def seen_before(self, pos: int) -> int:
+        """Where its last mention before ``pos`` starts (-1: none)."""
+        n = bisect_left(self.starts, pos)
+        return self.starts[n - 1] if n else -1
 
     def nations(self) -> list[str]:
         return [w for role in self.roles for w in re.findall(r"[A-Z][\w'’]+", role)]
@@ -100,6 +121,82 @@ def person_name(name: str) -> str:
     return " ".join(words)
 
 
+class _People:
+    """The people of an article by their name, first word and last word (lower case), each
+    list in the order the entities were made: the lookups :meth:`Resolver._person_for` and
+    :meth:`Resolver._surname` make, without going through every person."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Draft]] = {}
+        self.by_first: dict[str, list[Draft]] = {}
+        self.by_last: dict[str, list[Draft]] = {}
+
+    def _keys(self, draft: Draft) -> list[tuple[dict[str, list[Draft]], str]]:
+        words = draft.name.lower().split()
+        if not words:
+            return [(self.by_name, draft.name.lower())]
+        return [
+            (self.by_name, draft.name.lower()),
+            (self.by_first, words[0]),
+            (self.by_last, words[-1]),
+        ]
+
+    def add(self, draft: Draft) -> None:
+        for index, key in self._keys(draft):
+            insort(index.setdefault(key, []), draft, key=lambda d: d.number)
+
+    def remove(self, draft: Draft) -> None:
+        for index, key in self._keys(draft):
+            drafts = index[key]
+            del drafts[next(n for n, d in enumerate(drafts) if d is draft)]
+
+    def named(self, name: str) -> list[Draft]:
+        return self.by_name.get(name.lower(), [])
+
+    def first(self, word: str) -> list[Draft]:
+        return self.by_first.get(word, [])
+
+    def last(self, word: str) -> list[Draft]:
+        return self.by_last.get(word, [])
+
+
+class _Latest:
+    """The best-ranked entry, among those at positions before ``x``, whose entity a pronoun of
+    a gender may refer to (an entity of that gender or of none yet), for ``x`` that never goes
+    down: entries wait in a heap by position until ``x`` passes them, then join one heap per
+    pronoun gender, where an entry whose entity took the other gender is dropped for good (an
+    entity's gender is only ever set once). :meth:`best` says False when ``x`` went down, and
+    the caller then looks the slow way."""
+
+    GENDERS = ("m", "f")
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, int, tuple[int, int], Draft]] = []
+        self.ready: dict[str, list[tuple[tuple[int, int], int, Draft]]] = {
+            g: [] for g in self.GENDERS
+        }
+        self.count = 0
+        self.reached = -1
+
+    def add(self, pos: int, rank: tuple[int, int], draft: Draft) -> None:
+        """An entry at ``pos``; the smaller its ``rank``, the better."""
+        heapq.heappush(self.pending, (pos, self.count, rank, draft))
+        self.count += 1
+
+    def best(self, x: int, gender: str) -> tuple[bool, Draft | None]:
+        if x < self.reached or gender not in self.ready:
+            return False, None
+        self.reached = x
+        while self.pending and self.pending[0][0] < x:
+            _, n, rank, draft = heapq.heappop(self.pending)
+            for heap in self.ready.values():
+                heapq.heappush(heap, (rank, n, draft))
+        heap = self.ready[gender]
+        while heap and heap[0][2].gender not in ("", gender):
+            heapq.heappop(heap)
+        return True, heap[0][2] if heap else None
+
+
 class Resolver:
     """Builds the article's entities and resolves speaker mentions, in text order."""
 
@@ -109,6 +206,14 @@ class Resolver:
         self.by_span: dict[tuple[int, int], Draft] = {}
         self.last_subject: list[tuple[int, Draft]] = []
         self.last_speaker: tuple[int, Draft] | None = None
+        self.people = _People()
+        self.others: dict[str, Draft] = {}  # the first entity not a person of each name
+        self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
+        self._subjects = _Latest()  # ``last_subject``, latest first
+        self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
+        self._roled: list[Draft] = []  # the people with a role, in the order they were made
+        self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
+        self._titled_keys: set[tuple[str, int]] = set()
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -116,46 +221,43 @@ class Resolver:
         if label == "PERSON" and " " in name:
             draft.gender = gender_of(name)
         self.entities.append(draft)
+        if label == "PERSON":
+            self.people.add(draft)
+        else:
+            self.others.setdefault(name.lower(), draft)
         return draft
 
     def _person_for(self, name: str, pos: int) -> Draft:
         tokens = name.split()
-        people = [d for d in self.entities if d.type == "PERSON"]
-        for draft in people:
-            if draft.name.lower() == name.lower():
-                return draft
+        same = self.people.named(name)
+        if same:
+            return same[0]
         if len(tokens) == 1:
-            fits = [
-                d
-                for d in people
-                if tokens[0].lower() in (d.name.split()[-1].lower(), d.name.split()[0].lower())
-            ]
+            word = tokens[0].lower()
+            fits = sorted(
+                {id(d): d for d in (*self.people.last(word), *self.people.first(word))}.values(),
+                key=lambda d: d.number,
+            )
         else:
             first, last = tokens[0].rstrip(".").lower(), tokens[-1].lower()
             fits = [
                 d
-                for d in people
-                if d.name.split()[-1].lower() == last
-                and (
-                    len(d.name.split()) == 1
-                    or d.name.split()[0].lower().startswith(first)
-                    or (len(first) == 1 and d.name.split()[0].lower().startswith(first))
-                )
+                for d in self.people.last(last)
+                if len(d.name.split()) == 1 or d.name.split()[0].lower().startswith(first)
             ]
         if fits:
             best = max(fits, key=lambda d: (d.last_seen if d.last_seen <= pos else -1, len(d.name)))
             if len(name) > len(best.name) and len(tokens) > 1:
+                self.people.remove(best)
                 best.name = name
+                self.people.add(best)
                 best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
 
     def _other_for(self, name: str, label: str) -> Draft:
-        key = name.lower()
-        for draft in self.entities:
-            if draft.type != "PERSON" and draft.name.lower() == key:
-                return draft
-        return self._new(name, label)
+        draft = self.others.get(name.lower())
+        return draft if draft is not None else self._new(name, label)
 
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
@@ -187,7 +289,7 @@ class Resolver:
             if label == "PERSON":
                 start = self._read_roles(draft, ent, frame, start)
                 self._title_in_name(draft, name)
-            draft.add(self.text, start, end, "name" if label == "PERSON" else "organization")
+            self._add(draft, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
         for draft in self.entities:
             draft.last_seen = -1
@@ -224,8 +326,20 @@ class Resolver:
             self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         return start
 
-    @staticmethod
-    def _title_in_name(draft: Draft, name: str) -> None:
+    def _role(self, draft: Draft, role: str) -> None:
+        """Give ``draft`` a role, and index it by the title words the role holds."""
+        if not draft.roles and draft.type == "PERSON":
+            insort(self._roled, draft, key=lambda d: d.number)
+        draft.roles.append(role)
+        if draft.type != "PERSON":
+            return
+        lowered = role.lower()
+        for title in PERSON_TITLES:
+            if title in lowered and (title, draft.number) not in self._titled_keys:
+                self._titled_keys.add((title, draft.number))
+                insort(self._titled.setdefault(title, []), draft, key=lambda d: d.number)
+
+    def _title_in_name(self, draft: Draft, name: str) -> None:
         """ "Mayor Ellen Novak" as one name: "Mayor" is a role, "Mr." a gender."""
         kept = person_name(name)
         prefix = clean_name(name)[: -len(kept)].strip() if kept else ""
@@ -235,10 +349,9 @@ class Resolver:
         if gender is not None:
             draft.gender = draft.gender or gender
         elif prefix not in draft.roles:
-            draft.roles.append(prefix)
+            self._role(draft, prefix)
 
-    @staticmethod
-    def _add_role(draft: Draft, role: str, words: Any) -> bool:
+    def _add_role(self, draft: Draft, role: str, words: Any) -> bool:
         """Add ``role`` when it names an office or a trade; whether it does."""
         role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
             " ,"
@@ -250,7 +363,7 @@ class Resolver:
         if not any(t.lemma_.lower() in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
             return False
         if role not in draft.roles:
-            draft.roles.append(role)
+            self._role(draft, role)
         return True
 
     # --- mentions -------------------------------------------------------------------------
@@ -263,23 +376,30 @@ class Resolver:
             )
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
-            draft.add(self.text, ref.start, ref.end, kind)
+            self._add(draft, ref.start, ref.end, kind)
             if ref.kind == "pronoun" and ref.head in _PRONOUN_GENDER and not draft.gender:
                 draft.gender = _PRONOUN_GENDER[ref.head]
             if ref.appos_role is not None:
                 role = self.text[ref.appos_role[0] : ref.appos_role[1]]
                 if role not in draft.roles and len(role.split()) <= 7:
-                    draft.roles.append(role)
+                    self._role(draft, role)
             if subject and draft.type == "PERSON":
+                self._subjects.add(ref.start, (-len(self.last_subject), 0), draft)
                 self.last_subject.append((ref.start, draft))
         return draft
 
+    def _add(self, draft: Draft, start: int, end: int, kind: str) -> None:
+        if draft.add(self.text, start, end, kind) and draft.type == "PERSON":
+            self._mentioned.add(start, (-start, draft.number), draft)
+
     def _lookup(self, ref: MentionRef) -> Draft | None:
-        spans = sorted(
-            ((e, e - s, d) for (s, e), d in self.by_span.items() if s < ref.end and ref.start < e),
-            key=lambda x: (x[0], x[1]),
+        if self._spans is None or len(self._spans) != len(self.by_span):
+            self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
+        overlapping = sorted(
+            (e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end)
         )
-        inside = [d for _, _, d in spans]  # the name nearest the head of the phrase comes last
+        # the name nearest the head of the phrase comes last
+        inside = [self.by_span[(e - length, e)] for e, length in overlapping]
         people = [d for d in inside if d.type == "PERSON"]
         if people:
             return people[-1]
@@ -305,11 +425,7 @@ class Resolver:
         noun after "Henrik Lund"), or None."""
         if " " in name or not name[:1].isupper():
             return None
-        fits = [
-            d
-            for d in self.entities
-            if d.type == "PERSON" and " " in d.name and d.name.split()[-1].lower() == name.lower()
-        ]
+        fits = [d for d in self.people.last(name.lower()) if " " in d.name]
         return fits[0] if len(fits) == 1 else None
 
     def _pronoun(self, ref: MentionRef) -> Draft | None:
@@ -318,6 +434,12 @@ class Resolver:
             return None
         if gender is None:
             return None
+        # the subject said last, else the person mentioned last (the lookups below, indexed)
+        fast, found = self._subjects.best(ref.start, gender)
+        if fast and found is None:
+            fast, found = self._mentioned.best(ref.start, gender)
+        if fast:
+            return found
         for pos, draft in reversed(self.last_subject):
             if pos < ref.start and draft.gender in ("", gender):
                 return draft
@@ -367,9 +489,9 @@ class Resolver:
         ]
         nations = [w for w in nations if w.lower() not in PERSON_TITLES and w.lower() != head]
         best: tuple[int, Draft] | None = None
-        for draft in self.entities:
-            if draft.type != "PERSON" or not draft.roles:
-                continue
+        # the people with a role, or (for a title that is not generic) a role holding the title
+        people = self._roled if head in GENERIC_TITLES else self._titled.get(head, [])
+        for draft in people:
             if nations and not all(
                 any(same_nation(n, dn) for dn in draft.nations()) for n in nations
             ):
@@ -378,7 +500,7 @@ class Resolver:
                 continue
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
                 continue
-            seen = max((m.start for m in draft.mentions if m.start < ref.start), default=-1)
+            seen = draft.seen_before(ref.start)
             if best is None or seen > best[0]:
                 best = (seen, draft)
         return best[1] if best else None

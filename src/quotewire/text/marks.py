@@ -9,6 +9,7 @@ end of its paragraph and is flagged ``closed=False``; it never swallows the rest
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -115,6 +116,7 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             current.marks.append(mark)
             seg_start = mark + 1
         i = seg_start if current is not None else lo
+        singles = _SingleClosers(text, lo, hi)
         while i < hi:
             ch = text[i]
             if ch in DOUBLE_MARKS:
@@ -144,7 +146,7 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
                     current, opener = QuoteRegion(marks=[i]), ch
                     seg_start = i + 1
             elif ch in "‘‹" and current is None and _looks_opening(text, i, lo, hi):
-                close = _single_close(text, i + 1, hi, "’" if ch == "‘" else "›")
+                close = singles.next(i + 1, "’" if ch == "‘" else "›")
                 if close is not None:
                     regions.append(QuoteRegion([(i + 1, close)], [i, close], single=True))
                     i = close
@@ -160,14 +162,31 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
     return [r for r in regions if any(e > s for s, e in r.segments)]
 
 
-def _single_close(text: str, i: int, hi: int, closer: str) -> int | None:
-    """The closing single mark of a top-level single-quoted stretch, if any."""
-    while i < hi:
-        j = text.find(closer, i, hi)
-        if j < 0:
-            return None
-        after = text[j + 1] if j + 1 < hi else " "
-        if not after.isalnum() and not text[j - 1].isspace():
-            return j
-        i = j + 1
-    return None
+class _SingleClosers:
+    """The closing single marks of one paragraph ``[lo, hi)``: a closer with no letter or
+    digit right after it and no space right before it. Each closer's positions are listed once,
+    on first use, so that every opener finds its closer by bisection instead of searching the
+    rest of the paragraph (many openers that never close made that quadratic)."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        self.positions: dict[str, list[int]] = {}
+
+    def next(self, i: int, closer: str) -> int | None:
+        """The first closing ``closer`` at or after ``i`` (past the paragraph's start)."""
+        positions = self.positions.get(closer)
+        if positions is None:
+            positions = self.positions[closer] = self._find(closer)
+        n = bisect_left(positions, i)
+        return positions[n] if n < len(positions) else None
+
+    def _find(self, closer: str) -> list[int]:
+        text, hi = self.text, self.hi
+        out = []
+        j = text.find(closer, self.lo, hi)
+        while j >= 0:
+            after = text[j + 1] if j + 1 < hi else " "
+            if not after.isalnum() and not text[j - 1].isspace():
+                out.append(j)
+            j = text.find(closer, j + 1, hi)
+        return out

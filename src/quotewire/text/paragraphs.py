@@ -8,8 +8,10 @@ leading and trailing whitespace left out of the span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -39,10 +41,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 def outside(
     paragraphs: Iterable[Paragraph], excluded: Iterable[tuple[int, int]]
 ) -> list[Paragraph]:
-    """The paragraphs that do not overlap any ``excluded`` range (debris, datelines)."""
+    """The paragraphs that do not overlap any ``excluded`` range (debris, datelines).
+
+    A paragraph overlaps a range that starts before the paragraph ends and ends after it
+    starts: with the ranges sorted by start and the largest end of each prefix, one bisection
+    per paragraph tells."""
     ranges = sorted(excluded)
+    starts = [s for s, _ in ranges]
+    reach = list(accumulate((e for _, e in ranges), max))
     kept = []
     for paragraph in paragraphs:
-        if not any(s < paragraph.end and paragraph.start < e for s, e in ranges):
+        k = bisect_left(starts, paragraph.end)  # the ranges that start before it ends
+        if not (k and reach[k - 1] > paragraph.start):
             kept.append(paragraph)
     return kept
