@@ -55,8 +55,9 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
-    """The API over the store at ``db`` (opened, and migrated, now)."""
-    open_store(db).close()  # a bad store fails here, at start, not at the first request
+    """The API over the store at ``db`` (opened now; read-only unless ingest is on)."""
+    read_only = ingest_token is None
+    open_store(db, read_only=read_only).close()  # a bad store fails here, not at a request
     local = threading.local()
     nlp: list[Any] = []
     lock = threading.Lock()
@@ -64,7 +65,7 @@ def create_app(db: str, *, ingest_token: str | None = None) -> FastAPI:
     def store() -> Store:
         current: Store | None = getattr(local, "store", None)
         if current is None:
-            current = local.store = open_store(db)
+            current = local.store = open_store(db, read_only=read_only)
             local.version = None
         version = current.version()
         if version != local.version:  # another connection wrote: reload the registry
