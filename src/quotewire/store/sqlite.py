@@ -294,7 +294,8 @@ class SQLiteStore(SQLStore):
                 if floor is not None:  # rank only the latest matches of a very common word
                     where.add("quotes_fts.rowid >= ?", floor)
         self._dates_and_type(where, since, until, type)
-        order = "quotes_fts.rank, q.rowid" if words else "q.published DESC, q.rowid"
+        # (FTS5 hands matches over in rank order itself: a second key would sort them again)
+        order = "quotes_fts.rank" if words else "q.published DESC, q.rowid"
         rows = self.db.execute(
             "SELECT q.article_id, q.quote_id, q.type, q.text, q.speaker, q.speaker_id, "
             "q.published, a.title, a.url, a.source FROM quotes AS q "
