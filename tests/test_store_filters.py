@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -349,3 +350,40 @@ def test_limits_out_of_range_are_refused(filled: str, limit: int, offset: int) -
         assert len(store.search("", limit=BIG - 1)) == store.count("quotes")
         with pytest.raises(QuotewireError, match="no article"):
             store.result(BIG)
+
+
+def test_a_speaker_filter_naming_more_entities_than_a_query_takes_values(store_url: str) -> None:
+    """Lund names Henrik Lund and 70,000 more registry entities, more than a statement may
+    take parameters (PostgreSQL: 65,535; SQLite: 32,766 as SQLite builds it, 250,000 as
+    Debian does): the quotes found are still those of the ones with quotes."""
+    text = (CORPUS / "04-lund-july.txt").read_text(encoding="utf-8")
+    with open_store(store_url) as store:
+        if isinstance(store.db.raw, sqlite3.Connection):  # as SQLite builds it
+            store.db.raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+        store.add(quotewire.extract(text), key=content_hash(text))
+        before = {
+            "words": store.search("krone", speaker="Lund"),
+            "all": store.search("", speaker="Lund"),
+            "claims": store.claims(speaker="Lund"),
+        }
+        assert before["words"] and before["all"]
+        p = store.db.p
+        store.db.execute("BEGIN")
+        store.db.execute("UPDATE registry_generation SET generation = generation + 1")
+        store.db.executemany(
+            "INSERT INTO registry (id, name, type, record, generation) "
+            f"VALUES ({p}, {p}, 'PERSON', {p}, 1000)",
+            [
+                (
+                    f"person:lund-{n}",
+                    f"Lund {n}",
+                    f'{{"id": "person:lund-{n}", "name": "Lund {n}", "type": "PERSON"}}',
+                )
+                for n in range(70_000)
+            ],
+        )
+        store.db.execute("COMMIT")
+        assert len(store.registry().find("Lund")) > 70_000
+        assert store.search("krone", speaker="Lund") == before["words"]
+        assert store.search("", speaker="Lund") == before["all"]
+        assert store.claims(speaker="Lund") == before["claims"]

@@ -496,13 +496,18 @@ class SQLStore:
     ) -> None:
         """Said by one of ``ids``, or, by a speaker outside the registry, by a name holding
         ``speaker`` (case aside, ``%`` and ``_`` literally)."""
-        p = self.db.p
+        one_of, values = self._one_of(id_column, ids)
         where.add(
-            f"({id_column} IN ({self.db.marks(len(ids))}) OR ({id_column} IS NULL AND "
-            f"{name_column} {self._LIKE} {p} ESCAPE '\\'))",
-            *ids,
+            f"({one_of} OR ({id_column} IS NULL AND "
+            f"{name_column} {self._LIKE} {self.db.p} ESCAPE '\\'))",
+            values,
             like_pattern(speaker),
         )
+
+    def _one_of(self, column: str, values: list[str]) -> tuple[str, Any]:
+        """The condition that ``column`` holds one of ``values`` (as many as there are: a
+        filter may name thousands of registry entities), and its one parameter."""
+        raise NotImplementedError
 
     # ---- reading ------------------------------------------------------------------------------
     def count(self, table: str = "articles") -> int:

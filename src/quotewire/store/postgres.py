@@ -224,6 +224,9 @@ class PostgresStore(SQLStore):
         )
         return found.fetchone() is not None
 
+    def _one_of(self, column: str, values: list[str]) -> tuple[str, Any]:
+        return f"{column} = ANY(%s)", values
+
     def version(self) -> int:
         """A number that changes when an article or the registry is written."""
         row = self.db.execute(

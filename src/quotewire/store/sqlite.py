@@ -17,6 +17,7 @@ one can be writing it either, short of a privileged process).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -215,6 +216,10 @@ class SQLiteStore(SQLStore):
     RANKED = 5000
     """A text search ranks at most this many of the most recently stored matches."""
 
+    INDEXED_SPEAKERS = 64
+    """A search for words said by at most this many registry entities looks them up in the
+    full-text index with the words; by more, it filters the words' matches."""
+
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         where = redact(str(path))
@@ -279,12 +284,13 @@ class SQLiteStore(SQLStore):
         if speaker:
             ids = self._speaker_ids(speaker)
             keys = [k for k in map(speaker_key, ids) if k]
-            if words and keys and not self._unregistered_speaker_named(speaker):
+            indexed = words and 0 < len(keys) <= self.INDEXED_SPEAKERS
+            if indexed and not self._unregistered_speaker_named(speaker):
                 # the ids are in the index: "word" AND speaker_key: (a OR b), so the search
                 # intersects two lists in the index instead of filtering every match
                 either = " OR ".join(f'"{k}"' for k in keys)
                 match = f"({match}) AND speaker_key: ({either})"
-                where.add(f"q.speaker_id IN ({self.db.marks(len(ids))})", *ids)
+                where.add(*self._one_of("q.speaker_id", ids))
             else:
                 self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)
         if words:
@@ -306,6 +312,9 @@ class SQLiteStore(SQLStore):
             [*where.params, limit, offset],
         ).fetchall()
         return [QuoteHit(*row) for row in rows]
+
+    def _one_of(self, column: str, values: list[str]) -> tuple[str, Any]:
+        return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(values)
 
     def _unregistered_speaker_named(self, speaker: str) -> bool:
         """Whether a quote whose speaker is outside the registry has a name holding
