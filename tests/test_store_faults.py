@@ -258,6 +258,21 @@ def test_a_page_damaged_in_the_middle_stops_export_in_one_line(
         assert run.returncode == 0 or _one_line_error(run)
 
 
+def test_a_damaged_record_is_one_line(corpus_store: Path, tmp_path: Path) -> None:
+    """Records SQLite reads back fine but quotewire cannot: a result and a registry entity
+    that are not what was stored."""
+    db = tmp_path / "quotewire.db"
+    shutil.copy(corpus_store, db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE articles SET result = '{\"not\": \"a result\"}' WHERE id = 3")
+    line = _one_line_error(_run(_cli("export", "--db", str(db))))
+    assert str(db) in line and "article 3 is damaged" in line
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE registry SET record = '[1, 2]' WHERE id = 'person:henrik-lund'")
+    line = _one_line_error(_run(_cli("search", "krone", "--speaker", "Lund", "--db", str(db))))
+    assert "registry entity person:henrik-lund is damaged" in line
+
+
 # ---- a full disk -------------------------------------------------------------------------------
 def test_a_full_disk_stops_ingest_in_one_line_and_keeps_what_was_stored(tmp_path: Path) -> None:
     db = tmp_path / "quotewire.db"

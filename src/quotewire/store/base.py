@@ -136,8 +136,12 @@ class Cursor:
             return list(self.raw.fetchall())
 
     def __iter__(self) -> Iterator[Any]:
-        with self.database.errors():
-            yield from self.raw
+        while True:  # (not ``yield from`` the driver's: a loop left early must not close it)
+            with self.database.errors():
+                rows = self.raw.fetchmany(256)
+            if not rows:
+                return
+            yield from rows
 
     @property
     def lastrowid(self) -> int | None:
@@ -430,7 +434,10 @@ class SQLStore:
         self._generation = -1
 
     def _stored_generation(self) -> int:
-        return int(self.db.execute("SELECT generation FROM registry_generation").fetchone()[0])
+        row = self.db.execute("SELECT generation FROM registry_generation").fetchone()
+        if row is None:
+            raise StoreError(f"{self.where}: the registry's generation row is missing")
+        return int(row[0])
 
     def _current_registry(self) -> Registry:
         """The registry, reloaded where the stored one has changed since it was read (the
@@ -468,11 +475,12 @@ class SQLStore:
         registry generation."""
         if not ids:
             return
-        generation = int(
-            self.db.execute(
-                "UPDATE registry_generation SET generation = generation + 1 RETURNING generation"
-            ).fetchall()[0][0]
-        )
+        bumped = self.db.execute(
+            "UPDATE registry_generation SET generation = generation + 1 RETURNING generation"
+        ).fetchall()
+        if not bumped:
+            raise StoreError(f"{self.where}: the registry's generation row is missing")
+        generation = int(bumped[0][0])
         assert self._registry is not None  # read by add(), in this transaction
         registry = self._registry
         self.db.executemany(
