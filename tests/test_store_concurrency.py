@@ -11,6 +11,10 @@ evidence ("first seen", "same name") says which article came first, so articles 
 content hash and members by (article, local entity, name). The registry ids themselves do not
 depend on the order for these articles (every person is named in full before any surname alone):
 the reference is ingested twice, forwards and backwards, and must give the same to show it.
+
+Then, exactly: the registry several writers made is the one a single writer makes when given the
+same articles in the order they were stored (entity order, names, every member with its
+evidence), as a writer holding the registry in memory has it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -200,8 +205,30 @@ def _same(found: Snapshot, expected: Snapshot) -> None:
         raise AssertionError(f"{field} differ: missing {missing}, extra {extra}")
 
 
+def _registry_dump(store: Any) -> list[dict[str, Any]]:
+    """The whole registry, in order, members named by their article's content hash."""
+    keys = {
+        str(article_id): content_hash(result.article.text, result.article.url)
+        for article_id, result in store.results()
+    }
+    dump = [entity.model_dump() for entity in store.registry()]
+    for entity in dump:
+        for member in entity["members"]:
+            member["article"] = keys[member["article"]]
+    return dump
+
+
+def _same_as_one_writer_in_their_order(url: str, tmp_path: Path) -> None:
+    """The registry the writers made together is exactly (order, names, members and their
+    evidence) what one writer makes from the same articles in the order they were stored."""
+    with open_store(url) as together, open_store(tmp_path / "replayed.db") as alone:
+        for _, result in together.results():
+            assert alone.add(result, key=content_hash(result.article.text)) is not None
+        assert _registry_dump(together) == _registry_dump(alone)
+
+
 def test_three_ingests_at_once_give_what_one_gives(
-    store_url: str, articles: list[Path], reference: Snapshot
+    store_url: str, articles: list[Path], reference: Snapshot, tmp_path: Path
 ) -> None:
     thirds = [articles[n::3] for n in range(3)]
     runs = _together([_cli("ingest", *map(str, part), "--db", store_url) for part in thirds])
@@ -209,6 +236,7 @@ def test_three_ingests_at_once_give_what_one_gives(
         assert run.returncode == 0, run.stderr
         assert "8 read, 8 added, 0 already stored, 0 failed" in run.stderr
     _same(snapshot(store_url), reference)
+    _same_as_one_writer_in_their_order(store_url, tmp_path)
 
 
 def test_ingests_of_the_same_files_at_once_both_finish(
@@ -274,7 +302,7 @@ def served(store_url: str) -> Iterator[str]:
 
 
 def test_ingest_through_the_api_while_the_command_ingests(
-    store_url: str, served: str, articles: list[Path], reference: Snapshot
+    store_url: str, served: str, articles: list[Path], reference: Snapshot, tmp_path: Path
 ) -> None:
     by_api, by_command = articles[::2], articles[1::2]
     client = httpx.Client(base_url=served, timeout=120)
@@ -305,6 +333,7 @@ def test_ingest_through_the_api_while_the_command_ingests(
     assert command.returncode == 0, err
     assert "12 read, 12 added" in err
     _same(snapshot(store_url), reference)
+    _same_as_one_writer_in_their_order(store_url, tmp_path)
     # the server's own connections see every article's speakers
     speakers = client.get("/api/speakers").json()["items"]
     counted = {s["id"]: s["quotes"] for s in speakers}

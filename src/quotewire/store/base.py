@@ -375,7 +375,7 @@ class SQLStore:
                     return None
                 joined = registry.add(str(article_id), result.entities, article.published)
                 self._write_rows(article_id, quotes, claims, joined)
-                self._save_registry({joined[e] for e in joined})
+                self._save_registry(list(dict.fromkeys(joined.values())))
         except BaseException:
             self.forget_registry()  # it may hold what was just rolled back
             raise
@@ -470,9 +470,10 @@ class SQLStore:
         rows = self.db.execute("SELECT registry_id, article, entity FROM registry_apart")
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
-    def _save_registry(self, ids: set[str]) -> None:
+    def _save_registry(self, ids: list[str]) -> None:
         """Write the entities an article changed (inside its transaction), under the next
-        registry generation."""
+        registry generation; new ones in the order they were made, the registry's own order
+        (a store that reloads it must hold what the writer held)."""
         if not ids:
             return
         bumped = self.db.execute(
@@ -489,7 +490,7 @@ class SQLStore:
             "record = excluded.record, generation = excluded.generation",
             [
                 (e.id, e.name, e.type, e.model_dump_json(), generation)
-                for e in (registry.get(id) for id in sorted(ids))
+                for e in map(registry.get, ids)
             ],
         )
         self._generation = generation
