@@ -5,6 +5,7 @@ file names, arguments and records get one line."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import signal
 import subprocess
@@ -311,3 +312,20 @@ def test_english_with_another_script_in_it_is_read_with_a_warning_naming_it() ->
     result = quotewire.extract(text)
     assert any(w.startswith("mixed scripts (Latin") and "Cyrillic" in w for w in result.warnings)
     assert result.quotes
+
+
+def test_a_record_whose_url_no_store_can_look_up_is_that_records_error(
+    tmp_path: Path, store_url: str
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    records = [
+        {"id": "a", "text": STORIES[0], "url": "https://news.invalid/a"},
+        {"id": "b", "text": STORIES[1], "url": "https://news.invalid/\u0000b"},
+        {"id": "c", "text": STORIES[2], "url": "https://news.invalid/c"},
+    ]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run = _cli("ingest", str(batch), "--db", store_url)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert f"skipped {batch}:2 (id b):" in run.stderr and "NUL" in run.stderr
+    assert "2 added" in run.stderr

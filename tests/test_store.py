@@ -53,6 +53,8 @@ def test_the_store_is_a_wal_sqlite_file_with_named_migrations(stored: Path) -> N
             "0002_registry",
             "0003_quote_search",
             "0004_quote_search_by_speaker",
+            "0005_registry_generation",
+            "0006_unregistered_speakers",
         ]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.count() == 9 and store.count("quotes") > 40 and store.count("claims") > 20

@@ -315,7 +315,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from quotewire.serve import create_app
     from quotewire.serve.server import Limits, ensure_open_files, run
-    from quotewire.store import DEFAULT_DB
+    from quotewire.store import DEFAULT_DB, redact
 
     token: str | None = args.ingest_token or os.environ.get("QUOTEWIRE_INGEST_TOKEN") or None
     if args.ingest_token_file is not None:
@@ -330,7 +330,7 @@ def _serve(args: argparse.Namespace) -> int:
     db = args.db or DEFAULT_DB
     app = create_app(db, ingest_token=token, body_timeout=limits.body_timeout)
     print(
-        f"quotewire: serving {_without_password(db)} at http://{args.host}:{args.port}/ "
+        f"quotewire: serving {redact(db)} at http://{args.host}:{args.port}/ "
         f"(ingest {'on' if token else 'off'})",
         file=sys.stderr,
         flush=True,
@@ -350,15 +350,6 @@ def _token_from_file(path: Path) -> str:
     if not token:
         raise InputError("the ingest token file's first line is empty", source=str(path))
     return token
-
-
-def _without_password(url: str) -> str:
-    """``url`` with the password of its ``user:password@`` part, if any, shown as ``***``."""
-    scheme, sep, rest = url.partition("://")
-    credentials, at, host = rest.rpartition("@")
-    if not (sep and at and ":" in credentials):
-        return url
-    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
 
 
 def _train(args: argparse.Namespace) -> int:

@@ -52,16 +52,20 @@ def build(store: SQLiteStore, quotes: int, *, seed: int = 7, batch: int = 20_000
     people = _people(rng)
     started = time.perf_counter()
     db = store.db
-    with store._transaction():
+    with store._writing():
+        (generation,) = db.execute(
+            "UPDATE registry_generation SET generation = generation + 1 RETURNING generation"
+        ).fetchall()[0]
         for person in people:
             db.execute(
-                "INSERT OR REPLACE INTO registry (id, name, type, record) VALUES (?, ?, ?, ?)",
-                (person.id, person.name, person.type, person.model_dump_json()),
+                "INSERT OR REPLACE INTO registry (id, name, type, record, generation) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (person.id, person.name, person.type, person.model_dump_json(), generation),
             )
     articles = max(1, quotes // 10)
     done = 0
     while done < articles:
-        with store._transaction():
+        with store._writing():
             for _ in range(min(batch // 10, articles - done)):
                 n = done
                 day = f"{2021 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}"

@@ -25,7 +25,8 @@ from typing import Any
 from quotewire.errors import AnalysisFailed, InputError
 from quotewire.model import Result
 from quotewire.pipeline import Document, Options, run_guarded
-from quotewire.store.sqlite import SQLiteStore, content_hash
+from quotewire.store import Store, content_hash
+from quotewire.store.base import BadFilter
 
 
 @dataclass(slots=True)
@@ -55,7 +56,7 @@ Progress = Callable[[IngestSummary], None]
 
 def ingest(
     documents: Iterable[Document | InputError],
-    store: SQLiteStore,
+    store: Store,
     options: Options | None = None,
     *,
     jobs: int = 1,
@@ -74,7 +75,12 @@ def ingest(
                 yield document
                 continue
             key = content_hash(document.text or document.html or "", document.url)
-            if store.has(key, document.url):
+            try:
+                stored = store.has(key, document.url)
+            except BadFilter as error:  # a URL no store can look up (a NUL in it)
+                yield InputError(error.message, source=document.source)
+                continue
+            if stored:
                 summary.skipped += 1
                 _report(summary, started, progress)
                 continue
@@ -85,7 +91,13 @@ def ingest(
             summary.failed.append(str(outcome))
         elif isinstance(item, tuple):
             document, key = item
-            if store.add(outcome, key=key, source=document.source) is not None:
+            try:
+                added = store.add(outcome, key=key, source=document.source)
+            except InputError as error:  # a result no store can keep: this article's error
+                summary.failed.append(str(error))
+                _report(summary, started, progress)
+                continue
+            if added is not None:
                 summary.added += 1
             else:
                 summary.skipped += 1

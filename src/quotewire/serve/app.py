@@ -66,30 +66,27 @@ def _error(request: Request, status: int, code: str, message: str) -> Response:
 
 
 def create_app(db: str, *, ingest_token: str | None = None, body_timeout: float = 60.0) -> ASGIApp:
-    """The API and pages over the store at ``db`` (opened, and migrated, now), behind the edge
-    that checks ingest's token and body size (``body_timeout``: seconds for a body to arrive)."""
-    return Guard(_api(db), ingest_token=ingest_token, body_timeout=body_timeout)
+    """The API and pages over the store at ``db`` (opened now; read-only unless ingest is on),
+    behind the edge that checks ingest's token and body size (``body_timeout``: seconds for a
+    body to arrive)."""
+    api = _api(db, read_only=ingest_token is None)
+    return Guard(api, ingest_token=ingest_token, body_timeout=body_timeout)
 
 
-def _api(db: str) -> FastAPI:
+def _api(db: str, *, read_only: bool) -> FastAPI:
     """The FastAPI app alone: routes and error shapes, without the edge's checks (ingest is
     taken from whoever reaches it)."""
     from fastapi_offline import __file__ as offline
 
-    open_store(db).close()  # a bad store fails here, at start, not at the first request
+    open_store(db, read_only=read_only).close()  # a bad store fails here, not at a request
     local = threading.local()
     nlp: list[Any] = []
     lock = threading.Lock()
 
     def store() -> Store:
         current: Store | None = getattr(local, "store", None)
-        if current is None:
-            current = local.store = open_store(db)
-            local.version = None
-        version = current.version()
-        if version != local.version:  # another connection wrote: reload the registry
-            current.forget_registry()
-            local.version = version
+        if current is None:  # (its registry follows other writers by itself)
+            current = local.store = open_store(db, read_only=read_only)
         return current
 
     app = FastAPI(

@@ -61,6 +61,21 @@ class Registry:
         registry._apart.update(apart)
         return registry
 
+    def update(
+        self, entities: Iterable[RegistryEntity], apart: Iterable[tuple[str, str, str]] = ()
+    ) -> None:
+        """Take ``entities`` as they are now (another writer of the same store changed or
+        added them; a new one goes after those held) and the pairs now kept apart."""
+        for entity in entities:
+            held = self._entities.get(entity.id)
+            for member in held.members if held is not None else ():
+                if self._where.get((member.article, member.entity)) == entity.id:
+                    del self._where[(member.article, member.entity)]
+            self._entities[entity.id] = entity
+            for member in entity.members:
+                self._where[(member.article, member.entity)] = entity.id
+        self._apart = set(apart)
+
     def apart(self) -> list[tuple[str, str, str]]:
         """(registry id, article, local id) triples that :meth:`split` keeps apart."""
         return sorted(self._apart)

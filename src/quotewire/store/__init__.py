@@ -1,7 +1,12 @@
 """Stores: where ingested articles, their quotes and claims, and the registry are kept.
 
 ``open_store(url)`` opens the embedded SQLite store (a path, or ``sqlite:///path``; default
-``quotewire.db`` in the working folder) or a PostgreSQL one (``postgresql://...``).
+``quotewire.db`` in the working folder) or a PostgreSQL one (``postgresql://...``, or a libpq
+keyword string ``host=... dbname=...``). Opened for writing (``quotewire ingest``), a store is
+created and migrated; opened ``read_only`` (``search``, ``speakers``, ``export``, ``serve``
+without ingest) it is only read: a missing or out-of-date store is an error saying so. Any
+number of writers may work on one store at once (:mod:`quotewire.store.base`). A store URL is
+shown everywhere with its passwords masked (:func:`redact`).
 """
 
 from __future__ import annotations
@@ -13,19 +18,21 @@ from typing import Any, Protocol
 from quotewire.errors import QuotewireError
 from quotewire.model import RegistryEntity, Result
 from quotewire.speakers.registry import Registry
-from quotewire.store.sqlite import QuoteHit, SQLiteStore, content_hash
+from quotewire.store.base import BadFilter, QuoteHit, SQLStore, StoreError, content_hash
+from quotewire.store.sqlite import SQLiteStore
+from quotewire.store.url import SQLITE_SCHEME, is_postgres, redact
 
 
 class Store(Protocol):
-    """What the commands and the API use of a store; ``SQLiteStore`` is the embedded one (a
-    PostgreSQL one is to implement the same)."""
+    """What the commands and the API use of a store (``SQLiteStore``, ``PostgresStore``)."""
+
+    where: str  # how messages name the store (passwords masked)
 
     def close(self) -> None: ...
     def has(self, key: str, url: str | None = None) -> bool: ...
     def add(self, result: Result, *, key: str, source: str | None = None) -> int | None: ...
     def registry(self) -> Registry: ...
     def forget_registry(self) -> None: ...
-    def version(self) -> int: ...
     def count(self, table: str = "articles") -> int: ...
     def result(self, article_id: int) -> Result: ...
     def results(self) -> Iterator[tuple[int, Result]]: ...
@@ -57,19 +64,32 @@ class Store(Protocol):
 DEFAULT_DB = "quotewire.db"
 
 
-def open_store(url: str | Path | None = None) -> SQLiteStore:
-    """The store at ``url``: a SQLite file path or ``sqlite:///path`` (created when missing),
-    or a PostgreSQL database ``postgresql://user@host:port/name`` (its tables created)."""
+def open_store(url: str | Path | None = None, *, read_only: bool = False) -> SQLStore:
+    """The store at ``url``: a SQLite file path or ``sqlite:///path``, or a PostgreSQL database
+    (``postgresql://user@host:port/name`` or a libpq keyword string). For writing (the default)
+    it is created and migrated as needed; ``read_only`` it must exist, be up to date, and is
+    never written."""
     where = str(url or DEFAULT_DB)
-    if where.startswith(("postgresql://", "postgres://")):
+    if is_postgres(where):
         from quotewire.store.postgres import PostgresStore
 
-        return PostgresStore(where)
-    if where.startswith("sqlite:///"):
-        where = where[len("sqlite:///") :]
+        return PostgresStore(where, read_only=read_only)
+    if where.startswith(SQLITE_SCHEME):
+        where = where[len(SQLITE_SCHEME) :]
     elif "://" in where:
-        raise QuotewireError(f"{where}: not a store URL (a file path or sqlite:///path)")
-    return SQLiteStore(where)
+        raise QuotewireError(f"{redact(where)}: not a store URL (a file path or sqlite:///path)")
+    return SQLiteStore(where, read_only=read_only)
 
 
-__all__ = ["DEFAULT_DB", "QuoteHit", "SQLiteStore", "Store", "content_hash", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "BadFilter",
+    "QuoteHit",
+    "SQLStore",
+    "SQLiteStore",
+    "Store",
+    "StoreError",
+    "content_hash",
+    "open_store",
+    "redact",
+]

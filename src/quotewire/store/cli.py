@@ -19,7 +19,8 @@ Reader = Callable[..., tuple[list[Document | InputError], bool]]
 
 
 def run_store_command(args: argparse.Namespace, read: Reader) -> int:
-    with open_store(args.db) as store:
+    # only ingest writes: the others open the store read-only (never created nor migrated)
+    with open_store(args.db, read_only=args.command != "ingest") as store:
         if args.command == "ingest":
             return _ingest(args, read, store)
         if args.command == "search":
@@ -133,27 +134,31 @@ _QUOTE_COLUMNS = (
 
 def _quote_rows(store: Any) -> list[tuple[Any, ...]]:
     """One row per stored quote, in the order of :data:`_QUOTE_COLUMNS`."""
-    rows = []
-    registry = store.registry()
+    rows, speakers = [], []
     for article_id, result in store.results():
         for quote in result.quotes:
             local = quote.speaker.entity if quote.speaker else None
-            entity = registry.entity_of(str(article_id), local) if local else None
+            speakers.append((str(article_id), local))
             rows.append(
-                (
+                [
                     article_id,
                     result.article.published,
                     quote.id,
                     quote.type,
                     quote.speaker.name if quote.speaker else "",
-                    entity.id if entity else "",
+                    "",  # the speaker's registry id, below
                     quote.cue.text if quote.cue else "",
                     quote.text,
                     quote.content[0].start,
                     quote.content[-1].end,
-                )
+                ]
             )
-    return rows
+    # the registry read after the articles (another writer may be adding some) holds them all
+    registry = store.registry()
+    for row, (article, local) in zip(rows, speakers, strict=True):
+        entity = registry.entity_of(article, local) if local else None
+        row[5] = entity.id if entity else ""
+    return [tuple(row) for row in rows]
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> None:

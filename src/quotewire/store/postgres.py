@@ -1,18 +1,33 @@
-"""The PostgreSQL store (``--db postgresql://...``), for teams: the same tables and the same
-methods as the SQLite store, with PostgreSQL's own full-text search (a ``tsvector`` kept by a
-trigger, a GIN index, ``plainto_tsquery`` and ``ts_rank``; the 'simple' configuration, so words
-match as they do in SQLite's index).
+"""The PostgreSQL store (``--db postgresql://...``, or a libpq keyword string), for teams: the same
+tables and the same methods as the SQLite store (:mod:`quotewire.store.base`), its own SQL where
+they differ, with PostgreSQL's own full-text search (a ``tsvector`` kept by a trigger, a GIN
+index, ``plainto_tsquery`` and ``ts_rank``; the 'simple' configuration, so words match as they
+do in SQLite's index).
+
+Writers take turns: every write transaction first takes the store's advisory lock
+(:data:`WRITE_LOCK`). A store opened ``read_only`` is a read-only session, never migrated.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from quotewire.errors import QuotewireError
-from quotewire.store.sqlite import QuoteHit, SQLiteStore
+import psycopg
+
+from quotewire.store.base import (
+    Database,
+    QuoteHit,
+    SQLStore,
+    StoreError,
+    Where,
+    check_counts,
+    query_words,
+    refuse_nul,
+)
+from quotewire.store.url import redact, scrub
+
+WRITE_LOCK = 0x71756F746577  # "quotew": the advisory lock every writer of a store takes first
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -105,6 +120,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             FOR EACH ROW EXECUTE FUNCTION quotes_search();
         """,
     ),
+    (
+        "0004_registry_generation",
+        # a counter bumped by every registry write, and each entity's generation: a store object
+        # sees whether another writer changed the registry, and reloads only what changed
+        """
+        CREATE TABLE registry_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation BIGINT NOT NULL
+        );
+        INSERT INTO registry_generation (id, generation) VALUES (1, 0);
+        ALTER TABLE registry ADD COLUMN generation BIGINT NOT NULL DEFAULT 0;
+        CREATE INDEX registry_by_generation ON registry(generation);
+        """,
+    ),
 )
 
 
@@ -128,71 +157,75 @@ def _rows(cursor: Any) -> Any:
     return lambda values: kind(values)
 
 
-class _Connection:
-    """A psycopg connection that takes the SQLite store's "?" placeholders."""
+class PostgresDatabase(Database):
+    """A connection to a PostgreSQL database (autocommit; transactions begun explicitly)."""
 
-    def __init__(self, connection: Any) -> None:
-        self.connection = connection
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.connection.execute(_placeholders(sql), tuple(params))
+    p: ClassVar[str] = "%s"
+    failures: ClassVar[tuple[type[BaseException], ...]] = (psycopg.Error,)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self.connection.cursor() as cursor:
-            cursor.executemany(_placeholders(sql), rows)
+        with self.errors(), self.raw.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
-    def close(self) -> None:
-        self.connection.close()
+    def script(self, sql: str) -> None:
+        self.execute(sql)  # PostgreSQL runs the statements whole
+
+    def begin(self) -> None:
+        self.execute("BEGIN")
+        try:
+            self.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            self.rollback()
+            raise
 
 
-def _placeholders(sql: str) -> str:
-    return sql.replace("%", "%%").replace("?", "%s")
-
-
-class PostgresStore(SQLiteStore):
+class PostgresStore(SQLStore):
     """A quotewire store in a PostgreSQL database (its tables created, and migrated, when
-    opened)."""
+    opened for writing)."""
 
-    _MIGRATIONS = MIGRATIONS
+    MIGRATIONS = MIGRATIONS
     _LIKE = "ILIKE"
     _REGISTRY_ORDER = "seq"
-    _BEGIN = "BEGIN"
 
-    def __init__(self, url: str) -> None:
-        import psycopg
-
-        self.where = re.sub(r"//[^@/]*@", "//***@", url)  # for messages: no password
-        self.path = Path(self.where)
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        where = redact(url)
         try:
-            connection = psycopg.connect(url, autocommit=True, row_factory=_rows)
+            raw = psycopg.connect(url, autocommit=True, row_factory=_rows)
         except psycopg.Error as error:
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else "refused"
-            raise QuotewireError(f"{self.where}: cannot open the store ({reason})") from None
-        self.db = _Connection(connection)  # type: ignore[assignment]
-        self._registry = None
-        try:
-            self._migrate()
-        except psycopg.Error as error:
-            connection.close()
-            raise QuotewireError(f"{self.where}: not a quotewire store ({error})") from None
+            lines = str(error).strip().splitlines()
+            reason = scrub(lines[0] if lines else "refused", url)
+            raise StoreError(f"{where}: cannot open the store ({reason})") from None
+        db = PostgresDatabase(raw, where, url)
+        if read_only:
+            try:
+                db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            except StoreError:
+                db.close()
+                raise
+        self._open(db, read_only=read_only)
 
-    def _apply(self, sql: str) -> None:
-        self.db.connection.execute(sql)  # type: ignore[attr-defined]  # PostgreSQL runs it whole
+    def __enter__(self) -> PostgresStore:
+        return self
 
-    def _insert_article(self, values: tuple[Any, ...]) -> int:
-        row = self.db.execute(
-            "INSERT INTO articles (content_hash, url, source, title, published, text, "
-            "result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            values,
+    def _applied(self) -> list[str] | None:
+        # read from the catalog table itself, not the session's cache of names: a writer waiting
+        # for the lock must see the tables the writer before it has just created
+        found = self.db.execute(
+            "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename = 'migrations'"
         ).fetchone()
-        return int(row[0])
+        if found is None:
+            return None
+        return [str(row[0]) for row in self.db.execute("SELECT name FROM migrations")]
 
-    def version(self) -> int:
-        row = self.db.execute(
-            "SELECT (SELECT coalesce(max(id), 0) FROM articles) * 1000003 + "
-            "(SELECT count(*) FROM registry)"
-        ).fetchone()
-        return int(row[0])
+    def _has_tables(self) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() LIMIT 1"
+        )
+        return found.fetchone() is not None
+
+    def _one_of(self, column: str, values: list[str]) -> tuple[str, Any]:
+        return f"{column} = ANY(%s)", values
 
     def search(
         self,
@@ -205,38 +238,30 @@ class PostgresStore(SQLiteStore):
         limit: int = 50,
         offset: int = 0,
     ) -> list[QuoteHit]:
-        words = " ".join(w.replace('"', "") for w in query.split() if w.strip('"'))
-        where: list[str] = []
-        params: list[Any] = []
+        """Quotes holding every word of ``query`` (in their text, speaker or article title),
+        best first (``ts_rank``); the filters as in the SQLite store."""
+        refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
+        check_counts(limit=limit, offset=offset)
+        words = " ".join(query_words(query))
+        where = Where()
         if words:
-            where.append("q.search @@ plainto_tsquery('simple', ?)")
-            params.append(words)
+            where.add("q.search @@ plainto_tsquery('simple', %s)", words)
         if speaker:
-            ids = [e.id for e in self.registry().find(speaker)] or [speaker]
-            where.append("(q.speaker_id = ANY(?) OR q.speaker ILIKE ?)")
-            params += [ids, f"%{speaker}%"]
-        if since:
-            where.append("q.published >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(q.published, 1, 10) <= ?")
-            params.append(until)
-        if type:
-            where.append("q.type = ?")
-            params.append(type)
-        order = "q.published DESC NULLS LAST, q.id"
+            ids = self._speaker_ids(speaker)
+            self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)
+        self._dates_and_type(where, since, until, type)
+        order, ranked = "q.published DESC NULLS LAST, q.id", []
         if words:
-            order = "ts_rank(q.search, plainto_tsquery('simple', ?)) DESC, q.id"
-        sql = (
+            order, ranked = "ts_rank(q.search, plainto_tsquery('simple', %s)) DESC, q.id", [words]
+        rows = self.db.execute(
             "SELECT q.article_id, q.quote_id, q.type, q.text, q.speaker, q.speaker_id, "
             "q.published, a.title, a.url, a.source FROM quotes AS q "
             "JOIN articles AS a ON a.id = q.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {order} LIMIT ? OFFSET ?"
-        )
-        tail = [words] if words else []
-        try:
-            rows = self.db.execute(sql, [*params, *tail, limit, offset]).fetchall()
-        except Exception as error:  # psycopg.Error: a query the server refuses
-            raise QuotewireError(f"cannot search for {query!r}: {error}") from None
+            + where.sql()
+            + f" ORDER BY {order} LIMIT %s OFFSET %s",
+            [*where.params, *ranked, limit, offset],
+        ).fetchall()
         return [QuoteHit(*row) for row in rows]
+
+
+__all__ = ["MIGRATIONS", "WRITE_LOCK", "PostgresStore"]
