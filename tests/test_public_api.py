@@ -35,6 +35,7 @@ EXPECTED_ALL = {
     "ModelError",
     "NamedSpan",
     "NoArticles",
+    "NotFound",
     "Options",
     "Quote",
     "QuotewireError",

@@ -62,7 +62,9 @@ def serving(
     env: dict[str, str] | None = None,
     preexec: Callable[[], None] | None = None,
 ) -> Iterator[Server]:
-    """``quotewire serve`` over ``db`` with ``args``, its standard error in a file."""
+    """``quotewire serve`` over ``db`` (created first, as ``ingest`` would: without an ingest
+    token the server opens it read-only) with ``args``, its standard error in a file."""
+    open_store(db).close()
     port = _free_port()
     log = folder / f"serve-{port}.log"
     environment = {k: v for k, v in os.environ.items() if k != "QUOTEWIRE_INGEST_TOKEN"}

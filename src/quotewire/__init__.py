@@ -20,6 +20,7 @@ from quotewire.errors import (
     MissingInput,
     ModelError,
     NoArticles,
+    NotFound,
     QuotewireError,
     UnsupportedLanguage,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "ModelError",
     "NamedSpan",
     "NoArticles",
+    "NotFound",
     "Options",
     "Quote",
     "QuotewireError",

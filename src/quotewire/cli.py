@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 from quotewire import __version__
 from quotewire.errors import (
@@ -63,8 +63,19 @@ _LIMIT = _whole(1, 1_000_000)
 _BIG = 2**31 - 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a command line it cannot use answered in one line (and exit 2), as any
+    other unusable input is; the usage is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_BAD_INPUT,
+            f"quotewire: error: {shown(message)} (see {self.prog} --help)\n",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="quotewire",
         description="Who said what, with which numbers, and when: attributed statements in news.",
     )

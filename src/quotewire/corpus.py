@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quotewire.claims.track import track
-from quotewire.errors import QuotewireError
+from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Claim, ClaimGroup, CorpusReport, RegistryEntity, Result, TimelineEntry
 from quotewire.speakers.registry import Registry
 
@@ -69,7 +69,7 @@ class Corpus:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise QuotewireError(f"no speaker matches {name_or_id!r}")
+            raise NotFound(f"no speaker matches {name_or_id!r}")
         names = ", ".join(f"{e.name} ({e.id})" for e in found)
         raise QuotewireError(f"{name_or_id!r} fits several: {names}")
 

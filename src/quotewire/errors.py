@@ -13,6 +13,7 @@ Every error quotewire raises on purpose derives from :class:`QuotewireError`, an
      |    +-- NoArticles       a folder with no article files
      |    +-- UnsupportedLanguage  not English (written in another script)
      |    +-- AnalysisFailed   the pipeline failed on this input (a bug, reported per article)
+     +-- NotFound              no such article, speaker or registry entity
      +-- ModelError            the NLP pipeline cannot be loaded
 """
 
@@ -89,6 +90,12 @@ class AnalysisFailed(InputError):
     code = "analysis_failed"
 
 
+class NotFound(QuotewireError):
+    """What was asked for (a stored article, a registry entity) is not there."""
+
+    code = "not_found"
+
+
 class ModelError(QuotewireError):
     """The NLP pipeline cannot be loaded."""
 
@@ -105,6 +112,7 @@ __all__ = [
     "MissingInput",
     "ModelError",
     "NoArticles",
+    "NotFound",
     "QuotewireError",
     "UnsupportedLanguage",
 ]

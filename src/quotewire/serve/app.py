@@ -29,12 +29,11 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from quotewire.errors import AnalysisFailed, InputError, QuotewireError
+from quotewire.errors import AnalysisFailed, InputError, NotFound
 from quotewire.pipeline import Document, run_guarded
 from quotewire.serve import pages
 from quotewire.serve.guard import MAX_INGEST_CHARS, ASGIApp, Guard, error_body
-from quotewire.store import Store, open_store
-from quotewire.store.sqlite import content_hash
+from quotewire.store import BadFilter, Store, content_hash, open_store
 
 QuoteType = Annotated[str | None, Query(pattern="^(direct|indirect|mixed|headline)$")]
 STATIC = FilePath(__file__).parent / "static"
@@ -132,7 +131,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         """One article: its text, debris, entities, quotes and claims, every span in place."""
         try:
             result = store().result(article_id)
-        except QuotewireError:
+        except NotFound:
             raise ApiError(404, "not_found", f"no article {article_id}") from None
         return {"article_id": article_id, **result.to_dict()}
 
@@ -157,7 +156,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
                 limit=limit,
                 offset=offset,
             )
-        except QuotewireError as error:
+        except BadFilter as error:  # (a store that fails is a 500, from the edge)
             raise ApiError(400, "bad_query", str(error)) from None
         return {"items": [h.to_dict() for h in hits], "limit": limit, "offset": offset}
 
@@ -183,7 +182,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         current = store()
         try:
             entity = current.registry().get(speaker_id)
-        except QuotewireError:
+        except NotFound:
             raise ApiError(404, "not_found", f"no speaker {speaker_id!r}") from None
         return {
             **entity.model_dump(),
@@ -201,7 +200,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         """Claims, by measure (words it contains) and claimant (name or registry id)."""
         try:
             items = store().claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
-        except QuotewireError as error:
+        except BadFilter as error:  # (a store that fails is a 500, from the edge)
             raise ApiError(400, "bad_query", str(error)) from None
         return {"items": items, "limit": limit, "offset": offset}
 
@@ -274,7 +273,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         current = store()
         try:
             result = current.result(article_id)
-        except QuotewireError:
+        except NotFound:
             raise ApiError(404, "not_found", f"no article {article_id}") from None
         registry = current.registry()
         ids = {}

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
-from quotewire.errors import QuotewireError
+from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
 from quotewire.speakers.titles import PERSON_TITLES, same_nation, title_fragments
 
@@ -91,7 +91,7 @@ class Registry:
         try:
             return self._entities[id]
         except KeyError:
-            raise QuotewireError(f"no registry entity {id!r}") from None
+            raise NotFound(f"no registry entity {id!r}") from None
 
     def entity_of(self, article: str, local: str) -> RegistryEntity | None:
         """The registry entity an article's entity (``e1``) was joined to, if registered."""

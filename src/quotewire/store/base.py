@@ -36,7 +36,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 
-from quotewire.errors import InputError, QuotewireError
+from quotewire.errors import InputError, NotFound, QuotewireError
 from quotewire.model import RegistryEntity, Result
 from quotewire.speakers.registry import Registry
 from quotewire.store.url import scrub
@@ -532,7 +532,7 @@ class SQLStore:
                 f"SELECT result FROM articles WHERE id = {self.db.p}", (article_id,)
             ).fetchone()
         if row is None:
-            raise QuotewireError(f"no article {article_id} in {self.where}")
+            raise NotFound(f"no article {article_id} in {self.where}")
         return self._stored(Result.model_validate_json, f"article {article_id}", row[0])
 
     def results(self) -> Iterator[tuple[int, Result]]:
