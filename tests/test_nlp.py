@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quotewire.nlp.english import load_english, parse_paragraphs
+from quotewire.nlp.english import load_english, load_stock_english, parse_paragraphs
 from quotewire.nlp.entities import name_chains
 from quotewire.text.paragraphs import split_paragraphs
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
 KINDS = {"PERSON", "ORG", "GPE"}
 
 
@@ -19,18 +21,41 @@ def texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "articles").glob("*.txt"))]
 
 
-def _both(text: str) -> list[tuple[object, object]]:
-    nlp = load_english()
+@pytest.fixture(scope="module")
+def stock() -> object:
+    """The pipeline as spaCy loads it, with none of quotewire's shortcuts."""
+    return load_stock_english()
+
+
+def _both(text: str, stock: Any) -> list[tuple[object, object]]:
     paragraphs = split_paragraphs(text)
-    fast = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs], nlp=nlp)
-    return [(pp.doc, nlp(text[p.start : p.end])) for pp, p in zip(fast, paragraphs, strict=True)]
+    fast = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
+    return [
+        (pp.doc, stock(text[p.start : p.end])) for pp, p in zip(fast, paragraphs, strict=True)
+    ]
 
 
-def test_word_attributes_match_the_stock_pipeline(texts: list[str]) -> None:
+def test_numpy_products_parse_exactly_as_blis_does(texts: list[str], stock: Any) -> None:
+    """The pipeline quotewire runs multiplies with numpy's BLAS instead of blis: every tag,
+    label, head and name comes out as the stock pipeline's."""
+    ours = load_english()
+    corpus = sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+    every = texts + [p.read_text(encoding="utf-8") for p in corpus]
+    tokens = 0
+    for text in every:
+        a, b = ours(text), stock(text)
+        tokens += len(a)
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] == [
+            (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b
+        ]
+    assert tokens > 5000
+
+
+def test_word_attributes_match_the_stock_pipeline(texts: list[str], stock: Any) -> None:
     same = total = 0
     for text in texts:
-        for fast, stock in _both(text):
-            for a, b in zip(fast, stock, strict=True):  # type: ignore[call-overload]
+        for fast, plain in _both(text, stock):
+            for a, b in zip(fast, plain, strict=True):  # type: ignore[call-overload]
                 total += 1
                 lemma_ok = a.lemma_ == b.lemma_ or a.pos_ not in ("VERB", "AUX", "NOUN")
                 same += lemma_ok and (a.pos_, a.tag_, a.dep_) == (b.pos_, b.tag_, b.dep_)
@@ -38,12 +63,14 @@ def test_word_attributes_match_the_stock_pipeline(texts: list[str]) -> None:
     assert same / total >= 0.995
 
 
-def test_names_found_around_proper_nouns_match_the_full_recognizer(texts: list[str]) -> None:
+def test_names_found_around_proper_nouns_match_the_full_recognizer(
+    texts: list[str], stock: Any
+) -> None:
     agree = total = 0
     for text in texts:
-        for fast, stock in _both(text):
+        for fast, plain in _both(text, stock):
             mine = {(e.start_char, e.end_char, e.label_) for e in fast.ents if e.label_ in KINDS}  # type: ignore[attr-defined]
-            full = {(e.start_char, e.end_char, e.label_) for e in stock.ents if e.label_ in KINDS}  # type: ignore[attr-defined]
+            full = {(e.start_char, e.end_char, e.label_) for e in plain.ents if e.label_ in KINDS}  # type: ignore[attr-defined]
             total += len(full)
             agree += len(mine & full)
     assert total > 100

