@@ -15,8 +15,10 @@ app reads it. ``/docs`` (Swagger UI) and ``/redoc`` load their scripts from this
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -72,6 +74,21 @@ def create_app(db: str, *, ingest_token: str | None = None, body_timeout: float 
     return Guard(api, ingest_token=ingest_token, body_timeout=body_timeout)
 
 
+WORKER_THREADS = 8
+"""Threads that answer requests (each holds a store connection of its own, so this bounds the
+files the stores keep open: ``serve/server.py`` budgets for them)."""
+
+
+@contextlib.asynccontextmanager
+async def _bounded_threads(_: FastAPI) -> AsyncIterator[None]:
+    """At start, cap the threads that run the routes at :data:`WORKER_THREADS` (anyio's
+    default, 40, would let the per-thread stores outgrow the open-file budget)."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
 def _api(db: str, *, read_only: bool) -> FastAPI:
     """The FastAPI app alone: routes and error shapes, without the edge's checks (ingest is
     taken from whoever reaches it)."""
@@ -95,6 +112,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         version="1",
         docs_url=None,
         redoc_url=None,
+        lifespan=_bounded_threads,
     )
 
     @app.exception_handler(ApiError)

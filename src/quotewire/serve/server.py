@@ -10,9 +10,11 @@ failed ``accept()`` with its traceback, thousands a second). Here:
 - at most ``max_connections`` connections are open at once. When one more comes, the connection
   that has waited longest for its request headers (a slow client, or an idle keep-alive one) is
   closed to make room; only when every connection is busy with a request is the new one answered
-  ``503`` and closed, before it is read. The listening backlog is as long as the limit, as
-  asyncio accepts up to a backlog's worth of connections before any of them is looked at; the
-  process's open-file limit is checked (raised up to its hard limit if need be) to hold both;
+  ``503`` and closed, before it is read. asyncio accepts up to a backlog's worth of connections
+  at a time before any of them is looked at, and those it pushes out are closed a turn of the
+  loop later: the backlog is kept to :data:`ACCEPT_BURST`, and the process's open-file limit is
+  checked (raised up to its hard limit if need be) to hold the connections, three such bursts
+  and :data:`SPARE_FILES`;
 - the log is rate-limited: each distinct message (a refused or timed-out connection, a bad
   request, a failed ``accept()``, a request that failed) once per :data:`LOG_INTERVAL` seconds,
   and at most :data:`LOG_BURST` messages in that time, with a count of those left out.
@@ -33,7 +35,9 @@ from quotewire.errors import QuotewireError
 
 LOG_INTERVAL = 10.0
 LOG_BURST = 20
-SPARE_FILES = 64  # descriptors beyond the connections: the store, the model's files, the logs
+ACCEPT_BURST = 32  # connections asyncio accepts in one go (the listening backlog)
+SPARE_FILES = 64  # descriptors beyond the connections: the stores of the app's worker threads
+# (serve.app.WORKER_THREADS, up to 3 files each), the model's files, the logs
 REFUSED = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
     b"content-length: 26\r\nretry-after: 1\r\nconnection: close\r\n\r\n"
@@ -160,6 +164,12 @@ def guarded_protocol(limits: Limits) -> type[H11Protocol]:
     return GuardedH11Protocol
 
 
+def files_needed(connections: int) -> int:
+    """Descriptors a server holding ``connections`` may have open at once: those, the bursts
+    accepted while the connections they push out are being closed, and the spare ones."""
+    return connections + 3 * min(connections, ACCEPT_BURST) + SPARE_FILES
+
+
 def ensure_open_files(connections: int) -> None:
     """Raise the process's soft open-file limit as far as needed to hold ``connections`` (up to
     the hard limit); an error naming the option if even that is too low."""
@@ -167,7 +177,7 @@ def ensure_open_files(connections: int) -> None:
         import resource
     except ImportError:  # not on this platform: nothing to check
         return
-    needed = 2 * connections + SPARE_FILES  # those open, and a backlog's worth being accepted
+    needed = files_needed(connections)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY or soft >= needed:
         return
@@ -201,12 +211,12 @@ def run(app: Any, *, host: str, port: int, limits: Limits) -> None:
         port=port,
         http=guarded_protocol(limits),
         timeout_keep_alive=limits.keep_alive,
-        backlog=limits.max_connections,
+        backlog=min(limits.max_connections, ACCEPT_BURST),
         timeout_graceful_shutdown=10,
         log_config=None,
         log_level="warning",
         access_log=False,
         server_header=False,
-        lifespan="off",
+        lifespan="on",  # (the app caps its worker threads at start)
     )
     uvicorn.Server(config).run()
