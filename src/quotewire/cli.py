@@ -544,7 +544,7 @@ def _extract(args: argparse.Namespace) -> int:
         if several:
             json.dump([r.to_dict() for r in results], sys.stdout, indent=2, ensure_ascii=False)
         elif results:
-            sys.stdout.write(results[0].to_json(indent=2))
+            _emit(sys.stdout, results[0].to_json_bytes(indent=2))
         sys.stdout.write("\n")
     if several and failed:
         print(f"quotewire: {failed} of {len(documents)} inputs failed", file=sys.stderr)
@@ -554,9 +554,19 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(out: TextIO, data: bytes) -> None:
+    """Write UTF-8 ``data`` to ``out``: to its byte stream when it has one (no decoded copy)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)
+
+
 def _write(out: TextIO, result: Result, fmt: str) -> None:
     if fmt == "jsonl":
-        out.write(result.to_json() + "\n")
+        _emit(out, result.to_json_bytes() + b"\n")
         return
     out.write(format_table(result))
     out.flush()

