@@ -10,7 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -62,6 +63,14 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         timeout=300,
     )
     assert ingest.returncode == 0, ingest.stderr
+    with serving(db) as base:
+        yield base
+
+
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """``quotewire serve`` over the store ``db`` with ingest on (``INGEST_TOKEN``) for the
+    ``with`` block; its base URL, once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "quotewire.cli", "serve", "--db", db, "--port", str(port)],
@@ -80,9 +89,17 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     else:
         server.kill()
         pytest.fail("the server did not start: " + (server.stderr.read() or b"").decode())
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[[str], AbstractContextManager[str]]:
+    """:func:`serving`, for test modules (which cannot import ``conftest``)."""
+    return serving
 
 
 def _postgres_bin(name: str) -> str | None:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +36,6 @@ import pytest
 import quotewire
 from quotewire.errors import QuotewireError
 from quotewire.store import content_hash, open_store
-
-TOKEN = "concurrency-test-token"
 
 _PEOPLE = (
     ("Ingrid Halvorsen", "Trade Minister"),
@@ -267,42 +265,20 @@ def test_registry_follows_another_writer(store_url: str) -> None:
         assert sorted(m.article for m in stored.members) == ["1", "2", "3"]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
-def served(store_url: str) -> Iterator[str]:
+def served(store_url: str, serve: Callable[[str], AbstractContextManager[str]]) -> Iterator[str]:
     """``quotewire serve`` over ``store_url`` with ingest on; its base URL."""
-    port = _free_port()
-    server = subprocess.Popen(
-        _cli("serve", "--db", store_url, "--port", str(port)),
-        env={**os.environ, "QUOTEWIRE_INGEST_TOKEN": TOKEN},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{base}/api/articles", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        server.kill()
-        pytest.fail("the server did not start: " + (server.stderr.read() or b"").decode())
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with serve(store_url) as base:
+        yield base
 
 
 def test_ingest_through_the_api_while_the_command_ingests(
-    store_url: str, served: str, articles: list[Path], reference: Snapshot, tmp_path: Path
+    store_url: str,
+    served: str,
+    ingest_token: str,
+    articles: list[Path],
+    reference: Snapshot,
+    tmp_path: Path,
 ) -> None:
     by_api, by_command = articles[::2], articles[1::2]
     client = httpx.Client(base_url=served, timeout=120)
@@ -311,7 +287,7 @@ def test_ingest_through_the_api_while_the_command_ingests(
         response = client.post(
             "/api/ingest",
             json={"text": path.read_text(encoding="utf-8"), "id": path.name},
-            headers={"Authorization": f"Bearer {TOKEN}"},
+            headers={"Authorization": f"Bearer {ingest_token}"},
         )
         assert response.status_code == 201 and response.json()["added"], response.text
 
