@@ -384,6 +384,34 @@ def speaker_correct(gold: GoldAttribution, pred: Prediction) -> bool:
     return name_matches(pred.speaker_name, gold.source_name)
 
 
+def same_person(predicted: str | None, gold: str | None) -> bool:
+    """The README's strict name rule (canonical speaker accuracy, claimants, linking): the same
+    last token once titles and possessives go, and, when both names have two or more tokens,
+    the first token of one among the tokens of the other. "Heidi Cruz" is not "Ted Cruz",
+    "Hillary Clinton Drops" is not "Hillary Clinton", "Secretary Hillary Clinton" is; a
+    pronoun is never a name, nor is a missing one."""
+    if not predicted or not gold or is_pronoun(predicted) or is_pronoun(gold):
+        return False
+    pred_tokens, gold_tokens = name_tokens(predicted), name_tokens(gold)
+    if not pred_tokens or not gold_tokens or pred_tokens[-1] in PRONOUNS:
+        return False
+    if pred_tokens[-1] != gold_tokens[-1]:
+        return False
+    if len(pred_tokens) >= 2 and len(gold_tokens) >= 2:
+        return pred_tokens[0] in gold_tokens or gold_tokens[0] in pred_tokens
+    return True
+
+
+def canonical_speaker_correct(gold: GoldAttribution, pred: Prediction) -> bool:
+    """Whether ``pred`` names the person of ``gold`` by name (:func:`same_person` with the
+    gold ``source_name``); where gold has no name, whether the mentions overlap."""
+    if gold.source_name:
+        return same_person(pred.speaker_name, gold.source_name)
+    return pred.speaker_mention is not None and any(
+        spans_overlap(pred.speaker_mention, src) for src in gold.sources
+    )
+
+
 def cue_correct(gold: GoldAttribution, pred: Prediction) -> bool:
     """Whether the predicted cue overlaps a gold cue span."""
     return pred.cue is not None and any(spans_overlap(pred.cue, c) for c in gold.cue)
@@ -587,6 +615,7 @@ __all__ = [
     "Prediction",
     "Ratio",
     "candidate_pairs",
+    "canonical_speaker_correct",
     "charset",
     "content_has_quotation_mark",
     "count_attribution",
@@ -602,6 +631,7 @@ __all__ = [
     "name_matches",
     "name_tokens",
     "overlap_ratio",
+    "same_person",
     "score_article",
     "spans_overlap",
     "speaker_correct",
