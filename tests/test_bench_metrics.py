@@ -25,6 +25,7 @@ from quotewire.bench.metrics import (
     name_matches,
     name_tokens,
     overlap_ratio,
+    same_person,
     score_article,
     speaker_correct,
 )
@@ -314,6 +315,62 @@ def test_speaker_and_cue_accuracy_over_matched_pairs() -> None:
     assert (s.speaker["direct"].correct, s.speaker["direct"].total) == (1, 1)
     assert (s.speaker["speech"].correct, s.speaker["speech"].total) == (1, 2)
     assert (s.cue["all"].correct, s.cue["all"].total) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold_name", "right"),
+    [
+        ("Heidi Cruz", "Ted Cruz", False),  # the wrong person of the right family
+        ("Cruz", "Ted Cruz", True),
+        ("Sen. Ted Cruz", "Ted Cruz", True),
+        ("Hillary Clinton Drops", "Hillary Clinton", False),
+        ("Secretary of State Hillary Clinton", "Hillary Clinton", True),
+        ("Donald J. Trump", "Donald Trump", True),
+        ("Trump's", "Donald Trump", True),
+        ("he", "Donald Trump", False),
+        (None, "Donald Trump", False),
+    ],
+)
+def test_the_strict_name_rule(predicted: str | None, gold_name: str, right: bool) -> None:
+    assert same_person(predicted, gold_name) is right
+
+
+def test_canonical_speaker_accuracy_is_stricter_than_the_lenient_one() -> None:
+    text = 'Heidi Cruz stood by as Cruz said "aaaaaaaaaa bbbbbbbbbb." He told us cccccccccc.'
+    quote1, quote2 = (33, 57), (69, 79)
+    assert text[slice(*quote1)] == '"aaaaaaaaaa bbbbbbbbbb."'
+    assert text[slice(*quote2)] == "cccccccccc"
+    art = article(
+        text,
+        gold([quote1], kind="direct", cue=[(28, 32)], sources=[(23, 27)], name="Ted Cruz"),
+        GoldAttribution(
+            id="E2",
+            content=(quote2,),
+            cue=((61, 65),),
+            sources=((58, 60),),
+            source_name="Ted Cruz",
+            source_kind="pronoun",
+            quote_kind="indirect",
+            speech_cue=True,
+        ),
+    )
+    preds = [
+        # the mention overlaps the gold one, but the canonical name is another person's
+        pred(quote1, speaker_name="Heidi Cruz", speaker_mention=(23, 27)),
+        pred(quote2, speaker_name="Cruz", speaker_mention=(58, 60)),
+    ]
+    report = evaluate([art], lambda _a: preds)
+    assert (report.speaker["all"].correct, report.speaker["all"].total) == (2, 2)
+    assert (report.canonical["all"].correct, report.canonical["all"].total) == (1, 2)
+    by_kind = report.attribution.canonical_by_kind
+    assert (by_kind["name"]["direct"].correct, by_kind["name"]["direct"].total) == (0, 1)
+    assert (by_kind["pronoun"]["all"].correct, by_kind["pronoun"]["all"].total) == (1, 1)
+    data = report.to_dict()
+    assert data["canonical_speaker_accuracy"]["all"]["accuracy"] == 0.5
+    assert data["speaker_accuracy_by_kind"]["name"]["all"]["accuracy"] == 1.0
+    assert "canonical speaker acc direct" in format_report({"quotewire": report})
+    listing = error_listing(art, preds, report.articles[0].matchings[0.5])
+    assert "WRONG PERSON (lenient: right)" in listing and "Heidi Cruz" in listing
 
 
 # ---------------------------------------------------------------- report, listing, adapter

@@ -12,18 +12,20 @@ from quotewire.bench.metrics import (
     DEFAULT_THRESHOLDS,
     HEADLINE_THRESHOLD,
     PRF,
+    SOURCE_KINDS,
     ArticleScore,
+    AttributionCounts,
     Category,
     Matching,
     Prediction,
     Ratio,
+    canonical_speaker_correct,
     charset,
     gold_categories,
     overlap_ratio,
     score_article,
     speaker_correct,
     sum_prf,
-    sum_ratio,
 )
 from quotewire.bench.polnear import GoldArticle, GoldAttribution, Offsets
 
@@ -43,14 +45,27 @@ class AccuracyReport:
     thresholds: tuple[float, ...]
     attribution_threshold: float
     prf: dict[float, dict[Category, PRF]]  # threshold -> category -> counts
-    speaker: dict[Category, Ratio]  # at attribution_threshold
-    cue: dict[Category, Ratio]  # at attribution_threshold
+    attribution: AttributionCounts  # speakers (lenient, canonical, per kind) and cues
     by_publisher: dict[str, dict[Category, PRF]]  # at attribution_threshold
     seconds: float = 0.0  # wall time spent in the predict function
     articles: list[ArticleScore] = field(default_factory=list, repr=False)
 
     def f1(self, category: Category, threshold: float = HEADLINE_THRESHOLD) -> float:
         return self.prf[threshold][category].f1
+
+    @property
+    def speaker(self) -> dict[Category, Ratio]:
+        """Lenient speaker accuracy (a mention overlapping the gold source counts)."""
+        return self.attribution.speaker
+
+    @property
+    def canonical(self) -> dict[Category, Ratio]:
+        """Canonical speaker accuracy (the right person by name)."""
+        return self.attribution.canonical
+
+    @property
+    def cue(self) -> dict[Category, Ratio]:
+        return self.attribution.cue
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (thresholds become strings such as ``"0.5"``)."""
@@ -65,6 +80,9 @@ class AccuracyReport:
                 for t, by_cat in self.prf.items()
             },
             "speaker_accuracy": {c: r.to_dict() for c, r in self.speaker.items()},
+            "canonical_speaker_accuracy": {c: r.to_dict() for c, r in self.canonical.items()},
+            "speaker_accuracy_by_kind": _by_kind(self.attribution.speaker_by_kind),
+            "canonical_speaker_accuracy_by_kind": _by_kind(self.attribution.canonical_by_kind),
             "cue_accuracy": {c: r.to_dict() for c, r in self.cue.items()},
             "by_publisher": {
                 pub: {c: counts.to_dict() for c, counts in by_cat.items()}
@@ -93,14 +111,24 @@ def aggregate(
         thresholds=tuple(thresholds),
         attribution_threshold=attribution_threshold,
         prf={t: sum_prf(s.prf[t] for s in scores) for t in thresholds},
-        speaker=sum_ratio(s.speaker for s in scores),
-        cue=sum_ratio(s.cue for s in scores),
+        attribution=_sum_attribution(s.attribution for s in scores),
         by_publisher={
             pub: sum_prf(s.prf[headline] for s in group) for pub, group in sorted(pubs.items())
         },
         seconds=seconds,
         articles=list(scores),
     )
+
+
+def _sum_attribution(parts: Iterable[AttributionCounts]) -> AttributionCounts:
+    total = AttributionCounts()
+    for part in parts:
+        total.add(part)
+    return total
+
+
+def _by_kind(ratios: dict[str, dict[Category, Ratio]]) -> dict[str, Any]:
+    return {kind: {c: r.to_dict() for c, r in by_cat.items()} for kind, by_cat in ratios.items()}
 
 
 def evaluate(
@@ -167,6 +195,15 @@ def _ratio_cell(r: Ratio) -> str:
     return f"{_pct(r.value)} ({r.correct}/{r.total})"
 
 
+def _kind_cell(report: AccuracyReport, kind: str) -> str:
+    lenient = report.attribution.speaker_by_kind[kind]
+    strict = report.attribution.canonical_by_kind[kind]
+    return "; ".join(
+        f"{_pct(lenient[c].value)} / {_pct(strict[c].value)} (n={strict[c].total})"
+        for c in ("direct", "speech")
+    )
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [len(h) for h in header]
     for row in rows:
@@ -203,6 +240,16 @@ def format_report(reports: dict[str, AccuracyReport]) -> str:
     for c in ("direct", "speech", "all"):
         rows.append(
             [f"speaker acc {c} @{att:g}"] + [_ratio_cell(r.speaker[c]) for r in reports.values()]
+        )
+    for c in ("direct", "speech", "all"):
+        rows.append(
+            [f"canonical speaker acc {c} @{att:g}"]
+            + [_ratio_cell(r.canonical[c]) for r in reports.values()]
+        )
+    for kind in SOURCE_KINDS:
+        rows.append(
+            [f"  by {kind} source, lenient / canonical (direct; speech)"]
+            + [_kind_cell(r, kind) for r in reports.values()]
         )
     for c in ("direct", "speech", "all"):
         rows.append([f"cue acc {c} @{att:g}"] + [_ratio_cell(r.cue[c]) for r in reports.values()])
@@ -299,8 +346,11 @@ def error_listing(
 
     for pair in sorted(matching.pairs, key=lambda x: x.gold):
         g, p = article.attributions[pair.gold], predictions[pair.pred]
-        if g.sources and not speaker_correct(g, p):
-            lines.append(f"WRONG SPEAKER [{_gold_label(g)}] ratio {pair.ratio:.2f}")
+        if g.sources and not canonical_speaker_correct(g, p):
+            lenient = speaker_correct(g, p)
+            label = "WRONG PERSON (lenient: right)" if lenient else "WRONG SPEAKER"
+            kind = g.source_kind or "other"
+            lines.append(f"{label} [{_gold_label(g)}, {kind} source] ratio {pair.ratio:.2f}")
             lines.append(f"    {_snippet(text, g.content, context=20)}")
             lines.append(
                 f"    gold: {_span_text(text, g.sources)} ({g.source_name or '—'});"

@@ -510,28 +510,69 @@ def count_prf(
     return counts
 
 
+#: The kinds of gold source a speaker accuracy is broken down by (PolNeAR's ``source_kind``;
+#: ``other`` where it has none).
+SOURCE_KINDS = ("name", "nominal", "pronoun", "other")
+
+
+def _ratios() -> dict[Category, Ratio]:
+    return {c: Ratio() for c in CATEGORIES}
+
+
+@dataclass
+class AttributionCounts:
+    """Speaker and cue accuracy counts over matched pairs: the lenient speaker measure, the
+    canonical one (:func:`canonical_speaker_correct`), both per gold source kind, and cues."""
+
+    speaker: dict[Category, Ratio] = field(default_factory=_ratios)
+    canonical: dict[Category, Ratio] = field(default_factory=_ratios)
+    speaker_by_kind: dict[str, dict[Category, Ratio]] = field(
+        default_factory=lambda: {k: _ratios() for k in SOURCE_KINDS}
+    )
+    canonical_by_kind: dict[str, dict[Category, Ratio]] = field(
+        default_factory=lambda: {k: _ratios() for k in SOURCE_KINDS}
+    )
+    cue: dict[Category, Ratio] = field(default_factory=_ratios)
+
+    def add(self, other: AttributionCounts) -> None:
+        for mine, theirs in (
+            (self.speaker, other.speaker),
+            (self.canonical, other.canonical),
+            (self.cue, other.cue),
+            *((self.speaker_by_kind[k], other.speaker_by_kind[k]) for k in SOURCE_KINDS),
+            *((self.canonical_by_kind[k], other.canonical_by_kind[k]) for k in SOURCE_KINDS),
+        ):
+            for c in CATEGORIES:
+                mine[c].add(theirs[c])
+
+
+def _count(ratios: dict[Category, Ratio], cats: Sequence[Category], ok: bool) -> None:
+    for c in cats:
+        ratios[c].total += 1
+        ratios[c].correct += ok
+
+
 def count_attribution(
     article: GoldArticle,
     predictions: Sequence[Prediction],
     matching: Matching,
-) -> tuple[dict[Category, Ratio], dict[Category, Ratio]]:
+) -> AttributionCounts:
     """Per-category speaker and cue accuracy counts of one article over ``matching``'s pairs."""
-    speaker: dict[Category, Ratio] = {c: Ratio() for c in CATEGORIES}
-    cue: dict[Category, Ratio] = {c: Ratio() for c in CATEGORIES}
+    counts = AttributionCounts()
     for pair in matching.pairs:
         gold, pred = article.attributions[pair.gold], predictions[pair.pred]
         cats = gold_categories(gold)
         if gold.sources:
-            ok = speaker_correct(gold, pred)
-            for c in cats:
-                speaker[c].total += 1
-                speaker[c].correct += ok
+            kind = gold.source_kind or "other"
+            lenient = speaker_correct(gold, pred)
+            strict = canonical_speaker_correct(gold, pred)
+            _count(counts.speaker, cats, lenient)
+            _count(counts.speaker_by_kind[kind], cats, lenient)
+            _count(counts.canonical, cats, strict)
+            _count(counts.canonical_by_kind[kind], cats, strict)
         if gold.cue:
-            ok = cue_correct(gold, pred)
-            for c in cats:
-                cue[c].total += 1
-                cue[c].correct += ok
-    return speaker, cue
+            _count(counts.cue, cats, cue_correct(gold, pred))
+    return counts
 
 
 @dataclass
@@ -543,10 +584,17 @@ class ArticleScore:
     n_gold: int
     n_pred: int
     prf: dict[float, dict[Category, PRF]]
-    speaker: dict[Category, Ratio]
-    cue: dict[Category, Ratio]
+    attribution: AttributionCounts
     matchings: dict[float, Matching] = field(repr=False)
     predictions: tuple[Prediction, ...] = field(default=(), repr=False)
+
+    @property
+    def speaker(self) -> dict[Category, Ratio]:
+        return self.attribution.speaker
+
+    @property
+    def cue(self) -> dict[Category, Ratio]:
+        return self.attribution.cue
 
 
 def score_article(
@@ -567,15 +615,14 @@ def score_article(
     wanted = sorted(set(thresholds) | {attribution_threshold})
     matchings = {t: greedy_match(candidates, len(gold_sets), len(pred_sets), t) for t in wanted}
     prf = {t: count_prf(article, predictions, matchings[t]) for t in thresholds}
-    speaker, cue = count_attribution(article, predictions, matchings[attribution_threshold])
+    attribution = count_attribution(article, predictions, matchings[attribution_threshold])
     return ArticleScore(
         article_id=article.id,
         publisher=article.publisher,
         n_gold=len(gold_sets),
         n_pred=len(pred_sets),
         prf=prf,
-        speaker=speaker,
-        cue=cue,
+        attribution=attribution,
         matchings=matchings,
         predictions=tuple(predictions),
     )
@@ -606,9 +653,11 @@ __all__ = [
     "HEADLINE_THRESHOLD",
     "PRF",
     "PRONOUNS",
+    "SOURCE_KINDS",
     "SUFFIXES",
     "TITLES",
     "ArticleScore",
+    "AttributionCounts",
     "Category",
     "Matching",
     "Pair",
