@@ -262,8 +262,12 @@ class Resolver:
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
         ents: list[_Ent] = []
+        body = _body_names(frames)
         for frame in frames:
+            headline = _title_case(frame.doc)
             for ent in frame.doc.ents:
+                if headline and ent.label_ == "PERSON":
+                    ent = _headline_name(ent, body)
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
@@ -535,6 +539,47 @@ class Resolver:
                         )
                     )
         return refs
+
+
+_VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
+
+
+def _title_case(doc: Any) -> bool:
+    """Whether a paragraph is written in title case, as headlines are: most of its words of
+    four letters or more capitalized (a body sentence has a few names among lower-case words)."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _body_names(frames: Sequence[Frame]) -> frozenset[str]:
+    """The names of people as paragraphs that are not in title case write them, with their
+    first and last words ("Barack Obama" gives "Barack Obama", "Barack" and "Obama")."""
+    out: set[str] = set()
+    for frame in frames:
+        if _title_case(frame.doc):
+            continue
+        for ent in frame.doc.ents:
+            if ent.label_ == "PERSON":
+                words = clean_name(ent.text).split()
+                out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+                out.update(" ".join(words[k:]) for k in range(len(words)))
+    return frozenset(out)
+
+
+def _headline_name(ent: Any, body: frozenset[str]) -> Any:
+    """A person's name in a title-case headline without the headline words the recognizer
+    took into it ("Obama Says", "Hillary Clinton Drops"): its longest first words that the
+    article's body writes as a name (whole, or as the start or end of one), else its words
+    before the first one tagged as an inflected verb, else the name as found."""
+    doc = ent.doc
+    words = [t.text for t in ent]
+    for k in range(len(words), 0, -1):
+        if clean_name(" ".join(words[:k])) in body:
+            return ent if k == len(words) else doc[ent.start : ent.start + k]
+    for k, token in enumerate(ent):
+        if k and token.tag_ in _VERB_TAGS:
+            return doc[ent.start : ent.start + k]
+    return ent
 
 
 def role_phrase(token: Any) -> tuple[int, int]:

@@ -1,0 +1,39 @@
+"""Speakers a careful reader would sign: the person of each statement, by name (issue 13)."""
+
+from __future__ import annotations
+
+from quotewire.model import Result
+from quotewire.pipeline import Document, run_one
+
+
+def _extract(text: str) -> Result:
+    return run_one(Document(id="t", text=text))
+
+
+def _speakers(result: Result) -> list[str]:
+    return [q.speaker.name if q.speaker else "" for q in result.quotes]
+
+
+def test_a_headline_name_does_not_take_the_headline_verb() -> None:
+    text = (
+        "Grace Okafor Vows to Fight Budget Cuts\n\n"
+        "Senator Grace Okafor and commissioner Alma Mendez told reporters on Monday that the "
+        "cuts would close two clinics.\n\n"
+        "Okafor said the vote would come in April."
+    )
+    result = _extract(text)
+    names = {e.name for e in result.entities if e.type == "PERSON"}
+    assert names == {"Grace Okafor", "Alma Mendez"}
+    assert "Grace Okafor" in _speakers(result)
+
+
+def test_a_headline_name_is_cut_where_the_body_stops_naming_it() -> None:
+    text = (
+        "Obama Vows to Fight On\n\n"
+        "Former president Barack Obama told students on Monday that the fight for the law "
+        "was not over.\n\n"
+        "Obama said he would campaign in three states."
+    )
+    result = _extract(text)
+    assert {e.name for e in result.entities if e.type == "PERSON"} == {"Barack Obama"}
+    assert set(_speakers(result)) == {"Barack Obama"}
