@@ -37,3 +37,24 @@ def test_a_headline_name_is_cut_where_the_body_stops_naming_it() -> None:
     result = _extract(text)
     assert {e.name for e in result.entities if e.type == "PERSON"} == {"Barack Obama"}
     assert set(_speakers(result)) == {"Barack Obama"}
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_the_last_speaker() -> None:
+    text = (
+        "Budget talks stall in the city council\n\n"
+        'Senator Paul Whitfield spoke first. "We will hold the line," Whitfield said.\n\n'
+        "Mayor Tom Reyes arrived late to the meeting. "
+        '"Both plans have merit," he said.'
+    )
+    result = _extract(text)
+    assert _speakers(result) == ["Paul Whitfield", "Tom Reyes"]
+
+
+def test_a_subject_inside_a_reported_clause_is_not_the_antecedent() -> None:
+    text = (
+        "Budget talks stall in the city council\n\n"
+        'Senator Paul Whitfield said Mayor Tom Reyes was "out of his depth."\n\n'
+        '"He has never run a budget," he said.'
+    )
+    result = _extract(text)
+    assert _speakers(result)[-1] == "Paul Whitfield"

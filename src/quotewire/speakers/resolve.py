@@ -209,7 +209,8 @@ class Resolver:
         self.people = _People()
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
-        self._subjects = _Latest()  # ``last_subject``, latest first
+        self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
+        self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
@@ -293,6 +294,9 @@ class Resolver:
             if label == "PERSON":
                 start = self._read_roles(draft, ent, frame, start)
                 self._title_in_name(draft, name)
+                if _main_subject(ent) and not frame.quoted(ent.root):
+                    self._subjects.add(start, (-start, 0), draft)
+                    self._name_subjects.append((start, draft))
             self._add(draft, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
         for draft in self.entities:
@@ -388,7 +392,7 @@ class Resolver:
                 if role not in draft.roles and len(role.split()) <= 7:
                     self._role(draft, role)
             if subject and draft.type == "PERSON":
-                self._subjects.add(ref.start, (-len(self.last_subject), 0), draft)
+                self._subjects.add(ref.start, (-ref.start, 0), draft)
                 self.last_subject.append((ref.start, draft))
         return draft
 
@@ -444,7 +448,7 @@ class Resolver:
             fast, found = self._mentioned.best(ref.start, gender)
         if fast:
             return found
-        for pos, draft in reversed(self.last_subject):
+        for pos, draft in sorted(self.last_subject + self._name_subjects, key=lambda p: -p[0]):
             if pos < ref.start and draft.gender in ("", gender):
                 return draft
         people = [
@@ -596,6 +600,22 @@ def role_phrase(token: Any) -> tuple[int, int]:
             break
         hi = t.i + 1
     return lo, hi
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_subject(ent: Any) -> bool:
+    """Whether a name is the subject of its sentence's main clause ("Carson defied the
+    question"; not "Cox says Obama is trying"): the subject of the root verb or of a verb
+    joined to it."""
+    root = ent.root
+    if root.dep_ not in _SUBJECTS:
+        return False
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return bool(verb.dep_ == "ROOT")
 
 
 def _titled(ent: Any) -> bool:
