@@ -58,3 +58,13 @@ def test_a_subject_inside_a_reported_clause_is_not_the_antecedent() -> None:
     )
     result = _extract(text)
     assert _speakers(result)[-1] == "Paul Whitfield"
+
+
+def test_a_headline_speaker_stops_at_a_word_the_body_writes_in_lower_case() -> None:
+    text = (
+        "Harbor Stories\n\n"
+        "1\nDana Ortiz Opened Up About Her Years In The Senate.\n\n"
+        "Former senator Dana Ortiz opened up about her years in office in a long interview."
+    )
+    names = {e.name for e in _extract(text).entities if e.type == "PERSON"}
+    assert names == {"Dana Ortiz"}

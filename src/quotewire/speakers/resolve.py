@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -211,6 +211,9 @@ class Resolver:
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
+        self._body: frozenset[str] = frozenset()  # names as the body writes them
+        self._lower: frozenset[str] = frozenset()  # words the body writes in lower case
+        self._headlines: list[tuple[int, int]] = []  # title-case paragraphs, in order
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
@@ -263,12 +266,15 @@ class Resolver:
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
         ents: list[_Ent] = []
-        body = _body_names(frames)
+        body = self._body = _body_names(frames)
+        lower = self._lower = _body_words(frames)
         for frame in frames:
             headline = _title_case(frame.doc)
+            if headline:
+                self._headlines.append((frame.offset, frame.stop))
             for ent in frame.doc.ents:
                 if headline and ent.label_ == "PERSON":
-                    ent = _headline_name(ent, body)
+                    ent = _headline_name(ent, body, lower)
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
@@ -403,9 +409,7 @@ class Resolver:
     def _lookup(self, ref: MentionRef) -> Draft | None:
         if self._spans is None or len(self._spans) != len(self.by_span):
             self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
-        overlapping = sorted(
-            (e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end)
-        )
+        overlapping = sorted((e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end))
         # the name nearest the head of the phrase comes last
         inside = [self.by_span[(e - length, e)] for e, length in overlapping]
         people = [d for d in inside if d.type == "PERSON"]
@@ -421,12 +425,22 @@ class Resolver:
         if ref.kind == "nominal":
             return self._surname(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
+            name = self._unheadlined(name, ref.start)
             return (
                 self._person_for(person_name(name), ref.start)
                 if ref.label in (None, "PERSON")
                 else self._other_for(name, ref.label)
             )
         return None
+
+    def _unheadlined(self, name: str, pos: int) -> str:
+        """A name found in a title-case headline without the headline words after it
+        ("Salma Hayek Described Her" -> "Salma Hayek", see :func:`_cut_headline_words`)."""
+        k = bisect_right(self._headlines, (pos, len(self.text) + 1)) - 1
+        if k < 0 or not self._headlines[k][0] <= pos < self._headlines[k][1]:
+            return name
+        words = name.split()
+        return " ".join(words[: _cut_headline_words(words, self._body, self._lower)])
 
     def _surname(self, name: str) -> Draft | None:
         """The one person named in full whose surname is ``name`` ("Lund" parsed as a common
@@ -555,6 +569,32 @@ def _title_case(doc: Any) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _body_words(frames: Sequence[Frame]) -> frozenset[str]:
+    """The words paragraphs that are not in title case write in lower case ("opened")."""
+    return frozenset(
+        w
+        for frame in frames
+        if not _title_case(frame.doc)
+        for w in _LOWER_WORD.findall(frame.doc.text)
+    )
+
+
+def _cut_headline_words(words: Sequence[str], body: frozenset[str], lower: frozenset[str]) -> int:
+    """How many of a title-case name's words to keep: its longest start the body writes as a
+    name; else its words before the first (after the first) the body writes in lower case
+    ("Dascha Polanco Opened" -> 2 when the body says "opened"); else all of them."""
+    for n in range(len(words), 0, -1):
+        if clean_name(" ".join(words[:n])) in body:
+            return n
+    for n, word in enumerate(words):
+        if n and word.lower() in lower:
+            return n
+    return len(words)
+
+
 def _body_names(frames: Sequence[Frame]) -> frozenset[str]:
     """The names of people as paragraphs that are not in title case write them, with their
     first and last words ("Barack Obama" gives "Barack Obama", "Barack" and "Obama")."""
@@ -570,20 +610,15 @@ def _body_names(frames: Sequence[Frame]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _headline_name(ent: Any, body: frozenset[str]) -> Any:
+def _headline_name(ent: Any, body: frozenset[str], lower: frozenset[str]) -> Any:
     """A person's name in a title-case headline without the headline words the recognizer
-    took into it ("Obama Says", "Hillary Clinton Drops"): its longest first words that the
-    article's body writes as a name (whole, or as the start or end of one), else its words
-    before the first one tagged as an inflected verb, else the name as found."""
+    took into it ("Obama Says", "Hillary Clinton Drops"): cut as :func:`_cut_headline_words`
+    says, or else before its first word (after the first) tagged as an inflected verb."""
     doc = ent.doc
-    words = [t.text for t in ent]
-    for k in range(len(words), 0, -1):
-        if clean_name(" ".join(words[:k])) in body:
-            return ent if k == len(words) else doc[ent.start : ent.start + k]
-    for k, token in enumerate(ent):
-        if k and token.tag_ in _VERB_TAGS:
-            return doc[ent.start : ent.start + k]
-    return ent
+    keep = _cut_headline_words([t.text for t in ent], body, lower)
+    if keep == len(ent):
+        keep = next((k for k, t in enumerate(ent) if k and t.tag_ in _VERB_TAGS), keep)
+    return ent if keep == len(ent) else doc[ent.start : ent.start + keep]
 
 
 def role_phrase(token: Any) -> tuple[int, int]:
