@@ -68,3 +68,16 @@ def test_a_headline_speaker_stops_at_a_word_the_body_writes_in_lower_case() -> N
     )
     names = {e.name for e in _extract(text).entities if e.type == "PERSON"}
     assert names == {"Dana Ortiz"}
+
+
+def test_people_who_share_a_surname_stay_apart() -> None:
+    text = (
+        "Vance couple tours the flooded county\n\n"
+        "Sen. Tom Vance toured the flooded county on Friday with his wife, Heidi Vance.\n\n"
+        'Heidi Vance met families at the school gym. "They need dry beds tonight," she said.\n\n'
+        'Sen. Vance said the state would pay for the repairs. "We will rebuild every road," '
+        "Vance told reporters.\n\n"
+        'Mrs. Vance said the shelters "must stay open all winter."'
+    )
+    result = _extract(text)
+    assert _speakers(result) == ["Heidi Vance", "Tom Vance", "Tom Vance", "Heidi Vance"]

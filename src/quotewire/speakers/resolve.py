@@ -43,6 +43,22 @@ _STRIP_WORDS = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
+#: A title or honorific written just before a name ("Mrs. Cruz", "Sen. Cruz").
+_TITLE_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Sen|Senator|Rep|Representative|Gov|Governor|Gen|General"
+    r"|President|Secretary|Mayor|Judge|Justice)\.?\s+$"
+)
+#: The words of a role that a title before a name stands for.
+_TITLE_FORMS = {
+    "sen": frozenset({"sen", "senator"}),
+    "senator": frozenset({"sen", "senator"}),
+    "rep": frozenset({"rep", "representative", "congressman", "congresswoman"}),
+    "representative": frozenset({"rep", "representative", "congressman", "congresswoman"}),
+    "gov": frozenset({"gov", "governor"}),
+    "governor": frozenset({"gov", "governor"}),
+    "gen": frozenset({"gen", "general"}),
+    "general": frozenset({"gen", "general"}),
+}
 _Ent = tuple[int, int, str, str, Any, Frame]  # start, end, name, label, spaCy span, frame
 
 
@@ -249,8 +265,11 @@ class Resolver:
                 for d in self.people.last(last)
                 if len(d.name.split()) == 1 or d.name.split()[0].lower().startswith(first)
             ]
+        if len(fits) > 1:
+            fits = self._fitting_title(fits, pos)
         if fits:
-            best = max(fits, key=lambda d: (d.last_seen if d.last_seen <= pos else -1, len(d.name)))
+            # the one the passage is about: mentioned last before here, else the most mentioned
+            best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
             if len(name) > len(best.name) and len(tokens) > 1:
                 self.people.remove(best)
                 best.name = name
@@ -258,6 +277,26 @@ class Resolver:
                 best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
+
+    def _fitting_title(self, fits: list[Draft], pos: int) -> list[Draft]:
+        """Of the people a name may be, those the title written just before it fits: "Mrs."
+        a woman or a person of unknown gender, "Sen." a senator (when one of them is)."""
+        found = _TITLE_BEFORE.search(self.text, max(0, pos - 24), pos)
+        if found is None:
+            return fits
+        word = found.group(1).lower()
+        gender = HONORIFICS.get(word)
+        if gender is not None:
+            kept = [d for d in fits if d.gender in ("", gender)]
+            exact = [d for d in kept if d.gender == gender]
+            return exact or kept or fits
+        titles = _TITLE_FORMS.get(word, frozenset({word}))
+        holding = [
+            d
+            for d in fits
+            if any(w in titles for role in d.roles for w in re.findall(r"\w+", role.lower()))
+        ]
+        return holding or fits
 
     def _other_for(self, name: str, label: str) -> Draft:
         draft = self.others.get(name.lower())
@@ -374,7 +413,7 @@ class Resolver:
             return False
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
             return False
-        if not any(t.lemma_.lower() in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
+        if not any(t.lemma_.lower().rstrip(".") in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
             return False
         if role not in draft.roles:
             self._role(draft, role)
