@@ -81,3 +81,21 @@ def test_people_who_share_a_surname_stay_apart() -> None:
     )
     result = _extract(text)
     assert _speakers(result) == ["Heidi Vance", "Tom Vance", "Tom Vance", "Heidi Vance"]
+
+
+def test_a_signature_after_a_dash_works_with_any_unicode_space() -> None:
+    text = (
+        "Readers answer: what should the city build next?\n\n"
+        "\u201cA covered market by the river would bring the old town back to life.\u201d "
+        "\u2015 Lena Brandt\n"
+        "\u201cWe need a pool that stays open in winter, not another parking garage.\u201d"
+        "\u2015\u00a0Omar\u00a0Haddad\u00a0\n"
+        "\u201cBike lanes on every bridge, and lights on every lane.\u201d\u2009\u2015 Ruth"
+        "\u2009Okoye\u202f\n"
+    )
+    direct = [q for q in _extract(text).quotes if q.type == "direct"]
+    assert [q.speaker.name if q.speaker else "" for q in direct] == [
+        "Lena Brandt",
+        "Omar Haddad",
+        "Ruth Okoye",
+    ]

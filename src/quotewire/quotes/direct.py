@@ -257,7 +257,8 @@ def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
 
 
 _INK = re.compile(r"\S")
-_SIGNATURE = re.compile(r"[-—–―]\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?[ \t]*$")
+#: A signature after a dash; any Unicode space may stand between and around its words.
+_SIGNATURE = re.compile(r"[-—–―]\s*(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\.?\s*$")
 
 
 def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], MentionRef] | None:
