@@ -99,3 +99,18 @@ def test_a_signature_after_a_dash_works_with_any_unicode_space() -> None:
         "Omar Haddad",
         "Ruth Okoye",
     ]
+
+
+def test_a_quotation_opening_the_paragraph_after_he_said_colon_is_his() -> None:
+    text = (
+        "Council debates the harbor plan\n\n"
+        "The minutes of the meeting show that the council argued about the budget for an "
+        "hour. Mayor Tom Reyes spoke last.\n\n"
+        "He said:\n\n"
+        '"We have waited long enough for this harbor, and the families who live by it have '
+        'waited longer."'
+    )
+    direct = [q for q in _extract(text).quotes if q.type == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker is not None and direct[0].speaker.name == "Tom Reyes"
+    assert direct[0].cue is not None and direct[0].cue.text == "said"

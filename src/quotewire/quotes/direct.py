@@ -245,6 +245,15 @@ def _asked(token: Any) -> bool:
     return lemma_of(token) == "ask" and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
+def _paragraph_intro(frame: Frame, floor: int) -> Any:
+    """The cue of a paragraph that ends with a colon and introduces the quotation opening the
+    next one ("He said:"), when no quotation came after that colon."""
+    tail = frame.outside_tokens(frame.offset, frame.stop, last=_LEAD_WINDOW)
+    if not tail or frame.start(tail[-1]) < floor:
+        return None
+    return _colon_intro(frame, tail)
+
+
 def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
     """ "Kasich resisted: "..."": any verb with a subject, then a colon, introduces a quotation."""
     if len(tail) < 2 or tail[-1].text != ":":
@@ -412,6 +421,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
     previous: tuple[QuoteRegion, Found | None, Any] | None = None
     finder = FrameFinder(frames)
     following = _Following(regions)
+    place = {id(f): n for n, f in enumerate(frames)}
     for region in regions:
         first, last = _region_frames(region, finder)
         if first is None or last is None:
@@ -421,6 +431,14 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         if previous is not None and previous[0].outer_end > floor:
             floor = previous[0].outer_end
         before = cue_before(text, first, region, floor)
+        opener = first  # the paragraph of the cue before the quotation
+        if before is None and not text[floor : region.outer_start].strip():
+            n = place.get(id(first), 0)
+            quoted_up_to = previous[0].outer_end if previous is not None else -1
+            adjacent = n > 0 and not text[frames[n - 1].stop : region.outer_start].strip()
+            intro = _paragraph_intro(frames[n - 1], quoted_up_to) if adjacent else None
+            if intro is not None:  # "He said:" closing the paragraph before
+                opener, before = frames[n - 1], intro
         after = cue_after(text, last, region)
         spans, insertions = content_spans(text, region)
         if not spans or (_is_title(text, region) and _named_thing(text, region, before, after)):
@@ -449,11 +467,13 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         cue = after if after is not None and (before is None or tag) else before
         if cue is None:
             cue = after
-        frame = last if cue is after else first
+        frame = last if cue is after else opener
         if cue is not None:
             subject = _speaker_token(frame, cue)
             lead = tail = sides = None
-            if cue is before and (around := _clause_lead(text, frame, cue, region)):
+            if frame is not first and frame is not last:
+                pass  # introduced by the paragraph before: nothing of it precedes the quotation
+            elif cue is before and (around := _clause_lead(text, frame, cue, region)):
                 lead, tail = around
             elif cue is before and subject is not None:
                 sides = _around_tag(text, frame, cue, subject, region)
