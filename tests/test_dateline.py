@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from quotewire.pipeline import Document, Options, read_article
 from quotewire.text.dateline import (
     DatelineInfo,
     find_dateline,
@@ -166,3 +167,21 @@ def test_latest_year_ignores_targets_and_excluded_ranges() -> None:
     assert latest_year(text) == 2020
     assert latest_year(text, exclude=(text.index("2020"), text.index("2020") + 4)) == 2015
     assert latest_year("No years here, only 12,345 tonnes.") is None
+
+
+def test_metadata_given_with_the_text() -> None:
+    """A document's ``published`` fills in for a dateline that has no date or only an
+    inferred year, never over a full one; ``publisher`` is kept on the article."""
+
+    def read(text: str) -> tuple[str | None, bool, str | None]:
+        document = Document(text=text, published="2024-03-02", publisher="herald")
+        article, _ = read_article(document, Options())
+        return article.published, article.published_inferred, article.publisher
+
+    assert read(f"{HEADLINE}\n\n{BODY}\n") == ("2024-03-02", False, "herald")
+    wire = f"{HEADLINE}\n\nPORT ELLERY, June 3, 2023 (AP) - {BODY}\n"
+    assert read(wire) == ("2023-06-03", False, "herald")
+    no_year = f"{HEADLINE}\n\nPORT ELLERY, June 3 (AP) - {BODY}\n"
+    assert read(no_year) == ("2024-03-02", False, "herald")
+    bare, _ = read_article(Document(text=f"{HEADLINE}\n\n{BODY}\n"), Options())
+    assert (bare.published, bare.publisher) == (None, None)

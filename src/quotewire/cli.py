@@ -249,6 +249,30 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("--errors", action="store_true", help="list misses and false positives")
     acc.add_argument("--limit", type=_whole(1, _BIG), default=None, help="first N articles only")
     acc.add_argument("--json", action="store_true", help="print the report as JSON")
+    lnk = bsub.add_parser(
+        "linking",
+        help="cross-article linking (B-cubed) of a PolNeAR-format split ingested into a fresh "
+        "store, with the worst merges and splits",
+    )
+    lnk.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path("../shared/benchmarks/polnear/dev.jsonl"),
+        help="the split (default ../shared/benchmarks/polnear/dev.jsonl)",
+    )
+    lnk.add_argument(
+        "--db",
+        default=None,
+        help="an empty store to ingest into (default: a temporary SQLite file, removed after)",
+    )
+    lnk.add_argument(
+        "--worst",
+        type=_whole(0, _BIG),
+        default=10,
+        metavar="N",
+        help="list the N worst merges and splits (default 10)",
+    )
+    lnk.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)
     spd.add_argument("--limit", type=_whole(1, _BIG), default=None)

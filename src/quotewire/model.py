@@ -81,6 +81,9 @@ class Article(_Record):
     )
     photo_credit: NamedSpan | None = None
     author: str | None = None
+    publisher: str | None = Field(
+        default=None, description="the outlet that published it, when given with the text"
+    )
     language: str = "en"
     debris: list[Debris] = Field(default_factory=list)
 

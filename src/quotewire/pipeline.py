@@ -76,7 +76,13 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input article: plain ``text`` or ``html`` (with its ``url``), and where it came from."""
+    """One input article: plain ``text`` or ``html`` (with its ``url``), and where it came from.
+
+    ``published`` (an ISO date or date-time) and ``publisher`` are metadata given with the
+    text, as a corpus record carries them: ``published`` is used as a page's metadata date is
+    (when the text's dateline gives no date, or only an inferred year), ``publisher`` becomes
+    ``article.publisher``.
+    """
 
     text: str | None = None
     html: str | None = None
@@ -84,6 +90,8 @@ class Document:
     id: str | None = None
     source: str = "<text>"
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    published: str | None = None
+    publisher: str | None = None
 
 
 def extract(
@@ -183,6 +191,8 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         meta = {"title": page.title, "published": page.published, "author": page.author}
     else:
         text = document.text or ""
+    if document.published:  # given with the text: it goes before the page's own metadata
+        meta["published"] = document.published
     if not text.strip():
         raise EmptyInput("no text to analyse", source=document.source)
     if len(text) > options.max_chars:
@@ -222,6 +232,7 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         credited_source=find_credited_source(text),
         photo_credit=photo_credit(debris),
         author=meta.get("author"),
+        publisher=document.publisher or None,
         language="en",
         debris=debris,
     )

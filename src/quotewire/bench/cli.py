@@ -1,12 +1,16 @@
-"""``quotewire bench accuracy|speed|amounts|store|worst``: the harness behind the command line."""
+"""``quotewire bench accuracy|speed|amounts|linking|store|worst``: the harness behind the command
+line."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotewire.bench.accuracy import (
     AccuracyReport,
@@ -21,6 +25,10 @@ from quotewire.bench.speed import format_speed, measure_speed
 from quotewire.errors import QuotewireError
 from quotewire.nlp.english import load_english, load_stock_english
 from quotewire.pipeline import Document, run_one
+
+if TYPE_CHECKING:
+    from quotewire.bench.linking import StoredQuote
+    from quotewire.store import SQLStore
 
 PEERS = ("textacy",)
 
@@ -103,7 +111,96 @@ def worst(args: argparse.Namespace) -> int:
     return 1 if any(r.flagged for r in rows) else 0
 
 
+def linking(args: argparse.Namespace) -> int:
+    """``bench linking``: ingest the split into a fresh store as ``quotewire ingest`` does, read
+    each article's quotes back with their speaker's registry id, and score the linking. Exit 1
+    when some articles failed (named on stderr and in the report; they are scored as having no
+    quotes)."""
+    from quotewire.bench.linking import StoredArticle, format_linking, linking_report
+    from quotewire.runners.ingest import IngestSummary, ingest
+
+    articles = load_corpus(args.corpus)
+    if not articles:
+        raise QuotewireError(f"{args.corpus}: no articles in the corpus")
+    documents = [
+        Document(
+            text=a.text,
+            id=a.id,
+            source=f"{args.corpus} ({a.id})",
+            published=a.published or None,
+            publisher=a.publisher or None,
+        )
+        for a in articles
+    ]
+    tty = sys.stderr.isatty()
+
+    def progress(summary: IngestSummary) -> None:
+        if tty:
+            print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
+
+    with _empty_store(args.db) as store:
+        summary = ingest(documents, store, progress=progress)
+        if tty:
+            print(file=sys.stderr)
+        stored = _stored_quotes(store)
+    for failure in summary.failed:
+        print(f"quotewire: skipped {failure}", file=sys.stderr)
+    scored = [StoredArticle(gold=a, quotes=stored.get(a.text, ())) for a in articles]
+    report = linking_report(scored, worst=args.worst, failed=summary.failed)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else format_linking(report))
+    return 1 if summary.failed else 0
+
+
+@contextmanager
+def _empty_store(db: str | None) -> Iterator[SQLStore]:
+    """The store ``db``, which must hold no article, or a temporary SQLite store removed after."""
+    from quotewire.store import open_store
+
+    if db is not None:
+        with open_store(db) as store:
+            held = store.count("articles")
+            if held or len(store.registry()):
+                raise QuotewireError(
+                    f"{store.where}: holds {held:,} articles; bench linking needs an empty "
+                    "store (without --db it makes a temporary one)"
+                )
+            yield store
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="quotewire-linking-") as folder,
+        open_store(Path(folder) / "linking.db") as store,
+    ):
+        yield store
+
+
+def _stored_quotes(store: SQLStore) -> dict[str, tuple[StoredQuote, ...]]:
+    """Each stored article's quotes with their speaker's registry entity, keyed by the
+    article's text (stored exactly as given, so the gold offsets point into it)."""
+    from quotewire.bench.linking import StoredQuote
+
+    results = list(store.results())
+    registry = store.registry()  # read after the articles: it holds all of them
+    out: dict[str, tuple[StoredQuote, ...]] = {}
+    for article_id, result in results:
+        quotes = []
+        for quote in result.quotes:
+            local = quote.speaker.entity if quote.speaker is not None else None
+            entity = registry.entity_of(str(article_id), local) if local else None
+            quotes.append(
+                StoredQuote(
+                    id=quote.id,
+                    content=tuple(sorted((s.start, s.end) for s in quote.content)),
+                    entity=entity.id if entity is not None else None,
+                    entity_name=entity.name if entity is not None else None,
+                )
+            )
+        out[result.article.text] = tuple(quotes)
+    return out
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "linking":
+        return linking(args)
     if args.bench_command == "worst":
         return worst(args)
     if args.bench_command == "amounts":
