@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from quotewire.model import Result
+import pytest
+
+from quotewire.model import Entity, Mention, Result
 from quotewire.pipeline import Document, run_one
+from quotewire.speakers.names import may_name, parse_person, same_full_name
+from quotewire.speakers.registry import Registry
 
 
 def _extract(text: str) -> Result:
@@ -114,3 +118,51 @@ def test_a_quotation_opening_the_paragraph_after_he_said_colon_is_his() -> None:
     assert len(direct) == 1
     assert direct[0].speaker is not None and direct[0].speaker.name == "Tom Reyes"
     assert direct[0].cue is not None and direct[0].cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Donald J. Trump", "Donald Trump", True),
+        ("Donald Trump Jr.", "Donald Trump", False),
+        ("George H. W. Bush", "George W. Bush", False),
+        ("Heidi Cruz", "Ted Cruz", False),
+        ("Hillary Rodham Clinton", "Hillary Clinton", True),
+    ],
+)
+def test_one_person_written_two_ways(a: str, b: str, same: bool) -> None:
+    first, second = parse_person(a), parse_person(b)
+    assert first is not None and second is not None
+    assert same_full_name(first, second) is same
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "fits"),
+    [
+        ("Putin", "Vladimir Putin", True),
+        ("V. Putin", "Vladimir Putin", True),
+        ("W. Putin", "Vladimir Putin", False),
+        ("Don Fowler", "Donald Fowler", True),
+        ("Trump", "Donald Trump Jr.", False),
+        ("Heidi Cruz", "Ted Cruz", False),
+    ],
+)
+def test_a_shorter_name_may_name_a_full_one(short: str, full: str, fits: bool) -> None:
+    a, b = parse_person(short), parse_person(full)
+    assert a is not None and b is not None
+    assert may_name(a, b) is fits
+
+
+def _person(name: str) -> Entity:
+    mention = Mention(start=0, end=len(name), text=name, kind="name")
+    return Entity(id="e1", name=name, type="PERSON", mentions=[mention])
+
+
+def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
+    registry = Registry()
+    first = registry.add("a1", [_person("Donald Trump")], "2016-05-01")["e1"]
+    second = registry.add("a2", [_person("Donald J. Trump")], "2016-05-02")["e1"]
+    son = registry.add("a3", [_person("Donald Trump Jr.")], "2016-05-03")["e1"]
+    assert second == first
+    assert son != first
+    assert any("Donald Trump" in line for line in registry.explain(first))

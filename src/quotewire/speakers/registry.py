@@ -24,12 +24,11 @@ Ids are stable: derived from the type and the first name the entity was register
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
+from quotewire.speakers.names import fold, may_name, name_words, parse_person, same_full_name
 from quotewire.speakers.titles import PERSON_TITLES, same_nation, title_fragments
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -231,33 +230,39 @@ class Registry:
 
 
 def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
-    words = _name_words(entity.name)
-    if not words:
+    name = parse_person(entity.name)
+    if name is None:
         return None, ""
-    surname = words[-1]
-    given = words[:-1]
-    same_surname = [c for c in candidates if _name_words(c.name)[-1:] == [surname]]
+    read = [(c, parse_person(c.name)) for c in candidates]
+    same_surname = [
+        (c, n)
+        for c, n in read
+        if n is not None and (n.surname, n.suffix) == (name.surname, name.suffix)
+    ]
     if not same_surname:
         return None, ""
-    if given and not _INITIAL.match(entity.name.split()[0]):
-        exact = [c for c in same_surname if _name_words(c.name) == words]
+    surname = name.surname.title()
+    if name.given:
+        exact = [c for c, n in same_surname if same_full_name(n, name)]
         if exact:
-            return exact[0].id, "same name"
+            if _name_words(exact[0].name) == _name_words(entity.name):
+                return exact[0].id, "same name"
+            return exact[0].id, f"same given name and surname as {exact[0].name}"
         # a person known only by the surname so far may be this one, if nobody else fits
-        bare = [c for c in same_surname if len(_name_words(c.name)) == 1]
-        fitting = [c for c in same_surname if _given_fits(c, given)]
+        bare = [c for c, n in same_surname if n.bare]
+        fitting = [c for c, n in same_surname if n.bare or may_name(n, name)]
         if len(bare) == 1 and len(fitting) == 1 and fitting[0] is bare[0]:
-            return bare[0].id, f"surname {surname.title()} (known so far by the surname alone)"
+            return bare[0].id, f"surname {surname} (known so far by the surname alone)"
         return None, ""
-    if given:  # "V. Putin"
-        initial = given[0][0]
-        fitting = [c for c in same_surname if (_name_words(c.name)[:1] or [""])[0][:1] == initial]
-        if len(fitting) == 1 and len(_name_words(fitting[0].name)) > 1:
+    if name.initials:  # "V. Putin"
+        initial = name.first_letter
+        fitting = [c for c, n in same_surname if n.first_letter == initial]
+        if len(fitting) == 1 and not parse_person(fitting[0].name).bare:  # type: ignore[union-attr]
             return fitting[0].id, f"initial {initial.upper()}. fits {fitting[0].name}"
         return _by_role(entity, fitting)
     if len(same_surname) == 1:
-        return same_surname[0].id, f"surname of the only {surname.title()} known"
-    return _by_role(entity, same_surname)
+        return same_surname[0][0].id, f"surname of the only {surname} known"
+    return _by_role(entity, [c for c, _ in same_surname])
 
 
 def _by_role(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
@@ -269,11 +274,6 @@ def _by_role(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str 
         shared = sorted(roles & {_fold(r.role) for r in fitting[0].roles})[0]
         return fitting[0].id, f"role {shared!r} seen with only {fitting[0].name}"
     return None, ""
-
-
-def _given_fits(candidate: RegistryEntity, given: list[str]) -> bool:
-    words = _name_words(candidate.name)
-    return len(words) == 1 or words[:-1] == given
 
 
 def _match_org(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
@@ -316,17 +316,8 @@ def _better_name(new: str, old: str) -> bool:
     )
 
 
-@lru_cache(maxsize=200_000)
-def _fold(text: str) -> str:
-    """Lower case without accents or extra spaces: "Łukaszenko" and "lukaszenko" compare equal."""
-    text = text.replace("ł", "l").replace("Ł", "L")
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.lower().replace("’", "'").split())
-
-
-def _name_words(name: str) -> list[str]:
-    return [w.strip(".") for w in _fold(name).split() if w.strip(".")]
+_fold = fold
+_name_words = name_words
 
 
 def _slug(name: str) -> str:

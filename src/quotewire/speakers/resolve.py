@@ -24,6 +24,7 @@ from quotewire.nlp.english import tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
+from quotewire.speakers.names import PersonName, fold, may_name, parse_person
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
@@ -137,6 +138,13 @@ def person_name(name: str) -> str:
     return " ".join(words)
 
 
+def _may_be(read: PersonName, name: str) -> bool:
+    """Whether the person named ``read`` may be the one already called ``name`` (either may
+    be the shorter form of the other)."""
+    other = parse_person(name)
+    return other is not None and (may_name(read, other) or may_name(other, read))
+
+
 class _People:
     """The people of an article by their name, first word and last word (lower case), each
     list in the order the entities were made: the lookups :meth:`Resolver._person_for` and
@@ -149,12 +157,13 @@ class _People:
 
     def _keys(self, draft: Draft) -> list[tuple[dict[str, list[Draft]], str]]:
         words = draft.name.lower().split()
-        if not words:
+        read = parse_person(draft.name)
+        if not words or read is None:
             return [(self.by_name, draft.name.lower())]
         return [
             (self.by_name, draft.name.lower()),
-            (self.by_first, words[0]),
-            (self.by_last, words[-1]),
+            (self.by_first, fold(words[0])),
+            (self.by_last, read.surname),
         ]
 
     def add(self, draft: Draft) -> None:
@@ -252,19 +261,16 @@ class Resolver:
         same = self.people.named(name)
         if same:
             return same[0]
-        if len(tokens) == 1:
-            word = tokens[0].lower()
+        read = parse_person(name)
+        if len(tokens) == 1 or read is None:
+            last = read.surname if read is not None else ""
+            first = fold(tokens[0]) if tokens else ""
             fits = sorted(
-                {id(d): d for d in (*self.people.last(word), *self.people.first(word))}.values(),
+                {id(d): d for d in (*self.people.last(last), *self.people.first(first))}.values(),
                 key=lambda d: d.number,
             )
         else:
-            first, last = tokens[0].rstrip(".").lower(), tokens[-1].lower()
-            fits = [
-                d
-                for d in self.people.last(last)
-                if len(d.name.split()) == 1 or d.name.split()[0].lower().startswith(first)
-            ]
+            fits = [d for d in self.people.last(read.surname) if _may_be(read, d.name)]
         if len(fits) > 1:
             fits = self._fitting_title(fits, pos)
         if fits:

@@ -1,0 +1,104 @@
+"""Person names: their given names, initials, surname and suffix, and when two names may be,
+or must be, the same person.
+
+One matcher serves both places that join names: speaker resolution inside an article
+(:mod:`quotewire.speakers.resolve`) and the cross-article registry
+(:mod:`quotewire.speakers.registry`). "Donald J. Trump" is "Donald Trump" written with a middle
+initial; "Donald Trump Jr." is another person; "V. Putin" may be "Vladimir Putin"; "Heidi Cruz"
+is never "Ted Cruz".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Words after a surname that tell a son from his father, and are not the surname.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_INITIAL = re.compile(r"^[a-z]$")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without accents or extra spaces: "Łukaszenko" and "lukaszenko" compare equal."""
+    text = text.replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.lower().replace("’", "'").split())
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a name, without dots and commas ("Donald J. Trump, Jr." ->
+    ``["donald", "j", "trump", "jr"]``)."""
+    return [w.strip(".,") for w in fold(name).split() if w.strip(".,")]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name, read: ``given`` names spelt out, ``initials`` (one letter each, in
+    order, standing for given names), the ``surname`` and a ``suffix`` ("jr")."""
+
+    given: tuple[str, ...]
+    initials: tuple[str, ...]
+    surname: str
+    suffix: str = ""
+
+    @property
+    def first_letter(self) -> str:
+        """The first letter of the first given name, spelt out or as an initial ("" if none)."""
+        if self.given:
+            return self.given[0][0]
+        return self.initials[0] if self.initials else ""
+
+    @property
+    def bare(self) -> bool:
+        """A surname alone ("Putin")."""
+        return not self.given and not self.initials
+
+
+@lru_cache(maxsize=200_000)
+def parse_person(name: str) -> PersonName | None:
+    """``name`` read as a person's name (None when it holds no word)."""
+    words = name_words(name)
+    suffix = ""
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        suffix = suffix or words[-1]
+        words.pop()
+    if not words:
+        return None
+    *front, surname = words
+    given = tuple(w for w in front if not _INITIAL.match(w))
+    initials = tuple(w for w in front if _INITIAL.match(w))
+    if front and _INITIAL.match(front[0]):  # "V. Putin", "J. D. Vance": initials lead
+        return PersonName((), tuple(w[0] for w in front), surname, suffix)
+    return PersonName(given, initials, surname, suffix)
+
+
+def same_full_name(a: PersonName, b: PersonName) -> bool:
+    """Whether two full names are one person's written two ways: the same surname, suffix and
+    first given name, and middle names that do not disagree ("Donald J. Trump" is "Donald
+    Trump"; "George H. W. Bush" is not "George W. Bush")."""
+    if a.surname != b.surname or a.suffix != b.suffix or not a.given or not b.given:
+        return False
+    if a.given[0] != b.given[0]:
+        return False
+    middle_a = [w[0] for w in a.given[1:]] + list(a.initials)
+    middle_b = [w[0] for w in b.given[1:]] + list(b.initials)
+    return not middle_a or not middle_b or middle_a == middle_b
+
+
+def may_name(short: PersonName, full: PersonName) -> bool:
+    """Whether ``short`` may name the person whose name is ``full``: the same surname and
+    suffix, and a first name or initial that does not disagree ("Putin", "V. Putin" or "Vlad
+    Putin" for "Vladimir Putin"; "Heidi Cruz" is not "Ted Cruz")."""
+    if short.surname != full.surname or short.suffix != full.suffix:
+        return False
+    if short.bare or full.bare:
+        return True
+    if short.given and full.given:
+        if full.given[0].startswith(short.given[0]) and len(short.given[0]) >= 3:
+            short = PersonName(full.given[:1] + short.given[1:], short.initials, short.surname)
+        return same_full_name(short, PersonName(full.given, full.initials, full.surname))
+    return short.first_letter == full.first_letter
