@@ -166,3 +166,26 @@ def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
     assert second == first
     assert son != first
     assert any("Donald Trump" in line for line in registry.explain(first))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the end of the week the senator seemed to be losing ground in the suburbs.",
+        "The FBI appears to have left the scene before noon on Friday.",
+        "Ohio was called for the governor shortly after midnight.",
+        "The mayor is widely expected to run for a second term next year.",
+    ],
+)
+def test_a_verb_that_names_no_source_makes_no_statement(sentence: str) -> None:
+    text = "Election night in the county\n\n" + sentence
+    assert [q for q in _extract(text).quotes if q.type != "headline"] == []
+
+
+def test_a_present_perfect_is_not_read_as_a_passive() -> None:
+    text = (
+        "Election night in the county\n\n"
+        "Mayor Tom Reyes thanked his volunteers. He\u2019s predicted big wins in the races ahead."
+    )
+    quotes = [q for q in _extract(text).quotes if q.cue is not None and "predicted" in q.cue.text]
+    assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Tom Reyes"]

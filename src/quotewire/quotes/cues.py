@@ -31,6 +31,10 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs that make no statement of their subject: raising verbs ("the senator seemed to be
+#: shrinking", "the FBI appears to have left") give the writer's reading, not a source's words.
+RAISING_VERBS = frozenset("seem appear".split())
+
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
 

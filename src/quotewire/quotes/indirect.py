@@ -16,6 +16,7 @@ from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     OBJECT_CUES,
     PREP_CUES,
+    RAISING_VERBS,
     RULE_LEMMAS,
     SPEECH_VERBS,
     according_to,
@@ -418,7 +419,22 @@ def _cue_words() -> frozenset[str]:
     return RULE_LEMMAS | _INFINITIVE_CUES | learned_lemmas() | {"according"}
 
 
+def makes_no_statement(cue: Any) -> bool:
+    """A cue whose subject states nothing: a raising verb ("seems to", "appears to"), or a
+    verb in the passive with no agent ("Texas was called for Cruz", "he is widely expected to
+    run"): nobody named says anything."""
+    if lemma_of(cue) in RAISING_VERBS:
+        return True
+    auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
+    if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
+        return False  # "he's predicted big wins": "has", read as the passive's "is"
+    passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
+    return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
 def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
+    if makes_no_statement(cue):
+        return None
     spans = _clean(text, _whole_quotations(frame, reported_clause(frame, cue)))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
