@@ -189,3 +189,17 @@ def test_a_present_perfect_is_not_read_as_a_passive() -> None:
     )
     quotes = [q for q in _extract(text).quotes if q.cue is not None and "predicted" in q.cue.text]
     assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Tom Reyes"]
+
+
+def test_a_negated_report_is_marked_negative() -> None:
+    text = (
+        "Ballots lost in the storm\n\n"
+        "County clerk Ana Ruiz did not say how many ballots were lost in the flood.\n\n"
+        "Ruiz said the count would resume on Monday."
+    )
+    quotes = _extract(text).quotes
+    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
+    assert polarity == {
+        "how many ballots were lost in the flood": "negative",
+        "the count would resume on Monday": "positive",
+    }

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
 DebrisKind = Literal[
@@ -140,6 +140,11 @@ class Quote(_Record):
     )
     addressee: Speaker | None = None
     confidence: float = Field(ge=0.0, le=1.0)
+    polarity: Literal["positive", "negative"] = Field(
+        default="positive",
+        description="'negative' for a report that something was not said or thought ('did not "
+        "say how many'): the content is what the source did not state",
+    )
 
 
 class ClaimTime(_Record):

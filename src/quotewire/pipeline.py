@@ -476,4 +476,10 @@ def _quote(
         insertions=[_span(text, i) for i in item.insertions],
         addressee=_speaker(text, item.addressee, addressee),
         confidence=round(confidence, 2),
+        polarity="negative" if _negated(item.cue_token) else "positive",
     )
+
+
+def _negated(cue: Any) -> bool:
+    """ "had not announced", "don't say": a cue with a negation of its own."""
+    return cue is not None and any(c.dep_ == "neg" for c in cue.children)
