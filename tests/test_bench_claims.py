@@ -196,11 +196,11 @@ def test_error_listing_names_each_kind_of_error_with_its_sentence() -> None:
     text = "Turnout rose. Officials said 52 percent voted, up 3 points. It was 2016."
     at = text.index
     golds = [
-        gold((at("52"), at("52") + 10), "unnamed", "Officials", claimant_span=(14, 23)),
+        gold((at("52"), at("52") + 10), "unnamed", "Officials", value=52, claimant_span=(14, 23)),
         gold((at("3 points"), at("3 points") + 8), unit="percentage_points", value=3),
     ]
     preds = [
-        pred((at("52"), at("52") + 10), value=52),  # right figure, no claimant
+        pred((at("52"), at("52") + 10), value=5.2),  # found, misread, no claimant
         pred((at("2016"), at("2016") + 4), value=2016, unit="dimensionless"),
     ]
     matching = match_figures(golds, preds)
@@ -209,7 +209,7 @@ def test_error_listing_names_each_kind_of_error_with_its_sentence() -> None:
     assert "MISSED" in joined and "[[3 points]]" in joined
     assert "SPURIOUS" in joined and "[[2016]]" in joined
     assert "CLAIMANT  gold unnamed 'Officials'; predicted narrator" in joined
-    assert "VALUE" in joined  # 52 against the gold 10
+    assert "VALUE     gold = 52 percent; predicted = 5.2 percent" in joined
     assert "Turnout rose." not in joined  # each line shows its own sentence only
 
 
