@@ -294,6 +294,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     amt.add_argument("--errors", action="store_true", help="list misses, extras and wrong values")
     amt.add_argument("--json", action="store_true", help="print the report as JSON")
+    clm = bsub.add_parser(
+        "claims",
+        help="figure detection, value/unit/comparator and claimant accuracy on annotated "
+        "PolNeAR figures",
+    )
+    clm.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="annotated figures (a .jsonl file or a folder of them); repeat for several "
+        "(default: tests/data/claimants)",
+    )
+    clm.add_argument(
+        "--split",
+        choices=("dev", "train", "all"),
+        default="all",
+        help="which PolNeAR split's figures to score (default: all, each reported apart)",
+    )
+    clm.add_argument(
+        "--polnear",
+        type=Path,
+        default=Path("../shared/benchmarks/polnear"),
+        help="the PolNeAR folder holding dev.jsonl and train.jsonl (default: "
+        "../shared/benchmarks/polnear)",
+    )
+    clm.add_argument(
+        "--errors",
+        action="store_true",
+        help="list every missed and spurious figure, wrong claimant and wrong value, unit or "
+        "comparator, with its sentence",
+    )
+    clm.add_argument("--json", action="store_true", help="print the report as JSON")
     wst = bsub.add_parser(
         "worst",
         help="time and memory of extraction on pathological inputs at two sizes (growth ratio)",
@@ -401,7 +433,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 #: Arguments that name files or stores: any bytes the system allows are fine there.
-_PATH_ARGUMENTS = frozenset({"path", "paths", "corpus", "db", "out"})
+_PATH_ARGUMENTS = frozenset({"path", "paths", "corpus", "db", "out", "polnear"})
 
 
 def _check_text_arguments(args: argparse.Namespace) -> None:

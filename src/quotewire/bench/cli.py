@@ -1,4 +1,5 @@
-"""``quotewire bench accuracy|speed|amounts|linking|store|worst``: the harness behind the command
+"""``quotewire bench accuracy|speed|amounts|claims|linking|store|worst``: the harness behind the
+command
 line."""
 
 from __future__ import annotations
@@ -73,6 +74,83 @@ def amounts(args: argparse.Namespace) -> int:
             print()
     if args.json:
         print(json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2))
+    return 0
+
+
+#: The annotated figures ``bench claims`` reads unless ``--corpus`` says otherwise.
+CLAIMANTS = Path("tests/data/claimants")
+
+
+def claims(args: argparse.Namespace) -> int:
+    """``bench claims``: exit 0 with the report; 2 (one line) when the PolNeAR articles the
+    figures point into are not here, or an annotation file is missing or does not fit."""
+    from quotewire.bench.claims import (
+        SPLITS,
+        ArticleFigures,
+        ClaimsScore,
+        PredictedFigure,
+        check_figures,
+        error_listing,
+        format_score,
+        load_figures,
+        score_articles,
+        total,
+    )
+    from quotewire.bench.polnear import iter_corpus
+
+    figures = load_figures(args.corpus or [CLAIMANTS])
+    splits = SPLITS if args.split == "all" else (args.split,)
+    figures = [f for f in figures if f.split in splits]
+    if not figures:
+        raise QuotewireError(f"no annotated figures for split {args.split!r}")
+    wanted = {(f.split, f.article) for f in figures}
+    texts: dict[tuple[str, str], str] = {}
+    for split in sorted({split for split, _ in wanted}):
+        corpus = args.polnear / f"{split}.jsonl"
+        if not corpus.is_file():
+            print(
+                f"quotewire: bench claims: skipped: {corpus} is not here (the PolNeAR articles "
+                "the annotated figures point into)",
+                file=sys.stderr,
+            )
+            return 2
+        texts.update(
+            {(split, a.id): a.text for a in iter_corpus(corpus) if (split, a.id) in wanted}
+        )
+    check_figures(figures, texts)
+    nlp = load_english()
+    articles = []
+    for split, article in sorted(wanted, key=lambda key: (SPLITS.index(key[0]), key[1])):
+        text = texts[(split, article)]
+        result = run_one(Document(text=text, id=article), nlp=nlp)
+        if result.article.text != text:
+            raise QuotewireError(f"{article}: the text analysed differs from the article's")
+        articles.append(
+            ArticleFigures(
+                article=article,
+                split=split,  # type: ignore[arg-type]
+                text=text,
+                gold=tuple(f for f in figures if (f.split, f.article) == (split, article)),
+                predicted=tuple(PredictedFigure.of(c) for c in result.claims),
+            )
+        )
+    results = score_articles(articles)
+    reports: dict[str, ClaimsScore] = {
+        split: total(r.score for r in results if r.figures.split == split)
+        for split in SPLITS
+        if any(r.figures.split == split for r in results)
+    }
+    if len(reports) > 1:
+        reports["all"] = total(reports.values())
+    if args.json:
+        print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2))
+    else:
+        print("\n\n".join(format_score(name, r) for name, r in reports.items()))
+    if args.errors:
+        for r in results:
+            lines = error_listing(r.figures.text, r.figures.gold, r.figures.predicted, r.matching)
+            print(f"\n== {r.figures.article} ({r.figures.split})")
+            print("\n".join(lines) if lines else "(no errors)")
     return 0
 
 
@@ -205,6 +283,8 @@ def run_bench(args: argparse.Namespace) -> int:
         return worst(args)
     if args.bench_command == "amounts":
         return amounts(args)
+    if args.bench_command == "claims":
+        return claims(args)
     if args.bench_command == "store":
         from quotewire.bench.store import format_store_bench, run
 
