@@ -22,8 +22,9 @@ from datetime import date, datetime
 from typing import Any
 
 from quotewire.claims.amounts import Amount, find_amounts
+from quotewire.claims.claimants import Claimants
 from quotewire.claims.context import TimeRef, find_times, find_trend
-from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span, Speaker
+from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
 from quotewire.quotes.intervals import IntervalIndex
@@ -77,6 +78,7 @@ def find_claims(
     ]
     claims: list[Claim] = []
     holders = _Holders(quotes)
+    who = Claimants(text, quotes, entities)
     around = _Places(text, places)
     everywhere = find_amounts(shadow or text)  # one pass; kept where a parsed paragraph is
     starts = [a.start for a in everywhere]
@@ -98,6 +100,12 @@ def find_claims(
             )
             quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
+            time = _time(text, find_times(text, lo, hi, when), amount)
+            claimant = (
+                who.of_statement(quote)
+                if quote is not None
+                else who.of_narration(amount.start, amount.unit, _earlier(time, when))
+            )
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -110,9 +118,9 @@ def find_claims(
                     measure=_measure_text(text, measure, amount.kind) if measure else None,
                     measure_span=Span.of(text, measure[0][0], measure[-1][1]) if measure else None,
                     about=around.about(sentence),
-                    time=_time(text, find_times(text, lo, hi, when), amount),
+                    time=time,
                     trend=find_trend(text, lo, hi),  # type: ignore[arg-type]
-                    claimant=_claimant(quote),
+                    claimant=claimant,
                     quote=quote.id if quote else None,
                     according_to=_source(quote, amount),
                     checkworthy=0.0,
@@ -428,8 +436,12 @@ class _Holders:
         return self.quotes[min(holding)] if holding else None
 
 
-def _claimant(quote: Quote | None) -> Speaker | None:
-    return quote.speaker if quote is not None else None
+def _earlier(time: ClaimTime | None, when: date | None) -> bool:
+    """Whether a figure's period is a year before the article's ("in 2012")."""
+    if time is None or time.period is None or when is None:
+        return False
+    year = time.period[:4]
+    return year.isdigit() and int(year) < when.year
 
 
 def _source(quote: Quote | None, amount: Amount) -> Source | None:

@@ -237,6 +237,7 @@ class Resolver:
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
         self._body: frozenset[str] = frozenset()  # names as the body writes them
+        self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
         self._lower: frozenset[str] = frozenset()  # words the body writes in lower case
         self._headlines: list[tuple[int, int]] = []  # title-case paragraphs, in order
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
@@ -306,7 +307,13 @@ class Resolver:
 
     def _other_for(self, name: str, label: str) -> Draft:
         draft = self.others.get(name.lower())
-        return draft if draft is not None else self._new(name, label)
+        if draft is None and label == "ORG" and _ACRONYM_NAME.match(name):
+            draft = self._spelt_out.get(name)  # "PPIC" after "Public Policy Institute of ..."
+        if draft is None:
+            draft = self._new(name, label)
+            if label == "ORG" and len(name.split()) > 1:
+                self._spelt_out.setdefault(initials(name), draft)
+        return draft
 
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
@@ -523,13 +530,19 @@ class Resolver:
         return None
 
     def _organization(self, ref: MentionRef, words: list[str]) -> Draft | None:
-        """ "the ministry" is the ministry named before; "the Polish ministry" is one of its own."""
+        """ "the ministry" is the ministry named before, as is "the budget office" after "the
+        Congressional Budget Office"; "the Polish ministry" is one of its own."""
         modifiers = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        orgs = [d for d in self.entities if d.type == "ORG" and 0 <= d.last_seen < ref.start]
         if modifiers:
             name = " ".join([*modifiers, words[-1]])
+            tail = " " + name.lower()
+            # "the budget office" after "the Congressional Budget Office": that one
+            fuller = [d for d in orgs if (" " + d.name.lower()).endswith(tail)]
+            if fuller:
+                return max(fuller, key=lambda d: d.last_seen)
             return self._other_for(name, "ORG")
         head = ref.head
-        orgs = [d for d in self.entities if d.type == "ORG" and 0 <= d.last_seen < ref.start]
         named = [d for d in orgs if head in d.name.lower()]
         if named:
             return max(named, key=lambda d: d.last_seen)
@@ -696,6 +709,18 @@ def _main_subject(ent: Any) -> bool:
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return bool(verb.dep_ == "ROOT")
+
+
+_ACRONYM_NAME = re.compile(r"^[A-Z]{2,8}$")
+_MINOR_WORDS = frozenset("of the and for on in at to &".split())
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, minor words left out ("Public Policy Institute of
+    California" -> "PPIC")."""
+    return "".join(
+        w[0].upper() for w in name.split() if w.lower() not in _MINOR_WORDS and w[:1].isalpha()
+    )
 
 
 def _titled(ent: Any) -> bool:
