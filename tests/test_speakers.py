@@ -203,3 +203,22 @@ def test_a_negated_report_is_marked_negative() -> None:
         "how many ballots were lost in the flood": "negative",
         "the count would resume on Monday": "positive",
     }
+
+
+def test_a_pronoun_does_not_go_to_a_reporter_who_is_not_quoted() -> None:
+    text = (
+        "Pool closes for the winter\n\n"
+        "Mayor Dana Ortiz met voters at the library on Monday. Ann Lee, a reporter for the "
+        "Coastal Ledger, sat in the front row.\n\n"
+        '"We have no money left for the pool," she said.'
+    )
+    assert _speakers(_extract(text)) == ["Dana Ortiz"]
+
+
+def test_a_person_named_by_a_given_name_alone_has_its_gender() -> None:
+    text = (
+        "At the rally\n\n"
+        "Melanie drove to the rally with her neighbor Kevin Doyle. He parked the truck.\n\n"
+        '"It is finished," she said.'
+    )
+    assert _speakers(_extract(text)) == ["Melanie"]

@@ -310,7 +310,7 @@ def analyse(
     assembled = assemble(found, credited=credited, text=text)
     items = [a.item for a in assembled]
     entities, speakers, addressees = resolve_speakers(
-        text, frames, items, orgs=[credited] if credited else []
+        text, frames, items, orgs=[credited] if credited else [], authors=_authors(article.author)
     )
     quotes = [
         _quote(text, n, a, speakers.get(n), addressees.get(n)) for n, a in enumerate(assembled)
@@ -429,6 +429,14 @@ def _labelled(text: str, article: Article, body: Sequence[Paragraph]) -> list[Fo
         if item is not None:
             found.append(item)
     return found
+
+
+_BYLINE_SPLIT = re.compile(r",|;|\band\b|&|^\s*by\b", re.IGNORECASE)
+
+
+def _authors(byline: str | None) -> list[str]:
+    """The names of a byline ("By Ann Lee and Bo Ng" -> Ann Lee, Bo Ng)."""
+    return [n.strip() for n in _BYLINE_SPLIT.split(byline or "") if n.strip()]
 
 
 def _span(text: str, pair: tuple[int, int]) -> Span:

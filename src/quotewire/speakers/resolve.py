@@ -24,13 +24,14 @@ from quotewire.nlp.english import tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
-from quotewire.speakers.names import PersonName, fold, may_name, parse_person
+from quotewire.speakers.names import PersonName, fold, may_name, parse_person, same_full_name
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
     ORG_HEADS,
     PERSON_TITLES,
+    PRESS_ROLES,
     same_nation,
 )
 
@@ -75,7 +76,14 @@ class Draft:
     gender: str = ""
     last_seen: int = -1
     spans: set[tuple[int, int]] = field(default_factory=set)  # of the mentions
+    spoke: bool = False  # has been the speaker of a statement so far
+    press: bool = False  # a reporter, columnist, interviewer or the byline's author
     starts: list[int] = field(default_factory=list)  # of the mentions, in order
+
+    @property
+    def bystander(self) -> bool:
+        """Someone of the press who has not been quoted: no pronoun goes to them."""
+        return self.press and not self.spoke
 
     @property
     def number(self) -> int:
@@ -209,6 +217,8 @@ class _Latest:
         self.count += 1
 
     def best(self, x: int, gender: str) -> tuple[bool, Draft | None]:
+        """The best entry before ``x`` for a pronoun of ``gender``, passing over the press
+        (:meth:`Draft.bystander`); whether it could be looked up the fast way."""
         if x < self.reached or gender not in self.ready:
             return False, None
         self.reached = x
@@ -217,9 +227,15 @@ class _Latest:
             for heap in self.ready.values():
                 heapq.heappush(heap, (rank, n, draft))
         heap = self.ready[gender]
-        while heap and heap[0][2].gender not in ("", gender):
-            heapq.heappop(heap)
-        return True, heap[0][2] if heap else None
+        passed = []
+        while heap and (heap[0][2].gender not in ("", gender) or heap[0][2].bystander):
+            entry = heapq.heappop(heap)
+            if entry[2].gender in ("", gender):
+                passed.append(entry)  # a reporter for now: may be quoted later
+        found = heap[0][2] if heap else None
+        for entry in passed:
+            heapq.heappush(heap, entry)
+        return True, found
 
 
 class Resolver:
@@ -248,7 +264,7 @@ class Resolver:
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
         draft = Draft(f"e{len(self.entities) + 1}", name, label)
-        if label == "PERSON" and " " in name:
+        if label == "PERSON":  # "Melanie" alone: the given name tells too
             draft.gender = gender_of(name)
         self.entities.append(draft)
         if label == "PERSON":
@@ -399,6 +415,8 @@ class Resolver:
         draft.roles.append(role)
         if draft.type != "PERSON":
             return
+        if any(w in PRESS_ROLES for w in re.findall(r"[a-z]+", role.lower())):
+            draft.press = True
         lowered = role.lower()
         for title in PERSON_TITLES:
             if title in lowered and (title, draft.number) not in self._titled_keys:
@@ -433,10 +451,14 @@ class Resolver:
         return True
 
     # --- mentions -------------------------------------------------------------------------
-    def resolve(self, ref: MentionRef, *, subject: bool = True) -> Draft | None:
-        """The entity ``ref`` refers to (and record the mention), or None."""
+    def resolve(
+        self, ref: MentionRef, *, subject: bool = True, speaking: bool = False
+    ) -> Draft | None:
+        """The entity ``ref`` refers to (and record the mention), or None; ``speaking``: the
+        mention is the speaker of a statement."""
         draft = self._lookup(ref)
         if draft is not None:
+            draft.spoke = draft.spoke or speaking
             kind = {"pronoun": "pronoun", "nominal": "title", "interviewee": "name"}.get(
                 ref.kind, ref.kind
             )
@@ -515,7 +537,7 @@ class Resolver:
         if fast:
             return found
         for pos, draft in sorted(self.last_subject + self._name_subjects, key=lambda p: -p[0]):
-            if pos < ref.start and draft.gender in ("", gender):
+            if pos < ref.start and draft.gender in ("", gender) and not draft.bystander:
                 return draft
         people = [
             (m.start, d)
@@ -525,7 +547,7 @@ class Resolver:
             if m.start < ref.start
         ]
         for _, draft in sorted(people, key=lambda p: p[0], reverse=True):
-            if draft.gender in ("", gender):
+            if draft.gender in ("", gender) and not draft.bystander:
                 return draft
         return None
 
@@ -760,11 +782,21 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
 
 
 def resolve_speakers(
-    text: str, frames: Sequence[Frame], found: Sequence[Found], orgs: Sequence[str] = ()
+    text: str,
+    frames: Sequence[Frame],
+    found: Sequence[Found],
+    orgs: Sequence[str] = (),
+    authors: Sequence[str] = (),
 ) -> tuple[list[Entity], dict[int, Draft | None], dict[int, Draft | None]]:
-    """Entities of the article and, for each found item (by index), its speaker and addressee."""
+    """Entities of the article and, for each found item (by index), its speaker and addressee
+    (``authors``: the byline's names, who are of the press)."""
     resolver = Resolver(text)
     resolver.add_entities(frames, orgs)
+    bylines = [n for n in (parse_person(a) for a in authors) if n is not None and not n.bare]
+    for person in resolver.entities:
+        name = parse_person(person.name) if person.type == "PERSON" else None
+        if name is not None and any(same_full_name(name, a) for a in bylines):
+            person.press = True
     events: list[tuple[int, int, str, int, MentionRef]] = []
     for n, item in enumerate(found):
         if item.speaker is not None:
@@ -778,7 +810,7 @@ def resolve_speakers(
     speakers: dict[int, Draft | None] = {}
     addressees: dict[int, Draft | None] = {}
     for _, _, what, n, ref in sorted(events, key=lambda e: (e[0], e[1])):
-        draft = resolver.resolve(ref, subject=what != "addressee")
+        draft = resolver.resolve(ref, subject=what != "addressee", speaking=what == "speaker")
         if what == "speaker":
             speakers[n] = draft
         elif what == "addressee":

@@ -21,6 +21,12 @@ PERSON_TITLES = frozenset(
 
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
 GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
+#: Roles of the press: a reporter, columnist or interviewer named in the story is not whom a
+#: pronoun refers to, unless they are quoted themselves.
+PRESS_ROLES = frozenset(
+    """reporter reporters correspondent columnist writer journalist editor anchor interviewer
+    photographer commentator""".split()
+)
 
 #: Heads of organization nominals: "the ministry said".
 ORG_HEADS = frozenset(
