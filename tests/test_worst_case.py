@@ -265,7 +265,11 @@ def _quotewire(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_bench_worst_prints_each_family_at_two_sizes_with_its_growth_ratio() -> None:
-    done = _quotewire("bench", "worst", "--sizes", "2000,4000", "--families", "per-line,openers")
+    # at these sizes timings are noise: the threshold is set out of reach, the format is tested
+    done = _quotewire(
+        "bench", "worst", "--sizes", "2000,4000", "--families", "per-line,openers",
+        "--threshold", "1000",
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     rows = {line.split()[0]: line.split() for line in done.stdout.splitlines() if line.strip()}
     assert {"per-line", "openers"} <= rows.keys()
