@@ -56,3 +56,14 @@ def test_figures_far_from_any_source_are_the_narrators() -> None:
     claimed = _claimants(text)
     assert claimed["41 percent"] == "Harbor Research"
     assert claimed["2 percent"] is None
+
+
+def test_an_organization_that_values_a_figure_claims_it() -> None:
+    text = (
+        "Ranking the harbor's richest\n\n"
+        "Harbor Ledger estimates the shipping family's fortune at about $4 billion, while "
+        "Coastline Wealth puts it at $3.2 billion."
+    )
+    claimed = _claimants(text)
+    assert claimed["about $4 billion"] == "Harbor Ledger"
+    assert claimed["$3.2 billion"] == "Coastline Wealth"

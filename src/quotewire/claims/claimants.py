@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
@@ -83,6 +84,12 @@ def _without_kind(name: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _KINDS else name
 
 
+#: Verbs by which a subject gives a figure of its own without a quotation: "Bloomberg
+#: estimates his fortune at $42 billion", "Forbes put his net worth at", "Wealth-X tallies 585".
+VALUATION_VERBS = frozenset(
+    """estimate put peg list tally count value rank place calculate project forecast find
+    measure rate score""".split()
+)
 #: Who answers a poll: a statement by them is one of its findings, not another source's.
 RESPONDENTS = frozenset(
     """voters respondents adults residents americans republicans democrats independents
@@ -110,6 +117,9 @@ class Claimants:
             (m.start, m.end, e) for e in entities if e.type == "ORG" for m in e.mentions
         )
         self.by_id = {e.id: e for e in entities}
+        self.mentions: IntervalIndex[Entity] = IntervalIndex(
+            (m.start, m.end, e) for e in entities for m in e.mentions
+        )
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
@@ -192,6 +202,26 @@ class Claimants:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
         return quote.speaker
+
+    def of_valuation(self, token: Any, offset: int) -> Speaker | None:
+        """The named subject of a verb that values the figure at ``token`` ("Bloomberg
+        estimates his fortune at [$42 billion]"), or None."""
+        for _ in range(4):
+            if token.pos_ == "VERB" and token.lemma_.lower() in VALUATION_VERBS:
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                return self._named(subject, offset) if subject is not None else None
+            if token.head is token:
+                return None
+            token = token.head
+        return None
+
+    def _named(self, token: Any, offset: int) -> Speaker | None:
+        start, end = offset + token.idx, offset + token.idx + len(token.text)
+        for s, t, entity in self.mentions.overlapping(start, end):
+            if entity.type in ("ORG", "PERSON"):
+                mention = Span(start=s, end=t, text=token.doc.text[s - offset : t - offset])
+                return Speaker(entity=entity.id, name=entity.name, mention=mention)
+        return None
 
     def of_narration(self, start: int, unit: str, earlier_period: bool) -> Speaker | None:
         """The claimant of a figure at ``start`` outside every statement: the data source

@@ -104,7 +104,8 @@ def find_claims(
             claimant = (
                 who.of_statement(quote)
                 if quote is not None
-                else who.of_narration(amount.start, amount.unit, _earlier(time, when))
+                else who.of_valuation(words.root, pp.offset)
+                or who.of_narration(amount.start, amount.unit, _earlier(time, when))
             )
             claims.append(
                 Claim(
