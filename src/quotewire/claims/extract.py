@@ -104,6 +104,7 @@ def find_claims(
                     span=Span.of(text, amount.start, amount.end),
                     value=amount.value,
                     high=amount.high,
+                    against=amount.against,
                     unit=amount.unit,
                     comparator=amount.comparator,  # type: ignore[arg-type]
                     kind=amount.kind,  # type: ignore[arg-type]
