@@ -72,6 +72,7 @@ class TallyWords:
 @dataclass(frozen=True, slots=True)
 class MeasureWords:
     stating_verbs: frozenset[str]
+    change_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,10 @@ def figure_words() -> FigureWords:
         tallies=TallyWords(
             vote_words=_words(tallies["vote_words"]), largest=int(tallies["largest"])
         ),
-        measures=MeasureWords(stating_verbs=_words(measures["stating_verbs"])),
+        measures=MeasureWords(
+            stating_verbs=_words(measures["stating_verbs"]),
+            change_verbs=_words(measures["change_verbs"]),
+        ),
         claimants=ClaimantWords(
             data_nouns=_words(claimants["data_nouns"]), pronouns=_words(claimants["pronouns"])
         ),
