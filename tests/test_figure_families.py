@@ -252,3 +252,13 @@ def test_a_tally_is_a_claim_with_its_other_side() -> None:
     claim = _claim(result, "19-15")
     assert (claim.value, claim.against, claim.unit, claim.kind) == (19, 15, "votes", "count")
     assert result.to_dict()["schema_version"] == "2"
+
+
+def test_a_count_is_measured_by_what_it_is_a_lead_of_not_by_what_holds_it() -> None:
+    result = quotewire.extract(
+        "Lund went into May with a lead of more than 300 pledged delegates. About 20 of them "
+        "are new. A crowd of 1,200 supporters cheered.\n"
+    )
+    assert _claim(result, "more than 300 pledged delegates").measure == "lead"
+    assert _claim(result, "About 20").measure is None  # not "them"
+    assert _claim(result, "1,200 supporters").measure is None  # the crowd only holds them

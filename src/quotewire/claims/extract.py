@@ -24,6 +24,7 @@ from typing import Any
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.claims.lexicon import figure_words
+from quotewire.claims.units import FRACTIONS
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
@@ -216,19 +217,23 @@ def _measure_tokens(
             objects = [c for c in link.children if c.dep_ == "pobj"]
             if objects:  # "42,000 tonnes of used batteries", "25 million euros in credit"
                 yield _head_phrase(objects[0])
+    words = figure_words().measures
     node = root
     link = ""  # the preposition the amount hangs from ("by 450 megawatts")
     buried = False  # whether the amount belongs to a noun on the way up to the verb
     while node.dep_ in _CLIMB and node.head is not node:
         if node.dep_ == "pobj" and not link:
             link = node.head.lower_
-        if node.dep_ == "pobj" and not _counted_here(span, kind):
-            noun = node.head.head
+        noun = node.head.head
+        if node.dep_ == "pobj" and (
+            not _counted_here(span, kind) or noun.lower_ in words.counted_of
+        ):
             outside = not span.start <= noun.i < span.end
             named = (
                 noun.pos_ in ("NOUN", "PROPN")
                 and noun.lower_ not in _GENERIC
                 and noun.lower_ not in _UNIT_WORDS
+                and noun.lower_ not in FRACTIONS
             )
             if outside and named and node.head.lower_ in ("of", "at"):
                 yield _head_phrase(noun)  # "a budget deficit of 3.2%", "inflation at 2.1%"
@@ -249,7 +254,7 @@ def _measure_tokens(
         if verb.head is verb:
             break
         verb = verb.head
-    changes = verb.lower_ in figure_words().measures.change_verbs
+    changes = verb.lower_ in words.change_verbs
     if link in ("by", "to", "from") and changes and not _counted_here(span, kind):
         objects = [
             c
@@ -320,8 +325,8 @@ def _share_of(doc: Any, span: Any) -> list[tuple[int, int]] | None:
         return None
     of = doc[span.end]
     objects = [c for c in of.children if c.dep_ == "pobj"]
-    if not objects or objects[0].like_num or objects[0].text in ("$", "%"):
-        return None  # "12 primaries of 2016", "$57 million of the $64 million"
+    if not objects or objects[0].like_num or objects[0].pos_ == "PRON" or objects[0].text in "$%":
+        return None  # "12 primaries of 2016", "$57 million of the $64 million", "20 of them"
     head = objects[0]
     right = head.i + 1
     for child in head.rights:

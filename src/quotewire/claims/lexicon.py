@@ -73,6 +73,7 @@ class TallyWords:
 class MeasureWords:
     stating_verbs: frozenset[str]
     change_verbs: frozenset[str]
+    counted_of: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,7 @@ def figure_words() -> FigureWords:
         measures=MeasureWords(
             stating_verbs=_words(measures["stating_verbs"]),
             change_verbs=_words(measures["change_verbs"]),
+            counted_of=_words(measures["counted_of"]),
         ),
         claimants=ClaimantWords(
             data_nouns=_words(claimants["data_nouns"]), pronouns=_words(claimants["pronouns"])
