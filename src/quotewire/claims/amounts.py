@@ -4,10 +4,14 @@
 ...     "Trade turnover exceeds $50 billion, up 4.2 percent.")]
 [('exceeds $50 billion', 50000000000.0, 'USD', '>'), ('4.2 percent', 4.2, 'percent', '=')]
 
-Calendar dates, times of day, decades, phone numbers and numbers that belong to names, laws,
-articles and addresses ("Boeing 737", "Article 5", "10 Downing Street", "G20") are not amounts.
-The finder works on characters alone (no parse), so it serves any text and any language whose
-number words it knows.
+Calendar dates and years, times of day, decades, phone numbers, ids, codes and versions, and
+numbers that belong to names, titles, laws, articles and addresses ("Boeing 737", "Article 5",
+"10 Downing Street", "G20", "Prop. 13", the film "41 Shots") are not amounts, nor are "one" and
+"two" used as pronouns or articles ("one of the sayings", "the two leaders"). A tally ("voted
+19-15") is one amount with the other side in ``against``. The finder works on characters alone
+(no parse), so it serves any text and any language whose number words it knows; the words its
+rules read are in ``quotewire/data/figures.toml`` (:mod:`quotewire.claims.lexicon`) and
+:mod:`quotewire.claims.units`.
 """
 
 from __future__ import annotations
