@@ -34,19 +34,6 @@ from quotewire.speakers.titles import same_nation, title_fragments
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
 _LOW_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times"})
 _UNIT_WORDS = frozenset({"%", "percent", "cent", "points", "point", "pct"})
-# units of physical measure: "42,000 tonnes of used batteries" measures the batteries
-_MEASURE_UNITS = frozenset(
-    """tonnes tons barrels litres liters gallons metres meters kilometres kilometers miles
-    hectares acres megawatts gigawatts kilowatts kilowatt-hours megawatt-hours gigawatt-hours
-    terawatt-hours millimetres centimetres kilograms ounces bushels feet yards""".split()
-)
-# nouns an amount marks an occasion of, rather than measures ("the 80th anniversary of ...")
-_OCCASIONS = frozenset({"anniversary", "birthday", "jubilee", "centenary", "centennial"})
-# nouns that only restate the amount ("an average of 60 million francs", "a total of 300")
-_GENERIC = frozenset(
-    "average total sum amount figure level value tally record high low peak maximum minimum "
-    "estimate".split()
-)
 # a named country, company or person as the subject states what the amount is about, not
 # what it measures ("Lithuania will spend 1.4 billion euros")
 _NAMED_SUBJECTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"})
@@ -190,6 +177,7 @@ def _measure_tokens(
     doc: Any, span: Any, kind: str, unit: str, has_share: bool
 ) -> Iterator[Any]:
     """Candidate token ranges for the measure, best first ("share" stands for the share rule)."""
+    words = figure_words().measures
     root = span.root
     bracket = span.start >= 2 and doc[span.start - 1].text == "("
     if bracket and doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
@@ -200,24 +188,23 @@ def _measure_tokens(
         and head.i >= span.end
         and head.pos_ == "NOUN"
         and head.is_alpha
-        and head.lower_ not in _GENERIC
+        and head.lower_ not in words.restating
         and head.lower_ not in _UNIT_WORDS
         and not _counted_here(span, kind)
     ):  # "a $3 million settlement", "a 40% cut in irrigation water", "a 38-kilometre detour"
         left, right = _head_phrase(head)
         yield max(left, span.end), right
     inside = span.start <= root.i < span.end and root.pos_ == "NOUN" and not root.like_num
-    if inside and root.lower_ in _OCCASIONS:
+    if inside and root.lower_ in words.occasions:
         left, right = _head_phrase(root)
         if right > root.i + 1:  # "the 80th anniversary of the formation of the industry"
             yield max(left, root.i), right
-    if (kind == "money" or unit.split()[-1] in _MEASURE_UNITS) and span.end + 1 < len(doc):
+    if (kind == "money" or unit.split()[-1] in words.physical_units) and span.end + 1 < len(doc):
         link = doc[span.end]
         if link.lower_ in ("of", "in", "on") and link.head.i in range(span.start, span.end):
             objects = [c for c in link.children if c.dep_ == "pobj"]
             if objects:  # "42,000 tonnes of used batteries", "25 million euros in credit"
                 yield _head_phrase(objects[0])
-    words = figure_words().measures
     node = root
     link = ""  # the preposition the amount hangs from ("by 450 megawatts")
     buried = False  # whether the amount belongs to a noun on the way up to the verb
@@ -231,7 +218,7 @@ def _measure_tokens(
             outside = not span.start <= noun.i < span.end
             named = (
                 noun.pos_ in ("NOUN", "PROPN")
-                and noun.lower_ not in _GENERIC
+                and noun.lower_ not in words.restating
                 and noun.lower_ not in _UNIT_WORDS
                 and noun.lower_ not in FRACTIONS
             )
@@ -242,7 +229,7 @@ def _measure_tokens(
         if node.dep_ == "nummod" and node.head.i >= span.end:
             break  # the counted noun: the amount is what it counts
         node = node.head
-        if node.lower_ in _GENERIC and node.dep_ == "pobj":
+        if node.lower_ in words.restating and node.dep_ == "pobj":
             continue  # "an average of 60 million francs": the amount stands for its average
         if node.pos_ in ("NOUN", "PROPN") and not span.start <= node.i < span.end:
             buried = True  # "too high for a village of 860 inhabitants"

@@ -74,6 +74,9 @@ class MeasureWords:
     stating_verbs: frozenset[str]
     change_verbs: frozenset[str]
     counted_of: frozenset[str]
+    physical_units: frozenset[str]
+    occasions: frozenset[str]
+    restating: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,9 @@ def figure_words() -> FigureWords:
             stating_verbs=_words(measures["stating_verbs"]),
             change_verbs=_words(measures["change_verbs"]),
             counted_of=_words(measures["counted_of"]),
+            physical_units=_words(measures["physical_units"]),
+            occasions=_words(measures["occasions"]),
+            restating=_words(measures["restating"]),
         ),
         claimants=ClaimantWords(
             data_nouns=_words(claimants["data_nouns"]), pronouns=_words(claimants["pronouns"])
