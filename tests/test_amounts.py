@@ -917,8 +917,9 @@ def test_gold_amount_not_in_its_sentence_names_the_line(tmp_path: Path) -> None:
         ("Altogether 25 people died.", [("25 people", 25, "people")]),
         ("Задержан 25-летний мужчина.", [("25-летний", 25, "years")]),
         ("The company employs 300-plus engineers.", [("300-plus engineers", 300, "engineers")]),
-        ("The team won 3-2 on Sunday.", []),
-        ("Voters backed the plan by a 2-to-1 margin.", []),
+        # issue 13: a score and a tally are one amount, the other side in ``against``
+        ("The team won 3-2 on Sunday.", [("3-2", 3, "dimensionless")]),
+        ("Voters backed the plan by a 2-to-1 margin.", [("2-to-1", 2, "votes")]),
         ("No one checked up on them.", []),
         ("At one point, the talks nearly collapsed.", []),
         ("4. Ben Carson.\nFor the brain surgeon, the race is over.", []),
@@ -930,7 +931,7 @@ def test_gold_amount_not_in_its_sentence_names_the_line(tmp_path: Path) -> None:
         ("The chain runs 7-Eleven stores.", []),
         ("She holds a 3-point lead in the poll.", [("3-point", 3, "percentage_points")]),
         ("A 12-member panel will decide.", [("12-member", 12, "members")]),
-        ("The bill passed 52-48 in the Senate.", []),
+        ("The bill passed 52-48 in the Senate.", [("52-48", 52, "votes")]),
         (
             "Some 2,000 armed men and 300 registered voters.",
             [("Some 2,000 armed men", 2000, "men"), ("300 registered voters", 300, "voters")],

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# "2": Claim.against, the other side of a tally ("voted 19-15"), and Quote.polarity (a negated
+# report) added (issue 13)
 SCHEMA_VERSION = "2"
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
@@ -165,6 +167,10 @@ class Claim(_Record):
     span: Span = Field(description="the amount with its comparator words: 'exceeds $50 billion'")
     value: float = Field(description="fully scaled: '$4.5 billion' is 4500000000")
     high: float | None = Field(default=None, description="the upper end of a range")
+    against: float | None = Field(
+        default=None,
+        description="the other side of a tally or a score: 'voted 19-15' is value 19, against 15",
+    )
     unit: str = Field(
         description="ISO 4217 code for money; 'percent'; 'percentage_points'; the counted noun "
         "for counts ('people', 'votes', 'years'); 'dimensionless'"

@@ -7,11 +7,13 @@ A corpus is JSONL, one sentence per line::
                   "unit": "USD", "comparator": ">"}],
      "non_claims": ["26 September"]}
 
+A tally ("voted 19-15") also gives ``against``, the count on its other side (15).
+
 A found amount matches a gold one when their spans overlap (one to one, in text order).
 Detection precision, recall and F1 count matches; *value and unit accuracy* is the share of
-matched gold amounts whose value (and ``high``, relative tolerance 0.1%) and unit are both
-right; comparator accuracy is reported beside it. A non-claim that is found is a false
-positive like any other, and is also listed.
+matched gold amounts whose value (and ``high``, and ``against`` for a tally; relative tolerance
+0.1%) and unit are both right; comparator accuracy is reported beside it. A non-claim that is
+found is a false positive like any other, and is also listed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class GoldAmount:
     high: float | None
     unit: str
     comparator: str
+    against: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ def _sentence(record: dict[str, Any]) -> GoldSentence:
                 None if item.get("high") is None else float(item["high"]),
                 item["unit"],
                 item["comparator"],
+                None if item.get("against") is None else float(item["against"]),
             )
         )
     non_claims = []
@@ -166,14 +170,16 @@ def evaluate_amounts(sentences: list[GoldSentence]) -> AmountReport:
             if (
                 _close(amount.value, gold.value)
                 and _close(amount.high, gold.high)
+                and _close(amount.against, gold.against)
                 and (amount.unit == gold.unit)
             ):
                 report.value_unit += 1
             else:
                 report.errors.append(
                     f"{sentence.id} wrong    {_quote(sentence.text, gold)} "
-                    f"{gold.value:g}/{gold.high} {gold.unit}: got {amount.value:g}/{amount.high} "
-                    f"{amount.unit} ({amount.text!r})"
+                    f"{gold.value:g}/{gold.high}{_against(gold.against)} {gold.unit}: got "
+                    f"{amount.value:g}/{amount.high}{_against(amount.against)} {amount.unit} "
+                    f"({amount.text!r})"
                 )
             if amount.comparator == gold.comparator:
                 report.comparator += 1
@@ -196,6 +202,10 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
     return abs(a - b) <= 1e-3 * max(abs(a), abs(b), 1e-9)
+
+
+def _against(against: float | None) -> str:
+    return "" if against is None else f" against {against:g}"
 
 
 def _quote(text: str, gold: GoldAmount) -> str:

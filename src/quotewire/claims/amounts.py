@@ -4,20 +4,26 @@
 ...     "Trade turnover exceeds $50 billion, up 4.2 percent.")]
 [('exceeds $50 billion', 50000000000.0, 'USD', '>'), ('4.2 percent', 4.2, 'percent', '=')]
 
-Calendar dates, times of day, decades, phone numbers and numbers that belong to names, laws,
-articles and addresses ("Boeing 737", "Article 5", "10 Downing Street", "G20") are not amounts.
-The finder works on characters alone (no parse), so it serves any text and any language whose
-number words it knows.
+Calendar dates and years, times of day, decades, phone numbers, ids, codes and versions, and
+numbers that belong to names, titles, laws, articles and addresses ("Boeing 737", "Article 5",
+"10 Downing Street", "G20", "Prop. 13", the film "41 Shots") are not amounts, nor are "one" and
+"two" used as pronouns or articles ("one of the sayings", "the two leaders"). A tally ("voted
+19-15") is one amount with the other side in ``against``. The finder works on characters alone
+(no parse), so it serves any text and any language whose number words it knows; the words its
+rules read are in ``quotewire/data/figures.toml`` (:mod:`quotewire.claims.lexicon`) and
+:mod:`quotewire.claims.units`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from quotewire.claims import units as U
+from quotewire.claims.lexicon import FigureWords, figure_words
 from quotewire.claims.numbers import (
     BIG_WORDS,
     NUMBER_WORDS,
@@ -43,6 +49,50 @@ class Amount:
     kind: Kind
     number_start: int
     number_end: int
+    against: float | None = None  # the other side of a tally: "19-15" is 19 against 15
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number read from token ``start`` on: its value, the token after it, whether it is
+    written in words, and the share it stands for when it is a fraction ("a third": 1/3)."""
+
+    value: float
+    end: int
+    spelled: bool
+    fraction: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _RangeEnd:
+    """The top of a range ("20 to 25", "$3-4 billion"), the token after it and its scale."""
+
+    high: float
+    end: int
+    scale: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What follows a number: its unit and kind, the token after it, the language it is
+    written in, and the factor it applies (per mille, basis points)."""
+
+    unit: str
+    kind: Kind
+    end: int
+    lang: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    """The other side of a tally ("19-15", "split 4 to 1", "a 2-to-1 margin"), the token after
+    it, and the unit: votes where the words around it say so, else none (a score, a ratio)."""
+
+    against: float
+    end: int
+    unit: str
+    kind: Kind
 
 
 class _Tok(NamedTuple):
@@ -64,26 +114,44 @@ _TOKEN = re.compile(
 # only a head of one to three digits followed by three-digit groups
 _RU_GROUPS = re.compile(r"(?<![\d.,])\b\d{1,3}(?: \d{3})+\b(?![.,]?\d)")
 
-_MASKS = re.compile(
+_DATE_MASKS = (
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"  # 12.05.2024, 5/12/24
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2024-05-12
     r"|\b\d{1,2}/\d{1,2}\b(?!/)"  # 9/11
-    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|Uhr\b|h\b)"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # 10:52
-    r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|Uhr\b)"  # 3 p.m.
     r"|(?:\b\d{2})?\d0s\b|['’]\d0s\b"  # 1990s, '90s
     r"|\b(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2024-25, 2025/2026
     r"|\+\d[\d\s()-]{6,}\d"  # +7 495 123-45-67
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # 202-555-0143
     r"|(?<![\d,.])\b0\d{2,4}(?:[ -]\d{2,4}){1,3}\b"  # 0800 555 0199
 )
+
+
+@cache
+def _masks() -> re.Pattern[str]:
+    """Dates, times of day and phone numbers: no number in them is an amount. The words written
+    after an hour ("8:05AM", "10 p.m.", "6 o'clock", "0600 GMT") are ``figures.toml``'s, in any
+    case."""
+    times = figure_words().times
+    after_clock = _alternatives((*times.suffixes, *times.zones))
+    after_hour = _alternatives(s for s in times.suffixes if len(s) > 1)
+    zones = _alternatives(times.zones)
+    clock = (
+        # 8.30 a.m., 11: 06 a.m., 14.30 h
+        rf"|\b\d{{1,2}}(?:[:.]|:\s)\d{{2}}(?::\d{{2}})?\s?(?:{after_clock})(?![^\W\d_])"
+        r"|\b\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # 10:52, 8:05AM
+        rf"|\b\d{{1,2}}\s?(?:{after_hour})(?![^\W\d_])"  # 3 p.m., 7PM, 6 o'clock
+        rf"|\b[0-2]\d[0-5]\d\s?(?:{zones})\b"  # 0600 GMT
+    )
+    return re.compile(_DATE_MASKS + clock, re.IGNORECASE)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "го", "е", "й", "я"})
-_NAME_NOUNS = frozenset(
-    """no nr number page pages chapter article articles section sections rule paragraph clause
-    room flight route highway interstate level phase grade model version season episode vol
-    resolution amendment act bill title platform gate line pier terminal block building floor
-    exit saal raum zimmer halle gleis статья статьи пункт пункта ст""".split()
-)
+# quotation marks that open a title, and the mark that closes each
+_OPENERS = {"“": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
 _STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 # words that may open an amount by themselves, and words that make "a"/"one" open one
@@ -105,10 +173,6 @@ _SPOTS = re.compile(
         ]
     )
 )
-_NOT_HYPHEN_UNITS = frozenset(
-    "strong long wide high deep old tall plus odd fold percent year month week day "
-    "something somethings ish".split()
-)
 _RU_CHANGE = (
     "повыс",
     "сниз",
@@ -126,12 +190,6 @@ _RU_CHANGE = (
     "сокращ",
     "снизил",
 )
-# "at one point", "one day", "on the one hand": "one" with these is not a count
-_ONE_IDIOMS = frozenset(
-    "point day time thing way hand side another other more last reason question problem "
-    "example moment morning night evening afternoon".split()
-)
-_NOT_A_COUNT = frozenset("no every each any the this that which someone anyone".split())
 _WON_OBJECTS = frozenset(
     "the a an his her their its our my your this that these those over by re-election".split()
 )
@@ -139,7 +197,6 @@ _SHARE_VERBS = frozenset(
     "said say says think thought believe believed support supported oppose opposed voted back "
     "backed want wanted expect expected".split()
 )
-_DURATIONS = frozenset({"years", "months", "weeks", "days", "hours", "decades"})
 _NOT_POINTS = re.compile(r"\b(?:index|dow|nasdaq|ftse|stoxx|dax|nikkei|s&p|scale|score)\b", re.I)
 _RATE_WORDS = re.compile(
     r"%|\b(?:per ?cent|percent\w*|poll\w*|rate|approval|lead|margin|support|gap|share)\b", re.I
@@ -208,7 +265,8 @@ class _Finder:
         self.text = text
         self.lang = lang
         self.toks = _tokenize(text, start, end, lang)
-        masked = [(m.start(), m.end()) for m in _MASKS.finditer(text, start, end)]
+        self.words: FigureWords = figure_words()
+        masked = [(m.start(), m.end()) for m in _masks().finditer(text, start, end)]
         self.masked = {
             n
             for n, t in enumerate(self.toks)
@@ -266,76 +324,108 @@ class _Finder:
                 return None, i + 1
             negative, j = True, j + 1
         currency, j = self._currency_before(j)
-        core = self._core(j)
-        if core is None:
+        number = self._core(j)
+        if number is None:
             return None, i + 1
-        value, k, spelled, fraction = core
-        if self._not_an_amount(j, k, spelled, currency):
+        value, k, spelled, fraction = number.value, number.end, number.spelled, number.fraction
+        tally = self._tally(i, j, k) if currency is None and not negative else None
+        if self._not_an_amount(j, k, spelled, currency, tally=tally is not None):
             return None, k
-        if self._score(j, k):
-            return None, k + 2  # "won 3-2"
+        if tally is not None:
+            return self._amount(i, j, k, value, tally.unit, tally.kind, tally), tally.end
+        if self._hyphened_to(k):
+            return None, k + 4  # "18-to-34-year-olds", "a 73-to-25 percent victory"
+        if self._dash_chain(k):
+            return None, k + 3  # "a 3-2-1 strategy", "978-0-19"
         first_at = i
         scale, k = self._scale(k)
         value *= scale
         high: float | None = None
         ranged = self._range(first_at, k, currency, value)
         if ranged is not None:
-            high, k, second_scale = ranged
-            if scale == 1 and second_scale > 1:
-                value *= second_scale
+            high, k = ranged.high, ranged.end
+            if scale == 1 and ranged.scale > 1:
+                value *= ranged.scale
         plus = self._phrase(k + 1, [("plus",)]) if k < len(toks) and toks[k].kind == "dash" else 0
         if plus:
             k = plus  # "300-plus engineers"
-        unit, kind, k, lang_of_unit, factor = self._unit(k, currency, fraction, one=value == 1)
+        read = self._unit(k, currency, fraction, one=value == 1)
+        unit, kind, k = read.unit, read.kind, read.end
         if ranged is None and kind in ("percent", "points", "money") and currency is None:
             # "3.4% to 3.9%", "between 4.5% and 4.75%": the unit written with both ends
             again = self._range(first_at, k, None, value)
-            if again is not None and self._unit(again[1], None, None)[0] == unit:
-                high, k = again[0], self._unit(again[1], None, None)[2]
-        if lang_of_unit != self.lang and not spelled:
+            if again is not None:
+                second = self._unit(again.end, None, None)
+                if second.unit == unit:
+                    high, k = again.high, second.end
+        if read.lang != self.lang and not spelled:
             value = (
-                self._reread(j, lang_of_unit)
+                self._reread(j, read.lang)
                 * scale
-                * (ranged[2] if ranged is not None and scale == 1 else 1)
+                * (ranged.scale if ranged is not None and scale == 1 else 1)
             )
-        value *= factor
+        value *= read.factor
         if high is not None:
-            high *= factor
+            high *= read.factor
         if negative:
             value = -value
-        if self._is_year(j, core, scale, kind, currency):
+        if self._is_year(j, number, scale, kind, currency):
             return None, k
         if kind == "number" and spelled and value < 10 and fraction is None:
             return None, k
         comparator, lead = self._comparator_before(i)
-        if comparator != "=" and unit in _DURATIONS and self.toks[lead].key == "over":
+        durations = self.words.units.durations
+        if comparator != "=" and unit in durations and self.toks[lead].key == "over":
             comparator, lead = "=", i  # "over five years": during, not more than
         comparator, k = self._comparator_after(k, comparator)
         if plus and comparator == "=":
             comparator = ">"
+        if comparator == "=" and self._pronoun(j, number, read):
+            return None, k  # "the two leaders", "one member of the group", "One reader wrote"
         if unit == "points" and self._points_of_a_rate(i, k):
             unit, kind = "percentage_points", "points"
         if high is not None:
             comparator = "range"
             lead = self._range_lead(i, lead)
         a, b = toks[lead].start, toks[k - 1].end
-        number_start, number_end = toks[j].start, toks[core[1] - 1].end
-        amount = Amount(
+        return (
+            Amount(
+                start=a,
+                end=b,
+                text=self.text[a:b],
+                value=_tidy(value),
+                high=_tidy(high) if high is not None else None,
+                unit=unit,
+                comparator=comparator,
+                kind=kind,
+                number_start=toks[j].start,
+                number_end=toks[number.end - 1].end,
+            ),
+            k,
+        )
+
+    def _amount(
+        self, i: int, j: int, k: int, value: float, unit: str, kind: Kind, tally: _Tally
+    ) -> Amount:
+        """The amount of a tally: its first count, with the other as ``against``."""
+        comparator, lead = self._comparator_before(i)
+        a, b = self.toks[lead].start, self.toks[tally.end - 1].end
+        return Amount(
             start=a,
             end=b,
             text=self.text[a:b],
             value=_tidy(value),
-            high=_tidy(high) if high is not None else None,
+            high=None,
             unit=unit,
             comparator=comparator,
             kind=kind,
-            number_start=number_start,
-            number_end=number_end,
+            number_start=self.toks[j].start,
+            number_end=self.toks[k - 1].end,
+            against=_tidy(tally.against),
         )
-        return amount, k
 
     # ---- the number itself -----------------------------------------------------------------
-    def _core(self, j: int) -> tuple[float, int, bool, float | None] | None:
+    def _core(self, j: int) -> _Number | None:
         """(value, index after, written in words, fraction) for a number starting at ``j``."""
         toks = self.toks
         if j >= len(toks) or j in self.masked:
@@ -346,7 +436,7 @@ class _Finder:
             ratio = self._ratio(j + 1, value)
             if ratio is not None:
                 return ratio
-            return value, j + 1, False, None
+            return _Number(value, j + 1, False, None)
         if t.kind != "word":
             return None
         fraction = self._fraction(j)
@@ -354,7 +444,7 @@ class _Finder:
             return fraction
         return self._spelled(j)
 
-    def _spelled(self, j: int) -> tuple[float, int, bool, float | None] | None:
+    def _spelled(self, j: int) -> _Number | None:
         toks = self.toks
         lang = "ru" if _cyrillic(toks[j].text) else "en"
         words: list[str] = []
@@ -363,18 +453,18 @@ class _Finder:
         if toks[k].key in ("a", "an", "one") and k + 1 < len(toks):
             nxt = toks[k + 1].key
             if nxt == "dozen":
-                return 12.0, k + 2, True, None
+                return _Number(12.0, k + 2, True, None)
             if nxt == "half" and k + 2 < len(toks) and toks[k + 2].key in ("a", "an"):
                 return None
         if toks[k].key == "half" and k + 2 < len(toks) and toks[k + 1].key in ("a", "an"):
             big = toks[k + 2].key
             if big in BIG_WORDS and big != "hundred":
-                return 0.5 * (words_value((big,)) or 0), k + 3, True, None
-            return 0.5, k + 2, True, None  # "half a percentage point"
+                return _Number(0.5 * (words_value((big,)) or 0), k + 3, True, None)
+            return _Number(0.5, k + 2, True, None)  # "half a percentage point"
         if toks[k].key in U.GERMAN_NUMBERS and not is_number_word(toks[k].text):
             if toks[k].text[:1].isupper() and not self._sentence_start(k):
                 return None
-            return float(U.GERMAN_NUMBERS[toks[k].key]), k + 1, True, None
+            return _Number(float(U.GERMAN_NUMBERS[toks[k].key]), k + 1, True, None)
         if toks[k].key in ("a", "an") and k + 1 < len(toks) and toks[k + 1].key in BIG_WORDS:
             words.append("one")
             k += 1
@@ -406,19 +496,64 @@ class _Finder:
             return None
         if words == ["one"] * len(words) and len(words) > 1:
             return None
-        if toks[j].text[:1].isupper() and not self._sentence_start(j):
-            return None  # "the Group of Seven", "Formula One"
+        if (
+            toks[j].text[:1].isupper()
+            and not self._sentence_start(j)
+            and not (len(words) > 1 and self._hyphened_word(k))
+        ):
+            return None  # "the Group of Seven", "Formula One"; but "a Five-hundred-meter wall"
+        vague = all(w in BIG_WORDS or w == "one" for w in words) and words[-1] in BIG_WORDS
+        if vague and toks[j].key != "one" and self._hyphened_word(k):
+            return None  # "a billion-dollar industry", "million-dollar homes", "thousand-yard"
         value = words_value(tuple(words), lang)
         if value is None:
             return None
         if k < len(toks) and toks[k].key == "dozen":
-            return value * 12, k + 1, True, None
+            return _Number(value * 12, k + 1, True, None)
         half = self._and_a_half(k)
         if half:
-            return value + 0.5, half, True, None  # "seven-and-a-half years"
-        if words == ["one"] and j > 0 and toks[j - 1].key in _NOT_A_COUNT:
+            return _Number(value + 0.5, half, True, None)  # "seven-and-a-half years"
+        if words == ["one"] and j > 0 and toks[j - 1].key in self.words.pronouns.not_a_count:
             return None  # "no one", "the one who"
-        return value, k, True, None
+        return _Number(value, k, True, None)
+
+    def _hyphened_to(self, k: int) -> bool:
+        """Whether "-to-" and a number follow at ``k`` ("a 2-to-1 margin")."""
+        toks = self.toks
+        return (
+            k + 3 < len(toks)
+            and toks[k].kind == "dash"
+            and toks[k + 1].key == "to"
+            and toks[k + 2].kind == "dash"
+            and toks[k + 3].kind == "num"
+        )
+
+    def _dash_chain(self, k: int) -> bool:
+        """Whether two more dashes join numbers at ``k`` ("3-2-1", an ISBN's "978-0-19")."""
+        toks = self.toks
+        return (
+            k + 2 < len(toks)
+            and toks[k].kind == "dash"
+            and toks[k + 1].kind == "num"
+            and toks[k + 2].kind == "dash"
+            and toks[k].start == toks[k - 1].end
+            and toks[k + 1].start == toks[k].end
+            and toks[k + 2].start == toks[k + 1].end
+        )
+
+    def _hyphened_word(self, k: int) -> bool:
+        """Whether a hyphen at ``k`` joins the token before it to a lower-case word after it
+        ("1.2-billion", "-yuan", "-meter")."""
+        toks = self.toks
+        return (
+            k > 0
+            and k + 1 < len(toks)
+            and toks[k].kind == "dash"
+            and toks[k - 1].end == toks[k].start
+            and toks[k].end == toks[k + 1].start
+            and toks[k + 1].kind == "word"
+            and toks[k + 1].text.islower()
+        )
 
     def _and_a_half(self, k: int) -> int:
         """The index after "and a half" / "-and-a-half" at ``k``, or 0."""
@@ -431,7 +566,7 @@ class _Finder:
             m += 1
         return m
 
-    def _fraction(self, j: int) -> tuple[float, int, bool, float | None] | None:
+    def _fraction(self, j: int) -> _Number | None:
         """ "a third", "two-thirds", "half of", "three in ten", "one out of five": percent."""
         toks = self.toks
         t = toks[j]
@@ -452,10 +587,10 @@ class _Finder:
                 return None
             if nxt == "a":
                 return None
-            return 50.0, j + 1, True, 0.5
+            return _Number(50.0, j + 1, True, 0.5)
         if t.key in U.BARE_FRACTIONS and prev not in ("одна", "одну", "две", "три"):
             share = U.FRACTIONS[t.key]
-            return share * 100, j + 1, True, share
+            return _Number(share * 100, j + 1, True, share)
         if t.key in U.FRACTION_ONES and j + 1 < len(toks):
             part = toks[j + 1].key
             if part in U.FRACTIONS and not part.endswith("s") and part != "half":
@@ -467,7 +602,7 @@ class _Finder:
                 if english and j + 2 < len(toks) and not self._after_share(toks[j + 2]):
                     return None  # "for a seventh month": an ordinal
                 share = U.FRACTIONS[part]
-                return share * 100, j + 2, True, share
+                return _Number(share * 100, j + 2, True, share)
         count_words = t.kind == "word" and (
             is_number_word(t.text, "ru" if _cyrillic(t.text) else "en") or t.key in U.GERMAN_NUMBERS
         )
@@ -475,12 +610,12 @@ class _Finder:
             count = _word_value(t)
             share = count * U.FRACTIONS[toks[j + 1].key]
             if 0 < share < 1 and toks[j + 1].key not in ("half", "quarter", "fourth"):
-                return share * 100, j + 2, True, share
+                return _Number(share * 100, j + 2, True, share)
         hyphened = j + 2 < len(toks) and toks[j + 1].kind == "dash"
         if count_words and hyphened and toks[j + 2].key in U.FRACTIONS:
             share = _word_value(t) * U.FRACTIONS[toks[j + 2].key]
             if 0 < share < 1:
-                return share * 100, j + 3, True, share  # "two-thirds"
+                return _Number(share * 100, j + 3, True, share)  # "two-thirds"
         if t.kind == "word" and is_number_word(t.text):
             value = words_value((t.key,))
             if value is not None:
@@ -494,7 +629,7 @@ class _Finder:
             return False  # "a third-party candidate"
         return tok.kind != "word" or tok.key in U.FUNCTION_WORDS or tok.key in _SHARE_VERBS
 
-    def _ratio(self, k: int, count: float) -> tuple[float, int, bool, float | None] | None:
+    def _ratio(self, k: int, count: float) -> _Number | None:
         """ "three in ten", "9 out of 10": the share as a percentage."""
         toks = self.toks
         if k + 1 >= len(toks):
@@ -515,11 +650,13 @@ class _Finder:
         if not 0 < count < whole:
             return None
         share = count / whole
-        return share * 100, m + 1, True, share
+        return _Number(share * 100, m + 1, True, share)
 
     # ---- what comes after: scale, range, unit, comparator -------------------------------------
     def _scale(self, k: int) -> tuple[int, int]:
         toks = self.toks
+        if self._hyphened_word(k) and toks[k + 1].key in self.words.units.hyphen_scales:
+            return U.SCALES[toks[k + 1].key], k + 2  # "$23-million", "1.2-billion-yuan"
         if k >= len(toks) or toks[k].kind != "word":
             return 1, k
         t = toks[k]
@@ -555,7 +692,7 @@ class _Finder:
 
     def _range(
         self, first: int, k: int, currency: str | None, low: float
-    ) -> tuple[float, int, int] | None:
+    ) -> _RangeEnd | None:
         """The high end of "20 to 25", "$3-4 billion", "between 3 and 4", "от 5 до 7".
 
         "between ... and", "от ... до" and "zwischen ... und" always make a range; a dash or
@@ -584,10 +721,10 @@ class _Finder:
             _, m = self._currency_before(m)
         if m in self.masked:
             return None
-        core = self._core(m)
-        if core is None:
+        number = self._core(m)
+        if number is None:
             return None
-        high, after, _spelled, fraction = core
+        high, after, fraction = number.value, number.end, number.fraction
         if fraction is not None:
             return None
         scale, after = self._scale(after)
@@ -595,27 +732,27 @@ class _Finder:
             start = low * scale if low < high else low  # "$3-4 billion": 3 is 3 billion
             if not 0 <= start < high * scale <= 4 * start:
                 return None
-        return high * scale, after, scale
+        return _RangeEnd(high * scale, after, scale)
 
     def _unit(
         self, k: int, currency: str | None, fraction: float | None, *, one: bool = False
-    ) -> tuple[str, Kind, int, str, float]:
+    ) -> _Unit:
         """(unit, kind, index after, language the unit is written in, factor)."""
         toks = self.toks
         lang = self.lang
         if fraction is not None:
-            return "percent", "percent", k, lang, 1.0
+            return _Unit("percent", "percent", k, lang, 1.0)
         if currency is not None:
-            return currency, "money", k, lang, 1.0
+            return _Unit(currency, "money", k, lang, 1.0)
         if k >= len(toks):
-            return "dimensionless", "number", k, lang, 1.0
+            return _Unit("dimensionless", "number", k, lang, 1.0)
         t = toks[k]
         if t.text in ("%", "‰"):
             after = k + 1
             points = self._phrase(after, U.POINT_WORDS[2:3])
             if points:
-                return "percentage_points", "points", points, lang, 1.0
-            return "percent", "percent", after, lang, 0.1 if t.text == "‰" else 1.0
+                return _Unit("percentage_points", "points", points, lang, 1.0)
+            return _Unit("percent", "percent", after, lang, 0.1 if t.text == "‰" else 1.0)
         word_lang = (
             "ru"
             if _cyrillic(t.text)
@@ -627,23 +764,25 @@ class _Finder:
         )
         after = self._phrase(k, U.POINT_WORDS)
         if after:
-            return "percentage_points", "points", after, word_lang, 1.0
+            return _Unit("percentage_points", "points", after, word_lang, 1.0)
         after = self._phrase(k, U.BASIS_POINTS)
         if after:
-            return "percentage_points", "points", after, word_lang, 0.01
+            return _Unit("percentage_points", "points", after, word_lang, 0.01)
         after = self._phrase(k, U.PERCENT_WORDS)
         if after:
-            return "percent", "percent", after, word_lang, 1.0
+            return _Unit("percent", "percent", after, word_lang, 1.0)
         code, after = self._currency_after(k)
         if code is not None:
-            return code, "money", after, word_lang, 1.0
+            return _Unit(code, "money", after, word_lang, 1.0)
         counted = self._counted(k, one)
         if counted is not None:
             noun, after = counted
-            return noun, "count", after, word_lang, 1.0
+            *head, last = noun.split(" ")
+            noun = " ".join([*head, self.words.units.spellings.get(last, last)])
+            return _Unit(noun, "count", after, word_lang, 1.0)
         if self._age(k):
-            return "years", "count", k, lang, 1.0
-        return "dimensionless", "number", k, lang, 1.0
+            return _Unit("years", "count", k, lang, 1.0)
+        return _Unit("dimensionless", "number", k, lang, 1.0)
 
     def _age(self, k: int) -> bool:
         """ "Benjamin Green, 83, knows ...": an age after a name, between commas."""
@@ -661,6 +800,9 @@ class _Finder:
         """The counted noun after a number: "500 people", "3 new jobs", "64-year-old"."""
         toks = self.toks
         t = toks[k]
+        units = self.words.units
+        if t.text in units.data_sizes:
+            return units.data_sizes[t.text], k + 1  # "2.6 TB", "25MB"
         if t.key in _ORDINAL_SUFFIX and t.start == toks[k - 1].end and self._anniversary(k):
             return "years", k + 2
         if t.kind == "dash" and k + 1 < len(toks) and toks[k + 1].start == t.end:
@@ -673,8 +815,12 @@ class _Finder:
             if w.startswith(("jährig", "летн", "летия", "летие")):
                 return "years", k + 2  # "21-jährigen", "25-летний"
             written = toks[k + 1].text
-            if toks[k + 1].kind == "word" and written.isalpha() and written.islower() and (
-                w not in _NOT_HYPHEN_UNITS
+            if (
+                toks[k + 1].kind == "word"
+                and written.isalpha()
+                and written.islower()
+                and w not in units.not_hyphen_units
+                and not (one and w in self.words.pronouns.compounds)  # "one-sided", "one-off"
             ):
                 return _pluralize(w), k + 2  # "a 40-kilometre stretch", "a 12,000-piece set"
             return None
@@ -702,7 +848,12 @@ class _Finder:
             if self.lang == "de" and word.text[:1].isupper():
                 return word.key, m + 1
             noun = _plural(word.key)
-            if noun is None and one and skip == 0 and self._singular_noun(word):
+            if one and skip == 0 and (
+                (noun == word.key and word.key not in U.IRREGULAR_PLURALS)
+                or self._no_noun_after_one(m)
+            ):
+                return None  # "if one adds", "one really", "one such", "one listing the facts"
+            if noun is None and one and skip == 0 and self._singular_noun(m):
                 noun = _pluralize(word.key)  # "one passenger"
             if noun is not None:
                 if m > k and toks[m - 1].key in ("cubic", "square"):
@@ -725,13 +876,26 @@ class _Finder:
                 m += 2
         return None
 
-    @staticmethod
-    def _singular_noun(w: _Tok) -> bool:
+    def _no_noun_after_one(self, m: int) -> bool:
+        """Whether the word at ``m`` shows that the "one" before it is a pronoun: an adverb
+        ("one really"), a determiner ("one such"), a verb taking an object ("one listing the
+        facts", "one soliciting his views")."""
+        w = self.toks[m]
+        after = self.toks[m + 1].key if m + 1 < len(self.toks) else ""
+        pronouns = self.words.pronouns
+        if w.key.endswith("ing") and (after in pronouns.partitive or after in ("a", "an")):
+            return True
+        return w.key.endswith("ly") or w.key in pronouns.not_nouns
+
+    def _singular_noun(self, m: int) -> bool:
+        """Whether the word at ``m``, after "one", is a singular noun it counts ("one
+        passenger"), not an idiom ("one day")."""
+        w = self.toks[m]
         return (
             w.text.islower()
             and len(w.key) > 2
             and not w.key.endswith("ed")
-            and w.key not in _ONE_IDIOMS
+            and w.key not in self.words.pronouns.idioms
             and w.key not in U.NOT_PLURAL_NOUNS
             and w.key not in U.FUNCTION_WORDS
         )
@@ -804,6 +968,10 @@ class _Finder:
     def _currency_after(self, k: int) -> tuple[str | None, int]:
         toks = self.toks
         t = toks[k]
+        if self._hyphened_word(k) and toks[k + 1].key not in ("won", "real"):
+            code = U.CURRENCY_WORDS.get((toks[k + 1].key,))
+            if code is not None:
+                return code, k + 2  # "1.2-billion-yuan", "a two-million-dollar grant"
         if (
             t.key == "us"
             and k + 2 < len(toks)
@@ -863,7 +1031,12 @@ class _Finder:
         return "yuan" in window or "renminbi" in window
 
     # ---- what is not an amount ---------------------------------------------------------------
-    def _not_an_amount(self, j: int, k: int, spelled: bool, currency: str | None) -> bool:
+    def _not_an_amount(
+        self, j: int, k: int, spelled: bool, currency: str | None, *, tally: bool = False
+    ) -> bool:
+        """Whether the number from ``j`` to ``k`` is part of a date, a time, a code, a name or
+        an address (a tally's first count may follow a capitalised word: "Democrats outnumber
+        Republicans 3-1")."""
         toks = self.toks
         t = toks[j]
         if any(m in self.masked for m in range(j, k)):
@@ -874,6 +1047,10 @@ class _Finder:
         nxt = toks[k] if k < len(toks) else None
         if self._alone_on_its_line(j, k):
             return True  # a list number: "12" on a line of its own
+        if currency is None and (
+            self._a_code(t) or self._in_a_name(j, k) or self._abbreviated_year(j)
+        ):
+            return True
         if prev is not None and currency is None:
             glued = prev.end == t.start
             if glued and prev.kind == "word":
@@ -888,23 +1065,26 @@ class _Finder:
                 return True  # COVID-19, Catch-22, F-16
             if prev.kind == "sym" and prev.text in ("№", "#"):
                 return True
+            if glued and prev.text == ":" and j >= 2 and toks[j - 2].end == prev.start:
+                return True  # "Isaiah 45:1", "3:1-5"
             if prev.kind == "punct" and prev.text == "." and j >= 2:
-                if toks[j - 2].key in ("no", "nr", "art", "sec", "vol", "p", "pp"):
-                    return True
                 month = toks[j - 2]
                 abbreviated = self._month(month) and len(month.key) <= 4
                 same_line = "\n" not in self.text[prev.end : t.start]
                 if abbreviated and prev.start == month.end and same_line:
                     return True  # Aug. 30
             if prev.kind == "word":
-                if prev.key in _NAME_NOUNS or (
-                    prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS)
-                ):
+                if prev.text[:1].isupper() and prev.key.endswith(_STREET_ENDINGS):
                     return True
                 if self._month(prev) and self._day(t):
                     return True  # September 26
                 named = prev.text[:1].isupper() or any(ch.isupper() for ch in prev.text[1:])
-                if named and not self._common(j - 1) and prev.text not in U.CURRENCY_CODES:
+                if (
+                    named
+                    and not (tally and prev.key.endswith("s"))  # "outnumber Republicans 3-1"
+                    and not self._common(j - 1)
+                    and prev.text not in U.CURRENCY_CODES
+                ):
                     return True  # Boeing 737, Apollo 11
         if nxt is not None:
             if nxt.kind == "word" and nxt.start == toks[k - 1].end and nxt.key in _ORDINAL_SUFFIX:
@@ -930,9 +1110,177 @@ class _Finder:
                 and nxt.start == toks[k - 1].end
                 and nxt.key not in U.GLUED_SCALES
                 and nxt.key not in U.UNIT_ABBREVIATIONS
+                and nxt.text not in self.words.units.data_sizes
             ):
                 return True  # 5G, 3D
             if self._address(k):
+                return True
+        return False
+
+    def _a_code(self, t: _Tok) -> bool:
+        """Whether a numeral is an id or a code: a version ("2.14.1", where a point groups no
+        thousands), a long run of digits (a post's id), digits after a leading zero
+        ("004512")."""
+        text = t.text
+        if text.isdigit():
+            return len(text) >= self.words.long_digits or (len(text) > 1 and text[0] == "0")
+        groups = text.split(".")
+        return len(groups) > 2 and not all(len(g) == 3 for g in groups[1:])
+
+    def _in_a_name(self, j: int, k: int) -> bool:
+        """Whether the numeral at ``j`` (ending before ``k``) belongs to a name or a title:
+        after a noun that numbers things ("Route 66", "part 2", "Prop. 13"), after a
+        capitalised "The" inside a sentence ("a show called The 411"), in "the Group of 20",
+        after a title noun and before a capitalised word ("the film 41 Shots"), or inside a
+        short quoted title ("“Room 237 Revisited”")."""
+        toks = self.toks
+        names = self.words.names
+        if j == 0:
+            return self._quoted_title(j, k)
+        prev = toks[j - 1]
+        if prev.kind == "word" and prev.key in names.nouns:
+            return True
+        if prev.text == "The" and not self._sentence_start(j - 1):
+            return True
+        if prev.text == "." and j >= 2 and toks[j - 2].key in names.abbreviations:
+            return True
+        if (
+            prev.key == "of"
+            and j >= 2
+            and toks[j - 2].key in names.of_heads
+            and toks[j - 2].text[:1].isupper()
+        ):
+            return True
+        m = j - 1
+        while m > 0 and toks[m].kind == "punct" and toks[m].text in ",“\"‘'":
+            m -= 1
+        titled = toks[m].key in names.title_nouns or toks[m].key in names.title_verbs
+        capital = k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].isupper()
+        return (titled and capital) or self._quoted_title(j, k)
+
+    def _quoted_title(self, j: int, k: int) -> bool:
+        """Whether the numeral sits in a short quoted stretch whose longer words all begin with
+        a capital: a title ("“41 Shots”", "‘13 Hours’"), not a quoted figure ("“40 percent”")."""
+        text = self.text
+        at, end = self.toks[j].start, self.toks[k - 1].end
+        line = text.rfind("\n", 0, at) + 1
+        left = max(line, at - 60)
+        opening = -1
+        for p in range(at - 1, left - 1, -1):
+            ch = text[p]
+            if ch in _OPENERS and (p == line or text[p - 1].isspace() or text[p - 1] == "("):
+                opening = p
+                break
+            if ch in "”\n":
+                return False
+        if opening < 0:
+            return False
+        closer = _OPENERS[text[opening]]
+        stop = text.find(closer, end, min(len(text), end + 60))
+        if stop < 0:
+            return False
+        inner = text[opening + 1 : stop]
+        words = _WORD.findall(inner)
+        return (
+            len(inner.split()) <= 8
+            and not any(ch in inner for ch in ".!?;\n")
+            and any(w[:1].isupper() for w in words)
+            and all(w[:1].isupper() for w in words if len(w) > 3)
+        )
+
+    def _abbreviated_year(self, j: int) -> bool:
+        """ "in ’08", "Class of '16", "‘13 Hours’": an apostrophe and two digits, after a word
+        that introduces a year or before a capital, a dash or a punctuation mark."""
+        toks = self.toks
+        t = toks[j]
+        if len(t.text) != 2 or not t.text.isdigit() or j == 0:
+            return False
+        mark = toks[j - 1]
+        if mark.text not in ("'", "’", "‘") or mark.end != t.start:
+            return False
+        if j >= 2 and toks[j - 2].end == mark.start:
+            return False  # the mark closes a word
+        if j >= 2 and toks[j - 2].key in self.words.years.introducers:
+            return True
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return (
+            nxt is None
+            or nxt.kind in ("punct", "dash")
+            or (nxt.kind == "word" and nxt.text[:1].isupper())
+        )
+
+    def _tally(self, i: int, j: int, k: int) -> _Tally | None:
+        """ "voted 19-15", "confirmed 80-19", "split 4 to 1", "a 2-to-1 margin", "won 3-1": two
+        whole counts, the first not below the second (a rising pair is a range), neither
+        followed by a unit. Joined by "to", they are a tally only among words of voting."""
+        toks = self.toks
+        tallies = self.words.tallies
+        if toks[j].kind != "num" or not toks[j].text.isdigit() or k + 1 >= len(toks):
+            return None
+        link = toks[k]
+        glued = link.start == toks[k - 1].end and toks[k + 1].start == link.end
+        if link.kind == "dash" and glued and toks[k + 1].kind == "num":
+            other, spoken = k + 1, False  # "19-15"
+        elif self._hyphened_to(k):
+            other, spoken = k + 3, False  # "2-to-1"
+        elif link.key == "to" and toks[k + 1].kind == "num":
+            other, spoken = k + 1, True  # "5 to 4"
+        else:
+            return None
+        second = toks[other]
+        if not second.text.isdigit() or other in self.masked:
+            return None
+        if not int(second.text) <= int(toks[j].text) <= tallies.largest:
+            return None
+        after = other + 1
+        if after < len(toks) and (
+            (toks[after].kind == "dash" and toks[after].start == second.end)  # "3-2-1"
+            or toks[after].text in ("%", "‰")
+            or toks[after].key in U.SCALES
+            or self._phrase(after, U.PERCENT_WORDS)
+            or self._currency_after(after)[0] is not None
+        ):
+            return None
+        vote = any(t.key in tallies.vote_words for t in toks[max(0, i - 4) : i]) or (
+            after < len(toks) and toks[after].key in tallies.vote_words
+        )
+        if spoken and not vote:
+            return None
+        if vote:
+            return _Tally(float(second.text), after, "votes", "count")
+        return _Tally(float(second.text), after, "dimensionless", "number")
+
+    def _pronoun(self, j: int, number: _Number, read: _Unit) -> bool:
+        """Whether a spelled "one" or "two" with its noun is a pronoun or an article rather
+        than a count: after a definite determiner ("the two leaders", "those two states"),
+        taken from a group ("one member of that group"), or an unnamed source ("One reader
+        wrote", "one official said"). "Only one candidate" and durations stay counts."""
+        toks = self.toks
+        pronouns = self.words.pronouns
+        if (
+            not number.spelled
+            or number.fraction is not None
+            or number.end != j + 1
+            or toks[j].key not in pronouns.numbers
+            or read.kind != "count"
+            or read.unit in self.words.units.durations
+        ):
+            return False
+        before = toks[j - 1].key if j > 0 else ""
+        if before in pronouns.focus:
+            return False
+        hyphened = j + 1 < len(toks) and toks[j + 1].kind == "dash"
+        if before in pronouns.definite and not hyphened:
+            return True  # but "the two-mile trek": the article is the trek's
+        end = read.end
+        if end + 1 < len(toks) and toks[end].key == "of":
+            group = toks[end + 1].key
+            if group in pronouns.partitive or group in ("a", "an"):
+                return True
+        for t in toks[end : end + 5]:
+            if t.kind != "word":
+                return False
+            if t.key in pronouns.reporting_verbs:
                 return True
         return False
 
@@ -959,19 +1307,6 @@ class _Finder:
             return True
         # "4. Ben Carson": a list number opening its line
         return not before.strip() and after[:1] in (".", ")") and after[1:2] == " "
-
-    def _score(self, j: int, k: int) -> bool:
-        """"won 3-2", "a 52-48 vote": two numbers joined by a dash, the second the smaller;
-        "a 2-to-1 margin": a ratio."""
-        toks = self.toks
-        if k + 3 < len(toks) and toks[k].kind == "dash" and toks[k + 1].key == "to":
-            return toks[k + 2].kind == "dash" and toks[k + 3].kind == "num"
-        if k + 1 >= len(toks) or toks[k].kind != "dash" or toks[k + 1].kind != "num":
-            return False
-        if not (toks[j].end == toks[k].start and toks[k].end == toks[k + 1].start):
-            return False
-        first, second = toks[j].text, toks[k + 1].text
-        return first.isdigit() and second.isdigit() and int(second) < int(first) <= 200
 
     def _anniversary(self, k: int) -> bool:
         toks = self.toks
@@ -1003,17 +1338,37 @@ class _Finder:
     def _is_year(
         self,
         j: int,
-        core: tuple[float, int, bool, float | None],
+        number: _Number,
         scale: int,
         kind: Kind,
         currency: str | None,
     ) -> bool:
         t = self.toks[j]
-        if t.kind != "num" or not re.fullmatch(r"\d{4}", t.text) or core[1] != j + 1:
+        if t.kind != "num" or not re.fullmatch(r"\d{4}", t.text) or number.end != j + 1:
             return False
-        if not 1800 <= int(t.text) <= 2100:
+        if scale != 1 or currency is not None:
             return False
-        return scale == 1 and currency is None and kind in ("number", "count")
+        years, year = self.words.years, int(t.text)
+        if kind not in ("number", "count") or year > years.last:
+            return False
+        if year >= years.counted_first:
+            return True  # "the 2016 race", "2016 elections"
+        return kind == "number" and year >= years.first and self._dated(j)  # "in 1776"
+
+    def _dated(self, j: int) -> bool:
+        """Whether the number at ``j`` follows a word that introduces a year ("in", "of",
+        "since") or a month and day ("July 14, 1789")."""
+        toks = self.toks
+        if j == 0:
+            return False
+        if toks[j - 1].key in self.words.years.introducers:
+            return True
+        return (
+            j >= 3
+            and toks[j - 1].text == ","
+            and self._day(toks[j - 2])
+            and self._month(toks[j - 3])
+        )
 
     # ---- helpers -------------------------------------------------------------------------------
     def _phrase(self, k: int, phrases: Sequence[tuple[str, ...]]) -> int:

@@ -16,11 +16,13 @@ for each amount in text order.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quotewire.claims.amounts import find_amounts
+from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
@@ -90,6 +92,8 @@ VALUATION_VERBS = frozenset(
     """estimate put peg list tally count value rank place calculate project forecast find
     measure rate score""".split()
 )
+#: Characters after a speaker where the organization it belongs to is looked for.
+_NAMED_WITH = 80
 #: Who answers a poll: a statement by them is one of its findings, not another source's.
 RESPONDENTS = frozenset(
     """voters respondents adults residents americans republicans democrats independents
@@ -113,6 +117,15 @@ class Claimants:
     text order (:meth:`of_narration` follows the findings it has given figures to)."""
 
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]) -> None:
+        self.text = text
+        words = figure_words().claimants
+        self.data_nouns, self.pronouns = words.data_nouns, words.pronouns
+        self.org_mentions = sorted(
+            ((m.start, m.end, e) for e in entities if e.type == "ORG" for m in e.mentions
+             if m.kind in ("name", "organization")),
+            key=lambda m: (m[0], m[1]),
+        )  # fmt: skip
+        self.org_starts = [m[0] for m in self.org_mentions]
         self.orgs: IntervalIndex[Entity] = IntervalIndex(
             (m.start, m.end, e) for e in entities if e.type == "ORG" for m in e.mentions
         )
@@ -194,14 +207,88 @@ class Claimants:
         return None
 
     def of_statement(self, quote: Quote | None) -> Speaker | None:
-        """The claimant of a figure inside ``quote`` (None: no quote)."""
-        if quote is None:
+        """The claimant of a figure inside ``quote`` (None: no quote): its speaker, unless the
+        speaker is a data source (the organization in or before it) or no agent at all (a
+        number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New numbers
+        show ..."), whose figures go to the organization the text names with it ("figures
+        from Statistics Denmark"), else, for data, to the phrase (an unnamed source), else to
+        the narrator (None)."""
+        if quote is None or quote.speaker is None:
             return None
         source = self.sources.get(id(quote))
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
-        return quote.speaker
+        if self._agent(quote.speaker):
+            return quote.speaker
+        named = self._named_with(quote.speaker, quote)
+        if named is None and self._data(quote.speaker):
+            return quote.speaker  # "leaked documents show": an unnamed source, the phrase
+        return named
+
+    def _data(self, speaker: Speaker) -> bool:
+        """Whether a speaker is data whose phrase says whose or what it is though no one is
+        named ("leaked documents", "federal statistics", "exit polls"): an unnamed source.
+        Bare or merely new data ("Numbers", "New numbers", "the figures") is nobody's: the
+        narrator's."""
+        name = speaker.name.strip()
+        if speaker.entity is None and name.lower() in self.pronouns:
+            return False
+        counted = find_amounts(name)
+        if not any(ch.isalpha() for ch in name) or (counted and counted[0].start == 0):
+            return False
+        qualifiers = [w for w in name.lower().split()[:-1] if w not in _NOT_NAME]
+        return bool(qualifiers)
+
+    def _agent(self, speaker: Speaker) -> bool:
+        name = speaker.name.strip()
+        words = name.lower().split()
+        if not words:
+            return False
+        if speaker.entity is None and name.lower() in self.pronouns:
+            return False  # "they", "it": unresolved
+        if not any(ch.isalpha() for ch in name):
+            return False  # "39"
+        counted = find_amounts(name)
+        if counted and counted[0].start == 0 and counted[0].kind != "count":
+            return False  # "Forty-one percent", "Two-thirds"
+        head = next(
+            (words[n - 1] for n, w in enumerate(words) if n and w in ("of", "from", "by")),
+            words[-1],
+        )
+        return head.strip(".,;:'’\"”") not in self.data_nouns
+
+    def _named_with(self, speaker: Speaker, quote: Quote) -> Speaker | None:
+        """The organization named in or right after a speaker's words ("FEC records",
+        "numbers released by the Census Bureau"), within its sentence and before the
+        statement's first words; else one the statement names as its source ("..., according
+        to a survey by the Harlow Institute")."""
+        mention = speaker.mention
+        if mention is not None:
+            stop = min(len(self.text), mention.end + _NAMED_WITH)
+            ends = [self.text.find(c, mention.end, stop) for c in ".!?\n"]
+            stop = min([stop, *(e for e in ends if e >= 0)])
+            content = [c.start for c in quote.content if c.start >= mention.end]
+            if content:
+                stop = min(stop, content[0])
+            found = self._organization(mention.start, stop)
+            if found is not None:
+                return found
+        for source in quote.according_to:
+            found = self._organization(source.span.start, source.span.end)
+            if found is not None:
+                return found
+        return None
+
+    def _organization(self, lo: int, hi: int) -> Speaker | None:
+        """The first organization mentioned from ``lo`` to ``hi``, as a claimant."""
+        first = bisect_left(self.org_starts, lo)
+        if first < len(self.org_mentions) and self.org_mentions[first][0] < hi:
+            start, end, entity = self.org_mentions[first]
+            return Speaker(
+                entity=entity.id, name=entity.name, mention=Span.of(self.text, start, end)
+            )
+        return None
 
     def of_valuation(self, token: Any, offset: int) -> Speaker | None:
         """The named subject of a verb that values the figure at ``token`` ("Bloomberg

@@ -24,6 +24,8 @@ from typing import Any
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.claimants import Claimants
 from quotewire.claims.context import TimeRef, find_times, find_trend
+from quotewire.claims.lexicon import figure_words
+from quotewire.claims.units import FRACTIONS
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
@@ -33,23 +35,12 @@ from quotewire.speakers.titles import same_nation, title_fragments
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
 _LOW_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times"})
 _UNIT_WORDS = frozenset({"%", "percent", "cent", "points", "point", "pct"})
-# units of physical measure: "42,000 tonnes of used batteries" measures the batteries
-_MEASURE_UNITS = frozenset(
-    """tonnes tons barrels litres liters gallons metres meters kilometres kilometers miles
-    hectares acres megawatts gigawatts kilowatts kilowatt-hours megawatt-hours gigawatt-hours
-    terawatt-hours millimetres centimetres kilograms ounces bushels feet yards""".split()
-)
-# nouns an amount marks an occasion of, rather than measures ("the 80th anniversary of ...")
-_OCCASIONS = frozenset({"anniversary", "birthday", "jubilee", "centenary", "centennial"})
-# nouns that only restate the amount ("an average of 60 million francs", "a total of 300")
-_GENERIC = frozenset(
-    "average total sum amount figure level value tally record high low peak maximum minimum "
-    "estimate".split()
-)
 # a named country, company or person as the subject states what the amount is about, not
 # what it measures ("Lithuania will spend 1.4 billion euros")
 _NAMED_SUBJECTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"})
 _CLIMB = frozenset({"pobj", "prep", "quantmod", "nummod", "compound", "conj", "cc", "appos"})
+# how an amount that describes the noun after it hangs from that noun ("a $3 million settlement")
+_MODIFIES = frozenset({"compound", "amod", "nmod", "nummod"})
 _ABOUT_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 # a time after these words is the base of a comparison ("up from 40 billion in June")
 _BASE = re.compile(r"\b(?:from|since|than|compared with|compared to|against)\b[^,;.]*$", re.I)
@@ -113,6 +104,7 @@ def find_claims(
                     span=Span.of(text, amount.start, amount.end),
                     value=amount.value,
                     high=amount.high,
+                    against=amount.against,
                     unit=amount.unit,
                     comparator=amount.comparator,  # type: ignore[arg-type]
                     kind=amount.kind,  # type: ignore[arg-type]
@@ -120,7 +112,7 @@ def find_claims(
                     measure_span=Span.of(text, measure[0][0], measure[-1][1]) if measure else None,
                     about=around.about(sentence),
                     time=time,
-                    trend=find_trend(text, lo, hi),  # type: ignore[arg-type]
+                    trend=_trend(text, lo, hi, amount),  # type: ignore[arg-type]
                     claimant=claimant,
                     quote=quote.id if quote else None,
                     according_to=_source(quote, amount),
@@ -159,9 +151,11 @@ def _measure(
     """Character offsets of the words saying what ``amount`` measures (one stretch, or two for
     a share and what yields it), or None. Tried in order: a noun right before the amount in
     brackets; the noun the amount is "of" ("a deficit of 3.2%"); the noun it is part of ("the
-    80th anniversary of ..."); for an amount that is itself the subject, what it is a share of;
-    the subject of the verb that states it; what it is a share of; the noun phrase before that
-    verb. ``span`` is the amount's tokens."""
+    80th anniversary of ..."); the noun it describes ("a $3 million settlement"); for an amount
+    that is itself the subject, what it is a share of; the subject of a verb that states it
+    ("turnover exceeds", not "the council voted to pay"); what it is a share of; the noun phrase
+    before that verb. A phrase that is only a pronoun, a number or a unit ("him", "percent")
+    measures nothing. ``span`` is the amount's tokens."""
     if span is None or len(span) == 0:
         return None
     share = _share_of(doc, span)
@@ -170,43 +164,80 @@ def _measure(
             if share is not None:
                 return [c for piece in share for c in _chars(doc, offset, piece) or []] or None
             continue
-        found = _chars(doc, offset, tokens)
+        found = _chars(doc, offset, tokens) if _says_what(doc, tokens) else None
         if found:
             return found
     return None
 
 
-def _measure_tokens(
-    doc: Any, span: Any, kind: str, unit: str, has_share: bool
-) -> Iterator[Any]:
+def _says_what(doc: Any, tokens: tuple[int, int]) -> bool:
+    """Whether the words ``tokens`` can name a measure: not a pronoun alone ("him"), not a
+    number or a unit ("percent", "1.3 trillion")."""
+    words = [t for t in doc[tokens[0] : tokens[1]] if not (t.is_punct or t.is_space)]
+    if not words or all(t.pos_ in ("PRON", "DET") for t in words):
+        return False
+    last = words[-1]
+    return not (last.like_num or last.lower_ in _UNIT_WORDS or last.text in ("$", "%"))
+
+
+def _measure_tokens(doc: Any, span: Any, kind: str, unit: str, has_share: bool) -> Iterator[Any]:
     """Candidate token ranges for the measure, best first ("share" stands for the share rule)."""
+    words = figure_words().measures
     root = span.root
     bracket = span.start >= 2 and doc[span.start - 1].text == "("
     if bracket and doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
         yield _head_phrase(doc[span.start - 2])  # "accumulated investment ($4.5 billion)"
+    head = root.head
+    if (
+        root.dep_ in _MODIFIES
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.is_alpha
+        and head.lower_ not in words.restating
+        and head.lower_ not in _UNIT_WORDS
+        and not _counted_here(span, kind)
+    ):  # "a $3 million settlement", "a 40% cut in irrigation water", "a 38-kilometre detour"
+        left, right = _head_phrase(head)
+        yield max(left, span.end), right
     inside = span.start <= root.i < span.end and root.pos_ == "NOUN" and not root.like_num
-    if inside and root.lower_ in _OCCASIONS:
+    if inside and root.lower_ in words.occasions:
         left, right = _head_phrase(root)
         if right > root.i + 1:  # "the 80th anniversary of the formation of the industry"
             yield max(left, root.i), right
-    if (kind == "money" or unit.split()[-1] in _MEASURE_UNITS) and span.end + 1 < len(doc):
+    if (kind == "money" or unit.split()[-1] in words.physical_units) and span.end + 1 < len(doc):
         link = doc[span.end]
         if link.lower_ in ("of", "in", "on") and link.head.i in range(span.start, span.end):
             objects = [c for c in link.children if c.dep_ == "pobj"]
             if objects:  # "42,000 tonnes of used batteries", "25 million euros in credit"
                 yield _head_phrase(objects[0])
     node = root
+    link = ""  # the preposition the amount hangs from ("by 450 megawatts")
+    buried = False  # whether the amount belongs to a noun on the way up to the verb
     while node.dep_ in _CLIMB and node.head is not node:
-        if node.dep_ == "pobj" and node.head.lower_ in ("of", "at"):
-            noun = node.head.head
+        if node.dep_ == "pobj" and not link:
+            link = node.head.lower_
+        noun = node.head.head
+        if node.dep_ == "pobj" and (
+            not _counted_here(span, kind) or noun.lower_ in words.counted_of
+        ):
             outside = not span.start <= noun.i < span.end
-            if outside and noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in _GENERIC:
+            named = (
+                noun.pos_ in ("NOUN", "PROPN")
+                and noun.lower_ not in words.restating
+                and noun.lower_ not in _UNIT_WORDS
+                and noun.lower_ not in FRACTIONS
+            )
+            if outside and named and node.head.lower_ in ("of", "at"):
                 yield _head_phrase(noun)  # "a budget deficit of 3.2%", "inflation at 2.1%"
+            if outside and named and node.head.lower_ in ("to", "by") and noun.i < span.start:
+                yield _head_phrase(noun)  # "raise their trade to $20 billion"
         if node.dep_ == "nummod" and node.head.i >= span.end:
             break  # the counted noun: the amount is what it counts
         node = node.head
-        if node.lower_ in _GENERIC and node.dep_ == "pobj":
+        if node.lower_ in words.restating and node.dep_ == "pobj":
             continue  # "an average of 60 million francs": the amount stands for its average
+        if node.pos_ in ("NOUN", "PROPN") and not span.start <= node.i < span.end:
+            buried = True  # "too high for a village of 860 inhabitants"
     if node.dep_ in ("nsubj", "nsubjpass"):
         yield "share"
         return
@@ -215,13 +246,20 @@ def _measure_tokens(
         if verb.head is verb:
             break
         verb = verb.head
-    if node.dep_ == "pobj" and node.head.lower_ in ("by", "to", "from"):
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    changes = verb.lower_ in words.change_verbs
+    if link in ("by", "to", "from") and changes and not _counted_here(span, kind):
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i < span.start and c.ent_type_ not in _NAMED_SUBJECTS
+        ]
         if objects:  # "cut transmission capacity by 450 megawatts"
             yield _head_phrase(objects[0])
     subject = _subject(verb)
+    states = _states(verb) and not buried
     if (
         subject is not None
+        and states
         and not span.start <= subject.i < span.end
         and _named(subject)
         and subject.ent_type_ not in _NAMED_SUBJECTS
@@ -229,10 +267,29 @@ def _measure_tokens(
         yield _head_phrase(subject)
     if has_share:
         yield "share"
-    if verb.pos_ in ("VERB", "AUX"):
+    if verb.pos_ in ("VERB", "AUX") and states:
         before = _chunk_before(doc, verb)
         if before is not None and doc[before[1] - 1].ent_type_ not in _NAMED_SUBJECTS:
             yield before
+
+
+def _states(verb: Any) -> bool:
+    """Whether ``verb``'s subject is what a figure measures ("turnover exceeds", "inflation
+    was", "the plan would cost"), not who acts ("the council voted to pay", "the government
+    will cover", "the office said"); a noun the parser took for the verb counts as stating."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    stating = figure_words().measures.stating_verbs
+    return verb.lower_ in stating or verb.lemma_.lower() in stating
+
+
+def _counted_here(span: Any, kind: str) -> bool:
+    """Whether the amount's own words hold the noun it counts ("1,076 foreign donors"): then
+    a noun around it ("the names of 1,076 foreign donors") is not what it measures; but "a
+    38-kilometre detour" measures the detour."""
+    root = span.root
+    hyphened = any(t.text == "-" for t in span)
+    return kind == "count" and root.pos_ in ("NOUN", "PROPN") and not root.like_num and not hyphened
 
 
 def _named(token: Any) -> bool:
@@ -260,8 +317,8 @@ def _share_of(doc: Any, span: Any) -> list[tuple[int, int]] | None:
         return None
     of = doc[span.end]
     objects = [c for c in of.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
+    if not objects or objects[0].like_num or objects[0].pos_ == "PRON" or objects[0].text in "$%":
+        return None  # "12 primaries of 2016", "$57 million of the $64 million", "20 of them"
     head = objects[0]
     right = head.i + 1
     for child in head.rights:
@@ -309,7 +366,10 @@ def _head_phrase(head: Any) -> tuple[int, int]:
             break
     doc = head.doc
     while left < head.i and (
-        doc[left].dep_ in _DROP_LEFT or doc[left].is_punct or doc[left].pos_ == "PRON"
+        doc[left].dep_ in _DROP_LEFT
+        or doc[left].is_punct
+        or doc[left].is_space  # debris blanked from the parse: "COPENHAGEN, March 20 -"
+        or doc[left].pos_ == "PRON"
     ):
         left += 1
     right = head.i + 1
@@ -443,6 +503,14 @@ def _earlier(time: ClaimTime | None, when: date | None) -> bool:
         return False
     year = time.period[:4]
     return year.isdigit() and int(year) < when.year
+
+
+def _trend(text: str, lo: int, hi: int, amount: Amount) -> str | None:
+    """The trend the amount's sentence states around it (not in its own words: "up to seven
+    weeks" rises nothing); a duration has none ("for three years")."""
+    if amount.unit in figure_words().units.durations:
+        return None
+    return find_trend(text, lo, amount.start) or find_trend(text, amount.end, hi)
 
 
 def _source(quote: Quote | None, amount: Amount) -> Source | None:

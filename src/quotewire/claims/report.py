@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from quotewire.claims.track import format_number
+from quotewire.claims.track import shown_value
 from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import ClaimGroup
@@ -68,9 +68,7 @@ def format_groups(groups: list[ClaimGroup], articles: int) -> str:
         marks = {f.entry: f for f in group.flags}
         for n, entry in enumerate(group.entries):
             claim = entry.claim
-            value = format_number(claim.value) + (
-                f"-{format_number(claim.high)}" if claim.high is not None else ""
-            )
+            value = shown_value(claim)
             sign = "" if claim.comparator in ("=", "range") else claim.comparator
             flag = marks.get(n)
             note = f"  [{flag.kind.upper()}: {flag.note}]" if flag else ""

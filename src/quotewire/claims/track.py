@@ -86,6 +86,7 @@ def _same(a: TimelineEntry, b: TimelineEntry) -> bool:
         a.article == b.article
         and x.value == y.value
         and x.high == y.high
+        and x.against == y.against
         and (not x.time or not y.time or x.time.period == y.time.period)
     )
 
@@ -156,10 +157,17 @@ def _show(claim: Claim) -> str:
         if claim.comparator == "="
         else ("" if claim.comparator == "range" else claim.comparator + " ")
     )
-    value = format_number(claim.value) + (
-        f"-{format_number(claim.high)}" if claim.high is not None else ""
-    )
-    return f"{sign}{value} {claim.unit}"
+    return f"{sign}{shown_value(claim)} {claim.unit}"
+
+
+def shown_value(claim: Claim) -> str:
+    """The value as a reader writes it: "3.6", "20-25" for a range, "19 to 15" for a tally."""
+    value = format_number(claim.value)
+    if claim.high is not None:
+        return f"{value}-{format_number(claim.high)}"
+    if claim.against is not None:
+        return f"{value} to {format_number(claim.against)}"
+    return value
 
 
 def format_number(value: float) -> str:
