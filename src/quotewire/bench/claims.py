@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from quotewire.bench.metrics import PRF, Ratio, same_person, spans_overlap
+from quotewire.bench.metrics import PRF, OneToOne, Ratio, same_person, spans_overlap
 from quotewire.bench.polnear import Offsets
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.claims.units import FRACTIONS
@@ -141,21 +141,13 @@ class FigurePair:
     overlap: int  # characters the two spans share
 
 
-@dataclass(frozen=True, slots=True)
-class FigureMatching:
+@dataclass(frozen=True)
+class FigureMatching(OneToOne):
     """The one-to-one matching of one article's gold figures and predictions."""
 
     n_gold: int
     n_pred: int
     pairs: tuple[FigurePair, ...]
-
-    def unmatched_gold(self) -> list[int]:
-        taken = {p.gold for p in self.pairs}
-        return [i for i in range(self.n_gold) if i not in taken]
-
-    def unmatched_pred(self) -> list[int]:
-        taken = {p.pred for p in self.pairs}
-        return [j for j in range(self.n_pred) if j not in taken]
 
 
 # --------------------------------------------------------------------------- matching

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from quotewire.bench.polnear import GoldArticle, GoldAttribution, Offsets
 
@@ -201,8 +201,25 @@ class Pair:
     ratio: float
 
 
+class OneToOne:
+    """What a one-to-one matching of ``n_gold`` gold items and ``n_pred`` predictions left
+    unmatched (for matchings whose ``pairs`` have ``gold`` and ``pred`` indices)."""
+
+    n_gold: int
+    n_pred: int
+    pairs: tuple[Any, ...]
+
+    def unmatched_gold(self) -> list[int]:
+        taken = {p.gold for p in self.pairs}
+        return [i for i in range(self.n_gold) if i not in taken]
+
+    def unmatched_pred(self) -> list[int]:
+        taken = {p.pred for p in self.pairs}
+        return [j for j in range(self.n_pred) if j not in taken]
+
+
 @dataclass(frozen=True)
-class Matching:
+class Matching(OneToOne):
     """The one-to-one matching of an article's gold attributions and predictions at a threshold."""
 
     threshold: float
@@ -215,14 +232,6 @@ class Matching:
 
     def pred_to_gold(self) -> dict[int, Pair]:
         return {p.pred: p for p in self.pairs}
-
-    def unmatched_gold(self) -> list[int]:
-        taken = {p.gold for p in self.pairs}
-        return [i for i in range(self.n_gold) if i not in taken]
-
-    def unmatched_pred(self) -> list[int]:
-        taken = {p.pred for p in self.pairs}
-        return [j for j in range(self.n_pred) if j not in taken]
 
 
 def candidate_pairs(
@@ -660,6 +669,7 @@ __all__ = [
     "AttributionCounts",
     "Category",
     "Matching",
+    "OneToOne",
     "Pair",
     "Prediction",
     "Ratio",
