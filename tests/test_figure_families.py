@@ -262,3 +262,11 @@ def test_a_count_is_measured_by_what_it_is_a_lead_of_not_by_what_holds_it() -> N
     assert _claim(result, "more than 300 pledged delegates").measure == "lead"
     assert _claim(result, "About 20").measure is None  # not "them"
     assert _claim(result, "1,200 supporters").measure is None  # the crowd only holds them
+
+
+def test_a_scale_after_plus_scales_the_amount() -> None:
+    result = quotewire.extract(
+        "The council now carries a $20-plus trillion debt, the auditor said.\n"
+    )
+    claim = _claim(result, "$20-plus trillion")
+    assert (claim.value, claim.unit, claim.comparator) == (20e12, "USD", ">")

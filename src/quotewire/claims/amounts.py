@@ -349,6 +349,9 @@ class _Finder:
         plus = self._phrase(k + 1, [("plus",)]) if k < len(toks) and toks[k].kind == "dash" else 0
         if plus:
             k = plus  # "300-plus engineers"
+            if scale == 1:  # "a $20-plus trillion budget": the scale comes after "-plus"
+                scale, k = self._scale(k)
+                value *= scale
         read = self._unit(k, currency, fraction, one=value == 1)
         unit, kind, k = read.unit, read.kind, read.end
         if ranged is None and kind in ("percent", "points", "money") and currency is None:
