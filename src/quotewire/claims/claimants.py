@@ -16,7 +16,7 @@ for each amount in text order.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,17 +26,6 @@ from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
-
-#: Head words of a phrase that names a data source by its kind.
-FINDINGS_NOUNS = frozenset(
-    """poll polls survey surveys study studies report reports analysis analyses data figures
-    count tally results census index estimate estimates release findings research""".split()
-)
-#: Units of the figures a poll's or study's findings are made of.
-FINDINGS_UNITS = frozenset(
-    """percent percentage_points points dimensionless respondents adults voters people
-    residents americans""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +38,6 @@ class Finding:
     any_unit: bool = False  # a data release: all its figures; a poll: its shares and counts
 
 
-def _org_inside(mention: Span, orgs: IntervalIndex[Entity]) -> Entity | None:
-    inside = [
-        e
-        for s, t, e in orgs.overlapping(mention.start, mention.end)
-        if mention.start <= s and t <= mention.end
-    ]
-    return inside[0] if inside else None
-
-
-#: Words before a data source's kind that are not its name ("a new", "the latest").
-_NOT_NAME = frozenset(
-    "a an the this that these those new latest last recent its their his her".split()
-)
 #: A poll, survey or study named by the words before it ("a new Quinnipiac University poll").
 _NAMED_STUDY = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){1,6})(?:[Pp]oll|[Ss]urvey|[Ss]tudy)\b"
@@ -77,28 +53,24 @@ RELEASE_REACH = 600
 TAG_REACH = 200
 
 
-_KINDS = frozenset({"poll", "polls", "survey"})
-
-
 def _without_kind(name: str) -> str:
     """An organization's name without the kind of study it ends with ("X Poll" -> "X")."""
     words = name.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _KINDS else name
+    kinds = figure_words().claimants.study_kinds
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in kinds else name
 
 
-#: Verbs by which a subject gives a figure of its own without a quotation: "Bloomberg
-#: estimates his fortune at $42 billion", "Forbes put his net worth at", "Wealth-X tallies 585".
-VALUATION_VERBS = frozenset(
-    """estimate put peg list tally count value rank place calculate project forecast find
-    measure rate score""".split()
-)
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What a statement's speaker is, for the figures in it: an agent (they are its), data a
+    phrase qualifies (they are the phrase's, an unnamed source), or neither."""
+
+    agent: bool = False
+    qualified_data: bool = False
+
+
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
-#: Who answers a poll: a statement by them is one of its findings, not another source's.
-RESPONDENTS = frozenset(
-    """voters respondents adults residents americans republicans democrats independents
-    people parents women men students workers""".split()
-)
 
 
 def _respondents(mention: str) -> bool:
@@ -109,7 +81,8 @@ def _respondents(mention: str) -> bool:
         return False
     first = words[0].strip(".,")
     numeric = any(ch.isdigit() for ch in first) or first in NUMBER_WORDS["en"]
-    return numeric or "percent" in words or words[-1].strip(".,") in RESPONDENTS
+    respondents = figure_words().claimants.respondents
+    return numeric or "percent" in words or words[-1].strip(".,") in respondents
 
 
 class Claimants:
@@ -118,17 +91,8 @@ class Claimants:
 
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]) -> None:
         self.text = text
-        words = figure_words().claimants
+        self.words = words = figure_words().claimants
         self.data_nouns, self.pronouns = words.data_nouns, words.pronouns
-        self.org_mentions = sorted(
-            ((m.start, m.end, e) for e in entities if e.type == "ORG" for m in e.mentions
-             if m.kind in ("name", "organization")),
-            key=lambda m: (m[0], m[1]),
-        )  # fmt: skip
-        self.org_starts = [m[0] for m in self.org_mentions]
-        self.orgs: IntervalIndex[Entity] = IntervalIndex(
-            (m.start, m.end, e) for e in entities if e.type == "ORG" for m in e.mentions
-        )
         self.by_id = {e.id: e for e in entities}
         self.mentions: IntervalIndex[Entity] = IntervalIndex(
             (m.start, m.end, e) for e in entities for m in e.mentions
@@ -136,15 +100,13 @@ class Claimants:
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
-        self.releases: set[int] = set()  # id() of the quotes that release an agency's data
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
             start = min(c.start for c in quote.content)
             end = max(c.end for c in quote.content)
-            source = self._data_source(quote)
-            if source is not None:
-                self.sources[id(quote)] = source
-                release = id(quote) in self.releases
-                self.findings.append(Finding(start, end, source, any_unit=release))
+            finding = self._data_source(quote, start, end)
+            if finding is not None:
+                self.sources[id(quote)] = finding.claimant
+                self.findings.append(finding)
             elif quote.speaker is not None and not _respondents(
                 quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
             ):
@@ -162,48 +124,53 @@ class Claimants:
             ends = [n for n, w in enumerate(words) if _SENTENCE_END.match(w)]
             if ends:  # "... Sanders. The poll": the name starts after the sentence's end
                 words = words[ends[-1] + 1 :]
-            words = [w for w in words if w.lower() not in _NOT_NAME]
+            words = [w for w in words if w.lower() not in self.words.not_source_names]
             if not words:
                 continue
             hi = match.end("name")
             lo = hi - len(" ".join(words)) - 1
-            org = next((e for s, t, e in self.orgs.overlapping(lo, hi)), None)
+            org = self._organization_in(lo, hi, overlapping=True)
             name = _without_kind(org.name) if org is not None else " ".join(words)
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
             out.append(Finding(match.start(), match.end(), speaker))
         return out
 
-    def _data_source(self, quote: Quote) -> Speaker | None:
-        """Who claims what a data source states ("a new Associated Press-GfK poll" found):
-        the organization named in it, else the source named before it when the phrase points
-        back ("the poll"); None when the speaker is no data source."""
+    def _data_source(self, quote: Quote, start: int, end: int) -> Finding | None:
+        """The findings of a statement by a data source ("a new Associated Press-GfK poll"
+        found: the organization named in it, else the source named before it when the phrase
+        points back, "the poll") or of an organization that releases its own figures ("the
+        Congressional Budget Office reported"); None when the speaker is neither."""
         speaker = quote.speaker
         if speaker is None or speaker.mention is None:
             return None
         words = [w.strip(".,'’") for w in speaker.mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         reporting = quote.cue is not None and _REPORTING.match(quote.cue.text.lower())
-        kind = bool(words) and words[-1].lower() in FINDINGS_NOUNS
+        kind = bool(words) and words[-1].lower() in self.words.findings_nouns
         if entity is not None and entity.type == "ORG" and reporting and not kind:
-            self.releases.add(id(quote))
             # "the Congressional Budget Office reported": its figures go on for a little while
-            return speaker
-        if not words or words[-1].lower() not in FINDINGS_NOUNS:
+            return Finding(start, end, speaker, any_unit=True)
+        if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
-        if entity is not None and entity.type == "ORG":
-            return Speaker(
-                entity=entity.id, name=_without_kind(entity.name), mention=speaker.mention
+        if entity is None or entity.type != "ORG":
+            entity = self._organization_in(speaker.mention.start, speaker.mention.end)
+        if entity is not None:
+            name = _without_kind(entity.name)
+            return Finding(
+                start, end, Speaker(entity=entity.id, name=name, mention=speaker.mention)
             )
-        org = _org_inside(speaker.mention, self.orgs)
-        if org is not None:
-            return Speaker(entity=org.id, name=_without_kind(org.name), mention=speaker.mention)
-        named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in _NOT_NAME]
+        named = [
+            w
+            for w in words[:-1]
+            if w[:1].isupper() and w.lower() not in self.words.not_source_names
+        ]
         if named:  # "An Associated Press survey": the recognizer missed the name
-            return Speaker(entity=None, name=" ".join(named), mention=speaker.mention)
+            named_source = Speaker(entity=None, name=" ".join(named), mention=speaker.mention)
+            return Finding(start, end, named_source)
         earlier = [f for f in self.findings if f.start < speaker.mention.start]
         if earlier and words[0].lower() in ("the", "that", "this"):
-            return earlier[-1].claimant  # "the poll": the one named before
+            return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
         return None
 
     def of_statement(self, quote: Quote | None) -> Speaker | None:
@@ -219,44 +186,33 @@ class Claimants:
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
-        if self._agent(quote.speaker):
+        standing = self._standing(quote.speaker)
+        if standing.agent:
             return quote.speaker
         named = self._named_with(quote.speaker, quote)
-        if named is None and self._data(quote.speaker):
+        if named is None and standing.qualified_data:
             return quote.speaker  # "leaked documents show": an unnamed source, the phrase
         return named
 
-    def _data(self, speaker: Speaker) -> bool:
-        """Whether a speaker is data whose phrase says whose or what it is though no one is
-        named ("leaked documents", "federal statistics", "exit polls"): an unnamed source.
-        Bare or merely new data ("Numbers", "New numbers", "the figures") is nobody's: the
-        narrator's."""
-        name = speaker.name.strip()
-        if speaker.entity is None and name.lower() in self.pronouns:
-            return False
-        counted = find_amounts(name)
-        if not any(ch.isalpha() for ch in name) or (counted and counted[0].start == 0):
-            return False
-        qualifiers = [w for w in name.lower().split()[:-1] if w not in _NOT_NAME]
-        return bool(qualifiers)
-
-    def _agent(self, speaker: Speaker) -> bool:
+    def _standing(self, speaker: Speaker) -> Standing:
+        """Whether a speaker is an agent, or data whose phrase says whose or what it is
+        though no one is named ("leaked documents", "federal statistics"). Numbers ("Forty-one
+        percent", "Two-thirds"), unresolved pronouns and bare or merely new data ("Numbers",
+        "New numbers") are neither."""
         name = speaker.name.strip()
         words = name.lower().split()
-        if not words:
-            return False
+        if not words or not any(ch.isalpha() for ch in name):
+            return Standing()  # "39"
         if speaker.entity is None and name.lower() in self.pronouns:
-            return False  # "they", "it": unresolved
-        if not any(ch.isalpha() for ch in name):
-            return False  # "39"
+            return Standing()  # "they", "it": unresolved
         counted = find_amounts(name)
         if counted and counted[0].start == 0 and counted[0].kind != "count":
-            return False  # "Forty-one percent", "Two-thirds"
-        head = next(
-            (words[n - 1] for n, w in enumerate(words) if n and w in ("of", "from", "by")),
-            words[-1],
-        )
-        return head.strip(".,;:'’\"”") not in self.data_nouns
+            return Standing()  # "Forty-one percent", "Two-thirds"
+        at = next((n - 1 for n, w in enumerate(words) if n and w in ("of", "from", "by")), -1)
+        if words[at].strip(".,;:'’\"”") not in self.data_nouns:
+            return Standing(agent=True)
+        qualifiers = [w for w in words[:at] if w not in self.words.not_source_names]
+        return Standing(qualified_data=bool(qualifiers))
 
     def _named_with(self, speaker: Speaker, quote: Quote) -> Speaker | None:
         """The organization named in or right after a speaker's words ("FEC records",
@@ -282,19 +238,32 @@ class Claimants:
 
     def _organization(self, lo: int, hi: int) -> Speaker | None:
         """The first organization mentioned from ``lo`` to ``hi``, as a claimant."""
-        first = bisect_left(self.org_starts, lo)
-        if first < len(self.org_mentions) and self.org_mentions[first][0] < hi:
-            start, end, entity = self.org_mentions[first]
-            return Speaker(
-                entity=entity.id, name=entity.name, mention=Span.of(self.text, start, end)
-            )
-        return None
+        found = self._organization_mention(lo, hi, overlapping=False)
+        if found is None:
+            return None
+        start, end, entity = found
+        return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, start, end))
+
+    def _organization_in(self, lo: int, hi: int, *, overlapping: bool = False) -> Entity | None:
+        """The organization first mentioned within ``lo`` to ``hi`` (or overlapping it)."""
+        found = self._organization_mention(lo, hi, overlapping=overlapping)
+        return found[2] if found is not None else None
+
+    def _organization_mention(
+        self, lo: int, hi: int, *, overlapping: bool
+    ) -> tuple[int, int, Entity] | None:
+        found = [
+            (s, t, e)
+            for s, t, e in self.mentions.overlapping(lo, hi)
+            if e.type == "ORG" and (overlapping or (lo <= s and t <= hi))
+        ]
+        return min(found, key=lambda m: (m[0], m[1])) if found else None
 
     def of_valuation(self, token: Any, offset: int) -> Speaker | None:
         """The named subject of a verb that values the figure at ``token`` ("Bloomberg
         estimates his fortune at [$42 billion]"), or None."""
         for _ in range(4):
-            if token.pos_ == "VERB" and token.lemma_.lower() in VALUATION_VERBS:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.words.valuation_verbs:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 return self._named(subject, offset) if subject is not None else None
             if token.head is token:
@@ -306,8 +275,7 @@ class Claimants:
         start, end = offset + token.idx, offset + token.idx + len(token.text)
         for s, t, entity in self.mentions.overlapping(start, end):
             if entity.type in ("ORG", "PERSON"):
-                mention = Span(start=s, end=t, text=token.doc.text[s - offset : t - offset])
-                return Speaker(entity=entity.id, name=entity.name, mention=mention)
+                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
         return None
 
     def of_narration(self, start: int, unit: str, earlier_period: bool) -> Speaker | None:
@@ -317,7 +285,7 @@ class Claimants:
         if n < 0 or earlier_period:
             return None
         finding = self.findings[n]
-        if unit not in FINDINGS_UNITS and not finding.any_unit:
+        if unit not in self.words.findings_units and not finding.any_unit:
             return None
         k = bisect_right(self.others, (start, start)) - 1
         if k >= 0 and finding.start < self.others[k][0] and start < self.others[k][1] + TAG_REACH:

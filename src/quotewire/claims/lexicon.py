@@ -10,7 +10,7 @@ measure and claimant.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -83,6 +83,12 @@ class MeasureWords:
 class ClaimantWords:
     data_nouns: frozenset[str]
     pronouns: frozenset[str]
+    findings_nouns: frozenset[str]
+    findings_units: frozenset[str]
+    study_kinds: frozenset[str]
+    not_source_names: frozenset[str]
+    valuation_verbs: frozenset[str]
+    respondents: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,63 +110,33 @@ def _words(value: Any) -> frozenset[str]:
     return frozenset(str(value).split())
 
 
+#: How a table's value is read, by the type its field is declared with.
+_READERS: dict[str, Any] = {
+    "frozenset[str]": _words,
+    "tuple[str, ...]": lambda value: tuple(str(value).split()),
+    "int": int,
+    "dict[str, str]": lambda value: {str(k): str(v) for k, v in value.items()},
+}
+
+
+def _table(cls: Any, table: dict[str, Any]) -> Any:
+    """``cls`` with each of its fields read from the entry of ``table`` of the same name."""
+    return cls(**{f.name: _READERS[str(f.type)](table[f.name]) for f in fields(cls)})
+
+
 @cache
 def figure_words() -> FigureWords:
     """The shipped tables (read once per process)."""
     path = resources.files("quotewire.data").joinpath(FIGURES_FILE)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    names, pronouns, times = data["names"], data["pronouns"], data["times"]
-    years, units, tallies = data["years"], data["units"], data["tallies"]
-    measures, claimants = data["measures"], data["claimants"]
     return FigureWords(
-        names=NameWords(
-            nouns=_words(names["nouns"]),
-            abbreviations=_words(names["abbreviations"]),
-            title_nouns=_words(names["title_nouns"]),
-            title_verbs=_words(names["title_verbs"]),
-            of_heads=_words(names["of_heads"]),
-        ),
-        pronouns=PronounWords(
-            numbers=_words(pronouns["numbers"]),
-            definite=_words(pronouns["definite"]),
-            partitive=_words(pronouns["partitive"]),
-            focus=_words(pronouns["focus"]),
-            reporting_verbs=_words(pronouns["reporting_verbs"]),
-            compounds=_words(pronouns["compounds"]),
-            not_nouns=_words(pronouns["not_nouns"]),
-            idioms=_words(pronouns["idioms"]),
-            not_a_count=_words(pronouns["not_a_count"]),
-        ),
-        times=TimeWords(
-            suffixes=tuple(str(times["suffixes"]).split()),
-            zones=tuple(str(times["zones"]).split()),
-        ),
-        years=YearWords(
-            first=int(years["first"]),
-            last=int(years["last"]),
-            counted_first=int(years["counted_first"]),
-            introducers=_words(years["introducers"]),
-        ),
+        names=_table(NameWords, data["names"]),
+        pronouns=_table(PronounWords, data["pronouns"]),
+        times=_table(TimeWords, data["times"]),
+        years=_table(YearWords, data["years"]),
         long_digits=int(data["ids"]["long_digits"]),
-        units=UnitWords(
-            data_sizes={str(k): str(v) for k, v in units["data_sizes"].items()},
-            spellings={str(k): str(v) for k, v in units["spellings"].items()},
-            hyphen_scales=_words(units["hyphen_scales"]),
-            not_hyphen_units=_words(units["not_hyphen_units"]),
-            durations=_words(units["durations"]),
-        ),
-        tallies=TallyWords(
-            vote_words=_words(tallies["vote_words"]), largest=int(tallies["largest"])
-        ),
-        measures=MeasureWords(
-            stating_verbs=_words(measures["stating_verbs"]),
-            change_verbs=_words(measures["change_verbs"]),
-            counted_of=_words(measures["counted_of"]),
-            physical_units=_words(measures["physical_units"]),
-            occasions=_words(measures["occasions"]),
-            restating=_words(measures["restating"]),
-        ),
-        claimants=ClaimantWords(
-            data_nouns=_words(claimants["data_nouns"]), pronouns=_words(claimants["pronouns"])
-        ),
+        units=_table(UnitWords, data["units"]),
+        tallies=_table(TallyWords, data["tallies"]),
+        measures=_table(MeasureWords, data["measures"]),
+        claimants=_table(ClaimantWords, data["claimants"]),
     )

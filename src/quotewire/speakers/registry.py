@@ -99,9 +99,9 @@ class Registry:
 
     def find(self, name: str) -> list[RegistryEntity]:
         """Entities whose name or one of whose aliases contains ``name`` (case-insensitive)."""
-        key = _fold(name)
+        key = fold(name)
         return [
-            e for e in self._entities.values() if any(key in _fold(a) for a in [e.name, *e.aliases])
+            e for e in self._entities.values() if any(key in fold(a) for a in [e.name, *e.aliases])
         ]
 
     def explain(self, id: str) -> list[str]:
@@ -113,7 +113,7 @@ class Registry:
         """The one person whose roles hold every word of ``title`` ("Denmark's central bank
         governor" fits "Danish central bank Governor"; nationalities and their countries
         compare equal), with the evidence; None when nobody or several fit."""
-        words = [w for w in re.findall(r"[a-z]+", _fold(title)) if w not in _TITLE_STOP]
+        words = [w for w in re.findall(r"[a-z]+", fold(title)) if w not in _TITLE_STOP]
         if not words or words[-1] not in PERSON_TITLES:
             return None
         fitting = []
@@ -121,7 +121,7 @@ class Registry:
             if entity.type != "PERSON":
                 continue
             for seen in entity.roles:
-                role_words = re.findall(r"[a-z]+", _fold(seen.role))
+                role_words = re.findall(r"[a-z]+", fold(seen.role))
                 if all(
                     w in role_words or any(same_nation(w, r) for r in role_words) for w in words
                 ):
@@ -245,7 +245,7 @@ def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple
     if name.given:
         exact = [c for c, n in same_surname if same_full_name(n, name)]
         if exact:
-            if _name_words(exact[0].name) == _name_words(entity.name):
+            if name_words(exact[0].name) == name_words(entity.name):
                 return exact[0].id, "same name"
             return exact[0].id, f"same given name and surname as {exact[0].name}"
         # a person known only by the surname so far may be this one, if nobody else fits
@@ -266,25 +266,25 @@ def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple
 
 
 def _by_role(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
-    roles = {_fold(r) for r in entity.roles}
+    roles = {fold(r) for r in entity.roles}
     if not roles:
         return None, ""
-    fitting = [c for c in candidates if roles & {_fold(r.role) for r in c.roles}]
+    fitting = [c for c in candidates if roles & {fold(r.role) for r in c.roles}]
     if len(fitting) == 1:
-        shared = sorted(roles & {_fold(r.role) for r in fitting[0].roles})[0]
+        shared = sorted(roles & {fold(r.role) for r in fitting[0].roles})[0]
         return fitting[0].id, f"role {shared!r} seen with only {fitting[0].name}"
     return None, ""
 
 
 def _match_org(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
-    key = _fold(_LEADING.sub("", entity.name))
-    exact = [c for c in candidates if _fold(_LEADING.sub("", c.name)) == key]
+    key = fold(_LEADING.sub("", entity.name))
+    exact = [c for c in candidates if fold(_LEADING.sub("", c.name)) == key]
     if exact:
         return exact[0].id, "same name"
-    shorter = [c for c in candidates if _fold(c.name).endswith(" " + key)]
+    shorter = [c for c in candidates if fold(c.name).endswith(" " + key)]
     if len(shorter) == 1:
         return shorter[0].id, f"short form of {shorter[0].name}"
-    longer = [c for c in candidates if key.endswith(" " + _fold(c.name))]
+    longer = [c for c in candidates if key.endswith(" " + fold(c.name))]
     if len(longer) == 1:
         return longer[0].id, f"{longer[0].name} is its short form"
     return None, ""
@@ -296,7 +296,7 @@ def _person_roles(roles: Sequence[str]) -> bool:
 
 def _see_role(entity: RegistryEntity, role: str, day: str | None) -> None:
     for seen in entity.roles:
-        if _fold(seen.role) == _fold(role):
+        if fold(seen.role) == fold(role):
             if day and (seen.first_seen is None or day < seen.first_seen):
                 seen.first_seen = day
             if day and (seen.last_seen is None or day > seen.last_seen):
@@ -316,9 +316,5 @@ def _better_name(new: str, old: str) -> bool:
     )
 
 
-_fold = fold
-_name_words = name_words
-
-
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
