@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
@@ -252,10 +253,8 @@ class Resolver:
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
-        self._body: frozenset[str] = frozenset()  # names as the body writes them
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
-        self._lower: frozenset[str] = frozenset()  # words the body writes in lower case
-        self._headlines: list[tuple[int, int]] = []  # title-case paragraphs, in order
+        self._headlines = Headlines(())  # the article's title-case paragraphs
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
@@ -334,15 +333,12 @@ class Resolver:
     def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
         """Every named entity in the parsed paragraphs, in text order (full names first)."""
         ents: list[_Ent] = []
-        body = self._body = _body_names(frames)
-        lower = self._lower = _body_words(frames)
+        headlines = self._headlines = Headlines(frames)
         for frame in frames:
-            headline = _title_case(frame.doc)
-            if headline:
-                self._headlines.append((frame.offset, frame.stop))
+            headline = headlines.holds(frame.offset)
             for ent in frame.doc.ents:
                 if headline and ent.label_ == "PERSON":
-                    ent = _headline_name(ent, body, lower)
+                    ent = headlines.name_in(ent)
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
@@ -509,12 +505,11 @@ class Resolver:
 
     def _unheadlined(self, name: str, pos: int) -> str:
         """A name found in a title-case headline without the headline words after it
-        ("Salma Hayek Described Her" -> "Salma Hayek", see :func:`_cut_headline_words`)."""
-        k = bisect_right(self._headlines, (pos, len(self.text) + 1)) - 1
-        if k < 0 or not self._headlines[k][0] <= pos < self._headlines[k][1]:
+        ("Salma Hayek Described Her" -> "Salma Hayek", see :meth:`Headlines.keep`)."""
+        if not self._headlines.holds(pos):
             return name
         words = name.split()
-        return " ".join(words[: _cut_headline_words(words, self._body, self._lower)])
+        return " ".join(words[: self._headlines.keep(words)])
 
     def _surname(self, name: str) -> Draft | None:
         """The one person named in full whose surname is ``name`` ("Lund" parsed as a common
@@ -652,53 +647,66 @@ def _title_case(doc: Any) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
-def _body_words(frames: Sequence[Frame]) -> frozenset[str]:
-    """The words paragraphs that are not in title case write in lower case ("opened")."""
-    return frozenset(
-        w
-        for frame in frames
-        if not _title_case(frame.doc)
-        for w in _LOWER_WORD.findall(frame.doc.text)
-    )
+class Headlines:
+    """An article's title-case paragraphs (headlines, subheads), and how the names in them
+    lose the headline words the recognizer took into them ("Obama Says", "Hillary Clinton
+    Drops", "Dascha Polanco Opened"). What the body writes (its names, its lower-case words)
+    is read on the first such name, so an article without one costs one pass over its tokens."""
 
+    def __init__(self, frames: Sequence[Frame]) -> None:
+        self.body: list[Frame] = []
+        self.spans: list[tuple[int, int]] = []
+        for frame in frames:
+            if _title_case(frame.doc):
+                self.spans.append((frame.offset, frame.stop))
+            else:
+                self.body.append(frame)
+        self._names: frozenset[str] | None = None
+        self._lower: frozenset[str] | None = None
 
-def _cut_headline_words(words: Sequence[str], body: frozenset[str], lower: frozenset[str]) -> int:
-    """How many of a title-case name's words to keep: its longest start the body writes as a
-    name; else its words before the first (after the first) the body writes in lower case
-    ("Dascha Polanco Opened" -> 2 when the body says "opened"); else all of them."""
-    for n in range(len(words), 0, -1):
-        if clean_name(" ".join(words[:n])) in body:
-            return n
-    for n, word in enumerate(words):
-        if n and word.lower() in lower:
-            return n
-    return len(words)
+    def holds(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a title-case paragraph."""
+        k = bisect_right(self.spans, (pos, sys.maxsize)) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
+    def keep(self, words: Sequence[str]) -> int:
+        """How many of a title-case name's words to keep: its longest start the body writes
+        as a name; else its words before the first (after the first) the body writes in lower
+        case ("Dascha Polanco Opened" -> 2 when the body says "opened"); else all of them."""
+        names, lower = self._read()
+        for n in range(len(words), 0, -1):
+            if clean_name(" ".join(words[:n])) in names:
+                return n
+        for n, word in enumerate(words):
+            if n and word.lower() in lower:
+                return n
+        return len(words)
 
-def _body_names(frames: Sequence[Frame]) -> frozenset[str]:
-    """The names of people as paragraphs that are not in title case write them, with their
-    first and last words ("Barack Obama" gives "Barack Obama", "Barack" and "Obama")."""
-    out: set[str] = set()
-    for frame in frames:
-        if _title_case(frame.doc):
-            continue
-        for ent in frame.doc.ents:
-            if ent.label_ == "PERSON":
-                words = clean_name(ent.text).split()
-                out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
-                out.update(" ".join(words[k:]) for k in range(len(words)))
-    return frozenset(out)
+    def name_in(self, ent: Any) -> Any:
+        """A person's name recognized in a headline, cut as :meth:`keep` says, or else before
+        its first word (after the first) tagged as an inflected verb."""
+        keep = self.keep([t.text for t in ent])
+        if keep == len(ent):
+            keep = next((k for k, t in enumerate(ent) if k and t.tag_ in _VERB_TAGS), keep)
+        return ent if keep == len(ent) else ent.doc[ent.start : ent.start + keep]
 
-
-def _headline_name(ent: Any, body: frozenset[str], lower: frozenset[str]) -> Any:
-    """A person's name in a title-case headline without the headline words the recognizer
-    took into it ("Obama Says", "Hillary Clinton Drops"): cut as :func:`_cut_headline_words`
-    says, or else before its first word (after the first) tagged as an inflected verb."""
-    doc = ent.doc
-    keep = _cut_headline_words([t.text for t in ent], body, lower)
-    if keep == len(ent):
-        keep = next((k for k, t in enumerate(ent) if k and t.tag_ in _VERB_TAGS), keep)
-    return ent if keep == len(ent) else doc[ent.start : ent.start + keep]
+    def _read(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names of people as the body writes them, with their first and last words
+        ("Barack Obama" gives "Barack Obama", "Barack" and "Obama"), and the words it writes
+        in lower case."""
+        if self._names is None or self._lower is None:
+            names: set[str] = set()
+            for frame in self.body:
+                for ent in frame.doc.ents:
+                    if ent.label_ == "PERSON":
+                        words = clean_name(ent.text).split()
+                        names.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+                        names.update(" ".join(words[k:]) for k in range(len(words)))
+            self._names = frozenset(names)
+            self._lower = frozenset(
+                w for frame in self.body for w in _LOWER_WORD.findall(frame.doc.text)
+            )
+        return self._names, self._lower
 
 
 def role_phrase(token: Any) -> tuple[int, int]:
