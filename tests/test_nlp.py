@@ -83,3 +83,21 @@ def test_name_chains_join_names_with_of() -> None:
     assert "Bank of America" in chains
     assert "Hillary Clinton" in chains
     assert "New York" in chains
+
+
+def test_a_repeated_run_of_names_keeps_the_entity_read_in_it_first() -> None:
+    # "Mr. Okonkwo" is one run of proper nouns; the recognizer reads only "Okonkwo" as the
+    # person the first time, and the repeats (not read again) must say the same.
+    text = (
+        "Mr. Okonkwo arrived in Lagos on Monday, aides to the governor said.\n\n"
+        "Later that week Mr. Okonkwo seemed tired.\n\n"
+        "By Friday Mr. Okonkwo had left the city."
+    )
+    paragraphs = split_paragraphs(text)
+    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
+    people = [
+        [e.text for e in pp.doc.ents if e.label_ == "PERSON"]  # type: ignore[attr-defined]
+        for pp in parsed
+    ]
+    assert people[0] == ["Okonkwo"]
+    assert people[1:] == [["Okonkwo"], ["Okonkwo"]]

@@ -222,3 +222,18 @@ def test_a_person_named_by_a_given_name_alone_has_its_gender() -> None:
         '"It is finished," she said.'
     )
     assert _speakers(_extract(text)) == ["Melanie"]
+
+
+def test_a_surname_the_recognizer_passes_over_is_still_its_person() -> None:
+    # spaCy's small model reads a sentence-initial "Sanders" as a plural noun: the surname of
+    # a person named in full is that person, so the pronoun after it is theirs.
+    text = (
+        "Senator Bernie Sanders and President Barack Obama spoke at the dinner.\n\n"
+        "Obama said he had raised money from the banks, and he still signed the law.\n\n"
+        "Sanders wasn't impressed.\n\n"
+        '"No banker has gone to prison," he noted.'
+    )
+    result = _extract(text)
+    last = result.quotes[-1]
+    assert last.text.startswith("No banker")
+    assert last.speaker is not None and last.speaker.name == "Bernie Sanders"

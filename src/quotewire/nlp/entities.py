@@ -5,7 +5,8 @@ work is spent on words that are not names. Here it runs only around the proper n
 has not named before: its network sees four tokens on each side of a word (four layers of
 window-1 convolutions), so a stretch of the proper noun plus four tokens of context on each side
 gives it what the whole paragraph would. A name the article repeats ("Trump" for the twentieth
-time, or the surname of someone named in full) takes the label it got before.
+time, or the surname of someone named in full) takes the label it got before, and a run of proper
+nouns read before takes the entities found in it then ("Mr. Putin": "Putin", a person).
 """
 
 from __future__ import annotations
@@ -65,13 +66,16 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
     chains = [name_chains(doc) for doc in docs]
     seen: set[str] = set()
     windows: list[list[tuple[int, int]]] = []
+    firsts: list[list[tuple[int, int]]] = []  # the chains of each doc named for the first time
     for doc, doc_chains in zip(docs, chains, strict=True):
         wanted = []
+        firsts.append([])
         for i, j in doc_chains:
             name = doc[i:j].text
             if name in seen:
                 continue
             seen.add(name)
+            firsts[-1].append((i, j))
             wanted.append((max(0, i - CONTEXT), min(len(doc), j + CONTEXT)))
         windows.append(_merge(wanted))
     pieces = [
@@ -89,8 +93,10 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
 
     recognized = iter(run(pipe, [pieces[i : i + BATCH] for i in range(0, len(pieces), BATCH)]))
     labels: dict[str, str] = {}
+    # what the recognizer made of each chain the first time: "Mr. Putin" -> "Putin" a PERSON
+    readings: dict[str, list[tuple[int, int, str]]] = {}
     found: list[list[tuple[int, int, str]]] = []
-    for doc, doc_windows in zip(docs, windows, strict=True):
+    for doc, doc_windows, doc_firsts in zip(docs, windows, firsts, strict=True):
         spans = []
         for lo, hi in doc_windows:
             piece = next(recognized)
@@ -102,6 +108,10 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
                     continue
                 spans.append((lo + ent.start, lo + ent.end, ent.label_))
                 labels.setdefault(ent.text, ent.label_)
+        for i, j in doc_firsts:
+            readings[doc[i:j].text] = [
+                (s - i, e - i, label) for s, e, label in spans if i <= s and e <= j
+            ]
         found.append(spans)
     surnames = {
         name.split()[-1]: "PERSON"
@@ -117,6 +127,8 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
             label = labels.get(name) or surnames.get(name)
             if label is not None:
                 spans.append((i, j, label))
+            else:  # as it was read the first time
+                spans += [(i + s, i + e, label) for s, e, label in readings.get(name, ())]
         doc.ents = filter_spans([_span(doc, s, e, label) for s, e, label in spans])
 
 

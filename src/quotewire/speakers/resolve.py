@@ -62,7 +62,21 @@ _TITLE_FORMS = {
     "gen": frozenset({"gen", "general"}),
     "general": frozenset({"gen", "general"}),
 }
-_Ent = tuple[int, int, str, str, Any, Frame]  # start, end, name, label, spaCy span, frame
+
+
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    """A named entity found in a paragraph: where, its cleaned name, its label, the span."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+    span: Any  # the spaCy span
+    frame: Frame
+
+    def labelled(self, label: str) -> _Ent:
+        return _Ent(self.start, self.end, self.name, label, self.span, self.frame)
 
 
 @dataclass(slots=True)
@@ -350,12 +364,14 @@ class Resolver:
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
                     continue
                 start = frame.offset + ent.start_char
-                ents.append((start, start + len(ent.text), name, label, ent, frame))
+                ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
         ents = _relabel(ents)
+        ents += _unrecognized_surnames(frames, ents)
         # full names before surnames, so that "Putin" in a headline finds "Vladimir Putin"
-        for start, end, name, label, ent, frame in sorted(
-            ents, key=lambda e: (e[3] != "PERSON" or len(e[2].split()) < 2, e[0])
+        for e in sorted(
+            ents, key=lambda e: (e.label != "PERSON" or len(e.name.split()) < 2, e.start)
         ):
+            start, end, name, label, ent, frame = e.start, e.end, e.name, e.label, e.span, e.frame
             draft = (
                 self._person_for(person_name(name), start)
                 if label == "PERSON"
@@ -767,26 +783,76 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
     A name given a person's title in apposition is a person; a single word that is the surname of
     a person named in full is that person; one name keeps one label (people win ties).
     """
-    fixed = []
-    for e in ents:
-        if e[3] != "PERSON" and len(e[2].split()) in (1, 2, 3) and _titled(e[4]):
-            e = (e[0], e[1], e[2], "PERSON", e[4], e[5])
-        fixed.append(e)
-    surnames = {e[2].split()[-1] for e in fixed if e[3] == "PERSON" and len(e[2].split()) > 1}
+    fixed = [
+        e.labelled("PERSON")
+        if e.label != "PERSON" and len(e.name.split()) in (1, 2, 3) and _titled(e.span)
+        else e
+        for e in ents
+    ]
+    surnames = _full_name_surnames(fixed)
     votes: dict[str, Counter[str]] = {}
     for e in fixed:
-        votes.setdefault(e[2], Counter())[e[3]] += 1
+        votes.setdefault(e.name, Counter())[e.label] += 1
     out = []
     for e in fixed:
-        label = e[3]
-        if e[2] in surnames and len(e[2].split()) == 1:
+        if e.name in surnames and len(e.name.split()) == 1:
             label = "PERSON"
         else:
-            counts = votes[e[2]]
+            counts = votes[e.name]
             top = max(counts.values())
             label = "PERSON" if counts["PERSON"] == top else counts.most_common(1)[0][0]
-        out.append((e[0], e[1], e[2], label, e[4], e[5]))
+        out.append(e.labelled(label))
     return out
+
+
+def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:
+    return frozenset(
+        e.name.split()[-1] for e in ents if e.label == "PERSON" and len(e.name.split()) > 1
+    )
+
+
+#: Where a surname alone stands for its person: as a subject, object or possessor, not as a
+#: modifier of another name ("the Sanders campaign", "Trump Tower").
+_SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
+
+
+def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> list[_Ent]:
+    """Surnames written alone that spaCy's recognizer passed over ("Sanders wasn't impressed")
+    when a person named in full earlier or later in the article bears them."""
+    surnames = _full_name_surnames(ents)
+    if not surnames:
+        return []
+    found = []
+    lower: frozenset[str] | None = None  # the words the article writes in lower case
+    for frame in frames:
+        doc = frame.doc
+        for token in doc:
+            if not (
+                token.text in surnames
+                and token.pos_ in ("PROPN", "NOUN")  # "Sanders" is often read as a plural
+                and not token.ent_type_
+                and token.dep_ in _SURNAME_DEPS
+                and not frame.quoted(token)
+            ):
+                continue
+            if token.pos_ == "NOUN" and token.is_sent_start:
+                # "Price rose", "Rice fell": a common noun when the article writes it so
+                if lower is None:
+                    lower = frozenset(w for f in frames for w in _LOWER_WORD.findall(f.doc.text))
+                if token.lower_ in lower:
+                    continue
+                start = frame.start(token)
+                found.append(
+                    _Ent(
+                        start,
+                        start + len(token.text),
+                        token.text,
+                        "PERSON",
+                        doc[token.i : token.i + 1],
+                        frame,
+                    )
+                )
+    return found
 
 
 def resolve_speakers(
