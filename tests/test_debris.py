@@ -137,6 +137,9 @@ def test_related_block_stops_at_a_sentence_and_at_a_blank_line() -> None:
         ("Menu", "navigation"),
         ("Advertisement", "advert"),
         ("Story continues below advertisement", "advert"),
+        ("ABSTRACT.", "other"),
+        ("FULL TEXT.", "other"),
+        ("CORRECTION APPENDED.", "other"),
     ],
 )
 def test_classify_line(line: str, kind: str) -> None:
@@ -156,6 +159,8 @@ def test_classify_line(line: str, kind: str) -> None:
         "Print media lost readers, the report found.",
         "Home is where the heart is, she said.",
         "Putin: The situation is very good",
+        "The abstract of the study was published in March.",
+        "Correction appended to the bill, the clerk said.",
         "",
     ],
 )

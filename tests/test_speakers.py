@@ -237,3 +237,29 @@ def test_a_surname_the_recognizer_passes_over_is_still_its_person() -> None:
     last = result.quotes[-1]
     assert last.text.startswith("No banker")
     assert last.speaker is not None and last.speaker.name == "Bernie Sanders"
+
+
+def test_a_full_name_read_as_an_organization_is_the_person_named_alone_with_its_surname() -> None:
+    # The small model reads "Zohreh Malik" as an organization and "Ms. Malik" as a person.
+    text = (
+        "Zohreh Malik passed three background checks before she moved to the city.\n\n"
+        "None of them uncovered what Ms. Malik had made little effort to hide.\n\n"
+        "She said she wanted to take part, the officials said."
+    )
+    result = _extract(text)
+    people = {e.name: e for e in result.entities if e.type == "PERSON"}
+    assert "Zohreh Malik" in people
+    assert not [e for e in result.entities if e.type == "ORG" and "Malik" in e.name]
+    assert people["Zohreh Malik"].mentions[0].text == "Zohreh Malik"
+
+
+def test_a_possessive_pronoun_speaker_is_resolved() -> None:
+    text = (
+        "Budget row deepens\n\n"
+        "Mayor Tom Reyes spoke to reporters on Monday.\n\n"
+        "His claim that the budget was balanced drew criticism from the council."
+    )
+    (quote,) = _extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "His"
+    assert quote.speaker.name == "Tom Reyes"

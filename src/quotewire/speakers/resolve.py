@@ -37,7 +37,7 @@ from quotewire.speakers.titles import (
 )
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_WORDS = frozenset(_PRONOUN_GENDER) | frozenset(PERSON_TITLES)
 _DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
@@ -783,9 +783,12 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
     A name given a person's title in apposition is a person; a single word that is the surname of
     a person named in full is that person; one name keeps one label (people win ties).
     """
+    alone = {e.name for e in ents if e.label == "PERSON" and " " not in e.name}
     fixed = [
         e.labelled("PERSON")
-        if e.label != "PERSON" and len(e.name.split()) in (1, 2, 3) and _titled(e.span)
+        if e.label != "PERSON"
+        and len(e.name.split()) in (1, 2, 3)
+        and (_titled(e.span) or _surname_of_one_named_alone(e.name, alone))
         else e
         for e in ents
     ]
@@ -803,6 +806,17 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
             label = "PERSON" if counts["PERSON"] == top else counts.most_common(1)[0][0]
         out.append(e.labelled(label))
     return out
+
+
+def _surname_of_one_named_alone(name: str, alone: set[str]) -> bool:
+    """Whether a name read as an organization ("Tashfeen Malik") ends in the surname of a
+    person the article names alone ("Ms. Malik") and holds no word of an organization's name."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[-1] in alone
+        and all(w[:1].isupper() and w.lower() not in ORG_HEADS for w in words)
+    )
 
 
 def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:

@@ -80,6 +80,9 @@ _EDITED_NOTE = (
     r"^[(\[]?(?:this\s+(?:interview|transcript|conversation|q\s*&\s*a)\s+has\s+been\s+"
     r"(?:lightly\s+)?(?:edited|condensed)\b[^()\[\]]*)[)\]]?$"
 )
+#: The section labels of a news archive's full-text records ("ABSTRACT.", "FULL TEXT.",
+#: "CORRECTION APPENDED."), each a line of its own.
+_ARCHIVE_LABEL = r"^(?:abstract|full\s+text|corrections?\s+appended|correction)\s*[.:]?$"
 
 _ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
     ("share", _SHARE_BUTTON),
@@ -92,6 +95,7 @@ _ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
     ("other", _TAGS),
     ("other", _COMMENTS),
     ("other", _EDITED_NOTE),
+    ("other", _ARCHIVE_LABEL),
 )
 _ONE_LINE_PATTERNS: tuple[tuple[DebrisKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ONE_LINE_SOURCES
