@@ -263,3 +263,28 @@ def test_a_possessive_pronoun_speaker_is_resolved() -> None:
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "His"
     assert quote.speaker.name == "Tom Reyes"
+
+
+def test_given_names_beyond_the_news_lists_tell_the_gender() -> None:
+    # "Dexter" and "Monique" are in the census tables only: "she" inside his statement must
+    # not make him a woman, and "He" after it is his.
+    text = (
+        "Missing passengers named\n\n"
+        "Monique Arnaud, a teacher from Lyon, was flying to Cairo to visit her daughter.\n\n"
+        "Dexter Hollis, a pastor in Ohio, told reporters that she was a regular at his church. "
+        "He said her family asked for privacy."
+    )
+    result = _extract(text)
+    last = result.quotes[-1]
+    assert last.text.startswith("her family")
+    assert last.speaker is not None and last.speaker.name == "Dexter Hollis"
+
+
+def test_the_census_given_names_file_is_read() -> None:
+    from quotewire.speakers.given_names import census_names, gender_of
+
+    names = census_names()
+    assert len(names) > 4000
+    assert gender_of("Dexter Hollis") == "m" and gender_of("Monique Arnaud") == "f"
+    assert gender_of("Lindsey Graham") == "m"  # the news list wins over the census
+    assert "terry" not in names  # carried by both sexes: left open by the census table
