@@ -288,3 +288,17 @@ def test_the_census_given_names_file_is_read() -> None:
     assert gender_of("Dexter Hollis") == "m" and gender_of("Monique Arnaud") == "f"
     assert gender_of("Lindsey Graham") == "m"  # the news list wins over the census
     assert "terry" not in names  # carried by both sexes: left open by the census table
+
+
+def test_a_signature_names_the_person_in_full() -> None:
+    # The recognizer reads only "Nell" (as an organization) in the signature: the person is
+    # the whole signed name, and no organization "Nell" is left behind.
+    text = (
+        "Readers respond\n\n"
+        "“What is most infuriating is that he draws so much attention away from the hard "
+        "conversations we should be having.” ― Nell Carden Grey\n"
+    )
+    result = _extract(text)
+    (quote,) = result.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Nell Carden Grey"
+    assert [(e.type, e.name) for e in result.entities] == [("PERSON", "Nell Carden Grey")]

@@ -499,8 +499,25 @@ class Resolver:
         # the name nearest the head of the phrase comes last
         inside = [self.by_span[(e - length, e)] for e, length in overlapping]
         people = [d for d in inside if d.type == "PERSON"]
+        named = ref.kind == "name" and ref.label in (None, "PERSON")
+        fuller = self._fuller_name(ref) if named and inside else None
         if people:
+            if fuller is not None and _starts_with(fuller, people[-1].name):
+                self.people.remove(people[-1])
+                people[-1].name = fuller
+                self.people.add(people[-1])
             return people[-1]
+        if fuller is not None and _starts_with(fuller, inside[-1].name):
+            misread = inside[-1]  # "Nell" read as an organization
+            if any(not (ref.start <= m.start < ref.end) for m in misread.mentions):
+                return self._person_for(fuller, ref.start)
+            if self.others.get(misread.name.lower()) is misread:
+                del self.others[misread.name.lower()]
+            misread.type, misread.name = "PERSON", fuller
+            misread.mentions = [m.model_copy(update={"kind": "name"}) for m in misread.mentions]
+            misread.gender = misread.gender or gender_of(fuller)
+            self.people.add(misread)
+            return misread
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
@@ -517,6 +534,18 @@ class Resolver:
                 if ref.label in (None, "PERSON")
                 else self._other_for(name, ref.label)
             )
+        return None
+
+    def _fuller_name(self, ref: MentionRef) -> str | None:
+        """The person's name a speaker's name mention writes, when it is one (not in a
+        headline, two to four capitalized words): "Nell Carden Grey" in a signature, where the
+        recognizer read only "Nell"."""
+        if self._headlines.holds(ref.start):
+            return None
+        name = person_name(clean_name(self.text[ref.start : ref.end]))
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and parse_person(name):
+            return name
         return None
 
     def _unheadlined(self, name: str, pos: int) -> str:
@@ -742,6 +771,12 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _starts_with(name: str, known: str) -> bool:
+    """Whether ``name`` says more than ``known`` and begins with its words."""
+    words, first = name.split(), known.split()
+    return len(words) > len(first) and words[: len(first)] == first
 
 
 def _main_subject(ent: Any) -> bool:
