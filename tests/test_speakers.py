@@ -302,3 +302,15 @@ def test_a_signature_names_the_person_in_full() -> None:
     (quote,) = result.quotes
     assert quote.speaker is not None and quote.speaker.name == "Nell Carden Grey"
     assert [(e.type, e.name) for e in result.entities] == [("PERSON", "Nell Carden Grey")]
+
+
+def test_the_name_after_the_cue_speaks_when_the_parser_gives_it_two_subjects() -> None:
+    # The parser makes the quotation's last noun ("mode") a subject of "said" beside the name.
+    text = (
+        "Clinton campaign worries\n\n"
+        "Black voters are unhappy with the campaign.\n\n"
+        "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a South "
+        "Florida-based president of the Democratic African-American Women Caucus.\n"
+    )
+    (quote,) = _extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Leslie Wimes"

@@ -17,6 +17,7 @@ from typing import Any
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
     NAMING,
+    SPEAKER_DEPS,
     Found,
     Frame,
     FrameFinder,
@@ -86,6 +87,12 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
     subject = (
         subject_of(cue) or _inverted_subject(cue) or appositive_subject(cue) or name_before(cue)
     )
+    if subject is not None and frame.quoted(subject) and subject.head.i == cue.i:
+        # ""Full panic mode," said Leslie Wimes": the parser gave the cue two subjects, the
+        # quotation's last noun and the name; the name says it
+        subject = next(
+            (c for c in cue.rights if c.dep_ in SPEAKER_DEPS and not frame.quoted(c)), subject
+        )
     if (subject is None or frame.quoted(subject)) and cue.dep_ in ("advcl", "conj"):
         # "Clinton seemed ready to riff, telling the crowd, "Some people get ..."": the parser
         # hung the cue inside the quotation; the speaker is the subject of what holds that
