@@ -2,9 +2,10 @@
 
 Only a hint: "she said" after "David Axelrod" and "Mary Kay Henry" should go to the woman. A
 name missing here (or a text that says otherwise, through "Mr." or a pronoun it resolved) leaves
-the gender open. The lists below are common English-language given names in US and UK news and
-win over ``data/given_names.txt``, the 1990 US Census first names whose sex is clear (see
-``scripts/given_names_from_census.py``).
+the gender open. The lists below are common English-language given names in US and UK news
+(none that the census finds carried by both sexes alike, such as "Lee" or "Jamie", but for the
+"Lindsey" of the news) and win over ``data/given_names.txt``, the 1990 US Census first names
+whose sex is clear (see ``scripts/given_names_from_census.py``).
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ MASCULINE = frozenset(
     curtis dan daniel danny darrell dave david dennis derek dick don donald doug douglas duncan
     dwight earl ed eddie edward eric ernest eugene evan frank franklin fred frederick gary gene
     george gerald glenn gordon graham greg gregory harold harry henry herbert howard hugh ian
-    isaac jack jacob jake james jamie jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy
+    isaac jack jacob jake james jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy
     joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan justin keith
-    ken kenneth kevin kyle larry lawrence lee leonard leon lindsey lloyd louis luis luke marco
+    ken kenneth kevin kyle larry lawrence leonard leon lindsey lloyd louis luis luke marco
     marcus mario mark martin matt matthew max michael miguel mike mitch mitt nathan neil newt
     nicholas nick noah norman oliver oscar patrick paul peter phil philip rafael ralph randy
     raymond reince richard rick robert roger ron ronald ross roy rudy russell ryan sam samuel

@@ -782,8 +782,10 @@ def _starts_with(name: str, known: str) -> bool:
 def _main_subject(ent: Any) -> bool:
     """Whether a name is the subject of its sentence's main clause ("Carson defied the
     question"; not "Cox says Obama is trying"): the subject of the root verb or of a verb
-    joined to it."""
+    joined to it, or the owner of that subject ("Scalia's comments brought ...")."""
     root = ent.root
+    if root.dep_ == "poss":  # "Justice Scalia's comments from the bench brought ...": his
+        root = root.head
     if root.dep_ not in _SUBJECTS:
         return False
     verb = root.head
