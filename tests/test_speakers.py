@@ -327,3 +327,29 @@ def test_the_owner_of_a_sentence_subject_is_in_focus_for_the_next_pronoun() -> N
     quote = _extract(text).quotes[-1]
     assert quote.text.startswith("some students")
     assert quote.speaker is not None and quote.speaker.name == "Harold Voss"
+
+
+def test_a_subject_paragraphs_back_gives_way_to_someone_of_that_gender_named_since() -> None:
+    text = (
+        "Embassy emails released\n\n"
+        '"Not bad so far," Senator Joan Avery replied to the first message.\n\n'
+        "The undersecretary has emerged as a pivotal figure in the response.\n\n"
+        "In a message released Friday, the chief of staff Daniel Moreau praised the aide.\n\n"
+        "Moreau was answering a note from Wendy Sharp, sent from the airport. "
+        '"The plane took off a few minutes ago," she wrote.'
+    )
+    quote = _extract(text).quotes[-1]
+    assert quote.text.startswith("The plane")
+    assert quote.speaker is not None and quote.speaker.name == "Wendy Sharp"
+
+
+def test_a_title_apposed_to_a_name_is_that_persons_role_not_a_mention_of_another() -> None:
+    text = (
+        "Embassy emails released\n\n"
+        '"Not bad so far," Senator Joan Avery replied to the first message.\n\n'
+        "In a message released Friday, the chief of staff Daniel Moreau praised the staff."
+    )
+    result = _extract(text)
+    people = {e.name: e for e in result.entities if e.type == "PERSON"}
+    assert [m.text for m in people["Joan Avery"].mentions] == ["Senator Joan Avery"]
+    assert people["Daniel Moreau"].roles == ["chief"]

@@ -44,6 +44,7 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 _STRIP_WORDS = re.compile(
     r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
 )
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 #: A title or honorific written just before a name ("Mrs. Cruz", "Sen. Cruz").
@@ -449,9 +450,7 @@ class Resolver:
 
     def _add_role(self, draft: Draft, role: str, words: Any) -> bool:
         """Add ``role`` when it names an office or a trade; whether it does."""
-        role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()), flags=re.IGNORECASE).strip(
-            " ,"
-        )
+        role = _ARTICLE.sub("", " ".join(role.split())).strip(" ,")
         if not role or len(role.split()) > 7:
             return False
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
@@ -480,7 +479,7 @@ class Resolver:
             if ref.kind == "pronoun" and ref.head in _PRONOUN_GENDER and not draft.gender:
                 draft.gender = _PRONOUN_GENDER[ref.head]
             if ref.appos_role is not None:
-                role = self.text[ref.appos_role[0] : ref.appos_role[1]]
+                role = _ARTICLE.sub("", self.text[ref.appos_role[0] : ref.appos_role[1]])
                 if role not in draft.roles and len(role.split()) <= 7:
                     self._role(draft, role)
             if subject and draft.type == "PERSON":
@@ -572,8 +571,17 @@ class Resolver:
             return None
         # the subject said last, else the person mentioned last (the lookups below, indexed)
         fast, found = self._subjects.best(ref.start, gender)
-        if fast and found is None:
-            fast, found = self._mentioned.best(ref.start, gender)
+        if fast:
+            fast, recent = self._mentioned.best(ref.start, gender)
+            if found is None:
+                found = recent
+            elif recent is not None and recent.gender == gender and recent is not found:
+                # a subject last named two paragraphs or more before gives way to someone of
+                # the pronoun's gender named since ("... a message from Wendy Sherman. "...,"
+                # she wrote.")
+                since = self.text[found.seen_before(ref.start) : recent.seen_before(ref.start)]
+                if len(_PARAGRAPH_BREAK.findall(since)) >= 2:
+                    found = recent
         if fast:
             return found
         for pos, draft in sorted(self.last_subject + self._name_subjects, key=lambda p: -p[0]):
@@ -666,6 +674,7 @@ class Resolver:
                     and token.dep_ not in ("compound", "amod")
                     and not token.ent_type_
                     and any(c.dep_ in ("det", "poss") for c in token.children)
+                    and not _apposed_to_a_name(token)
                 ):
                     i, j = noun_phrase(token)
                     refs.append(
@@ -771,6 +780,15 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _apposed_to_a_name(token: Any) -> bool:
+    """ "the chief of staff Daniel Moreau", "Daniel Moreau, the chief of staff": the title is
+    the named person's role, not a mention of someone else."""
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
 def _starts_with(name: str, known: str) -> bool:
