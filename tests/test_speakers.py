@@ -353,3 +353,14 @@ def test_a_title_apposed_to_a_name_is_that_persons_role_not_a_mention_of_another
     people = {e.name: e for e in result.entities if e.type == "PERSON"}
     assert [m.text for m in people["Joan Avery"].mentions] == ["Senator Joan Avery"]
     assert people["Daniel Moreau"].roles == ["chief"]
+
+
+def test_who_after_a_persons_apposed_phrase_is_that_person() -> None:
+    text = (
+        "Carrier jobs\n\n"
+        "Howard Rubel, a senior analyst at Jefferies, who notes that the company has vowed to "
+        "cut costs, was not surprised.\n\n"
+        "The plan was praised by Maria Lopez of the Acme Institute, who said it would save jobs."
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in _extract(text).quotes]
+    assert speakers == ["Howard Rubel", "Maria Lopez"]

@@ -282,7 +282,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     for child in token.children:
         if child.dep_ in SPEAKER_DEPS and not child.is_punct:
             if child.lower_ in ("who", "that") and token.dep_ == "relcl":
-                return token.head
+                return _relative_antecedent(token.head, child.lower_)
             return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
@@ -309,6 +309,26 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+def _relative_antecedent(noun: Any, pronoun: str) -> Any:
+    """What "who" stands for: the noun the clause hangs on, unless that is no person and the
+    noun ends a phrase apposed to a person's name ("Howard Rubel, a senior analyst at
+    Jefferies, who notes ...": Rubel, not Jefferies; "Maria Lopez of the Acme Institute, who
+    said ...": Lopez)."""
+    if pronoun != "who" or noun.ent_type_ == "PERSON":
+        return noun
+    token = noun
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ == "appos":
+            token = token.head
+        else:
+            break
+        if token.ent_type_ == "PERSON":
+            return token
+    return noun
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
