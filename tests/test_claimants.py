@@ -67,3 +67,75 @@ def test_an_organization_that_values_a_figure_claims_it() -> None:
     claimed = _claimants(text)
     assert claimed["about $4 billion"] == "Harbor Ledger"
     assert claimed["$3.2 billion"] == "Coastline Wealth"
+
+
+def test_respondents_who_say_something_give_the_polls_findings() -> None:
+    text = (
+        "Harbor voters and the levy\n\n"
+        "A new Harbor Research poll found 41 percent of residents back the levy.\n\n"
+        "Six in 10 say the ferry is too slow, and 55 percent said so in the spring poll."
+    )
+    claimed = _claimants(text)
+    assert claimed["Six in 10"] == "Harbor Research"
+
+
+def test_an_organizations_statement_goes_on_until_the_text_tells_of_what_others_did() -> None:
+    text = (
+        "Port budget gap widens\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach "
+        "$40 million this year. The gap is expected to rise to $52 million next year.\n\n"
+        "Mayor Tom Reyes has pledged $3 million from the reserve fund."
+    )
+    claimed = _claimants(text)
+    assert claimed["$40 million"] == "Harbor Budget Office"
+    assert claimed["$52 million"] == "Harbor Budget Office"
+    assert claimed["$3 million"] is None  # what another agent did: the narrator's
+
+
+def test_a_slide_is_claimed_by_whoever_shows_it_and_so_is_the_next_one() -> None:
+    text = (
+        "Minister brings slides to the capital\n\n"
+        "A slide from a presentation that Minister Alvaro Quintana shows to investors says a "
+        "20 percent levy would add $4,000 to the price of a truck.\n\n"
+        "Another slide shows that 70 percent of the mangoes eaten in the country come from "
+        "the south."
+    )
+    claimed = _claimants(text)
+    assert claimed["20 percent"] == claimed["70 percent"] == "Alvaro Quintana"
+
+
+def test_a_report_and_its_researchers_are_the_organization_that_released_it() -> None:
+    text = (
+        "Cooks earn less\n\n"
+        "The Harlow Institute released a report on kitchen wages on Monday. The report says "
+        "42 percent of cooks earn less than $12 an hour. The researchers found that 3,100 "
+        "kitchens closed last year."
+    )
+    claimed = _claimants(text)
+    for figure in ("42 percent", "less than $12", "3,100 kitchens"):
+        assert claimed[figure] == "Harlow Institute", figure
+
+
+def test_a_body_named_by_its_owner_is_the_owners_body() -> None:
+    text = (
+        "Lee raises more\n\n"
+        "Senator Dana Lee raised $12 million in the quarter, her campaign said on Friday. "
+        "The agency that audits campaigns, the Harbor Election Board, said on Monday that "
+        "it had fined 14 campaigns. The agency said it collected $80,000 in fines."
+    )
+    claimed = _claimants(text)
+    assert claimed["$12 million"] == "Lee campaign"
+    assert claimed["$80,000"] == "Harbor Election Board"
+
+
+def test_an_organization_goes_by_the_fullest_name_the_article_gives() -> None:
+    text = (
+        "Two lists of the rich\n\n"
+        "The Shanghai Wealth Report counts 600 billionaires in China. Shanghai Wealth said "
+        "that 120 of them live in the capital.\n\n"
+        "A new Associated Press-Ledger poll finds 52 percent back the plan. The AP-Ledger "
+        "poll of 1,000 adults has a margin of error of 3 percentage points."
+    )
+    claimed = _claimants(text)
+    assert claimed["120"] == "Shanghai Wealth Report"
+    assert claimed["1,000 adults"] == "Associated Press-Ledger"

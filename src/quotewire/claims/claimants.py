@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from quotewire.claims.amounts import find_amounts
+from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
+from quotewire.speakers.resolve import initials
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +44,6 @@ _NAMED_STUDY = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){1,6})(?:[Pp]oll|[Ss]urvey|[Ss]tudy)\b"
 )
 _SENTENCE_END = re.compile(r"^[\w’']{2,}[.!?]$")
-#: Cues by which an organization releases figures of its own ("reported", "estimates").
-_REPORTING = re.compile(r"^(?:report|find|found|estimat|project|calculat|count|releas|publish)")
 #: How far (in characters) the findings of a poll or study reach past the last figure given to
 #: it, and those of an organization that reports its own figures (a release mixes with events).
 REACH = 2_000
@@ -69,6 +68,8 @@ class Standing:
     qualified_data: bool = False
 
 
+#: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
+_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -85,6 +86,36 @@ def _respondents(mention: str) -> bool:
     return numeric or "percent" in words or words[-1].strip(".,") in respondents
 
 
+#: The kinds of mention that name a person or organization (not "he", "the agency").
+_NAMING = frozenset({"name", "surname", "organization"})
+
+
+def _head_noun(mention: str) -> str:
+    """The head noun of a phrase, singular and lower case ("Another slide", "slides": slide)."""
+    words = mention.lower().split()
+    word = words[-1].strip(".,;:'’\"”") if words else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _parts(name: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[-/]", name) if p.strip()]
+
+
+def _extends(longer: str, name: str) -> bool:
+    """Whether ``longer`` names what ``name`` names, more fully: it begins or ends with its
+    words ("Hurun Report", "Urban-Brookings Tax Policy Center"), or each of its parts is the
+    other's part or spells out its initials ("Associated Press-GfK" for "AP-GfK")."""
+    words, other = name.split(), longer.split()
+    if other[: len(words)] == words or other[-len(words) :] == words:
+        return True
+    mine, theirs = _parts(name), _parts(longer)
+    return (
+        len(mine) == len(theirs) > 1
+        and any(a != b for a, b in zip(mine, theirs, strict=True))
+        and all(a == b or a == initials(b) for a, b in zip(mine, theirs, strict=True))
+    )
+
+
 class Claimants:
     """The claimant of each figure of one article, from its quotes and entities. Asked in
     text order (:meth:`of_narration` follows the findings it has given figures to)."""
@@ -97,6 +128,16 @@ class Claimants:
         self.mentions: IntervalIndex[Entity] = IntervalIndex(
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
+        named = sorted(
+            (m.start, m.end, e)
+            for e in entities
+            if e.type in ("ORG", "PERSON")
+            for m in e.mentions
+            if m.kind in _NAMING
+        )
+        self.agents = named  # the names of people and organizations, in text order
+        self.agent_starts = [m[0] for m in named]
+        self.by_head: dict[str, Speaker] = {}  # "slide" -> whose the slides are
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
@@ -111,7 +152,11 @@ class Claimants:
                 quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
             ):
                 self.others.append((start, end))
-        self.findings.sort(key=lambda f: f.start)
+        self.findings = sorted(
+            (replace(f, claimant=self._fullest(f.claimant)) for f in self.findings),
+            key=lambda f: f.start,
+        )
+        self.sources = {key: self._fullest(source) for key, source in self.sources.items()}
         self.starts = [f.start for f in self.findings]
         self.anchor = -1  # where the findings in force last gave a figure
 
@@ -144,55 +189,154 @@ class Claimants:
         speaker = quote.speaker
         if speaker is None or speaker.mention is None:
             return None
-        words = [w.strip(".,'’") for w in speaker.mention.text.split()]
+        speaker = self._resolved(speaker)
+        mention = speaker.mention
+        if mention is None:
+            return None
+        words = [w.strip(".,'’") for w in mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
-        reporting = quote.cue is not None and _REPORTING.match(quote.cue.text.lower())
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
-        if entity is not None and entity.type == "ORG" and reporting and not kind:
+        if entity is not None and entity.type == "ORG" and not kind:
             # "the Congressional Budget Office reported": its figures go on for a little while
             return Finding(start, end, speaker, any_unit=True)
         if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
         if entity is None or entity.type != "ORG":
-            entity = self._organization_in(speaker.mention.start, speaker.mention.end)
+            entity = self._organization_in(mention.start, mention.end)
         if entity is not None:
             name = _without_kind(entity.name)
-            return Finding(
-                start, end, Speaker(entity=entity.id, name=name, mention=speaker.mention)
-            )
+            return Finding(start, end, Speaker(entity=entity.id, name=name, mention=mention))
         named = [
             w
             for w in words[:-1]
             if w[:1].isupper() and w.lower() not in self.words.not_source_names
         ]
         if named:  # "An Associated Press survey": the recognizer missed the name
-            named_source = Speaker(entity=None, name=" ".join(named), mention=speaker.mention)
+            named_source = Speaker(entity=None, name=" ".join(named), mention=mention)
             return Finding(start, end, named_source)
-        earlier = [f for f in self.findings if f.start < speaker.mention.start]
-        if earlier and words[0].lower() in ("the", "that", "this"):
+        behind = self._named_with(speaker, quote)
+        if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
+            return Finding(start, end, behind)
+        if words[0].lower() not in ("the", "that", "this", "its", "their"):
+            return None
+        earlier = [f for f in self.findings if f.start < mention.start]
+        if earlier:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
-        return None
+        found = self._last_agent(mention.start, "ORG", reach=RELEASE_REACH)
+        if found is None:
+            return None
+        after = _CLAUSE_END.search(self.text, found[1], mention.start)
+        said = self.text[found[1] : after.start() if after else mention.start]
+        if not re.search(rf"\b{re.escape(words[-1])}\b", said, re.I):
+            return None  # the organization named last said nothing of a report
+        # "X released a report on wages ... The report says": X's
+        org = Speaker(entity=found[2].id, name=found[2].name, mention=mention)
+        return Finding(start, end, org, any_unit=words[-1].lower() not in self.words.study_kinds)
 
-    def of_statement(self, quote: Quote | None) -> Speaker | None:
-        """The claimant of a figure inside ``quote`` (None: no quote): its speaker, unless the
-        speaker is a data source (the organization in or before it) or no agent at all (a
-        number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New numbers
-        show ..."), whose figures go to the organization the text names with it ("figures
-        from Statistics Denmark"), else, for data, to the phrase (an unnamed source), else to
-        the narrator (None)."""
+    def of_statement(
+        self, quote: Quote | None, amount: Amount, earlier_period: bool
+    ) -> Speaker | None:
+        """The claimant of ``amount`` inside ``quote`` (None: no quote): its speaker, unless the
+        speaker is a data source (the organization in or before it), respondents of a poll
+        ("Six in 10 say ...", "male troops backed ...": the findings in force) or no agent at
+        all (a number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New
+        numbers show ..."), whose figures go to the organization the text names with it
+        ("figures from Statistics Denmark"), else, for data, to the phrase (an unnamed source),
+        else to the findings in force or the narrator (None)."""
         if quote is None or quote.speaker is None:
             return None
         source = self.sources.get(id(quote))
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
-        standing = self._standing(quote.speaker)
+        speaker = quote.speaker
+        if _respondents(speaker.mention.text if speaker.mention else speaker.name):
+            findings = self.of_narration(amount, earlier_period)
+            if findings is not None:
+                return findings
+        claimant = self._claimant_of(speaker, quote)
+        if claimant is None:
+            return self.of_narration(amount, earlier_period)
+        if speaker.mention is not None and speaker.entity is None:
+            self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
+        return claimant
+
+    def _claimant_of(self, speaker: Speaker, quote: Quote) -> Speaker | None:
+        """An agent speaker as the fullest name it stands for; a non-agent as whoever it
+        belongs to ("a slide from the minister's presentation"; "another slide": the owner
+        of the slides before), else, when a phrase qualifies it, the phrase; else None."""
+        standing = self._standing(speaker)
         if standing.agent:
-            return quote.speaker
-        named = self._named_with(quote.speaker, quote)
+            return self._fullest(self._resolved(speaker))
+        named = self._named_with(speaker, quote, people=True)
+        if named is None and speaker.mention is not None:
+            named = self.by_head.get(_head_noun(speaker.mention.text))
         if named is None and standing.qualified_data:
-            return quote.speaker  # "leaked documents show": an unnamed source, the phrase
-        return named
+            return speaker  # "leaked documents show": an unnamed source, the phrase
+        return self._fullest(named) if named is not None else None
+
+    def _resolved(self, speaker: Speaker) -> Speaker:
+        """The agent a speaker's words stand for: a body named by its owner ("his campaign",
+        "the Lee campaign": ``Lee campaign``), an organization named by its kind ("the
+        agency", "The company": the organization named last before it, whatever entity the
+        speaker was given); else the speaker as it is."""
+        mention = speaker.mention
+        if mention is None:
+            return speaker
+        words = [w.strip(".,'’\"”“").lower() for w in mention.text.split()]
+        if not words:
+            return speaker
+        if words[-1] in self.words.bodies and len(words) >= 2:
+            entity = self.by_id.get(speaker.entity) if speaker.entity else None
+            owner = entity.name if entity is not None and entity.type == "PERSON" else None
+            if owner is None and words[0] in self.words.owners:
+                found = self._last_agent(mention.start, "PERSON")
+                owner = found[2].name if found is not None else None
+            if owner is None and entity is None:
+                named = self._agent_in(mention.start, mention.end, "PERSON")
+                owner = named.name if named is not None else None
+            if owner is not None:
+                name = f"{owner.split()[-1]} {words[-1]}"
+                return Speaker(entity=None, name=name, mention=mention)
+        if (
+            len(words) == 2
+            and words[0] in ("the", "this", "that")
+            and words[1] in self.words.organization_nominals
+        ):
+            found = self._last_agent(mention.start, "ORG")
+            if found is not None:
+                return Speaker(entity=found[2].id, name=found[2].name, mention=mention)
+        return speaker
+
+    def _last_agent(
+        self, before: int, kind: str, reach: int = REACH
+    ) -> tuple[int, int, Entity] | None:
+        """The last mention of a person or organization (``kind``) named in the ``reach``
+        characters before ``before``."""
+        n = bisect_right(self.agent_starts, before) - 1
+        while n >= 0 and before - self.agents[n][0] < reach:
+            if self.agents[n][2].type == kind and self.agents[n][1] <= before:
+                return self.agents[n]
+            n -= 1
+        return None
+
+    def _agent_in(self, lo: int, hi: int, kind: str) -> Entity | None:
+        found = [e for s, t, e in self.mentions.overlapping(lo, hi) if e.type == kind]
+        return found[0] if found else None
+
+    def _fullest(self, claimant: Speaker) -> Speaker:
+        """An organization by the fullest name the article gives it: "Tax Policy Center" as
+        "Urban-Brookings Tax Policy Center", "Hurun" as "Hurun Report", "AP-GfK" as
+        "Associated Press-GfK" (a name another one extends, or spells out)."""
+        entity = self.by_id.get(claimant.entity) if claimant.entity else None
+        if entity is not None and entity.type != "ORG":
+            return claimant
+        names = {_without_kind(e.name) for e in self.by_id.values() if e.type == "ORG"}
+        names.update(f.claimant.name for f in self.findings)
+        longer = [n for n in names if len(n) > len(claimant.name) and _extends(n, claimant.name)]
+        if not longer:
+            return claimant
+        return Speaker(entity=claimant.entity, name=max(longer, key=len), mention=claimant.mention)
 
     def _standing(self, speaker: Speaker) -> Standing:
         """Whether a speaker is an agent, or data whose phrase says whose or what it is
@@ -214,7 +358,9 @@ class Claimants:
         qualifiers = [w for w in words[:at] if w not in self.words.not_source_names]
         return Standing(qualified_data=bool(qualifiers))
 
-    def _named_with(self, speaker: Speaker, quote: Quote) -> Speaker | None:
+    def _named_with(
+        self, speaker: Speaker, quote: Quote, *, people: bool = False
+    ) -> Speaker | None:
         """The organization named in or right after a speaker's words ("FEC records",
         "numbers released by the Census Bureau"), within its sentence and before the
         statement's first words; else one the statement names as its source ("..., according
@@ -222,12 +368,12 @@ class Claimants:
         mention = speaker.mention
         if mention is not None:
             stop = min(len(self.text), mention.end + _NAMED_WITH)
-            ends = [self.text.find(c, mention.end, stop) for c in ".!?\n"]
-            stop = min([stop, *(e for e in ends if e >= 0)])
+            end = _CLAUSE_END.search(self.text, mention.end, stop)
+            stop = end.start() if end is not None else stop
             content = [c.start for c in quote.content if c.start >= mention.end]
             if content:
                 stop = min(stop, content[0])
-            found = self._organization(mention.start, stop)
+            found = self._organization(mention.start, stop, people=people)
             if found is not None:
                 return found
         for source in quote.according_to:
@@ -236,9 +382,10 @@ class Claimants:
                 return found
         return None
 
-    def _organization(self, lo: int, hi: int) -> Speaker | None:
-        """The first organization mentioned from ``lo`` to ``hi``, as a claimant."""
-        found = self._organization_mention(lo, hi, overlapping=False)
+    def _organization(self, lo: int, hi: int, *, people: bool = False) -> Speaker | None:
+        """The first organization (or person, with ``people``) mentioned from ``lo`` to
+        ``hi``, as a claimant."""
+        found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
         start, end, entity = found
@@ -250,12 +397,13 @@ class Claimants:
         return found[2] if found is not None else None
 
     def _organization_mention(
-        self, lo: int, hi: int, *, overlapping: bool
+        self, lo: int, hi: int, *, overlapping: bool, people: bool = False
     ) -> tuple[int, int, Entity] | None:
+        kinds = ("ORG", "PERSON") if people else ("ORG",)
         found = [
             (s, t, e)
             for s, t, e in self.mentions.overlapping(lo, hi)
-            if e.type == "ORG" and (overlapping or (lo <= s and t <= hi))
+            if e.type in kinds and (overlapping or (lo <= s and t <= hi))
         ]
         return min(found, key=lambda m: (m[0], m[1])) if found else None
 
@@ -278,14 +426,23 @@ class Claimants:
                 return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
         return None
 
-    def of_narration(self, start: int, unit: str, earlier_period: bool) -> Speaker | None:
-        """The claimant of a figure at ``start`` outside every statement: the data source
-        whose findings the text is still reporting there, else the narrator (None)."""
+    def of_narration(
+        self, amount: Amount, earlier_period: bool, token: Any | None = None, offset: int = 0
+    ) -> Speaker | None:
+        """The claimant of ``amount`` outside every statement by an agent: the data source
+        whose findings the text is still reporting there, else the narrator (None). For the
+        figures of an organization's release, a clause whose subject is another agent, or the
+        organization acted upon ("X was fined"), tells of events, not of the release
+        (``token``: a word of the amount in the parse; ``offset``: where its paragraph
+        starts)."""
+        start, unit = amount.start, amount.unit
         n = bisect_right(self.starts, start) - 1
         if n < 0 or earlier_period:
             return None
         finding = self.findings[n]
         if unit not in self.words.findings_units and not finding.any_unit:
+            return None
+        if finding.any_unit and token is not None and self._acted(token, offset, finding):
             return None
         k = bisect_right(self.others, (start, start)) - 1
         if k >= 0 and finding.start < self.others[k][0] and start < self.others[k][1] + TAG_REACH:
@@ -294,3 +451,28 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def _acted(self, token: Any, offset: int, finding: Finding) -> bool:
+        """Whether the clause of ``token`` tells what an agent other than the one behind
+        ``finding`` did ("Adelson has committed $5 million", "she would impose"), or what was
+        done to one ("Wells Fargo was fined $185 million")."""
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self._agent_subject(subjects[0], offset, finding)
+            if token.head is token:
+                return False
+            token = token.head
+        return False
+
+    def _agent_subject(self, subject: Any, offset: int, finding: Finding) -> bool:
+        if subject.lower_ in self.words.person_pronouns:
+            return True
+        start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
+        for _, _, entity in self.mentions.overlapping(start, end):
+            if entity.type not in ("ORG", "PERSON"):
+                continue
+            own = entity.id == finding.claimant.entity or entity.name == finding.claimant.name
+            return subject.dep_ == "nsubjpass" or not own
+        return False

@@ -93,10 +93,10 @@ def find_claims(
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             time = _time(text, find_times(text, lo, hi, when), amount)
             claimant = (
-                who.of_statement(quote)
+                who.of_statement(quote, amount, _earlier(time, when))
                 if quote is not None
                 else who.of_valuation(words.root, pp.offset)
-                or who.of_narration(amount.start, amount.unit, _earlier(time, when))
+                or who.of_narration(amount, _earlier(time, when), words.root, pp.offset)
             )
             claims.append(
                 Claim(

@@ -89,6 +89,10 @@ class ClaimantWords:
     not_source_names: frozenset[str]
     valuation_verbs: frozenset[str]
     respondents: frozenset[str]
+    person_pronouns: frozenset[str]
+    bodies: frozenset[str]
+    owners: frozenset[str]
+    organization_nominals: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
