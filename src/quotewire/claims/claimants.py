@@ -217,8 +217,8 @@ class Claimants:
         behind = self._named_with(speaker, quote)
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
             return Finding(start, end, behind)
-        if words[0].lower() not in ("the", "that", "this", "its", "their"):
-            return None
+        if len(words) > 1 and words[0].lower() not in ("the", "that", "this", "its", "their"):
+            return None  # "the poll", "its survey", "Findings": the source named before
         earlier = [f for f in self.findings if f.start < mention.start]
         if earlier:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
@@ -445,8 +445,15 @@ class Claimants:
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
             return None
         k = bisect_right(self.others, (start, start)) - 1
-        if k >= 0 and finding.start < self.others[k][0] and start < self.others[k][1] + TAG_REACH:
+        if (
+            k >= 0
+            and finding.start < self.others[k][0]
+            and start < self.others[k][1] + TAG_REACH
+            and _CLAUSE_END.search(self.text, self.others[k][1], start) is None
+        ):
             return None  # in the tag of someone else's statement ("said of the 12 meetings")
+        if finding.any_unit and k >= 0 and finding.end <= self.others[k][0]:
+            return None  # someone else has spoken since the release
         if max(self.anchor, finding.start) < start - (RELEASE_REACH if finding.any_unit else REACH):
             return None  # the findings were left behind
         self.anchor = start
