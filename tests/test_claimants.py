@@ -109,11 +109,37 @@ def test_a_report_and_its_researchers_are_the_organization_that_released_it() ->
         "Cooks earn less\n\n"
         "The Harlow Institute released a report on kitchen wages on Monday. The report says "
         "42 percent of cooks earn less than $12 an hour. The researchers found that 3,100 "
-        "kitchens closed last year."
+        "kitchens closed last year. Findings show 18 percent of cooks work two jobs."
     )
     claimed = _claimants(text)
-    for figure in ("42 percent", "less than $12", "3,100 kitchens"):
+    for figure in ("42 percent", "less than $12", "3,100 kitchens", "18 percent"):
         assert claimed[figure] == "Harlow Institute", figure
+
+
+def test_a_poll_an_organization_conducted_is_its_own() -> None:
+    text = (
+        "Renters and the levy\n\n"
+        "The Bayside Civic League conducted a statewide poll of renters this month. Most back "
+        "the levy: 61 percent favor it, and two candidates for mayor lead among them.\n\n"
+        '"Rents are the issue," said Mara Quist, a tenant organizer who has lived in the city '
+        "for 30 years."
+    )
+    claimed = _claimants(text)
+    assert claimed["61 percent"] == claimed["two candidates"] == "Bayside Civic League"
+    assert claimed["30 years"] is None  # the tag of another's statement
+
+
+def test_a_release_ends_once_someone_else_has_spoken() -> None:
+    text = (
+        "Port budget gap widens\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach "
+        "$40 million this year.\n\n"
+        '"We saw it coming," Councilwoman Ida Marsh said on Tuesday.\n\n'
+        "The port handled 2,000 ships last year."
+    )
+    claimed = _claimants(text)
+    assert claimed["$40 million"] == "Harbor Budget Office"
+    assert claimed["2,000 ships"] is None
 
 
 def test_a_body_named_by_its_owner_is_the_owners_body() -> None:

@@ -68,6 +68,13 @@ class Standing:
     qualified_data: bool = False
 
 
+#: A study in the words after an organization's name: "released a new report",
+#: "has conducted a 50-state poll" (the verb is checked against ``release_verbs``).
+_RELEASED = re.compile(
+    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:a|an|its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?P<kind>poll|survey|study|report|analysis)\b",
+    re.IGNORECASE,
+)
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
@@ -179,6 +186,25 @@ class Claimants:
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
             out.append(Finding(match.start(), match.end(), speaker))
+        return out + self._released_studies(text)
+
+    def _released_studies(self, text: str) -> list[Finding]:
+        """Studies an organization is said to have made, in the words after its name ("The
+        Harlow Institute released a report on wages", "X conducted a 50-state poll"): its
+        findings start there."""
+        out = []
+        for start, end, entity in self.agents:
+            if entity.type != "ORG":
+                continue
+            stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
+            match = _RELEASED.match(text, end, stop.start() if stop else end + _NAMED_WITH)
+            if match is None or match.group("verb").lower() not in self.words.release_verbs:
+                continue
+            kind = match.group("kind").lower()
+            mention = Span.of(text, start, end)
+            org = Speaker(entity=entity.id, name=_without_kind(entity.name), mention=mention)
+            any_unit = kind not in self.words.study_kinds
+            out.append(Finding(start, match.end(), org, any_unit=any_unit))
         return out
 
     def _data_source(self, quote: Quote, start: int, end: int) -> Finding | None:
@@ -222,16 +248,7 @@ class Claimants:
         earlier = [f for f in self.findings if f.start < mention.start]
         if earlier:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
-        found = self._last_agent(mention.start, "ORG", reach=RELEASE_REACH)
-        if found is None:
-            return None
-        after = _CLAUSE_END.search(self.text, found[1], mention.start)
-        said = self.text[found[1] : after.start() if after else mention.start]
-        if not re.search(rf"\b{re.escape(words[-1])}\b", said, re.I):
-            return None  # the organization named last said nothing of a report
-        # "X released a report on wages ... The report says": X's
-        org = Speaker(entity=found[2].id, name=found[2].name, mention=mention)
-        return Finding(start, end, org, any_unit=words[-1].lower() not in self.words.study_kinds)
+        return None
 
     def of_statement(
         self, quote: Quote | None, amount: Amount, earlier_period: bool

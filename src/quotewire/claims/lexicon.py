@@ -93,6 +93,7 @@ class ClaimantWords:
     bodies: frozenset[str]
     owners: frozenset[str]
     organization_nominals: frozenset[str]
+    release_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
