@@ -165,3 +165,29 @@ def test_an_organization_goes_by_the_fullest_name_the_article_gives() -> None:
     claimed = _claimants(text)
     assert claimed["120"] == "Shanghai Wealth Report"
     assert claimed["1,000 adults"] == "Associated Press-Ledger"
+
+
+def test_a_verb_of_stance_outside_quotations_gives_its_clause_to_its_subject() -> None:
+    text = (
+        "Wage fight in the harbor\n\n"
+        "Councilwoman Ida Marsh has called for the city's minimum wage, now $9.10 an hour, to "
+        "be raised to $16 by 2030. The Harbor Fiscal Board expects that payrolls will grow by "
+        "2.4 percent. The plan, which independent analyses have estimated to cost $310 million, "
+        "goes to a vote in May."
+    )
+    claimed = _claimants(text)
+    assert claimed["$9.10"] == claimed["$16"] == "Ida Marsh"
+    assert claimed["2.4 percent"] == "Harbor Fiscal Board"
+    assert claimed["$310 million"] == "independent analyses"
+
+
+def test_a_figure_hung_on_a_verb_of_speech_is_not_what_it_states() -> None:
+    text = (
+        "Voters speak\n\n"
+        "“It is all a dream, what he offers,” said Rina Gould, 83, of Sarasota.\n\n"
+        "“Every time you say that,” Ida Marsh said, referring to the 1 percent excuse, “you "
+        "lose the room.”"
+    )
+    claimed = _claimants(text)
+    assert claimed["83"] is None  # an age in the tag
+    assert claimed["1 percent"] is None  # what she referred to, not what she stated

@@ -75,6 +75,9 @@ _RELEASED = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?P<kind>poll|survey|study|report|analysis)\b",
     re.IGNORECASE,
 )
+#: How what a verb of speech states hangs on it (its clause, its object; "called for" a
+#: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
+_STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
@@ -95,6 +98,16 @@ def _respondents(mention: str) -> bool:
 
 #: The kinds of mention that name a person or organization (not "he", "the agency").
 _NAMING = frozenset({"name", "surname", "organization"})
+
+
+def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
+    """Whether ``child`` hangs on a verb of stance as what it calls for: "called for a $15
+    wage" (a preposition), "called for the wage to be raised" (a clause it marks)."""
+    if child.dep_ == "prep":
+        return bool(child.lower_ in prepositions)
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in prepositions for c in child.children
+    )
 
 
 def _head_noun(mention: str) -> str:
@@ -424,23 +437,47 @@ class Claimants:
         ]
         return min(found, key=lambda m: (m[0], m[1])) if found else None
 
-    def of_valuation(self, token: Any, offset: int) -> Speaker | None:
-        """The named subject of a verb that values the figure at ``token`` ("Bloomberg
-        estimates his fortune at [$42 billion]"), or None."""
-        for _ in range(4):
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.words.valuation_verbs:
+    def of_clause(self, token: Any, offset: int) -> Speaker | None:
+        """The subject of a verb that states or values the figure at ``token`` outside every
+        quotation: "Bloomberg estimates his fortune at [$42 billion]", "The fund expects
+        output to grow [1.6 percent]", "Lee has called for the wage, now [$7.25], to rise",
+        "which independent analyses have estimated to cost [$3 trillion]" (an unnamed source).
+        A verb of speech claims what its clause states, not a figure hung on the verb itself
+        ("Lee said of the [12] meetings"); a verb of valuation claims both. None when no such
+        verb governs the figure or its subject is no agent."""
+        words = self.words
+        child = token
+        for _ in range(12):
+            lemma = token.lemma_.lower()
+            valuing = lemma in words.valuation_verbs
+            if token.pos_ in ("VERB", "AUX") and (valuing or lemma in words.statement_verbs):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                return self._named(subject, offset) if subject is not None else None
-            if token.head is token:
+                stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
+                if subject is not None and (valuing or stated):
+                    return self._subject_claimant(subject, offset)
+            if token.head.i == token.i:
                 return None
-            token = token.head
+            child, token = token, token.head
         return None
 
-    def _named(self, token: Any, offset: int) -> Speaker | None:
-        start, end = offset + token.idx, offset + token.idx + len(token.text)
+    def _subject_claimant(self, subject: Any, offset: int) -> Speaker | None:
+        """A verb's subject as a claimant: a person or organization (named, or pointed to by
+        a pronoun the article resolves, or by its kind: "the agency"), or an unnamed source
+        ("independent analyses", "federal officials"); None for anything else."""
+        start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
         for s, t, entity in self.mentions.overlapping(start, end):
             if entity.type in ("ORG", "PERSON"):
-                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
+                mention = Span.of(self.text, s, t)
+                found = Speaker(entity=entity.id, name=entity.name, mention=mention)
+                return self._fullest(self._resolved(found))
+        left = offset + subject.left_edge.idx
+        phrase = Span.of(self.text, left, end)
+        speaker = self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))
+        if speaker.entity is not None:
+            return self._fullest(speaker)
+        head = subject.lower_
+        if head in self.words.unnamed_sources and not _respondents(phrase.text):
+            return speaker
         return None
 
     def of_narration(
@@ -485,7 +522,7 @@ class Claimants:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return self._agent_subject(subjects[0], offset, finding)
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False

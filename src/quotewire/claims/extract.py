@@ -95,7 +95,7 @@ def find_claims(
             claimant = (
                 who.of_statement(quote, amount, _earlier(time, when))
                 if quote is not None
-                else who.of_valuation(words.root, pp.offset)
+                else who.of_clause(words.root, pp.offset)
                 or who.of_narration(amount, _earlier(time, when), words.root, pp.offset)
             )
             claims.append(

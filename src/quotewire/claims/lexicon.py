@@ -94,6 +94,9 @@ class ClaimantWords:
     owners: frozenset[str]
     organization_nominals: frozenset[str]
     release_verbs: frozenset[str]
+    statement_verbs: frozenset[str]
+    unnamed_sources: frozenset[str]
+    stated_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
