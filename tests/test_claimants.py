@@ -191,3 +191,14 @@ def test_a_figure_hung_on_a_verb_of_speech_is_not_what_it_states() -> None:
     claimed = _claimants(text)
     assert claimed["83"] is None  # an age in the tag
     assert claimed["1 percent"] is None  # what she referred to, not what she stated
+
+
+def test_an_analysis_named_by_its_maker_claims_the_money_it_counts() -> None:
+    text = (
+        "Harbor donors\n\n"
+        "A Harbor Ledger analysis of campaign filings shows that donors gave $4.2 million "
+        "in August. Two families gave more than $900,000 each."
+    )
+    claimed = _claimants(text)
+    assert claimed["$4.2 million"] == "Harbor Ledger"
+    assert claimed["more than $900,000"] == "Harbor Ledger"

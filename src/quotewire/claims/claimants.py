@@ -39,10 +39,10 @@ class Finding:
     any_unit: bool = False  # a data release: all its figures; a poll: its shares and counts
 
 
-#: A poll, survey or study named by the words before it ("a new Quinnipiac University poll").
-_NAMED_STUDY = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){1,6})(?:[Pp]oll|[Ss]urvey|[Ss]tudy)\b"
-)
+#: A poll, survey, study or analysis named by the words before it ("a new Quinnipiac
+#: University poll", "A Harbor Ledger analysis", "POLITICO's Battleground average"); the
+#: kinds are ``named_study_kinds``.
+_NAMED_STUDY = r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){{1,6}})(?i:{kinds})\b"
 _SENTENCE_END = re.compile(r"^[\w’']{2,}[.!?]$")
 #: How far (in characters) the findings of a poll or study reach past the last figure given to
 #: it, and those of an organization that reports its own figures (a release mixes with events).
@@ -184,7 +184,8 @@ class Claimants:
         """Polls, surveys and studies named where they are mentioned, speaker or not ("In a
         national USA TODAY/Suffolk University Poll, likely voters ...")."""
         out = []
-        for match in _NAMED_STUDY.finditer(text):
+        kinds = "|".join(sorted(self.words.named_study_kinds, key=len, reverse=True))
+        for match in re.finditer(_NAMED_STUDY.format(kinds=kinds), text):
             words = match.group("name").split()
             ends = [n for n, w in enumerate(words) if _SENTENCE_END.match(w)]
             if ends:  # "... Sanders. The poll": the name starts after the sentence's end
@@ -198,7 +199,9 @@ class Claimants:
             name = _without_kind(org.name) if org is not None else " ".join(words)
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
-            out.append(Finding(match.start(), match.end(), speaker))
+            kind = match.group(0).split()[-1].lower()
+            any_unit = kind not in self.words.study_kinds  # a report's money, not a poll's
+            out.append(Finding(match.start(), match.end(), speaker, any_unit=any_unit))
         return out + self._released_studies(text)
 
     def _released_studies(self, text: str) -> list[Finding]:
@@ -244,7 +247,9 @@ class Claimants:
             entity = self._organization_in(mention.start, mention.end)
         if entity is not None:
             name = _without_kind(entity.name)
-            return Finding(start, end, Speaker(entity=entity.id, name=name, mention=mention))
+            any_unit = words[-1].lower() not in self.words.study_kinds  # a report's money
+            org = Speaker(entity=entity.id, name=name, mention=mention)
+            return Finding(start, end, org, any_unit=any_unit)
         named = [
             w
             for w in words[:-1]

@@ -97,6 +97,7 @@ class ClaimantWords:
     statement_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
     stated_prepositions: frozenset[str]
+    named_study_kinds: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
