@@ -202,3 +202,14 @@ def test_an_analysis_named_by_its_maker_claims_the_money_it_counts() -> None:
     claimed = _claimants(text)
     assert claimed["$4.2 million"] == "Harbor Ledger"
     assert claimed["more than $900,000"] == "Harbor Ledger"
+
+
+def test_a_polls_findings_are_not_the_results_of_past_years() -> None:
+    text = (
+        "Harbor race tightens\n\n"
+        "A new Harbor Research poll finds Mayor Reyes ahead by 6 points in 2026.\n\n"
+        "Reyes lost the district by 9 points in 2018, when turnout was low."
+    )
+    claimed = _claimants(text)
+    assert claimed["6 points"] == "Harbor Research"
+    assert claimed["9 points"] is None

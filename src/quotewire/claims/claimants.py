@@ -60,6 +60,16 @@ def _without_kind(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """When a figure is, as far as the claimants care: before the article's year (its date
+    known), or in a year named before the latest year the article names (its date unknown or
+    not)."""
+
+    earlier: bool = False
+    older: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Standing:
     """What a statement's speaker is, for the figures in it: an agent (they are its), data a
     phrase qualifies (they are the phrase's, an unnamed source), or neither."""
@@ -268,9 +278,7 @@ class Claimants:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
         return None
 
-    def of_statement(
-        self, quote: Quote | None, amount: Amount, earlier_period: bool
-    ) -> Speaker | None:
+    def of_statement(self, quote: Quote | None, amount: Amount, period: Period) -> Speaker | None:
         """The claimant of ``amount`` inside ``quote`` (None: no quote): its speaker, unless the
         speaker is a data source (the organization in or before it), respondents of a poll
         ("Six in 10 say ...", "male troops backed ...": the findings in force) or no agent at
@@ -286,12 +294,12 @@ class Claimants:
             return source
         speaker = quote.speaker
         if _respondents(speaker.mention.text if speaker.mention else speaker.name):
-            findings = self.of_narration(amount, earlier_period)
+            findings = self.of_narration(amount, period)
             if findings is not None:
                 return findings
         claimant = self._claimant_of(speaker, quote)
         if claimant is None:
-            return self.of_narration(amount, earlier_period)
+            return self.of_narration(amount, period)
         if speaker.mention is not None and speaker.entity is None:
             self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
         return claimant
@@ -486,7 +494,7 @@ class Claimants:
         return None
 
     def of_narration(
-        self, amount: Amount, earlier_period: bool, token: Any | None = None, offset: int = 0
+        self, amount: Amount, period: Period, token: Any | None = None, offset: int = 0
     ) -> Speaker | None:
         """The claimant of ``amount`` outside every statement by an agent: the data source
         whose findings the text is still reporting there, else the narrator (None). For the
@@ -496,9 +504,11 @@ class Claimants:
         starts)."""
         start, unit = amount.start, amount.unit
         n = bisect_right(self.starts, start) - 1
-        if n < 0 or earlier_period:
+        if n < 0 or period.earlier:
             return None
         finding = self.findings[n]
+        if period.older and not finding.any_unit:
+            return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
