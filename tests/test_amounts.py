@@ -34,6 +34,7 @@ def only(sentence: str, lang: str = "en") -> Amount:
         ("The ministry will spend $4.5bn on new roads.", "en", "$4.5bn", 4.5e9, "USD"),
         ("Brussels approved €1.2 billion in aid for farmers.", "en", "€1.2 billion", 1.2e9, "EUR"),
         ("The council borrowed £120m to rebuild the bridge.", "en", "£120m", 1.2e8, "GBP"),
+        ("The mayor's campaign raised $12.4million in June.", "en", "$12.4million", 1.24e7, "USD"),
         ("Tokyo unveiled a ¥3 trillion stimulus package.", "en", "¥3 trillion", 3e12, "JPY"),
         (
             "The budget sets aside 2.4 trillion yen for defence.",

@@ -213,3 +213,18 @@ def test_a_polls_findings_are_not_the_results_of_past_years() -> None:
     claimed = _claimants(text)
     assert claimed["6 points"] == "Harbor Research"
     assert claimed["9 points"] is None
+
+
+def test_according_to_names_the_source_of_its_sentence() -> None:
+    text = (
+        "Money race\n\n"
+        "Lee had a bigger cash balance at year end -- nearly $38 million, according to figures "
+        "her campaign released Friday.\n\n"
+        "Ben Carson and Sen. Ted Cruz raised $23 million and $20 million in the last quarter.\n\n"
+        "Nearly a third of harbor workers earn less than $15 an hour, according to federal "
+        "statistics."
+    )
+    claimed = _claimants(text)
+    assert claimed["nearly $38 million"] == "Lee campaign"
+    assert claimed["$23 million"] is None  # other candidates' money: the narrator's
+    assert claimed["Nearly a third"] == "federal statistics"

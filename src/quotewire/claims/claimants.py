@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from quotewire.claims.amounts import Amount, find_amounts
@@ -88,6 +89,9 @@ _RELEASED = re.compile(
 #: How what a verb of speech states hangs on it (its clause, its object; "called for" a
 #: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
 _STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
+#: "according to" and where the source it names ends.
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
@@ -268,7 +272,7 @@ class Claimants:
         if named:  # "An Associated Press survey": the recognizer missed the name
             named_source = Speaker(entity=None, name=" ".join(named), mention=mention)
             return Finding(start, end, named_source)
-        behind = self._named_with(speaker, quote)
+        behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
             return Finding(start, end, behind)
         if len(words) > 1 and words[0].lower() not in ("the", "that", "this", "its", "their"):
@@ -312,8 +316,10 @@ class Claimants:
         if standing.agent:
             return self._fullest(self._resolved(speaker))
         named = self._named_with(speaker, quote, people=True)
-        if named is None and speaker.mention is not None:
-            named = self.by_head.get(_head_noun(speaker.mention.text))
+        mention = speaker.mention
+        if named is None and mention is not None:
+            named = self._owner_in(self._phrase_of(mention))
+            named = named or self.by_head.get(_head_noun(mention.text))
         if named is None and standing.qualified_data:
             return speaker  # "leaked documents show": an unnamed source, the phrase
         return self._fullest(named) if named is not None else None
@@ -471,6 +477,58 @@ class Claimants:
             if token.head.i == token.i:
                 return None
             child, token = token, token.head
+        return None
+
+    def of_according(self, lo: int, hi: int, at: int) -> Speaker | None:
+        """The source a sentence ``text[lo:hi]`` names with "according to" when no quotation
+        holds the figure at ``at`` ("The top tenth would gain 9 percent, according to the
+        Harbor Tax Center"): a person or organization named there, the owner of the data
+        it names ("figures her campaign released": the ``Lee campaign``), the study named
+        before ("the poll"), or an unnamed source ("federal statistics"); else None."""
+        for match in _ACCORDING.finditer(self.text, lo, hi):
+            stop = _SOURCE_END.search(self.text, match.end(), hi)
+            end = stop.start() if stop is not None else hi
+            if match.start() <= at < end:
+                continue  # the figure is in the source's words: "according to 3 officials"
+            phrase = Span.of(self.text, match.end(), end)
+            found = self._organization_mention(
+                phrase.start, phrase.end, overlapping=False, people=True
+            )
+            if found is not None:
+                start, stop_at, entity = found
+                mention = Span.of(self.text, start, stop_at)
+                return self._fullest(Speaker(entity=entity.id, name=entity.name, mention=mention))
+            words = phrase.text.lower().split()
+            if not words:
+                return None
+            speaker = Speaker(entity=None, name=phrase.text, mention=phrase)
+            owner = self._owner_in(phrase)
+            if owner is not None:
+                return owner
+            if words[0] in ("the", "that", "this") and words[-1] in self.words.findings_nouns:
+                earlier = [f for f in self.findings if f.start < phrase.start]
+                return earlier[-1].claimant if earlier else None
+            if self._standing(speaker).qualified_data or words[-1] in self.words.unnamed_sources:
+                return speaker
+            return None
+        return None
+
+    def _phrase_of(self, mention: Span) -> Span:
+        """A speaker's mention and the words after it in its clause ("figures her campaign
+        released Friday")."""
+        stop = _CLAUSE_END.search(self.text, mention.end, mention.end + _NAMED_WITH)
+        return Span.of(self.text, mention.start, stop.start() if stop else mention.end)
+
+    def _owner_in(self, phrase: Span) -> Speaker | None:
+        """A body named by its owner inside ``phrase`` ("figures her campaign released")."""
+        words = list(re.finditer(r"[\w.’']+", phrase.text))
+        for before, word in pairwise(words):
+            if word.group(0).lower() in self.words.bodies:
+                start, end = phrase.start + before.start(), phrase.start + word.end()
+                mention = Span.of(self.text, start, end)
+                found = self._resolved(Speaker(entity=None, name=mention.text, mention=mention))
+                if found.name != mention.text:
+                    return found
         return None
 
     def _subject_claimant(self, subject: Any, offset: int) -> Speaker | None:

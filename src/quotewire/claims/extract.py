@@ -98,6 +98,7 @@ def find_claims(
                 who.of_statement(quote, amount, period)
                 if quote is not None
                 else who.of_clause(words.root, pp.offset)
+                or who.of_according(sentence[0], sentence[1], amount.start)
                 or who.of_narration(amount, period, words.root, pp.offset)
             )
             claims.append(
