@@ -28,6 +28,7 @@ from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
+from quotewire.speakers.titles import ORG_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +351,8 @@ class Claimants:
         if (
             len(words) == 2
             and words[0] in ("the", "this", "that")
-            and words[1] in self.words.organization_nominals
+            and words[1] in ORG_HEADS
+            and words[1] not in self.words.bodies
         ):
             found = self._last_agent(mention.start, "ORG")
             if found is not None:

@@ -92,7 +92,6 @@ class ClaimantWords:
     person_pronouns: frozenset[str]
     bodies: frozenset[str]
     owners: frozenset[str]
-    organization_nominals: frozenset[str]
     release_verbs: frozenset[str]
     statement_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
