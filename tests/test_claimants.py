@@ -228,3 +228,12 @@ def test_according_to_names_the_source_of_its_sentence() -> None:
     assert claimed["nearly $38 million"] == "Lee campaign"
     assert claimed["$23 million"] is None  # other candidates' money: the narrator's
     assert claimed["Nearly a third"] == "federal statistics"
+
+
+def test_a_title_for_a_speaker_is_the_person_who_bears_it() -> None:
+    text = (
+        "Bridge bill\n\n"
+        "Sen. Dana Lee met Mayor Tom Reyes and Ada Brook, a builder, on Monday. The senator "
+        "said the bridge would cost $4 billion."
+    )
+    assert _claimants(text)["$4 billion"] == "Dana Lee"

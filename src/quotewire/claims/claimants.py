@@ -28,7 +28,7 @@ from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
-from quotewire.speakers.titles import ORG_HEADS
+from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +123,14 @@ def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
     return child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in prepositions for c in child.children
     )
+
+
+def _bears(person: Entity, title: str) -> bool:
+    """Whether a person's roles or mentions give them ``title``, whole or cut short ("Sen."
+    for senator, "Gov." for governor)."""
+    words = [w.strip(".,").lower() for m in person.mentions for w in m.text.split()]
+    words += [w.strip(".,").lower() for role in person.roles for w in role.split()]
+    return any(w == title or (len(w) >= 3 and title.startswith(w)) for w in words)
 
 
 def _head_noun(mention: str) -> str:
@@ -357,7 +365,30 @@ class Claimants:
             found = self._last_agent(mention.start, "ORG")
             if found is not None:
                 return Speaker(entity=found[2].id, name=found[2].name, mention=mention)
+        entity = self.by_id.get(speaker.entity) if speaker.entity else None
+        if (
+            (entity is None or entity.type != "PERSON")
+            and len(words) == 2
+            and words[0] == "the"
+            and words[1] in PERSON_TITLES
+        ):  # "The senator said": the person the title was last given to, else last named
+            person = self._titled(mention.start, words[1])
+            if person is not None:
+                return Speaker(entity=person.id, name=person.name, mention=mention)
         return speaker
+
+    def _titled(self, before: int, title: str) -> Entity | None:
+        """The person named last before ``before`` that bears ``title`` ("Sen. Lee" for "the
+        senator"), else the person named last."""
+        people = []
+        n = bisect_right(self.agent_starts, before) - 1
+        while n >= 0 and before - self.agents[n][0] < REACH:
+            if self.agents[n][2].type == "PERSON":
+                people.append(self.agents[n][2])
+            n -= 1
+        titled = [p for p in people if _bears(p, title)]
+        found = titled or people
+        return found[0] if found else None
 
     def _last_agent(
         self, before: int, kind: str, reach: int = REACH
