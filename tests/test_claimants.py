@@ -237,3 +237,13 @@ def test_a_title_for_a_speaker_is_the_person_who_bears_it() -> None:
         "said the bridge would cost $4 billion."
     )
     assert _claimants(text)["$4 billion"] == "Dana Lee"
+
+
+def test_a_public_body_no_recognizer_named_releases_figures() -> None:
+    text = (
+        "Port traffic up\n\n"
+        "Port traffic rose 4 percent in May, according to the state Bureau of Harbor "
+        "Statistics. Container volume reached $120 million in value."
+    )
+    claimed = _claimants(text)
+    assert claimed["4 percent"] == claimed["$120 million"] == "Bureau of Harbor Statistics"

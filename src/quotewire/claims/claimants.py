@@ -125,6 +125,21 @@ def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
     )
 
 
+def _agency_name(words: list[str], heads: frozenset[str]) -> str | None:
+    """The proper name of a public body in a speaker's words when one of its capitalized
+    words is the head of such a name ("the state Division of Gaming Enforcement": "Division
+    of Gaming Enforcement"), else None."""
+    start = next((n for n, w in enumerate(words) if w[:1].isupper() and w.lower() in heads), None)
+    if start is None:
+        return None
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1].lower() != "the":
+        start -= 1
+    name = words[start:]
+    return (
+        " ".join(name) if all(w[:1].isupper() or w in ("of", "for", "and") for w in name) else None
+    )
+
+
 def _bears(person: Entity, title: str) -> bool:
     """Whether a person's roles or mentions give them ``title``, whole or cut short ("Sen."
     for senator, "Gov." for governor)."""
@@ -261,6 +276,11 @@ class Claimants:
         words = [w.strip(".,'’") for w in mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
+        agency_name = _agency_name(words, self.words.agency_heads)
+        if entity is None and agency_name is not None and not kind:
+            # "the state Division of Gaming Enforcement" that no recognizer named
+            agency = Speaker(entity=None, name=agency_name, mention=mention)
+            return Finding(start, end, agency, any_unit=True)
         if entity is not None and entity.type == "ORG" and not kind:
             # "the Congressional Budget Office reported": its figures go on for a little while
             return Finding(start, end, speaker, any_unit=True)

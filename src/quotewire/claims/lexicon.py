@@ -97,6 +97,7 @@ class ClaimantWords:
     unnamed_sources: frozenset[str]
     stated_prepositions: frozenset[str]
     named_study_kinds: frozenset[str]
+    agency_heads: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
