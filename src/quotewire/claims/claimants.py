@@ -210,6 +210,9 @@ class Claimants:
                 quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
             ):
                 self.others.append((start, end))
+        #: the names organizations go by in the article, for :meth:`_fullest`
+        self.org_names = {_without_kind(e.name) for e in entities if e.type == "ORG"}
+        self.org_names.update(f.claimant.name for f in self.findings)
         self.findings = sorted(
             (replace(f, claimant=self._fullest(f.claimant)) for f in self.findings),
             key=lambda f: f.start,
@@ -433,9 +436,9 @@ class Claimants:
         entity = self.by_id.get(claimant.entity) if claimant.entity else None
         if entity is not None and entity.type != "ORG":
             return claimant
-        names = {_without_kind(e.name) for e in self.by_id.values() if e.type == "ORG"}
-        names.update(f.claimant.name for f in self.findings)
-        longer = [n for n in names if len(n) > len(claimant.name) and _extends(n, claimant.name)]
+        longer = [
+            n for n in self.org_names if len(n) > len(claimant.name) and _extends(n, claimant.name)
+        ]
         if not longer:
             return claimant
         return Speaker(entity=claimant.entity, name=max(longer, key=len), mention=claimant.mention)
