@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -82,11 +83,20 @@ class Standing:
 
 #: A study in the words after an organization's name: "released a new report",
 #: "has conducted a 50-state poll" (the verb is checked against ``release_verbs``).
-_RELEASED = re.compile(
+_RELEASED = (
     r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:a|an|its|their|the)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?P<kind>poll|survey|study|report|analysis)\b",
-    re.IGNORECASE,
+    r"(?:[\w-]+\s+){{0,4}}?(?P<kind>{kinds})\b"
 )
+
+
+@cache
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``."""
+    kinds = "|".join(sorted(figure_words().claimants.named_study_kinds, key=len, reverse=True))
+    named = re.compile(_NAMED_STUDY.format(kinds=kinds))
+    return named, re.compile(_RELEASED.format(kinds=kinds), re.IGNORECASE)
+
+
 #: How what a verb of speech states hangs on it (its clause, its object; "called for" a
 #: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
 _STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
@@ -125,7 +135,7 @@ def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
     )
 
 
-def _agency_name(words: list[str], heads: frozenset[str]) -> str | None:
+def _agency_name(words: list[str], heads: frozenset[str], joiners: frozenset[str]) -> str | None:
     """The proper name of a public body in a speaker's words when one of its capitalized
     words is the head of such a name ("the state Division of Gaming Enforcement": "Division
     of Gaming Enforcement"), else None."""
@@ -135,9 +145,7 @@ def _agency_name(words: list[str], heads: frozenset[str]) -> str | None:
     while start > 0 and words[start - 1][:1].isupper() and words[start - 1].lower() != "the":
         start -= 1
     name = words[start:]
-    return (
-        " ".join(name) if all(w[:1].isupper() or w in ("of", "for", "and") for w in name) else None
-    )
+    return " ".join(name) if all(w[:1].isupper() or w in joiners for w in name) else None
 
 
 def _bears(person: Entity, title: str) -> bool:
@@ -225,8 +233,7 @@ class Claimants:
         """Polls, surveys and studies named where they are mentioned, speaker or not ("In a
         national USA TODAY/Suffolk University Poll, likely voters ...")."""
         out = []
-        kinds = "|".join(sorted(self.words.named_study_kinds, key=len, reverse=True))
-        for match in re.finditer(_NAMED_STUDY.format(kinds=kinds), text):
+        for match in _study_patterns()[0].finditer(text):
             words = match.group("name").split()
             ends = [n for n, w in enumerate(words) if _SENTENCE_END.match(w)]
             if ends:  # "... Sanders. The poll": the name starts after the sentence's end
@@ -254,7 +261,8 @@ class Claimants:
             if entity.type != "ORG":
                 continue
             stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
-            match = _RELEASED.match(text, end, stop.start() if stop else end + _NAMED_WITH)
+            released = _study_patterns()[1]
+            match = released.match(text, end, stop.start() if stop else end + _NAMED_WITH)
             if match is None or match.group("verb").lower() not in self.words.release_verbs:
                 continue
             kind = match.group("kind").lower()
@@ -279,7 +287,7 @@ class Claimants:
         words = [w.strip(".,'’") for w in mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
-        agency_name = _agency_name(words, self.words.agency_heads)
+        agency_name = _agency_name(words, self.words.agency_heads, self.words.name_joiners)
         if entity is None and agency_name is not None and not kind:
             # "the state Division of Gaming Enforcement" that no recognizer named
             agency = Speaker(entity=None, name=agency_name, mention=mention)
@@ -307,7 +315,7 @@ class Claimants:
         behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
             return Finding(start, end, behind)
-        if len(words) > 1 and words[0].lower() not in ("the", "that", "this", "its", "their"):
+        if len(words) > 1 and words[0].lower() not in self.words.pointing:
             return None  # "the poll", "its survey", "Findings": the source named before
         earlier = [f for f in self.findings if f.start < mention.start]
         if earlier:
@@ -381,7 +389,7 @@ class Claimants:
                 return Speaker(entity=None, name=name, mention=mention)
         if (
             len(words) == 2
-            and words[0] in ("the", "this", "that")
+            and words[0] in self.words.pointing
             and words[1] in ORG_HEADS
             and words[1] not in self.words.bodies
         ):
@@ -392,7 +400,7 @@ class Claimants:
         if (
             (entity is None or entity.type != "PERSON")
             and len(words) == 2
-            and words[0] == "the"
+            and words[0] in self.words.pointing
             and words[1] in PERSON_TITLES
         ):  # "The senator said": the person the title was last given to, else last named
             person = self._titled(mention.start, words[1])
@@ -561,7 +569,7 @@ class Claimants:
             owner = self._owner_in(phrase)
             if owner is not None:
                 return owner
-            if words[0] in ("the", "that", "this") and words[-1] in self.words.findings_nouns:
+            if words[0] in self.words.pointing and words[-1] in self.words.findings_nouns:
                 earlier = [f for f in self.findings if f.start < phrase.start]
                 return earlier[-1].claimant if earlier else None
             if self._standing(speaker).qualified_data or words[-1] in self.words.unnamed_sources:

@@ -98,6 +98,8 @@ class ClaimantWords:
     stated_prepositions: frozenset[str]
     named_study_kinds: frozenset[str]
     agency_heads: frozenset[str]
+    name_joiners: frozenset[str]
+    pointing: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
