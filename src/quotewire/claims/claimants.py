@@ -1,12 +1,22 @@
 """Who claims each figure (the rules of docs/claimants.md, section 4).
 
-- A figure inside a statement is its speaker's; a speaker that is a data source named by its
-  kind ("An Associated Press survey", "a new Quinnipiac poll") is the organization named in it.
-- A figure a named poll, survey, study or report states goes on being that organization's in
-  the sentences and paragraphs that keep reporting its findings, with no new cue ("Seventy-two
-  percent now believe ..."): from the statement of the source to the next statement of another
-  source. Figures of another period than the findings' (an earlier year) and counts of things
-  that are not answers (dates, money, distances) are the narrator's there.
+- A figure inside a statement is its speaker's, as the fullest name the article gives
+  ("Hurun" -> "Hurun Report", "AP-GfK" -> "Associated Press-GfK"). A speaker that points back
+  is resolved first: "his campaign" is the ``Lee campaign``, "the agency" the organization
+  named last, "the senator" the person who bears the title. A speaker that is a data source
+  named by its kind ("An Associated Press survey", "The survey, conducted by X, finds") is the
+  organization named in or with it; a non-agent ("A slide from the minister's presentation",
+  "figures her campaign released") is its owner's, else a phrase that qualifies it is an
+  unnamed source ("leaked documents"); respondents ("Six in 10 say") give the findings in force.
+- Outside quotations, a verb of speech, stance or valuation gives the clause it states to its
+  subject ("The fund expects output to grow 1.6 percent", "Lee has called for a $15 wage",
+  "X estimates his fortune at $4 billion"), and "according to X" gives its sentence to X.
+- Findings go on with no new cue ("Seventy-two percent now believe ..."): those of a named
+  poll, survey, study, report or analysis ("A Harbor Ledger analysis", "X conducted a poll"),
+  and those of an organization's statement (a release). A poll's are its shares and counts
+  of respondents and candidates, of now (not "won by 10 points in 1988"); a release's or a
+  report's are all its figures until someone else speaks or a clause tells what another agent
+  did ("Adelson has committed $5 million"). The tag of another's statement is not findings.
 - Every other figure is the narrator's (``claimant`` None).
 
 Pure functions over the article's quotes and entities; ``find_claims`` asks :class:`Claimants`
