@@ -247,3 +247,15 @@ def test_a_public_body_no_recognizer_named_releases_figures() -> None:
     )
     claimed = _claimants(text)
     assert claimed["4 percent"] == claimed["$120 million"] == "Bureau of Harbor Statistics"
+
+
+def test_a_headline_that_names_a_poll_gives_its_figures_to_the_poll_of_the_body() -> None:
+    text = (
+        "Poll: Reyes leads harbor race by 6 points\n\n"
+        "A new Harbor Research poll finds Mayor Reyes ahead of Ida Marsh, 48 percent to "
+        "42 percent."
+    )
+    claimed = _claimants(text)
+    assert claimed["6 points"] == "Harbor Research"
+    plain = _claimants(text.replace("Poll: Reyes leads", "Reyes leads"))
+    assert plain["6 points"] is None

@@ -636,6 +636,8 @@ class Claimants:
         starts)."""
         start, unit = amount.start, amount.unit
         n = bisect_right(self.starts, start) - 1
+        if n < 0 and self._in_study_headline(start):
+            return self.findings[0].claimant  # "Poll: Lee leads by 6": the poll the body reports
         if n < 0 or period.earlier:
             return None
         finding = self.findings[n]
@@ -659,6 +661,15 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def _in_study_headline(self, start: int) -> bool:
+        """Whether ``start`` is in the headline (the first line) and the headline names a kind
+        of study ("Poll: Lee leads by 6", "... In Survey Of Teachers") that the body reports."""
+        end = self.text.find("\n")
+        if not self.findings or start >= (end if end >= 0 else len(self.text)):
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.text[:end])}
+        return bool(words & self.words.named_study_kinds)
 
     def _acted(self, token: Any, offset: int, finding: Finding) -> bool:
         """Whether the clause of ``token`` tells what an agent other than the one behind
