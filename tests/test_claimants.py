@@ -259,3 +259,27 @@ def test_a_headline_that_names_a_poll_gives_its_figures_to_the_poll_of_the_body(
     assert claimed["6 points"] == "Harbor Research"
     plain = _claimants(text.replace("Poll: Reyes leads", "Reyes leads"))
     assert plain["6 points"] is None
+
+
+def test_respondents_according_to_a_named_pollster_open_its_findings() -> None:
+    text = (
+        "Harbor voters and the port\n\n"
+        "More than 6 in 10 harbor voters said the port hurts the town, according to early exit "
+        "polling reported by Harbor Radio. Reyes won by almost 20 points among the 35 percent "
+        "of voters who said it helps."
+    )
+    claimed = _claimants(text)
+    assert claimed["almost 20 points"] == claimed["35 percent"] == "Harbor Radio"
+
+
+def test_a_form_is_claimed_by_its_possessor_and_an_estimate_by_who_estimates() -> None:
+    text = (
+        "Lee files\n\n"
+        "Candidate Dana Lee filed her financial statement on Tuesday.\n\n"
+        "Lee’s new FDS form stated that her income rose from $3 million in 2014 to $5 million "
+        "in 2015.\n\n"
+        "Lee estimates that she spent between $4 million and $6 million on the race."
+    )
+    claimed = _claimants(text)
+    assert claimed["$3 million"] == claimed["$5 million"] == "Dana Lee"
+    assert claimed["between $4 million and $6 million"] == "Dana Lee"

@@ -110,6 +110,8 @@ def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 #: How what a verb of speech states hangs on it (its clause, its object; "called for" a
 #: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
 _STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
+#: A possessive owner at the start of a speaker's words ("Trump's new PFD form").
+_POSSESSOR = re.compile(r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s")
 #: "according to" and where the source it names ends.
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
@@ -143,6 +145,16 @@ def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
     return child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in prepositions for c in child.children
     )
+
+
+def _subject_of(token: Any) -> Any | None:
+    """The subject of a verb; of a sentence's root parsed as a noun though it governs a clause
+    ("Lee estimates that he spent ...": "estimates" a noun, "Lee" its compound), that word."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    if subject is None and token.dep_ == "ROOT" and token.pos_ == "NOUN" and clause:
+        subject = next((c for c in token.lefts if c.dep_ == "compound"), None)
+    return subject
 
 
 def _agency_name(words: list[str], heads: frozenset[str], joiners: frozenset[str]) -> str | None:
@@ -294,6 +306,11 @@ class Claimants:
         mention = speaker.mention
         if mention is None:
             return None
+        if _respondents(mention.text) and quote.according_to:
+            # "6 in 10 voters said ..., according to exit polling reported by CNN": CNN's poll
+            pollster = self._named_with(speaker, quote)
+            if pollster is not None:
+                return Finding(start, end, pollster)
         words = [w.strip(".,'’") for w in mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
@@ -302,7 +319,8 @@ class Claimants:
             # "the state Division of Gaming Enforcement" that no recognizer named
             agency = Speaker(entity=None, name=agency_name, mention=mention)
             return Finding(start, end, agency, any_unit=True)
-        if entity is not None and entity.type == "ORG" and not kind:
+        data = _head_noun(mention.text) in self.data_nouns  # "Trump's PFD form": not PFD's
+        if entity is not None and entity.type == "ORG" and not kind and not data:
             # "the Congressional Budget Office reported": its figures go on for a little while
             return Finding(start, end, speaker, any_unit=True)
         if not words or words[-1].lower() not in self.words.findings_nouns:
@@ -352,8 +370,10 @@ class Claimants:
             if findings is not None:
                 return findings
         claimant = self._claimant_of(speaker, quote)
+        if claimant is None and speaker.name.lower() in self.pronouns:
+            return None  # "They said": nobody the article names
         if claimant is None:
-            return self.of_narration(amount, period)
+            return self.of_narration(amount, period)  # data that no one owns: "Numbers show"
         if speaker.mention is not None and speaker.entity is None:
             self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
         return claimant
@@ -365,8 +385,9 @@ class Claimants:
         standing = self._standing(speaker)
         if standing.agent:
             return self._fullest(self._resolved(speaker))
-        named = self._named_with(speaker, quote, people=True)
         mention = speaker.mention
+        named = self._possessor(mention) if mention is not None else None
+        named = named or self._named_with(speaker, quote, people=True)
         if named is None and mention is not None:
             named = self._owner_in(self._phrase_of(mention))
             named = named or self.by_head.get(_head_noun(mention.text))
@@ -465,8 +486,11 @@ class Claimants:
         """Whether a speaker is an agent, or data whose phrase says whose or what it is
         though no one is named ("leaked documents", "federal statistics"). Numbers ("Forty-one
         percent", "Two-thirds"), unresolved pronouns and bare or merely new data ("Numbers",
-        "New numbers") are neither."""
+        "New numbers") are neither. A mention that ends in data is data, whatever entity it
+        was given ("Trump's new PFD form" read as the organization "PFD")."""
         name = speaker.name.strip()
+        if speaker.mention is not None and _head_noun(speaker.mention.text) in self.data_nouns:
+            name = speaker.mention.text.strip()
         words = name.lower().split()
         if not words or not any(ch.isalpha() for ch in name):
             return Standing()  # "39"
@@ -499,8 +523,9 @@ class Claimants:
             found = self._organization(mention.start, stop, people=people)
             if found is not None:
                 return found
-        for source in quote.according_to:
-            found = self._organization(source.span.start, source.span.end)
+        for source in quote.according_to:  # "according to exit polling reported by CNN"
+            phrase = self._phrase_of(source.span)
+            found = self._organization(phrase.start, phrase.end)
             if found is not None:
                 return found
         return None
@@ -543,8 +568,9 @@ class Claimants:
         for _ in range(12):
             lemma = token.lemma_.lower()
             valuing = lemma in words.valuation_verbs
-            if token.pos_ in ("VERB", "AUX") and (valuing or lemma in words.statement_verbs):
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subject = _subject_of(token)
+            verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
+            if verb and (valuing or lemma in words.statement_verbs):
                 stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
                 if subject is not None and (valuing or stated):
                     return self._subject_claimant(subject, offset)
@@ -587,6 +613,28 @@ class Claimants:
             return None
         return None
 
+    def _possessor(self, mention: Span) -> Speaker | None:
+        """The person or organization a speaker's words give as owner ("Trump's new PFD
+        form", "the bureau's estimate"), or None."""
+        match = _POSSESSOR.match(mention.text)
+        if match is None:
+            return None
+        start, end = mention.start + match.start("owner"), mention.start + match.end("owner")
+        for s, t, entity in self.mentions.overlapping(start, end):
+            if entity.type in ("ORG", "PERSON") and start <= s and t <= end:
+                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
+        last = match.group("owner").split()[-1]
+        named = [
+            e
+            for e in self.by_id.values()
+            if e.type in ("ORG", "PERSON") and e.name.split()[-1] == last
+        ]
+        if len(named) == 1:  # a surname no mention was given
+            return Speaker(
+                entity=named[0].id, name=named[0].name, mention=Span.of(self.text, start, end)
+            )
+        return None
+
     def _phrase_of(self, mention: Span) -> Span:
         """A speaker's mention and the words after it in its clause ("figures her campaign
         released Friday")."""
@@ -615,6 +663,14 @@ class Claimants:
                 mention = Span.of(self.text, s, t)
                 found = Speaker(entity=entity.id, name=entity.name, mention=mention)
                 return self._fullest(self._resolved(found))
+        named = [
+            e
+            for e in self.by_id.values()
+            if e.type in ("ORG", "PERSON") and e.name.split()[-1] == subject.text
+        ]
+        if len(named) == 1 and subject.text[:1].isupper():  # a surname no mention was given
+            mention = Span.of(self.text, start, end)
+            return Speaker(entity=named[0].id, name=named[0].name, mention=mention)
         left = offset + subject.left_edge.idx
         phrase = Span.of(self.text, left, end)
         speaker = self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))
