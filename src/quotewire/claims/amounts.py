@@ -380,6 +380,10 @@ class _Finder:
         durations = self.words.units.durations
         if comparator != "=" and unit in durations and self.toks[lead].key == "over":
             comparator, lead = "=", i  # "over five years": during, not more than
+        particle = self.words.units.over_particle_verbs
+        over = comparator != "=" and self.toks[lead].key == "over" and lead > 0
+        if over and self.toks[lead - 1].key in particle:
+            comparator, lead = "=", i  # "handed over $25 million": gave, not more than
         comparator, k = self._comparator_after(k, comparator)
         if plus and comparator == "=":
             comparator = ">"

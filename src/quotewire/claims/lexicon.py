@@ -61,6 +61,7 @@ class UnitWords:
     hyphen_scales: frozenset[str]
     not_hyphen_units: frozenset[str]
     durations: frozenset[str]
+    over_particle_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
