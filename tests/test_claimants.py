@@ -3,6 +3,7 @@ and releases as they go on, and the narrator."""
 
 from __future__ import annotations
 
+from quotewire.claims.claimants import Claimants
 from quotewire.model import Claim
 from quotewire.pipeline import Document, run_one
 
@@ -283,3 +284,15 @@ def test_a_form_is_claimed_by_its_possessor_and_an_estimate_by_who_estimates() -
     claimed = _claimants(text)
     assert claimed["$3 million"] == claimed["$5 million"] == "Dana Lee"
     assert claimed["between $4 million and $6 million"] == "Dana Lee"
+
+
+def test_according_to_a_named_average_is_that_average_not_the_source_before() -> None:
+    text = (
+        "Reyes is within 150 votes of the 2,383 he needs, according to the Harbor Wire. Next "
+        "month Reyes holds a 10-point lead in the north, according to the RealClearHarbor "
+        "average of polls, and Marsh leads in the south."
+    )
+    who = Claimants(text, [], [])
+    second = text.index("Next")
+    found = who.of_according(second, len(text), text.index("10-point"))
+    assert found is not None and found.name == "RealClearHarbor"  # not the Harbor Wire

@@ -332,14 +332,9 @@ class Claimants:
             any_unit = words[-1].lower() not in self.words.study_kinds  # a report's money
             org = Speaker(entity=entity.id, name=name, mention=mention)
             return Finding(start, end, org, any_unit=any_unit)
-        named = [
-            w
-            for w in words[:-1]
-            if w[:1].isupper() and w.lower() not in self.words.not_source_names
-        ]
-        if named:  # "An Associated Press survey": the recognizer missed the name
-            named_source = Speaker(entity=None, name=" ".join(named), mention=mention)
-            return Finding(start, end, named_source)
+        named = self._name_before_kind(words)
+        if named is not None:  # "An Associated Press survey": the recognizer missed the name
+            return Finding(start, end, Speaker(entity=None, name=named, mention=mention))
         behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
             return Finding(start, end, behind)
@@ -605,6 +600,10 @@ class Claimants:
             owner = self._owner_in(phrase)
             if owner is not None:
                 return owner
+            kind = next((n for n, w in enumerate(words) if w in self.words.findings_nouns), -1)
+            named = self._name_before_kind(phrase.text.split()[: kind + 1]) if kind > 0 else None
+            if named is not None:  # "the RealClearPolitics average of polls"
+                return Speaker(entity=None, name=named, mention=phrase)
             if words[0] in self.words.pointing and words[-1] in self.words.findings_nouns:
                 earlier = [f for f in self.findings if f.start < phrase.start]
                 return earlier[-1].claimant if earlier else None
@@ -634,6 +633,16 @@ class Claimants:
                 entity=named[0].id, name=named[0].name, mention=Span.of(self.text, start, end)
             )
         return None
+
+    def _name_before_kind(self, words: list[str]) -> str | None:
+        """The capitalized words before the kind of source that ends ``words`` ("An
+        Associated Press survey": "Associated Press"), or None."""
+        named = [
+            w.strip(".,'’")
+            for w in words[:-1]
+            if w[:1].isupper() and w.lower() not in self.words.not_source_names
+        ]
+        return " ".join(named) if named else None
 
     def _phrase_of(self, mention: Span) -> Span:
         """A speaker's mention and the words after it in its clause ("figures her campaign
