@@ -296,3 +296,12 @@ def test_according_to_a_named_average_is_that_average_not_the_source_before() ->
     second = text.index("Next")
     found = who.of_according(second, len(text), text.index("10-point"))
     assert found is not None and found.name == "RealClearHarbor"  # not the Harbor Wire
+
+
+def test_what_a_named_report_says_is_its_own_whoever_acts_in_it() -> None:
+    text = (
+        "Loss\n\n"
+        "Lee is seizing upon a Harbor Ledger report that Reyes had a net loss of more than "
+        "$915 million in 1995."
+    )
+    assert _claimants(text)["more than $915 million"] == "Harbor Ledger"

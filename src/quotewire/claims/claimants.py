@@ -112,6 +112,8 @@ def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
 #: A possessive owner at the start of a speaker's words ("Trump's new PFD form").
 _POSSESSOR = re.compile(r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s")
+#: The clause after a study's name that says what it found ("... report that ...").
+_CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|notes?))\b")
 #: "according to" and where the source it names ends.
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
@@ -710,6 +712,9 @@ class Claimants:
             return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
+        if self._states_content(finding, start):
+            self.anchor = start
+            return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
             return None
         k = bisect_right(self.others, (start, start)) - 1
@@ -726,6 +731,12 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def _states_content(self, finding: Finding, start: int) -> bool:
+        """Whether ``start`` is in the clause a study's name introduces ("a Harbor Ledger
+        report that Reyes lost ..."): what the study states, whoever acts in it."""
+        between = self.text[finding.end : start]
+        return _CONTENT.match(between) is not None and _CLAUSE_END.search(between) is None
 
     def _in_study_headline(self, start: int) -> bool:
         """Whether ``start`` is in the headline (the first line) and the headline names a kind
