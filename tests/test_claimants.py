@@ -305,3 +305,12 @@ def test_what_a_named_report_says_is_its_own_whoever_acts_in_it() -> None:
         "$915 million in 1995."
     )
     assert _claimants(text)["more than $915 million"] == "Harbor Ledger"
+
+
+def test_a_month_before_a_report_is_no_name() -> None:
+    text = (
+        "Tax shares\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach $40 "
+        "million. The middle fifth paid 8.9 percent, the agency said in a June report."
+    )
+    assert _claimants(text)["8.9 percent"] == "Harbor Budget Office"
