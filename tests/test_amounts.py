@@ -395,6 +395,8 @@ def test_a_change_from_one_value_to_another_is_two_amounts(
         # a duration after "over" says how long, not more than
         ("The debt will be repaid over five years.", "en", "five years", "=", 5, "years"),
         ("Donors handed over $9 million to the fund.", "en", "$9 million", "=", 9e6, "USD"),
+        ("Lee is within 150 votes of Reyes.", "en", "within 150 votes", "<=", 150, "votes"),
+        ("The board must rule within 90 days.", "en", "90 days", "=", 90, "days"),
         # "raised the rate to 21%" is the new value, not an upper bound
         ("Банк повысил ставку до 21%.", "ru", "21%", "=", 21, "percent"),
     ],

@@ -284,6 +284,7 @@ _cmp(
 _cmp(
     "<=",
     "up to",
+    "within",
     "at most",
     "no more than",
     "not more than",
