@@ -34,6 +34,7 @@ def only(sentence: str, lang: str = "en") -> Amount:
         ("The ministry will spend $4.5bn on new roads.", "en", "$4.5bn", 4.5e9, "USD"),
         ("Brussels approved €1.2 billion in aid for farmers.", "en", "€1.2 billion", 1.2e9, "EUR"),
         ("The council borrowed £120m to rebuild the bridge.", "en", "£120m", 1.2e8, "GBP"),
+        ("The mayor's campaign raised $12.4million in June.", "en", "$12.4million", 1.24e7, "USD"),
         ("Tokyo unveiled a ¥3 trillion stimulus package.", "en", "¥3 trillion", 3e12, "JPY"),
         (
             "The budget sets aside 2.4 trillion yen for defence.",
@@ -393,6 +394,9 @@ def test_a_change_from_one_value_to_another_is_two_amounts(
         ),
         # a duration after "over" says how long, not more than
         ("The debt will be repaid over five years.", "en", "five years", "=", 5, "years"),
+        ("Donors handed over $9 million to the fund.", "en", "$9 million", "=", 9e6, "USD"),
+        ("Lee is within 150 votes of Reyes.", "en", "within 150 votes", "<=", 150, "votes"),
+        ("The board must rule within 90 days.", "en", "90 days", "=", 90, "days"),
         # "raised the rate to 21%" is the new value, not an upper bound
         ("Банк повысил ставку до 21%.", "ru", "21%", "=", 21, "percent"),
     ],

@@ -3,6 +3,7 @@ and releases as they go on, and the narrator."""
 
 from __future__ import annotations
 
+from quotewire.claims.claimants import Claimants
 from quotewire.model import Claim
 from quotewire.pipeline import Document, run_one
 
@@ -67,3 +68,251 @@ def test_an_organization_that_values_a_figure_claims_it() -> None:
     claimed = _claimants(text)
     assert claimed["about $4 billion"] == "Harbor Ledger"
     assert claimed["$3.2 billion"] == "Coastline Wealth"
+
+
+def test_respondents_who_say_something_give_the_polls_findings() -> None:
+    text = (
+        "Harbor voters and the levy\n\n"
+        "A new Harbor Research poll found 41 percent of residents back the levy.\n\n"
+        "Six in 10 say the ferry is too slow, and 55 percent said so in the spring poll."
+    )
+    claimed = _claimants(text)
+    assert claimed["Six in 10"] == "Harbor Research"
+
+
+def test_an_organizations_statement_goes_on_until_the_text_tells_of_what_others_did() -> None:
+    text = (
+        "Port budget gap widens\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach "
+        "$40 million this year. The gap is expected to rise to $52 million next year.\n\n"
+        "Mayor Tom Reyes has pledged $3 million from the reserve fund."
+    )
+    claimed = _claimants(text)
+    assert claimed["$40 million"] == "Harbor Budget Office"
+    assert claimed["$52 million"] == "Harbor Budget Office"
+    assert claimed["$3 million"] is None  # what another agent did: the narrator's
+
+
+def test_a_slide_is_claimed_by_whoever_shows_it_and_so_is_the_next_one() -> None:
+    text = (
+        "Minister brings slides to the capital\n\n"
+        "A slide from a presentation that Minister Alvaro Quintana shows to investors says a "
+        "20 percent levy would add $4,000 to the price of a truck.\n\n"
+        "Another slide shows that 70 percent of the mangoes eaten in the country come from "
+        "the south."
+    )
+    claimed = _claimants(text)
+    assert claimed["20 percent"] == claimed["70 percent"] == "Alvaro Quintana"
+
+
+def test_a_report_and_its_researchers_are_the_organization_that_released_it() -> None:
+    text = (
+        "Cooks earn less\n\n"
+        "The Harlow Institute released a report on kitchen wages on Monday. The report says "
+        "42 percent of cooks earn less than $12 an hour. The researchers found that 3,100 "
+        "kitchens closed last year. Findings show 18 percent of cooks work two jobs."
+    )
+    claimed = _claimants(text)
+    for figure in ("42 percent", "less than $12", "3,100 kitchens", "18 percent"):
+        assert claimed[figure] == "Harlow Institute", figure
+
+
+def test_a_poll_an_organization_conducted_is_its_own() -> None:
+    text = (
+        "Renters and the levy\n\n"
+        "The Bayside Civic League conducted a statewide poll of renters this month. Most back "
+        "the levy: 61 percent favor it, and two candidates for mayor lead among them.\n\n"
+        '"Rents are the issue," said Mara Quist, a tenant organizer who has lived in the city '
+        "for 30 years."
+    )
+    claimed = _claimants(text)
+    assert claimed["61 percent"] == claimed["two candidates"] == "Bayside Civic League"
+    assert claimed["30 years"] is None  # the tag of another's statement
+
+
+def test_a_release_ends_once_someone_else_has_spoken() -> None:
+    text = (
+        "Port budget gap widens\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach "
+        "$40 million this year.\n\n"
+        '"We saw it coming," Councilwoman Ida Marsh said on Tuesday.\n\n'
+        "The port handled 2,000 ships last year."
+    )
+    claimed = _claimants(text)
+    assert claimed["$40 million"] == "Harbor Budget Office"
+    assert claimed["2,000 ships"] is None
+
+
+def test_a_body_named_by_its_owner_is_the_owners_body() -> None:
+    text = (
+        "Lee raises more\n\n"
+        "Senator Dana Lee raised $12 million in the quarter, her campaign said on Friday. "
+        "The agency that audits campaigns, the Harbor Election Board, said on Monday that "
+        "it had fined 14 campaigns. The agency said it collected $80,000 in fines."
+    )
+    claimed = _claimants(text)
+    assert claimed["$12 million"] == "Lee campaign"
+    assert claimed["$80,000"] == "Harbor Election Board"
+
+
+def test_an_organization_goes_by_the_fullest_name_the_article_gives() -> None:
+    text = (
+        "Two lists of the rich\n\n"
+        "The Shanghai Wealth Report counts 600 billionaires in China. Shanghai Wealth said "
+        "that 120 of them live in the capital.\n\n"
+        "A new Associated Press-Ledger poll finds 52 percent back the plan. The AP-Ledger "
+        "poll of 1,000 adults has a margin of error of 3 percentage points."
+    )
+    claimed = _claimants(text)
+    assert claimed["120"] == "Shanghai Wealth Report"
+    assert claimed["1,000 adults"] == "Associated Press-Ledger"
+
+
+def test_a_verb_of_stance_outside_quotations_gives_its_clause_to_its_subject() -> None:
+    text = (
+        "Wage fight in the harbor\n\n"
+        "Councilwoman Ida Marsh has called for the city's minimum wage, now $9.10 an hour, to "
+        "be raised to $16 by 2030. The Harbor Fiscal Board expects that payrolls will grow by "
+        "2.4 percent. The plan, which independent analyses have estimated to cost $310 million, "
+        "goes to a vote in May."
+    )
+    claimed = _claimants(text)
+    assert claimed["$9.10"] == claimed["$16"] == "Ida Marsh"
+    assert claimed["2.4 percent"] == "Harbor Fiscal Board"
+    assert claimed["$310 million"] == "independent analyses"
+
+
+def test_a_figure_hung_on_a_verb_of_speech_is_not_what_it_states() -> None:
+    text = (
+        "Voters speak\n\n"
+        "“It is all a dream, what he offers,” said Rina Gould, 83, of Sarasota.\n\n"
+        "“Every time you say that,” Ida Marsh said, referring to the 1 percent excuse, “you "
+        "lose the room.”"
+    )
+    claimed = _claimants(text)
+    assert claimed["83"] is None  # an age in the tag
+    assert claimed["1 percent"] is None  # what she referred to, not what she stated
+
+
+def test_an_analysis_named_by_its_maker_claims_the_money_it_counts() -> None:
+    text = (
+        "Harbor donors\n\n"
+        "A Harbor Ledger analysis of campaign filings shows that donors gave $4.2 million "
+        "in August. Two families gave more than $900,000 each."
+    )
+    claimed = _claimants(text)
+    assert claimed["$4.2 million"] == "Harbor Ledger"
+    assert claimed["more than $900,000"] == "Harbor Ledger"
+
+
+def test_a_polls_findings_are_not_the_results_of_past_years() -> None:
+    text = (
+        "Harbor race tightens\n\n"
+        "A new Harbor Research poll finds Mayor Reyes ahead by 6 points in 2026.\n\n"
+        "Reyes lost the district by 9 points in 2018, when turnout was low."
+    )
+    claimed = _claimants(text)
+    assert claimed["6 points"] == "Harbor Research"
+    assert claimed["9 points"] is None
+
+
+def test_according_to_names_the_source_of_its_sentence() -> None:
+    text = (
+        "Money race\n\n"
+        "Lee had a bigger cash balance at year end -- nearly $38 million, according to figures "
+        "her campaign released Friday.\n\n"
+        "Ben Carson and Sen. Ted Cruz raised $23 million and $20 million in the last quarter.\n\n"
+        "Nearly a third of harbor workers earn less than $15 an hour, according to federal "
+        "statistics."
+    )
+    claimed = _claimants(text)
+    assert claimed["nearly $38 million"] == "Lee campaign"
+    assert claimed["$23 million"] is None  # other candidates' money: the narrator's
+    assert claimed["Nearly a third"] == "federal statistics"
+
+
+def test_a_title_for_a_speaker_is_the_person_who_bears_it() -> None:
+    text = (
+        "Bridge bill\n\n"
+        "Sen. Dana Lee met Mayor Tom Reyes and Ada Brook, a builder, on Monday. The senator "
+        "said the bridge would cost $4 billion."
+    )
+    assert _claimants(text)["$4 billion"] == "Dana Lee"
+
+
+def test_a_public_body_no_recognizer_named_releases_figures() -> None:
+    text = (
+        "Port traffic up\n\n"
+        "Port traffic rose 4 percent in May, according to the state Bureau of Harbor "
+        "Statistics. Container volume reached $120 million in value."
+    )
+    claimed = _claimants(text)
+    assert claimed["4 percent"] == claimed["$120 million"] == "Bureau of Harbor Statistics"
+
+
+def test_a_headline_that_names_a_poll_gives_its_figures_to_the_poll_of_the_body() -> None:
+    text = (
+        "Poll: Reyes leads harbor race by 6 points\n\n"
+        "A new Harbor Research poll finds Mayor Reyes ahead of Ida Marsh, 48 percent to "
+        "42 percent."
+    )
+    claimed = _claimants(text)
+    assert claimed["6 points"] == "Harbor Research"
+    plain = _claimants(text.replace("Poll: Reyes leads", "Reyes leads"))
+    assert plain["6 points"] is None
+
+
+def test_respondents_according_to_a_named_pollster_open_its_findings() -> None:
+    text = (
+        "Harbor voters and the port\n\n"
+        "More than 6 in 10 harbor voters said the port hurts the town, according to early exit "
+        "polling reported by Harbor Radio. Reyes won by almost 20 points among the 35 percent "
+        "of voters who said it helps."
+    )
+    claimed = _claimants(text)
+    assert claimed["almost 20 points"] == claimed["35 percent"] == "Harbor Radio"
+
+
+def test_a_form_is_claimed_by_its_possessor_and_an_estimate_by_who_estimates() -> None:
+    text = (
+        "Lee files\n\n"
+        "Candidate Dana Lee filed her financial statement on Tuesday.\n\n"
+        "Lee’s new FDS form stated that her income rose from $3 million in 2014 to $5 million "
+        "in 2015.\n\n"
+        "Lee estimates that she spent between $4 million and $6 million on the race."
+    )
+    claimed = _claimants(text)
+    assert claimed["$3 million"] == claimed["$5 million"] == "Dana Lee"
+    assert claimed["between $4 million and $6 million"] == "Dana Lee"
+
+
+def test_according_to_a_named_average_is_that_average_not_the_source_before() -> None:
+    text = (
+        "Reyes is within 150 votes of the 2,383 he needs, according to the Harbor Wire. Next "
+        "month Reyes holds a 10-point lead in the north, according to the RealClearHarbor "
+        "average of polls, and Marsh leads in the south."
+    )
+    who = Claimants(text, [], [])
+    second = text.index("Next")
+    found = who.of_according(second, len(text), text.index("10-point"))
+    assert found is not None and found.name == "RealClearHarbor"  # not the Harbor Wire
+
+
+def test_what_a_named_report_says_is_its_own_whoever_acts_in_it() -> None:
+    text = (
+        "Loss\n\n"
+        "Lee is seizing upon a Harbor Ledger report that Reyes had a net loss of more than "
+        "$915 million in 1995."
+    )
+    assert _claimants(text)["more than $915 million"] == "Harbor Ledger"
+
+
+def test_a_month_before_a_report_is_no_name() -> None:
+    text = (
+        "Tax shares\n\n"
+        "The Harbor Budget Office said on Monday that the port's deficit would reach $40 "
+        "million. The middle fifth paid 8.9 percent, the agency said in a June report, and the "
+        "bottom fifth paid 0.8 percent."
+    )
+    claimed = _claimants(text)
+    assert claimed["8.9 percent"] == claimed["0.8 percent"] == "Harbor Budget Office"

@@ -378,8 +378,12 @@ class _Finder:
             return None, k
         comparator, lead = self._comparator_before(i)
         durations = self.words.units.durations
-        if comparator != "=" and unit in durations and self.toks[lead].key == "over":
-            comparator, lead = "=", i  # "over five years": during, not more than
+        if comparator != "=" and unit in durations and self.toks[lead].key in ("over", "within"):
+            comparator, lead = "=", i  # "over five years", "within a week": during, not a bound
+        particle = self.words.units.over_particle_verbs
+        over = comparator != "=" and self.toks[lead].key == "over" and lead > 0
+        if over and self.toks[lead - 1].key in particle:
+            comparator, lead = "=", i  # "handed over $25 million": gave, not more than
         comparator, k = self._comparator_after(k, comparator)
         if plus and comparator == "=":
             comparator = ">"

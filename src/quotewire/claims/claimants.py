@@ -1,12 +1,22 @@
 """Who claims each figure (the rules of docs/claimants.md, section 4).
 
-- A figure inside a statement is its speaker's; a speaker that is a data source named by its
-  kind ("An Associated Press survey", "a new Quinnipiac poll") is the organization named in it.
-- A figure a named poll, survey, study or report states goes on being that organization's in
-  the sentences and paragraphs that keep reporting its findings, with no new cue ("Seventy-two
-  percent now believe ..."): from the statement of the source to the next statement of another
-  source. Figures of another period than the findings' (an earlier year) and counts of things
-  that are not answers (dates, money, distances) are the narrator's there.
+- A figure inside a statement is its speaker's, as the fullest name the article gives
+  ("Hurun" -> "Hurun Report", "AP-GfK" -> "Associated Press-GfK"). A speaker that points back
+  is resolved first: "his campaign" is the ``Lee campaign``, "the agency" the organization
+  named last, "the senator" the person who bears the title. A speaker that is a data source
+  named by its kind ("An Associated Press survey", "The survey, conducted by X, finds") is the
+  organization named in or with it; a non-agent ("A slide from the minister's presentation",
+  "figures her campaign released") is its owner's, else a phrase that qualifies it is an
+  unnamed source ("leaked documents"); respondents ("Six in 10 say") give the findings in force.
+- Outside quotations, a verb of speech, stance or valuation gives the clause it states to its
+  subject ("The fund expects output to grow 1.6 percent", "Lee has called for a $15 wage",
+  "X estimates his fortune at $4 billion"), and "according to X" gives its sentence to X.
+- Findings go on with no new cue ("Seventy-two percent now believe ..."): those of a named
+  poll, survey, study, report or analysis ("A Harbor Ledger analysis", "X conducted a poll"),
+  and those of an organization's statement (a release). A poll's are its shares and counts
+  of respondents and candidates, of now (not "won by 10 points in 1988"); a release's or a
+  report's are all its figures until someone else speaks or a clause tells what another agent
+  did ("Adelson has committed $5 million"). The tag of another's statement is not findings.
 - Every other figure is the narrator's (``claimant`` None).
 
 Pure functions over the article's quotes and entities; ``find_claims`` asks :class:`Claimants`
@@ -18,14 +28,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import pairwise
 from typing import Any
 
-from quotewire.claims.amounts import find_amounts
+from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
+from quotewire.speakers.resolve import initials
+from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +52,11 @@ class Finding:
     any_unit: bool = False  # a data release: all its figures; a poll: its shares and counts
 
 
-#: A poll, survey or study named by the words before it ("a new Quinnipiac University poll").
-_NAMED_STUDY = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){1,6})(?:[Pp]oll|[Ss]urvey|[Ss]tudy)\b"
-)
+#: A poll, survey, study or analysis named by the words before it ("a new Quinnipiac
+#: University poll", "A Harbor Ledger analysis", "POLITICO's Battleground average"); the
+#: kinds are ``named_study_kinds``.
+_NAMED_STUDY = r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){{1,6}})(?i:{kinds})\b"
 _SENTENCE_END = re.compile(r"^[\w’']{2,}[.!?]$")
-#: Cues by which an organization releases figures of its own ("reported", "estimates").
-_REPORTING = re.compile(r"^(?:report|find|found|estimat|project|calculat|count|releas|publish)")
 #: How far (in characters) the findings of a poll or study reach past the last figure given to
 #: it, and those of an organization that reports its own figures (a release mixes with events).
 REACH = 2_000
@@ -61,6 +73,16 @@ def _without_kind(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """When a figure is, as far as the claimants care: before the article's year (its date
+    known), or in a year named before the latest year the article names (its date unknown or
+    not)."""
+
+    earlier: bool = False
+    older: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Standing:
     """What a statement's speaker is, for the figures in it: an agent (they are its), data a
     phrase qualifies (they are the phrase's, an unnamed source), or neither."""
@@ -69,6 +91,34 @@ class Standing:
     qualified_data: bool = False
 
 
+#: A study in the words after an organization's name: "released a new report",
+#: "has conducted a 50-state poll" (the verb is checked against ``release_verbs``).
+_RELEASED = (
+    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:a|an|its|their|the)\s+"
+    r"(?:[\w-]+\s+){{0,4}}?(?P<kind>{kinds})\b"
+)
+
+
+@cache
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``."""
+    kinds = "|".join(sorted(figure_words().claimants.named_study_kinds, key=len, reverse=True))
+    named = re.compile(_NAMED_STUDY.format(kinds=kinds))
+    return named, re.compile(_RELEASED.format(kinds=kinds), re.IGNORECASE)
+
+
+#: How what a verb of speech states hangs on it (its clause, its object; "called for" a
+#: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
+_STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
+#: A possessive owner at the start of a speaker's words ("Trump's new PFD form").
+_POSSESSOR = re.compile(r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s")
+#: The clause after a study's name that says what it found ("... report that ...").
+_CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|notes?))\b")
+#: "according to" and where the source it names ends.
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
+#: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
+_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -85,6 +135,77 @@ def _respondents(mention: str) -> bool:
     return numeric or "percent" in words or words[-1].strip(".,") in respondents
 
 
+#: The kinds of mention that name a person or organization (not "he", "the agency").
+_NAMING = frozenset({"name", "surname", "organization"})
+
+
+def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
+    """Whether ``child`` hangs on a verb of stance as what it calls for: "called for a $15
+    wage" (a preposition), "called for the wage to be raised" (a clause it marks)."""
+    if child.dep_ == "prep":
+        return bool(child.lower_ in prepositions)
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in prepositions for c in child.children
+    )
+
+
+def _subject_of(token: Any) -> Any | None:
+    """The subject of a verb; of a sentence's root parsed as a noun though it governs a clause
+    ("Lee estimates that he spent ...": "estimates" a noun, "Lee" its compound), that word."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    if subject is None and token.dep_ == "ROOT" and token.pos_ == "NOUN" and clause:
+        subject = next((c for c in token.lefts if c.dep_ == "compound"), None)
+    return subject
+
+
+def _agency_name(words: list[str], heads: frozenset[str], joiners: frozenset[str]) -> str | None:
+    """The proper name of a public body in a speaker's words when one of its capitalized
+    words is the head of such a name ("the state Division of Gaming Enforcement": "Division
+    of Gaming Enforcement"), else None."""
+    start = next((n for n, w in enumerate(words) if w[:1].isupper() and w.lower() in heads), None)
+    if start is None:
+        return None
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1].lower() != "the":
+        start -= 1
+    name = words[start:]
+    return " ".join(name) if all(w[:1].isupper() or w in joiners for w in name) else None
+
+
+def _bears(person: Entity, title: str) -> bool:
+    """Whether a person's roles or mentions give them ``title``, whole or cut short ("Sen."
+    for senator, "Gov." for governor)."""
+    words = [w.strip(".,").lower() for m in person.mentions for w in m.text.split()]
+    words += [w.strip(".,").lower() for role in person.roles for w in role.split()]
+    return any(w == title or (len(w) >= 3 and title.startswith(w)) for w in words)
+
+
+def _head_noun(mention: str) -> str:
+    """The head noun of a phrase, singular and lower case ("Another slide", "slides": slide)."""
+    words = mention.lower().split()
+    word = words[-1].strip(".,;:'’\"”") if words else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _parts(name: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[-/]", name) if p.strip()]
+
+
+def _extends(longer: str, name: str) -> bool:
+    """Whether ``longer`` names what ``name`` names, more fully: it begins or ends with its
+    words ("Hurun Report", "Urban-Brookings Tax Policy Center"), or each of its parts is the
+    other's part or spells out its initials ("Associated Press-GfK" for "AP-GfK")."""
+    words, other = name.split(), longer.split()
+    if other[: len(words)] == words or other[-len(words) :] == words:
+        return True
+    mine, theirs = _parts(name), _parts(longer)
+    return (
+        len(mine) == len(theirs) > 1
+        and any(a != b for a, b in zip(mine, theirs, strict=True))
+        and all(a == b or a == initials(b) for a, b in zip(mine, theirs, strict=True))
+    )
+
+
 class Claimants:
     """The claimant of each figure of one article, from its quotes and entities. Asked in
     text order (:meth:`of_narration` follows the findings it has given figures to)."""
@@ -97,6 +218,16 @@ class Claimants:
         self.mentions: IntervalIndex[Entity] = IntervalIndex(
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
+        named = sorted(
+            (m.start, m.end, e)
+            for e in entities
+            if e.type in ("ORG", "PERSON")
+            for m in e.mentions
+            if m.kind in _NAMING
+        )
+        self.agents = named  # the names of people and organizations, in text order
+        self.agent_starts = [m[0] for m in named]
+        self.by_head: dict[str, Speaker] = {}  # "slide" -> whose the slides are
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
@@ -111,7 +242,14 @@ class Claimants:
                 quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
             ):
                 self.others.append((start, end))
-        self.findings.sort(key=lambda f: f.start)
+        #: the names organizations go by in the article, for :meth:`_fullest`
+        self.org_names = {_without_kind(e.name) for e in entities if e.type == "ORG"}
+        self.org_names.update(f.claimant.name for f in self.findings)
+        self.findings = sorted(
+            (replace(f, claimant=self._fullest(f.claimant)) for f in self.findings),
+            key=lambda f: f.start,
+        )
+        self.sources = {key: self._fullest(source) for key, source in self.sources.items()}
         self.starts = [f.start for f in self.findings]
         self.anchor = -1  # where the findings in force last gave a figure
 
@@ -119,7 +257,7 @@ class Claimants:
         """Polls, surveys and studies named where they are mentioned, speaker or not ("In a
         national USA TODAY/Suffolk University Poll, likely voters ...")."""
         out = []
-        for match in _NAMED_STUDY.finditer(text):
+        for match in _study_patterns()[0].finditer(text):
             words = match.group("name").split()
             ends = [n for n, w in enumerate(words) if _SENTENCE_END.match(w)]
             if ends:  # "... Sanders. The poll": the name starts after the sentence's end
@@ -133,7 +271,29 @@ class Claimants:
             name = _without_kind(org.name) if org is not None else " ".join(words)
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
-            out.append(Finding(match.start(), match.end(), speaker))
+            kind = match.group(0).split()[-1].lower()
+            any_unit = kind not in self.words.study_kinds  # a report's money, not a poll's
+            out.append(Finding(match.start(), match.end(), speaker, any_unit=any_unit))
+        return out + self._released_studies(text)
+
+    def _released_studies(self, text: str) -> list[Finding]:
+        """Studies an organization is said to have made, in the words after its name ("The
+        Harlow Institute released a report on wages", "X conducted a 50-state poll"): its
+        findings start there."""
+        out = []
+        for start, end, entity in self.agents:
+            if entity.type != "ORG":
+                continue
+            stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
+            released = _study_patterns()[1]
+            match = released.match(text, end, stop.start() if stop else end + _NAMED_WITH)
+            if match is None or match.group("verb").lower() not in self.words.release_verbs:
+                continue
+            kind = match.group("kind").lower()
+            mention = Span.of(text, start, end)
+            org = Speaker(entity=entity.id, name=_without_kind(entity.name), mention=mention)
+            any_unit = kind not in self.words.study_kinds
+            out.append(Finding(start, match.end(), org, any_unit=any_unit))
         return out
 
     def _data_source(self, quote: Quote, start: int, end: int) -> Finding | None:
@@ -144,62 +304,190 @@ class Claimants:
         speaker = quote.speaker
         if speaker is None or speaker.mention is None:
             return None
-        words = [w.strip(".,'’") for w in speaker.mention.text.split()]
+        speaker = self._resolved(speaker)
+        mention = speaker.mention
+        if mention is None:
+            return None
+        if _respondents(mention.text) and quote.according_to:
+            # "6 in 10 voters said ..., according to exit polling reported by CNN": CNN's poll
+            pollster = self._named_with(speaker, quote)
+            if pollster is not None:
+                return Finding(start, end, pollster)
+        words = [w.strip(".,'’") for w in mention.text.split()]
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
-        reporting = quote.cue is not None and _REPORTING.match(quote.cue.text.lower())
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
-        if entity is not None and entity.type == "ORG" and reporting and not kind:
+        agency_name = _agency_name(words, self.words.agency_heads, self.words.name_joiners)
+        if entity is None and agency_name is not None and not kind:
+            # "the state Division of Gaming Enforcement" that no recognizer named
+            agency = Speaker(entity=None, name=agency_name, mention=mention)
+            return Finding(start, end, agency, any_unit=True)
+        data = _head_noun(mention.text) in self.data_nouns  # "Trump's PFD form": not PFD's
+        if entity is not None and entity.type == "ORG" and not kind and not data:
             # "the Congressional Budget Office reported": its figures go on for a little while
             return Finding(start, end, speaker, any_unit=True)
         if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
         if entity is None or entity.type != "ORG":
-            entity = self._organization_in(speaker.mention.start, speaker.mention.end)
+            entity = self._organization_in(mention.start, mention.end)
         if entity is not None:
             name = _without_kind(entity.name)
-            return Finding(
-                start, end, Speaker(entity=entity.id, name=name, mention=speaker.mention)
-            )
-        named = [
-            w
-            for w in words[:-1]
-            if w[:1].isupper() and w.lower() not in self.words.not_source_names
-        ]
-        if named:  # "An Associated Press survey": the recognizer missed the name
-            named_source = Speaker(entity=None, name=" ".join(named), mention=speaker.mention)
-            return Finding(start, end, named_source)
-        earlier = [f for f in self.findings if f.start < speaker.mention.start]
-        if earlier and words[0].lower() in ("the", "that", "this"):
+            any_unit = words[-1].lower() not in self.words.study_kinds  # a report's money
+            org = Speaker(entity=entity.id, name=name, mention=mention)
+            return Finding(start, end, org, any_unit=any_unit)
+        named = self._name_before_kind(words)
+        if named is not None:  # "An Associated Press survey": the recognizer missed the name
+            return Finding(start, end, Speaker(entity=None, name=named, mention=mention))
+        behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
+        if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
+            return Finding(start, end, behind)
+        if len(words) > 1 and words[0].lower() not in self.words.pointing:
+            return None  # "the poll", "its survey", "Findings": the source named before
+        earlier = [f for f in self.findings if f.start < mention.start]
+        if earlier:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
         return None
 
-    def of_statement(self, quote: Quote | None) -> Speaker | None:
-        """The claimant of a figure inside ``quote`` (None: no quote): its speaker, unless the
-        speaker is a data source (the organization in or before it) or no agent at all (a
-        number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New numbers
-        show ..."), whose figures go to the organization the text names with it ("figures
-        from Statistics Denmark"), else, for data, to the phrase (an unnamed source), else to
-        the narrator (None)."""
+    def of_statement(self, quote: Quote | None, amount: Amount, period: Period) -> Speaker | None:
+        """The claimant of ``amount`` inside ``quote`` (None: no quote): its speaker, unless the
+        speaker is a data source (the organization in or before it), respondents of a poll
+        ("Six in 10 say ...", "male troops backed ...": the findings in force) or no agent at
+        all (a number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New
+        numbers show ..."), whose figures go to the organization the text names with it
+        ("figures from Statistics Denmark"), else, for data, to the phrase (an unnamed source),
+        else to the findings in force or the narrator (None)."""
         if quote is None or quote.speaker is None:
             return None
         source = self.sources.get(id(quote))
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
-        standing = self._standing(quote.speaker)
+        speaker = quote.speaker
+        if _respondents(speaker.mention.text if speaker.mention else speaker.name):
+            findings = self.of_narration(amount, period)
+            if findings is not None:
+                return findings
+        claimant = self._claimant_of(speaker, quote)
+        if claimant is None and speaker.name.lower() in self.pronouns:
+            return None  # "They said": nobody the article names
+        if claimant is None:
+            return self.of_narration(amount, period)  # data that no one owns: "Numbers show"
+        if speaker.mention is not None and speaker.entity is None:
+            self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
+        return claimant
+
+    def _claimant_of(self, speaker: Speaker, quote: Quote) -> Speaker | None:
+        """An agent speaker as the fullest name it stands for; a non-agent as whoever it
+        belongs to ("a slide from the minister's presentation"; "another slide": the owner
+        of the slides before), else, when a phrase qualifies it, the phrase; else None."""
+        standing = self._standing(speaker)
         if standing.agent:
-            return quote.speaker
-        named = self._named_with(quote.speaker, quote)
+            return self._fullest(self._resolved(speaker))
+        mention = speaker.mention
+        named = self._possessor(mention) if mention is not None else None
+        named = named or self._named_with(speaker, quote, people=True)
+        if named is None and mention is not None:
+            named = self._owner_in(self._phrase_of(mention))
+            named = named or self.by_head.get(_head_noun(mention.text))
         if named is None and standing.qualified_data:
-            return quote.speaker  # "leaked documents show": an unnamed source, the phrase
-        return named
+            return speaker  # "leaked documents show": an unnamed source, the phrase
+        return self._fullest(named) if named is not None else None
+
+    def _resolved(self, speaker: Speaker) -> Speaker:
+        """The agent a speaker's words stand for: a body named by its owner ("his campaign",
+        "the Lee campaign": ``Lee campaign``), an organization named by its kind ("the
+        agency", "The company": the organization named last before it, whatever entity the
+        speaker was given); else the speaker as it is."""
+        mention = speaker.mention
+        if mention is None:
+            return speaker
+        words = [w.strip(".,'’\"”“").lower() for w in mention.text.split()]
+        if not words:
+            return speaker
+        if words[-1] in self.words.bodies and len(words) >= 2:
+            entity = self.by_id.get(speaker.entity) if speaker.entity else None
+            owner = entity.name if entity is not None and entity.type == "PERSON" else None
+            if owner is None and words[0] in self.words.owners:
+                found = self._last_agent(mention.start, "PERSON")
+                owner = found[2].name if found is not None else None
+            if owner is None and entity is None:
+                named = self._agent_in(mention.start, mention.end, "PERSON")
+                owner = named.name if named is not None else None
+            if owner is not None:
+                name = f"{owner.split()[-1]} {words[-1]}"
+                return Speaker(entity=None, name=name, mention=mention)
+        if (
+            len(words) == 2
+            and words[0] in self.words.pointing
+            and words[1] in ORG_HEADS
+            and words[1] not in self.words.bodies
+        ):
+            found = self._last_agent(mention.start, "ORG")
+            if found is not None:
+                return Speaker(entity=found[2].id, name=found[2].name, mention=mention)
+        entity = self.by_id.get(speaker.entity) if speaker.entity else None
+        if (
+            (entity is None or entity.type != "PERSON")
+            and len(words) == 2
+            and words[0] in self.words.pointing
+            and words[1] in PERSON_TITLES
+        ):  # "The senator said": the person the title was last given to, else last named
+            person = self._titled(mention.start, words[1])
+            if person is not None:
+                return Speaker(entity=person.id, name=person.name, mention=mention)
+        return speaker
+
+    def _titled(self, before: int, title: str) -> Entity | None:
+        """The person named last before ``before`` that bears ``title`` ("Sen. Lee" for "the
+        senator"), else the person named last."""
+        people = []
+        n = bisect_right(self.agent_starts, before) - 1
+        while n >= 0 and before - self.agents[n][0] < REACH:
+            if self.agents[n][2].type == "PERSON":
+                people.append(self.agents[n][2])
+            n -= 1
+        titled = [p for p in people if _bears(p, title)]
+        found = titled or people
+        return found[0] if found else None
+
+    def _last_agent(
+        self, before: int, kind: str, reach: int = REACH
+    ) -> tuple[int, int, Entity] | None:
+        """The last mention of a person or organization (``kind``) named in the ``reach``
+        characters before ``before``."""
+        n = bisect_right(self.agent_starts, before) - 1
+        while n >= 0 and before - self.agents[n][0] < reach:
+            if self.agents[n][2].type == kind and self.agents[n][1] <= before:
+                return self.agents[n]
+            n -= 1
+        return None
+
+    def _agent_in(self, lo: int, hi: int, kind: str) -> Entity | None:
+        found = [e for s, t, e in self.mentions.overlapping(lo, hi) if e.type == kind]
+        return found[0] if found else None
+
+    def _fullest(self, claimant: Speaker) -> Speaker:
+        """An organization by the fullest name the article gives it: "Tax Policy Center" as
+        "Urban-Brookings Tax Policy Center", "Hurun" as "Hurun Report", "AP-GfK" as
+        "Associated Press-GfK" (a name another one extends, or spells out)."""
+        entity = self.by_id.get(claimant.entity) if claimant.entity else None
+        if entity is not None and entity.type != "ORG":
+            return claimant
+        longer = [
+            n for n in self.org_names if len(n) > len(claimant.name) and _extends(n, claimant.name)
+        ]
+        if not longer:
+            return claimant
+        return Speaker(entity=claimant.entity, name=max(longer, key=len), mention=claimant.mention)
 
     def _standing(self, speaker: Speaker) -> Standing:
         """Whether a speaker is an agent, or data whose phrase says whose or what it is
         though no one is named ("leaked documents", "federal statistics"). Numbers ("Forty-one
         percent", "Two-thirds"), unresolved pronouns and bare or merely new data ("Numbers",
-        "New numbers") are neither."""
+        "New numbers") are neither. A mention that ends in data is data, whatever entity it
+        was given ("Trump's new PFD form" read as the organization "PFD")."""
         name = speaker.name.strip()
+        if speaker.mention is not None and _head_noun(speaker.mention.text) in self.data_nouns:
+            name = speaker.mention.text.strip()
         words = name.lower().split()
         if not words or not any(ch.isalpha() for ch in name):
             return Standing()  # "39"
@@ -214,7 +502,9 @@ class Claimants:
         qualifiers = [w for w in words[:at] if w not in self.words.not_source_names]
         return Standing(qualified_data=bool(qualifiers))
 
-    def _named_with(self, speaker: Speaker, quote: Quote) -> Speaker | None:
+    def _named_with(
+        self, speaker: Speaker, quote: Quote, *, people: bool = False
+    ) -> Speaker | None:
         """The organization named in or right after a speaker's words ("FEC records",
         "numbers released by the Census Bureau"), within its sentence and before the
         statement's first words; else one the statement names as its source ("..., according
@@ -222,23 +512,25 @@ class Claimants:
         mention = speaker.mention
         if mention is not None:
             stop = min(len(self.text), mention.end + _NAMED_WITH)
-            ends = [self.text.find(c, mention.end, stop) for c in ".!?\n"]
-            stop = min([stop, *(e for e in ends if e >= 0)])
+            end = _CLAUSE_END.search(self.text, mention.end, stop)
+            stop = end.start() if end is not None else stop
             content = [c.start for c in quote.content if c.start >= mention.end]
             if content:
                 stop = min(stop, content[0])
-            found = self._organization(mention.start, stop)
+            found = self._organization(mention.start, stop, people=people)
             if found is not None:
                 return found
-        for source in quote.according_to:
-            found = self._organization(source.span.start, source.span.end)
+        for source in quote.according_to:  # "according to exit polling reported by CNN"
+            phrase = self._phrase_of(source.span)
+            found = self._organization(phrase.start, phrase.end)
             if found is not None:
                 return found
         return None
 
-    def _organization(self, lo: int, hi: int) -> Speaker | None:
-        """The first organization mentioned from ``lo`` to ``hi``, as a claimant."""
-        found = self._organization_mention(lo, hi, overlapping=False)
+    def _organization(self, lo: int, hi: int, *, people: bool = False) -> Speaker | None:
+        """The first organization (or person, with ``people``) mentioned from ``lo`` to
+        ``hi``, as a claimant."""
+        found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
         start, end, entity = found
@@ -250,47 +542,232 @@ class Claimants:
         return found[2] if found is not None else None
 
     def _organization_mention(
-        self, lo: int, hi: int, *, overlapping: bool
+        self, lo: int, hi: int, *, overlapping: bool, people: bool = False
     ) -> tuple[int, int, Entity] | None:
+        kinds = ("ORG", "PERSON") if people else ("ORG",)
         found = [
             (s, t, e)
             for s, t, e in self.mentions.overlapping(lo, hi)
-            if e.type == "ORG" and (overlapping or (lo <= s and t <= hi))
+            if e.type in kinds and (overlapping or (lo <= s and t <= hi))
         ]
         return min(found, key=lambda m: (m[0], m[1])) if found else None
 
-    def of_valuation(self, token: Any, offset: int) -> Speaker | None:
-        """The named subject of a verb that values the figure at ``token`` ("Bloomberg
-        estimates his fortune at [$42 billion]"), or None."""
-        for _ in range(4):
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.words.valuation_verbs:
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                return self._named(subject, offset) if subject is not None else None
-            if token.head is token:
+    def of_clause(self, token: Any, offset: int) -> Speaker | None:
+        """The subject of a verb that states or values the figure at ``token`` outside every
+        quotation: "Bloomberg estimates his fortune at [$42 billion]", "The fund expects
+        output to grow [1.6 percent]", "Lee has called for the wage, now [$7.25], to rise",
+        "which independent analyses have estimated to cost [$3 trillion]" (an unnamed source).
+        A verb of speech claims what its clause states, not a figure hung on the verb itself
+        ("Lee said of the [12] meetings"); a verb of valuation claims both. None when no such
+        verb governs the figure or its subject is no agent."""
+        words = self.words
+        child = token
+        for _ in range(12):
+            lemma = token.lemma_.lower()
+            valuing = lemma in words.valuation_verbs
+            subject = _subject_of(token)
+            verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
+            if verb and (valuing or lemma in words.statement_verbs):
+                stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
+                if subject is not None and (valuing or stated):
+                    return self._subject_claimant(subject, offset)
+            if token.head.i == token.i:
                 return None
-            token = token.head
+            child, token = token, token.head
         return None
 
-    def _named(self, token: Any, offset: int) -> Speaker | None:
-        start, end = offset + token.idx, offset + token.idx + len(token.text)
+    def of_according(self, lo: int, hi: int, at: int) -> Speaker | None:
+        """The source a sentence ``text[lo:hi]`` names with "according to" when no quotation
+        holds the figure at ``at`` ("The top tenth would gain 9 percent, according to the
+        Harbor Tax Center"): a person or organization named there, the owner of the data
+        it names ("figures her campaign released": the ``Lee campaign``), the study named
+        before ("the poll"), or an unnamed source ("federal statistics"); else None."""
+        for match in _ACCORDING.finditer(self.text, lo, hi):
+            stop = _SOURCE_END.search(self.text, match.end(), hi)
+            end = stop.start() if stop is not None else hi
+            if match.start() <= at < end:
+                continue  # the figure is in the source's words: "according to 3 officials"
+            phrase = Span.of(self.text, match.end(), end)
+            found = self._organization_mention(
+                phrase.start, phrase.end, overlapping=False, people=True
+            )
+            if found is not None:
+                start, stop_at, entity = found
+                mention = Span.of(self.text, start, stop_at)
+                return self._fullest(Speaker(entity=entity.id, name=entity.name, mention=mention))
+            words = phrase.text.lower().split()
+            if not words:
+                return None
+            speaker = Speaker(entity=None, name=phrase.text, mention=phrase)
+            owner = self._owner_in(phrase)
+            if owner is not None:
+                return owner
+            kind = next((n for n, w in enumerate(words) if w in self.words.findings_nouns), -1)
+            named = self._name_before_kind(phrase.text.split()[: kind + 1]) if kind > 0 else None
+            if named is not None:  # "the RealClearPolitics average of polls"
+                return Speaker(entity=None, name=named, mention=phrase)
+            if words[0] in self.words.pointing and words[-1] in self.words.findings_nouns:
+                earlier = [f for f in self.findings if f.start < phrase.start]
+                return earlier[-1].claimant if earlier else None
+            if self._standing(speaker).qualified_data or words[-1] in self.words.unnamed_sources:
+                return speaker
+            return None
+        return None
+
+    def _possessor(self, mention: Span) -> Speaker | None:
+        """The person or organization a speaker's words give as owner ("Trump's new PFD
+        form", "the bureau's estimate"), or None."""
+        match = _POSSESSOR.match(mention.text)
+        if match is None:
+            return None
+        start, end = mention.start + match.start("owner"), mention.start + match.end("owner")
+        for s, t, entity in self.mentions.overlapping(start, end):
+            if entity.type in ("ORG", "PERSON") and start <= s and t <= end:
+                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
+        last = match.group("owner").split()[-1]
+        named = [
+            e
+            for e in self.by_id.values()
+            if e.type in ("ORG", "PERSON") and e.name.split()[-1] == last
+        ]
+        if len(named) == 1:  # a surname no mention was given
+            return Speaker(
+                entity=named[0].id, name=named[0].name, mention=Span.of(self.text, start, end)
+            )
+        return None
+
+    def _name_before_kind(self, words: list[str]) -> str | None:
+        """The capitalized words before the kind of source that ends ``words`` ("An
+        Associated Press survey": "Associated Press"), or None."""
+        named = [
+            w.strip(".,'’")
+            for w in words[:-1]
+            if w[:1].isupper() and w.lower() not in self.words.not_source_names
+        ]
+        return " ".join(named) if named else None
+
+    def _phrase_of(self, mention: Span) -> Span:
+        """A speaker's mention and the words after it in its clause ("figures her campaign
+        released Friday")."""
+        stop = _CLAUSE_END.search(self.text, mention.end, mention.end + _NAMED_WITH)
+        return Span.of(self.text, mention.start, stop.start() if stop else mention.end)
+
+    def _owner_in(self, phrase: Span) -> Speaker | None:
+        """A body named by its owner inside ``phrase`` ("figures her campaign released")."""
+        words = list(re.finditer(r"[\w.’']+", phrase.text))
+        for before, word in pairwise(words):
+            if word.group(0).lower() in self.words.bodies:
+                start, end = phrase.start + before.start(), phrase.start + word.end()
+                mention = Span.of(self.text, start, end)
+                found = self._resolved(Speaker(entity=None, name=mention.text, mention=mention))
+                if found.name != mention.text:
+                    return found
+        return None
+
+    def _subject_claimant(self, subject: Any, offset: int) -> Speaker | None:
+        """A verb's subject as a claimant: a person or organization (named, or pointed to by
+        a pronoun the article resolves, or by its kind: "the agency"), or an unnamed source
+        ("independent analyses", "federal officials"); None for anything else."""
+        start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
         for s, t, entity in self.mentions.overlapping(start, end):
             if entity.type in ("ORG", "PERSON"):
-                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
+                mention = Span.of(self.text, s, t)
+                found = Speaker(entity=entity.id, name=entity.name, mention=mention)
+                return self._fullest(self._resolved(found))
+        named = [
+            e
+            for e in self.by_id.values()
+            if e.type in ("ORG", "PERSON") and e.name.split()[-1] == subject.text
+        ]
+        if len(named) == 1 and subject.text[:1].isupper():  # a surname no mention was given
+            mention = Span.of(self.text, start, end)
+            return Speaker(entity=named[0].id, name=named[0].name, mention=mention)
+        left = offset + subject.left_edge.idx
+        phrase = Span.of(self.text, left, end)
+        speaker = self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))
+        if speaker.entity is not None:
+            return self._fullest(speaker)
+        head = subject.lower_
+        if head in self.words.unnamed_sources and not _respondents(phrase.text):
+            return speaker
         return None
 
-    def of_narration(self, start: int, unit: str, earlier_period: bool) -> Speaker | None:
-        """The claimant of a figure at ``start`` outside every statement: the data source
-        whose findings the text is still reporting there, else the narrator (None)."""
+    def of_narration(
+        self, amount: Amount, period: Period, token: Any | None = None, offset: int = 0
+    ) -> Speaker | None:
+        """The claimant of ``amount`` outside every statement by an agent: the data source
+        whose findings the text is still reporting there, else the narrator (None). For the
+        figures of an organization's release, a clause whose subject is another agent, or the
+        organization acted upon ("X was fined"), tells of events, not of the release
+        (``token``: a word of the amount in the parse; ``offset``: where its paragraph
+        starts)."""
+        start, unit = amount.start, amount.unit
         n = bisect_right(self.starts, start) - 1
-        if n < 0 or earlier_period:
+        if n < 0 and self._in_study_headline(start):
+            return self.findings[0].claimant  # "Poll: Lee leads by 6": the poll the body reports
+        if n < 0 or period.earlier:
             return None
         finding = self.findings[n]
+        if period.older and not finding.any_unit:
+            return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
+        if self._states_content(finding, start):
+            self.anchor = start
+            return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
+        if finding.any_unit and token is not None and self._acted(token, offset, finding):
+            return None
         k = bisect_right(self.others, (start, start)) - 1
-        if k >= 0 and finding.start < self.others[k][0] and start < self.others[k][1] + TAG_REACH:
+        if (
+            k >= 0
+            and finding.start < self.others[k][0]
+            and start < self.others[k][1] + TAG_REACH
+            and _CLAUSE_END.search(self.text, self.others[k][1], start) is None
+        ):
             return None  # in the tag of someone else's statement ("said of the 12 meetings")
+        if finding.any_unit and k >= 0 and finding.end <= self.others[k][0]:
+            return None  # someone else has spoken since the release
         if max(self.anchor, finding.start) < start - (RELEASE_REACH if finding.any_unit else REACH):
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def _states_content(self, finding: Finding, start: int) -> bool:
+        """Whether ``start`` is in the clause a study's name introduces ("a Harbor Ledger
+        report that Reyes lost ..."): what the study states, whoever acts in it."""
+        between = self.text[finding.end : start]
+        return _CONTENT.match(between) is not None and _CLAUSE_END.search(between) is None
+
+    def _in_study_headline(self, start: int) -> bool:
+        """Whether ``start`` is in the headline (the first line) and the headline names a kind
+        of study ("Poll: Lee leads by 6", "... In Survey Of Teachers") that the body reports."""
+        end = self.text.find("\n")
+        if not self.findings or start >= (end if end >= 0 else len(self.text)):
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.text[:end])}
+        return bool(words & self.words.named_study_kinds)
+
+    def _acted(self, token: Any, offset: int, finding: Finding) -> bool:
+        """Whether the clause of ``token`` tells what an agent other than the one behind
+        ``finding`` did ("Adelson has committed $5 million", "she would impose"), or what was
+        done to one ("Wells Fargo was fined $185 million")."""
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self._agent_subject(subjects[0], offset, finding)
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
+    def _agent_subject(self, subject: Any, offset: int, finding: Finding) -> bool:
+        if subject.lower_ in self.words.person_pronouns:
+            return True
+        start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
+        for _, _, entity in self.mentions.overlapping(start, end):
+            if entity.type not in ("ORG", "PERSON"):
+                continue
+            own = entity.id == finding.claimant.entity or entity.name == finding.claimant.name
+            return subject.dep_ == "nsubjpass" or not own
+        return False

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from quotewire.claims.amounts import Amount, find_amounts
-from quotewire.claims.claimants import Claimants
+from quotewire.claims.claimants import Claimants, Period
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.units import FRACTIONS
@@ -61,6 +61,7 @@ def find_claims(
     the agency the story is credited to, is never what an amount is about; amounts are looked
     for in ``shadow``, the text with its debris blanked, when given)."""
     when = _date(published)
+    latest = _latest_year(text)
     fragments = title_fragments(entities)
     places = [
         e
@@ -92,11 +93,13 @@ def find_claims(
             quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             time = _time(text, find_times(text, lo, hi, when), amount)
+            period = Period(earlier=_earlier(time, when), older=_older(time, latest))
             claimant = (
-                who.of_statement(quote)
+                who.of_statement(quote, amount, period)
                 if quote is not None
-                else who.of_valuation(words.root, pp.offset)
-                or who.of_narration(amount.start, amount.unit, _earlier(time, when))
+                else who.of_clause(words.root, pp.offset)
+                or who.of_according(sentence[0], sentence[1], amount.start)
+                or who.of_narration(amount, period, words.root, pp.offset)
             )
             claims.append(
                 Claim(
@@ -503,6 +506,24 @@ def _earlier(time: ClaimTime | None, when: date | None) -> bool:
         return False
     year = time.period[:4]
     return year.isdigit() and int(year) < when.year
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year the text names outright ("in 2016", "March 2015")."""
+    years = [
+        int(ref.period[:4])
+        for ref in find_times(text, 0, len(text), None)
+        if ref.period is not None and not ref.relative and ref.period[:4].isdigit()
+    ]
+    return max(years) if years else None
+
+
+def _older(time: ClaimTime | None, latest: int | None) -> bool:
+    """Whether a figure's period is a year named outright before ``latest`` ("in 1988")."""
+    if time is None or time.period is None or time.relative or latest is None:
+        return False
+    year = time.period[:4]
+    return year.isdigit() and int(year) < latest
 
 
 def _trend(text: str, lo: int, hi: int, amount: Amount) -> str | None:

@@ -61,6 +61,7 @@ class UnitWords:
     hyphen_scales: frozenset[str]
     not_hyphen_units: frozenset[str]
     durations: frozenset[str]
+    over_particle_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,17 @@ class ClaimantWords:
     not_source_names: frozenset[str]
     valuation_verbs: frozenset[str]
     respondents: frozenset[str]
+    person_pronouns: frozenset[str]
+    bodies: frozenset[str]
+    owners: frozenset[str]
+    release_verbs: frozenset[str]
+    statement_verbs: frozenset[str]
+    unnamed_sources: frozenset[str]
+    stated_prepositions: frozenset[str]
+    named_study_kinds: frozenset[str]
+    agency_heads: frozenset[str]
+    name_joiners: frozenset[str]
+    pointing: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,7 +185,9 @@ SCALES: dict[str, int] = {
 }
 
 # scale letters glued to the number ("$4.5bn", "£120m", "5k") are read only in these forms
-GLUED_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "b", "bln", "tn", "trn"})
+GLUED_SCALES = frozenset(
+    {"k", "m", "mn", "mln", "bn", "b", "bln", "tn", "trn", "million", "billion", "trillion"}
+)
 
 PERCENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("per", "cent"),
@@ -282,6 +284,7 @@ _cmp(
 _cmp(
     "<=",
     "up to",
+    "within",
     "at most",
     "no more than",
     "not more than",
