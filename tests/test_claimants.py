@@ -316,3 +316,16 @@ def test_a_month_before_a_report_is_no_name() -> None:
     )
     claimed = _claimants(text)
     assert claimed["8.9 percent"] == claimed["0.8 percent"] == "Harbor Budget Office"
+
+
+def test_two_entities_sharing_a_mention_span_do_not_break_the_claimants() -> None:
+    from quotewire.model import Entity, Mention
+
+    text = "The Harbor Council Executive Director Ana Ruiz said rents rose 12 percent."
+    span = Mention(start=0, end=45, text=text[:45], kind="name")
+    entities = [
+        Entity(id="e1", name="Ana Ruiz", type="PERSON", mentions=[span]),
+        Entity(id="e2", name="Harbor Council", type="ORG", mentions=[span]),
+    ]
+    who = Claimants(text, [], entities)
+    assert [a[2].id for a in who.agents] in (["e1", "e2"], ["e2", "e1"])

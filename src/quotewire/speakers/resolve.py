@@ -893,9 +893,11 @@ def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> lis
         return []
     found = []
     lower: frozenset[str] | None = None  # the words the article writes in lower case
+    words = frozenset(name.lower() for name in surnames)
     for frame in frames:
         doc = frame.doc
-        for token in doc:
+        for i in tokens_with(doc, words):
+            token = doc[i]
             if not (
                 token.text in surnames
                 and token.pos_ in ("PROPN", "NOUN")  # "Sanders" is often read as a plural
