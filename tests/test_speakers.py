@@ -364,3 +364,15 @@ def test_who_after_a_persons_apposed_phrase_is_that_person() -> None:
     )
     speakers = [q.speaker.name if q.speaker else None for q in _extract(text).quotes]
     assert speakers == ["Howard Rubel", "Maria Lopez"]
+
+
+def test_a_bare_shared_surname_is_the_principal_not_the_relative() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Ted Cruz spoke in Iowa on Monday. His wife, Heidi Cruz, joined him on stage.\n\n"
+        'Cruz said the race was close. "We will win this," his wife said.'
+    )
+    result = _extract(text)
+    by_text = {q.text: q.speaker.name if q.speaker else None for q in result.quotes}
+    assert by_text["the race was close"] == "Ted Cruz"
+    assert by_text["We will win this"] == "Heidi Cruz"

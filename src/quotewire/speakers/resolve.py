@@ -30,6 +30,7 @@ from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
+    KINSHIP,
     ORG_HEADS,
     PERSON_TITLES,
     PRESS_ROLES,
@@ -304,6 +305,10 @@ class Resolver:
             fits = [d for d in self.people.last(read.surname) if _may_be(read, d.name)]
         if len(fits) > 1:
             fits = self._fitting_title(fits, pos)
+        if len(fits) > 1 and len(tokens) == 1:
+            # "Cruz said": the senator, not "his wife, Heidi Cruz", whom the text calls Heidi
+            principal = [d for d in fits if not _kin(d)]
+            fits = principal or fits
         if fits:
             # the one the passage is about: mentioned last before here, else the most mentioned
             best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
@@ -432,7 +437,7 @@ class Resolver:
             draft.press = True
         lowered = role.lower()
         for title in PERSON_TITLES:
-            if title in lowered and (title, draft.number) not in self._titled_keys:
+            if _holds_title(lowered, title) and (title, draft.number) not in self._titled_keys:
                 self._titled_keys.add((title, draft.number))
                 insort(self._titled.setdefault(title, []), draft, key=lambda d: d.number)
 
@@ -646,7 +651,9 @@ class Resolver:
                 any(same_nation(n, dn) for dn in draft.nations()) for n in nations
             ):
                 continue
-            if head not in GENERIC_TITLES and not any(head in r.lower() for r in draft.roles):
+            if head not in GENERIC_TITLES and not any(
+                _holds_title(r.lower(), head) for r in draft.roles
+            ):
                 continue
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
                 continue
@@ -675,6 +682,9 @@ class Resolver:
                     and not token.ent_type_
                     and any(c.dep_ in ("det", "poss") for c in token.children)
                     and not _apposed_to_a_name(token)
+                    # "his wife's campaign", "accompanied by his wife": the relative is not
+                    # in focus unless the subject ("His wife said")
+                    and (token.lemma_.lower() not in KINSHIP or token.dep_ in _SUBJECTS)
                 ):
                     i, j = noun_phrase(token)
                     refs.append(
@@ -781,6 +791,19 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _holds_title(role: str, title: str) -> bool:
+    """Whether a lower-cased role holds a title: inside a word for an office ("chair" in
+    "chairman"), as a whole word for a family relation ("son", not "spokesperson")."""
+    if title in KINSHIP:
+        return title in re.findall(r"[a-z]+", role)
+    return title in role
+
+
+def _kin(draft: Draft) -> bool:
+    """Whether a person was introduced by a family relation ("his wife, Heidi Cruz")."""
+    return any(_holds_title(role.lower(), word) for role in draft.roles for word in KINSHIP)
 
 
 def _apposed_to_a_name(token: Any) -> bool:
