@@ -470,9 +470,12 @@ class Resolver:
         draft = self._lookup(ref)
         if draft is not None:
             draft.spoke = draft.spoke or speaking
-            kind = {"pronoun": "pronoun", "nominal": "title", "interviewee": "name"}.get(
-                ref.kind, ref.kind
-            )
+            kind = {
+                "pronoun": "pronoun",
+                "nominal": "title",
+                "interviewee": "name",
+                "label": "name",
+            }.get(ref.kind, ref.kind)
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
             self._add(draft, ref.start, ref.end, kind)
@@ -492,6 +495,10 @@ class Resolver:
             self._mentioned.add(start, (-start, draft.number), draft)
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
+        if ref.kind == "label":  # a transcript's "PENCE:": the person of that name
+            return self._person_for(
+                person_name(clean_name(self.text[ref.start : ref.end])), ref.start
+            )
         if self._spans is None or len(self._spans) != len(self.by_span):
             self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
         overlapping = sorted((e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end))

@@ -1,0 +1,401 @@
+"""Transcripts and question-and-answer interviews: turns credited to their labelled speaker.
+
+A transcript gives each turn its speaker's label before a colon at the start of a paragraph
+(``WALLACE: If I may, sir, ...`` / ``PENCE: Gennifer Flowers will not ...``; ``Chris Matthews:
+...``; ``Q: ...`` / ``A: ...``), with stage directions between turns (``(CROSSTALK)``, ``VIDEO:
+...``) and paragraphs that go on with the turn before them. Some publishers open every
+paragraph of a transcript with a quotation mark that is never closed; that mark belongs to the
+layout, not to a quotation.
+
+A labelled paragraph is a turn only inside a transcript: a run of labelled paragraphs in which
+a speaker takes the floor more than once (a dialogue, not a list of "Candidate: goal" lines), or
+one announced by the paragraph before it ("Partial transcript as follows:", "Here is the edited
+transcript of the interview."). The title, datelines and "Photo: ..." lines are never turns.
+
+Each turn of a named speaker and each answer is a statement: its content is the turn's words
+and the paragraphs that go on with it, its cue the colon, its speaker the label (resolved to
+the person the article names: "PENCE" is Gov. Mike Pence; an answer goes to the interviewee).
+Questions labelled only "Q" are no one's statement. The words this reads (labels, stage
+directions, announcing words) are data: ``quotewire/data/transcripts.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from quotewire.quotes.frame import Found, MentionRef
+from quotewire.speakers.names import fold
+from quotewire.text.paragraphs import Paragraph
+
+TRANSCRIPTS_FILE = "transcripts.toml"
+#: Paragraphs (not labelled, not stage directions) that may stand between two turns of one
+#: transcript: an answer goes on over a few paragraphs.
+MAX_GAP = 5
+#: How many paragraphs before a transcript's first turn may announce it.
+INTRO_REACH = 2
+
+Role = Literal["named", "question", "answer", "stage"]
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptWords:
+    """The words the finder reads (see ``transcripts.toml``)."""
+
+    questions: frozenset[str]
+    answers: frozenset[str]
+    not_speakers: frozenset[str]
+    stage: frozenset[str]
+    intro: frozenset[str]
+    trailers: frozenset[str]
+    trailer_words: int
+
+
+@cache
+def transcript_words() -> TranscriptWords:
+    """The shipped tables (read once per process)."""
+    path = resources.files("quotewire.data").joinpath(TRANSCRIPTS_FILE)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return TranscriptWords(
+        questions=frozenset(data["labels"]["questions"].split()),
+        answers=frozenset(data["labels"]["answers"].split()),
+        not_speakers=frozenset(data["labels"]["not_speakers"].split()),
+        stage=frozenset(data["stage"]["words"].split()),
+        intro=frozenset(data["intro"]["words"].split()),
+        trailers=frozenset(data["trailers"]["words"].split()),
+        trailer_words=int(data["trailers"]["max_words"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A labelled paragraph: where the label and its cue are (the colon after the label; the
+    label itself where the colon was lost), what kind of label it is, where the words after it
+    start, and whether the paragraph opened with a quotation mark."""
+
+    paragraph: Paragraph
+    label: tuple[int, int]
+    cue: tuple[int, int]
+    rest: int
+    role: Role
+    key: str  # who takes the floor: the label's last word, folded ("matthews"), or the role
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn: the label, its cue, and the content (the words after the label and
+    the paragraphs that go on with them, one span each)."""
+
+    label: tuple[int, int]
+    cue: tuple[int, int]
+    role: Role
+    key: str
+    content: tuple[tuple[int, int], ...]
+    paragraph: int
+
+    @property
+    def statement(self) -> bool:
+        """Whether the turn is someone's statement: a named speaker's turn or an answer."""
+        return self.role in ("named", "answer") and bool(self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """The turns of one transcript, in order, and the stretch of text they cover (from the
+    first label to the end of the last turn)."""
+
+    turns: tuple[Turn, ...]
+    start: int
+    end: int
+    paragraphs: frozenset[int]  # the indices of the paragraphs it holds
+
+
+_WORD = r"[A-Z][\w.'’-]*"
+_PARTICLE = r"(?:de|da|di|del|van|von|der|al|bin|la|le|du|st\.)"
+_SPACE = r"[^\S\n]"  # any space but a line break (a no-break space too)
+_LABEL = re.compile(
+    rf"(?P<lead>[\"“”]?{_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}*)"
+    rf"(?P<label>{_WORD}(?:{_SPACE}+(?:{_WORD}|{_PARTICLE})){{0,3}})"
+    rf"{_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}*(?P<colon>:){_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}+(?P<rest>\S)"
+)
+#: "QWhat would have happened?": a one-letter label whose bold type and colon were lost in the
+#: copy, run into the capitalised word after it (only the one-letter question and answer labels)
+_GLUED = re.compile(r"(?P<lead>[\"“”]?)(?P<label>[A-Z])(?P<rest>[A-Z][a-z'’])")
+_BRACKETED = re.compile(r"^[\"“”]?\s*[(\[](?P<inside>[^)\]]*)[)\]]\W*$")
+_DOTS = re.compile(r"^[\"“”]?[\s.…·*_-]*$")
+_QUOTE_MARKS = '"“”'
+
+
+def find_transcripts(
+    text: str, paragraphs: Sequence[Paragraph], *, skip: Iterable[tuple[int, int]] = ()
+) -> list[Transcript]:
+    """The transcripts among ``paragraphs`` (the article's body, in order), leaving out the
+    paragraphs that start in a ``skip`` range (the title, a dateline)."""
+    skipped = list(skip)
+    labels: list[Label | None] = []
+    stages: list[bool] = []
+    for paragraph in paragraphs:
+        if any(s <= paragraph.start < e for s, e in skipped):
+            labels.append(None)
+            stages.append(False)
+            continue
+        label = read_label(text, paragraph)
+        labels.append(label)
+        stages.append((label is not None and label.role == "stage") or _stage_line(text, paragraph))
+    out = []
+    for first, last in _runs(labels, stages):
+        transcript = _transcript(text, paragraphs, labels, stages, first, last)
+        if transcript is not None:
+            out.append(transcript)
+    return out
+
+
+def read_label(text: str, paragraph: Paragraph) -> Label | None:
+    """The speaker's label that opens ``paragraph`` ("WALLACE:", "Chris Matthews:", "Q:",
+    "VIDEO:"), or None when it opens with none or with a word that labels no one ("Photo:",
+    "UPDATE:", "The Latest:")."""
+    line = text[paragraph.start : paragraph.end]
+    vocabulary = transcript_words()
+    match = _LABEL.match(line)
+    if match is None:
+        glued = _GLUED.match(line)
+        letter = glued.group("label").lower() if glued else ""
+        if glued is None or letter not in vocabulary.questions | vocabulary.answers:
+            return None
+        match = glued
+    label = match.group("label")
+    words = [w.lower().rstrip(".") for w in label.split()]
+    if not re.search(r"[^\W\d_]{2}", line[match.start("rest") :]):
+        return None  # "Clinton: 1,769.": a count, not words
+    role: Role
+    if len(words) == 1 and words[0] in vocabulary.questions:
+        role = "question"
+    elif len(words) == 1 and words[0] in vocabulary.answers:
+        role = "answer"
+    elif all(w in vocabulary.stage for w in words):
+        role = "stage"
+    elif len(label.replace(".", "")) < 2 or any(
+        w in vocabulary.not_speakers or w in vocabulary.stage for w in words
+    ):
+        return None
+    else:
+        role = "named"
+    start = paragraph.start + match.start("label")
+    key = role if role in ("question", "answer") else _surname(label)
+    end = start + len(label)
+    if "colon" in match.groupdict():
+        colon = paragraph.start + match.start("colon")
+        cue = (colon, colon + 1)
+    else:
+        cue = (start, end)
+    return Label(
+        paragraph=paragraph,
+        label=(start, end),
+        cue=cue,
+        rest=paragraph.start + match.start("rest"),
+        role=role,
+        key=key,
+        quoted=line[:1] in _QUOTE_MARKS,
+    )
+
+
+def _surname(label: str) -> str:
+    """Who a label names, for telling whether a speaker takes the floor again: its last word
+    ("JAKE TAPPER" and "TAPPER" are one speaker)."""
+    return fold(re.sub(r"['’]s$", "", label.split()[-1]).rstrip("."))
+
+
+def _stage_line(text: str, paragraph: Paragraph) -> bool:
+    """A paragraph that is a stage direction or a break: "(CROSSTALK.)", "[BEGIN VIDEO
+    CLIP]", "…."."""
+    line = text[paragraph.start : paragraph.end]
+    if _DOTS.match(line):
+        return True
+    match = _BRACKETED.match(line)
+    if match is None:
+        return False
+    words = re.findall(r"[\w'’-]+", match.group("inside").lower())
+    return bool(words) and any(w in transcript_words().stage for w in words)
+
+
+def _trailer(text: str, paragraph: Paragraph) -> bool:
+    """A short closing line of the article: "Follow Pam Key on Twitter @handle."."""
+    words = text[paragraph.start : paragraph.end].lstrip(_QUOTE_MARKS).split()
+    vocabulary = transcript_words()
+    return (
+        bool(words)
+        and len(words) <= vocabulary.trailer_words
+        and words[0].lower() in vocabulary.trailers
+    )
+
+
+def _runs(labels: Sequence[Label | None], stages: Sequence[bool]) -> list[tuple[int, int]]:
+    """Stretches ``[first, last]`` of paragraph numbers from one labelled paragraph to the last
+    labelled one that follows it with at most :data:`MAX_GAP` other paragraphs (stage
+    directions not counted) between each two."""
+    runs = []
+    first = last = -1
+    gap = 0
+    for n, label in enumerate(labels):
+        if label is not None:
+            if first < 0:
+                first = n
+            last, gap = n, 0
+        elif first >= 0 and not stages[n]:
+            gap += 1
+            if gap > MAX_GAP:
+                runs.append((first, last))
+                first = last = -1
+                gap = 0
+    if first >= 0:
+        runs.append((first, last))
+    return runs
+
+
+def _transcript(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    labels: Sequence[Label | None],
+    stages: Sequence[bool],
+    first: int,
+    last: int,
+) -> Transcript | None:
+    """The transcript over paragraphs ``first`` to ``last`` when it is one: a speaker takes
+    the floor more than once, or a paragraph before it announces it."""
+    run = [label for label in labels[first : last + 1] if label is not None]
+    speaking = [label for label in run if label.role != "stage"]
+    if not speaking:
+        return None
+    floors = Counter(label.key for label in speaking)
+    dialogue = floors.most_common(1)[0][1] > 1 and len(speaking) > 1
+    if not dialogue and not (_announced(text, paragraphs, first) and _labels_someone(text, run)):
+        return None
+    quoted = sum(label.quoted for label in run) * 2 > len(run)
+    turns = []
+    n = first
+    while n <= last:
+        label = labels[n]
+        n += 1
+        if label is None:
+            continue
+        content = [_rest(text, label.rest, label.paragraph.end)]
+        while n < len(paragraphs) and labels[n] is None and not stages[n]:
+            paragraph = paragraphs[n]
+            opens = text[paragraph.start : paragraph.start + 1] in _QUOTE_MARKS
+            # a paragraph after the last turn goes on with it only where every paragraph of
+            # the transcript opens with a quotation mark, as this one does
+            if (quoted and not opens) or (n > last and not quoted):
+                break
+            if paragraph.index != paragraphs[n - 1].index + 1 or _trailer(text, paragraph):
+                break  # debris or a dateline stood between, or the article's closing line
+            content.append(_rest(text, paragraph.start, paragraph.end))
+            n += 1
+        turns.append(
+            Turn(
+                label=label.label,
+                cue=label.cue,
+                role=label.role,
+                key=label.key,
+                content=tuple(c for c in content if c[1] > c[0]),
+                paragraph=label.paragraph.index,
+            )
+        )
+    end = max(t.content[-1][1] if t.content else t.cue[1] for t in turns)
+    held = frozenset(
+        p.index for p in paragraphs if turns[0].label[0] <= p.start and p.end <= max(end, p.start)
+    )
+    return Transcript(tuple(turns), turns[0].label[0], end, held)
+
+
+def _labels_someone(text: str, run: Sequence[Label]) -> bool:
+    """Whether the labels of a transcript without a dialogue look like a transcript's: written
+    in capitals ("PENCE"), or of two words or more ("Chris Matthews"); "So:" is no one."""
+    return all(
+        label.role != "named"
+        or text[label.label[0] : label.label[1]].isupper()
+        or len(text[label.label[0] : label.label[1]].split()) > 1
+        for label in run
+    )
+
+
+def _announced(text: str, paragraphs: Sequence[Paragraph], first: int) -> bool:
+    """Whether one of the paragraphs just before paragraph ``first`` announces a transcript:
+    it ends with a colon, or speaks of a transcript or an interview."""
+    words = transcript_words().intro
+    for paragraph in paragraphs[max(0, first - INTRO_REACH) : first]:
+        line = text[paragraph.start : paragraph.end].rstrip()
+        if line.endswith(":") and len(line.split()) <= 12:
+            return True
+        if any(w.strip(".,:;") in words for w in line.lower().split()):
+            return True
+    return False
+
+
+def _rest(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and the quotation marks of the layout (a
+    mark opening the paragraph, and one closing the transcript's last paragraph)."""
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_MARKS):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in _QUOTE_MARKS and _marks(text, start, end) % 2:
+        end -= 1
+    return start, end
+
+
+def _marks(text: str, start: int, end: int) -> int:
+    """How many double quotation marks ``text[start:end]`` holds (an odd count: the last one
+    closes the quotation the layout opened, not one of the speaker's)."""
+    return sum(text.count(mark, start, end) for mark in _QUOTE_MARKS)
+
+
+def turn_statements(transcripts: Sequence[Transcript]) -> list[Found]:
+    """The statements of the transcripts' turns: a named speaker's turn and an answer."""
+    out = []
+    for transcript in transcripts:
+        for turn in transcript.turns:
+            if not turn.statement:
+                continue
+            s, e = turn.label
+            answer = turn.role == "answer"
+            out.append(
+                Found(
+                    type="direct",
+                    content=list(turn.content),
+                    cue=turn.cue,
+                    speaker=MentionRef(s, e, "interviewee" if answer else "label", turn.key),
+                    confidence=0.8,
+                    paragraph=turn.paragraph,
+                )
+            )
+    return out
+
+
+def outside_turns(found: Sequence[Found], transcripts: Sequence[Transcript]) -> list[Found]:
+    """``found`` without the statements that misread a transcript's layout: a content that
+    takes in a label, or runs from one turn into another (a quotation opened by the layout's
+    quotation marks). A statement within one turn's words stays for assembly to weigh."""
+    if not transcripts:
+        return list(found)
+    spans = [(t.start, t.end, t) for t in transcripts]
+    kept = []
+    for item in found:
+        touching = [t for s, e, t in spans if any(cs < e and s < ce for cs, ce in item.content)]
+        if not touching or all(_within_a_turn(item, t) for t in touching):
+            kept.append(item)
+    return kept
+
+
+def _within_a_turn(item: Found, transcript: Transcript) -> bool:
+    """Whether all of ``item``'s content lies in the content of one of the turns."""
+    return any(
+        all(any(ts <= cs and ce <= te for ts, te in turn.content) for cs, ce in item.content)
+        for turn in transcript.turns
+    )
