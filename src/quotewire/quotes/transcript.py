@@ -267,14 +267,18 @@ def _transcript(
     first: int,
     last: int,
 ) -> Transcript | None:
-    """The transcript over paragraphs ``first`` to ``last`` when it is one: a speaker takes
-    the floor more than once, or a paragraph before it announces it."""
+    """The transcript over paragraphs ``first`` to ``last`` when it is one: a dialogue, or
+    turns a paragraph before them announces."""
     run = [label for label in labels[first : last + 1] if label is not None]
     speaking = [label for label in run if label.role != "stage"]
     if not speaking:
         return None
     floors = Counter(label.key for label in speaking)
-    dialogue = floors.most_common(1)[0][1] > 1 and len(speaking) > 1
+    # a dialogue: someone takes the floor again, and more than one speaker has it (a label
+    # that only repeats itself, "MOSCOW: ... MOSCOW: ...", is a dateline), unless the repeated
+    # label is the answers' (an interview whose questions lost their labels)
+    again = [key for key, count in floors.items() if count > 1]
+    dialogue = bool(again) and (len(floors) > 1 or again == ["answer"])
     if not dialogue and not (_announced(text, paragraphs, first) and _labels_someone(text, run)):
         return None
     quoted = sum(label.quoted for label in run) * 2 > len(run)

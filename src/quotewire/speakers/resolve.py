@@ -527,7 +527,7 @@ class Resolver:
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
-            return self._interviewee()
+            return self._interviewee(ref.start)
         if ref.kind == "pronoun":
             return self._pronoun(ref)
         name = clean_name(self.text[ref.start : ref.end])
@@ -627,7 +627,18 @@ class Resolver:
             return max(orgs, key=lambda d: d.last_seen)
         return None
 
-    def _interviewee(self) -> Draft | None:
+    def _interviewee(self, pos: int) -> Draft | None:
+        """The person an interview's answers at ``pos`` are credited to: the one the article
+        is about before it (most often a subject or a speaker; not the press), else the
+        person mentioned most."""
+        focus = Counter(
+            d.number
+            for at, d in (*self.last_subject, *self._name_subjects)
+            if at < pos and d.type == "PERSON" and not d.press
+        )
+        if focus:
+            best = max(focus, key=lambda n: (focus[n], -n))
+            return self.entities[best - 1]
         people = [d for d in self.entities if d.type == "PERSON"]
         return max(people, key=lambda d: len(d.mentions)) if people else None
 
