@@ -184,3 +184,85 @@ def test_label_words_are_data() -> None:
     assert {"q", "question"} <= words.questions and {"a", "answer"} <= words.answers
     assert "crosstalk" in words.stage and "transcript" in words.intro
     assert "photo" in words.not_speakers
+
+
+# A nominal source (a transcript, an email) is not the speaker when the sentence says who spoke.
+RECORDS = (
+    "Mayor defends the budget\n\n"
+    "Mayor Ellen Novak spoke to the council on Tuesday about the new budget and the roads.\n\n"
+    'The transcript shows she said: "We cannot fix every road this year, and I will not '
+    'pretend that we can."\n\n'
+    "Councilman Ray Ortiz spoke after her.\n\n"
+    "The memo shows that Ortiz told aides the numbers did not add up.\n\n"
+    'A voice-over in the new ad says the mayor "has never raised a tax."'
+)
+
+
+def test_a_document_is_not_the_speaker_when_the_sentence_names_who_spoke() -> None:
+    result = _extract(RECORDS)
+    quote = _holding(result, "We cannot fix every road this year")
+    assert quote is not None and quote.type == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Ellen Novak"
+    assert [s.name for s in quote.according_to] == ["The transcript"]
+    quote = _holding(result, "the numbers did not add up")
+    assert quote is not None and quote.speaker is not None and quote.speaker.name == "Ray Ortiz"
+    assert [s.name for s in quote.according_to] == ["The memo"]
+    speakers = {q.speaker.name for q in result.quotes if q.speaker}
+    assert not speakers & {"The transcript", "The memo"}
+
+
+def test_a_document_that_names_no_speaker_speaks_itself() -> None:
+    result = _extract(RECORDS)
+    quote = _holding(result, "has never raised a tax")
+    assert quote is not None and quote.speaker is not None
+    assert quote.speaker.name == "A voice-over"
+
+
+LETTERS = (
+    "Letters to the editor: The harbor plan\n\n"
+    "The plan is a gift to developers\n\n"
+    "To the Editor:\n\n"
+    "I have lived near the port for forty years, and I have never seen a plan that cared so "
+    "little for the people who work there. The city should listen to the dock workers first.\n\n"
+    "The mayor promises jobs. The plan will bring condos.\n\n"
+    "Jane Doe\n\n"
+    "Springfield\n\n"
+    "Readers deserve the numbers\n\n"
+    "The council has not published the cost of the new terminal. Until it does, nobody "
+    "should vote for the plan. \u2014 Tom Lee, Riverside\n\n"
+    "Photo: Ann Ward"
+)
+
+
+def test_letters_are_credited_to_the_signature_that_follows_them() -> None:
+    result = _extract(LETTERS)
+    quote = _holding(result, "I have lived near the port for forty years")
+    assert quote is not None and quote.type == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+    assert [c.text for c in quote.content][
+        -1
+    ] == "The mayor promises jobs. The plan will bring condos."
+    quote = _holding(result, "The council has not published the cost")
+    assert quote is not None and quote.speaker is not None and quote.speaker.name == "Tom Lee"
+    assert quote.cue is not None and quote.cue.text == "\u2014"
+    assert quote.content[-1].text.endswith("vote for the plan.")
+    # headings, the salutation, the place and the photo credit are no one's words
+    for line in (
+        "The plan is a gift",
+        "To the Editor",
+        "Springfield",
+        "Readers deserve",
+        "Ann Ward",
+    ):
+        assert _holding(result, line) is None
+
+
+def test_a_name_on_its_own_line_signs_nothing_outside_a_letters_page() -> None:
+    text = (
+        "The council met on Tuesday\n\n"
+        "The council voted on the harbor plan on Tuesday night after a long debate about "
+        "the cost of the new terminal.\n\n"
+        "Jane Doe\n\n"
+        "The vote was seven to two."
+    )
+    assert find_transcripts(text, split_paragraphs(text)) == []

@@ -41,7 +41,7 @@ MAX_GAP = 5
 #: How many paragraphs before a transcript's first turn may announce it.
 INTRO_REACH = 2
 
-Role = Literal["named", "question", "answer", "stage"]
+Role = Literal["named", "question", "answer", "stage", "letter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,9 @@ class TranscriptWords:
     intro: frozenset[str]
     trailers: frozenset[str]
     trailer_words: int
+    evidence: frozenset[str]
+    letter_page: tuple[str, ...]
+    letter_paragraphs: int
 
 
 @cache
@@ -70,6 +73,9 @@ def transcript_words() -> TranscriptWords:
         intro=frozenset(data["intro"]["words"].split()),
         trailers=frozenset(data["trailers"]["words"].split()),
         trailer_words=int(data["trailers"]["max_words"]),
+        evidence=frozenset(data["documents"]["evidence"].split()),
+        letter_page=tuple(p.strip() for p in data["letters"]["page"].split("|") if p.strip()),
+        letter_paragraphs=int(data["letters"]["max_paragraphs"]),
     )
 
 
@@ -102,8 +108,9 @@ class Turn:
 
     @property
     def statement(self) -> bool:
-        """Whether the turn is someone's statement: a named speaker's turn or an answer."""
-        return self.role in ("named", "answer") and bool(self.content)
+        """Whether the turn is someone's statement: a named speaker's turn, an answer, a
+        letter."""
+        return self.role in ("named", "answer", "letter") and bool(self.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +143,9 @@ _QUOTE_MARKS = '"“”'
 def find_transcripts(
     text: str, paragraphs: Sequence[Paragraph], *, skip: Iterable[tuple[int, int]] = ()
 ) -> list[Transcript]:
-    """The transcripts among ``paragraphs`` (the article's body, in order), leaving out the
-    paragraphs that start in a ``skip`` range (the title, a dateline)."""
+    """The transcripts among ``paragraphs`` (the article's body, in order), and the letters
+    to the editor among the others (each a transcript of one turn, see :func:`find_letters`),
+    leaving out the paragraphs that start in a ``skip`` range (the title, a dateline)."""
     skipped = list(skip)
     labels: list[Label | None] = []
     stages: list[bool] = []
@@ -154,7 +162,10 @@ def find_transcripts(
         transcript = _transcript(text, paragraphs, labels, stages, first, last)
         if transcript is not None:
             out.append(transcript)
-    return out
+    held = {n for t in out for n in t.paragraphs}
+    kept = [p for p in paragraphs if p.index not in held]
+    letters = find_letters(text, kept, skip=skipped)
+    return sorted([*out, *letters], key=lambda t: t.start)
 
 
 def read_label(text: str, paragraph: Paragraph) -> Label | None:
@@ -403,3 +414,141 @@ def _within_a_turn(item: Found, transcript: Transcript) -> bool:
         all(any(ts <= cs and ce <= te for ts, te in turn.content) for cs, ce in item.content)
         for turn in transcript.turns
     )
+
+
+# --------------------------------------------------------------------------- letters
+
+_NAME = rf"{_WORD}(?:{_SPACE}+(?:{_WORD}|{_PARTICLE})){{1,3}}"
+_PLACE = rf"[A-Z][\w.'’-]*(?:,?{_SPACE}+[A-Z][\w.'’-]*){{0,4}}"
+_DASH = r"(?:[—–―]|--?)"
+#: A signature on a line of its own: "Jane Doe", "— Jane Doe, Springfield, Ill."
+_SIGNATURE_LINE = re.compile(
+    rf"(?P<dash>{_DASH})?{_SPACE}*(?P<name>{_NAME})(?:{_SPACE}*,{_SPACE}*{_PLACE})?\.?{_SPACE}*"
+)
+#: A signature closing the letter's last paragraph: "... better roads. — Jane Doe, Springfield"
+_SIGNED_END = re.compile(
+    rf"(?<=[.!?\"”'’]){_SPACE}*(?P<dash>[—–―]|--){_SPACE}*(?P<name>{_NAME})"
+    rf"(?:{_SPACE}*,{_SPACE}*{_PLACE})?\.?{_SPACE}*$"
+)
+_PLACE_LINE = re.compile(rf"{_PLACE}\.?{_SPACE}*")
+_SENTENCE_END = tuple(".!?\"”'’")
+
+
+def find_letters(
+    text: str, paragraphs: Sequence[Paragraph], *, skip: Iterable[tuple[int, int]] = ()
+) -> list[Transcript]:
+    """Letters to the editor: on a page of letters (its title, a heading or a salutation says
+    so), the paragraphs of a letter are its writer's statement, credited to the signature that
+    follows them ("Jane Doe, Springfield" on a line of its own, or "— Jane Doe" closing the
+    last paragraph). A letter runs back from its signature to the salutation, a heading (a
+    short line that ends no sentence) or the signature before it."""
+    skipped = list(skip)
+    if not _letters_page(text, paragraphs):
+        return []
+    out = []
+    boundary = -1  # the number of the last paragraph that ends a letter or opens one
+    n = 0
+    while n < len(paragraphs):
+        paragraph = paragraphs[n]
+        line = text[paragraph.start : paragraph.end]
+        if any(s <= paragraph.start < e for s, e in skipped) or _salutation(line):
+            boundary = n
+            n += 1
+            continue
+        signed = _SIGNATURE_LINE.fullmatch(line)
+        inline = None if signed else _SIGNED_END.search(line)
+        match = signed or inline
+        if match is None or not _signs(match.group("name")):
+            n += 1
+            continue
+        last = n if inline else n - 1
+        body = _letter_body(text, paragraphs, boundary, last)
+        end_of_letter = paragraph.start + match.start() if inline else None
+        if body:
+            spans = [_rest(text, p.start, p.end) for p in body]
+            if end_of_letter is not None:
+                spans[-1] = _rest(text, spans[-1][0], end_of_letter)
+            if text[spans[-1][0] : spans[-1][1]].rstrip().endswith(_SENTENCE_END):
+                out.append(_letter(text, paragraph, match, spans, body))
+        # a place on the line after the signature ("Springfield, Ill.") is the signature's
+        if (
+            signed
+            and n + 1 < len(paragraphs)
+            and _PLACE_LINE.fullmatch(_line(text, paragraphs[n + 1]))
+        ):
+            n += 1
+        boundary = n
+        n += 1
+    return out
+
+
+def _line(text: str, paragraph: Paragraph) -> str:
+    return text[paragraph.start : paragraph.end]
+
+
+def _letters_page(text: str, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the title, a heading or a salutation says the page holds letters."""
+    return any(_salutation(_line(text, p)) for p in paragraphs)
+
+
+def _salutation(line: str) -> bool:
+    """A short line that names letters or greets the editor ("To the Editor:", "Letters to
+    the editor", "Dear editor,")."""
+    if len(line.split()) > 12:
+        return False
+    lowered = line.lower()
+    return any(phrase in lowered for phrase in transcript_words().letter_page)
+
+
+def _signs(name: str) -> bool:
+    """Whether ``name`` may sign a letter: a person's name, not a heading word ("By Jane Doe",
+    "Related Stories")."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    vocabulary = transcript_words()
+    return not any(w in vocabulary.not_speakers or w in vocabulary.stage for w in words)
+
+
+def _letter_body(
+    text: str, paragraphs: Sequence[Paragraph], boundary: int, last: int
+) -> list[Paragraph]:
+    """The paragraphs of the letter that ends with paragraph ``last``: back to the paragraph
+    after ``boundary`` or after a heading, at most as many as a letter has."""
+    body: list[Paragraph] = []
+    n = last
+    while n > boundary and len(body) < transcript_words().letter_paragraphs:
+        line = _line(text, paragraphs[n])
+        heading = len(line.split()) <= 12 and not line.rstrip().endswith(_SENTENCE_END)
+        if heading and body:
+            break
+        body.append(paragraphs[n])
+        n -= 1
+    return body[::-1]
+
+
+def _letter(
+    text: str,
+    paragraph: Paragraph,
+    match: re.Match[str],
+    spans: list[tuple[int, int]],
+    body: Sequence[Paragraph],
+) -> Transcript:
+    """The transcript of one letter: one turn, its speaker the signature."""
+    name = (paragraph.start + match.start("name"), paragraph.start + match.end("name"))
+    while text[name[1] - 1] == ".":
+        name = (name[0], name[1] - 1)
+    dash = match.group("dash")
+    cue = (
+        (paragraph.start + match.start("dash"), paragraph.start + match.end("dash"))
+        if dash
+        else name
+    )
+    turn = Turn(
+        label=name,
+        cue=cue,
+        role="letter",
+        key=_surname(text[name[0] : name[1]]),
+        content=tuple(spans),
+        paragraph=body[0].index,
+    )
+    held = frozenset({*(p.index for p in body), paragraph.index})
+    return Transcript((turn,), spans[0][0], name[1], held)
