@@ -266,3 +266,33 @@ def test_a_name_on_its_own_line_signs_nothing_outside_a_letters_page() -> None:
         "The vote was seven to two."
     )
     assert find_transcripts(text, split_paragraphs(text)) == []
+
+
+def test_bold_labels_of_a_web_page_and_a_role_after_the_name() -> None:
+    page = (
+        "<html><head><title>A talk with the mayor</title></head><body><article>"
+        "<h1>A talk with the mayor</h1>"
+        "<p>Mayor Ines Calder sat down with radio host Tom Brandt this week to talk about "
+        "trains and the budget of the city.</p>"
+        "<p><strong>Q:</strong> When will the first trains run on the new line?</p>"
+        "<p><strong>A:</strong> The first trains run in June, and fares stay at two dollars.</p>"
+        "<p><b>Q.</b> And the budget?</p>"
+        "<p><b>A.</b> It will not slip. The money is in the bank, and the council knows it.</p>"
+        "<p><strong>TOM BRANDT (HOST):</strong> Thank you, mayor, for your time today.</p>"
+        "<p><strong>CALDER:</strong> Thank you, Tom. It was a pleasure to be here.</p>"
+        "</article></body></html>"
+    )
+    result = run_one(Document(id="t", html=page))
+    assert _speaker(result, "The first trains run in June") == "Ines Calder"
+    assert _speaker(result, "The money is in the bank") == "Ines Calder"
+    assert _speaker(result, "Thank you, mayor") == "Tom Brandt"
+    assert _speaker(result, "It was a pleasure to be here") == "Ines Calder"
+    assert _holding(result, "And the budget?") is None
+
+
+def test_a_label_in_capitals_is_a_person_not_an_organization() -> None:
+    result = _extract(BROADCAST)
+    named = [e for e in result.entities if e.name.upper() in ("BRANDT", "ORTIZ")]
+    assert [(e.name, e.type) for e in named] == [("BRANDT", "PERSON")]
+    ortiz = next(e for e in result.entities if e.name == "Dana Ortiz")
+    assert sum(m.text == "ORTIZ" for m in ortiz.mentions) == 2

@@ -127,14 +127,21 @@ class Transcript:
 _WORD = r"[A-Z][\w.'’-]*"
 _PARTICLE = r"(?:de|da|di|del|van|von|der|al|bin|la|le|du|st\.)"
 _SPACE = r"[^\S\n]"  # any space but a line break (a no-break space too)
+_BOLD = r"(?:\*{1,2}|__?)?"
 _LABEL = re.compile(
-    rf"(?P<lead>[\"“”]?{_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}*)"
+    rf"(?P<lead>[\"“”]?{_SPACE}*{_BOLD}{_SPACE}*)"
     rf"(?P<label>{_WORD}(?:{_SPACE}+(?:{_WORD}|{_PARTICLE})){{0,3}})"
-    rf"{_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}*(?P<colon>:){_SPACE}*(?:\*{{1,2}}|__?)?{_SPACE}+(?P<rest>\S)"
+    # a role after the name: "TOM BRANDT (HOST):"
+    rf"(?:{_SPACE}*\([^()\n]{{1,40}}\))?"
+    rf"{_SPACE}*{_BOLD}{_SPACE}*(?P<colon>:){_SPACE}*{_BOLD}{_SPACE}+(?P<rest>\S)"
 )
-#: "QWhat would have happened?": a one-letter label whose bold type and colon were lost in the
-#: copy, run into the capitalised word after it (only the one-letter question and answer labels)
-_GLUED = re.compile(r"(?P<lead>[\"“”]?)(?P<label>[A-Z])(?P<rest>[A-Z][a-z'’])")
+#: A one-letter label (only the question and answer labels count) with a full stop instead of
+#: the colon ("Q. And the budget?"), or run into the capitalised word after it where its bold
+#: type and colon were lost in the copy ("QWhat would have happened?").
+_LETTER = re.compile(
+    rf"(?P<lead>[\"“”]?{_SPACE}*{_BOLD})(?P<label>[A-Z])"
+    rf"(?:{_BOLD}\.{_BOLD}{_SPACE}+|(?=[A-Z][a-z'’]))(?P<rest>\S)"
+)
 _BRACKETED = re.compile(r"^[\"“”]?\s*[(\[](?P<inside>[^)\]]*)[)\]]\W*$")
 _DOTS = re.compile(r"^[\"“”]?[\s.…·*_-]*$")
 _QUOTE_MARKS = '"“”'
@@ -176,11 +183,11 @@ def read_label(text: str, paragraph: Paragraph) -> Label | None:
     vocabulary = transcript_words()
     match = _LABEL.match(line)
     if match is None:
-        glued = _GLUED.match(line)
-        letter = glued.group("label").lower() if glued else ""
-        if glued is None or letter not in vocabulary.questions | vocabulary.answers:
+        lettered = _LETTER.match(line)
+        letter = lettered.group("label").lower() if lettered else ""
+        if lettered is None or letter not in vocabulary.questions | vocabulary.answers:
             return None
-        match = glued
+        match = lettered
     label = match.group("label")
     words = [w.lower().rstrip(".") for w in label.split()]
     if not re.search(r"[^\W\d_]{2}", line[match.start("rest") :]):

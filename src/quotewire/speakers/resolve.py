@@ -345,8 +345,15 @@ class Resolver:
                 self._spelt_out.setdefault(initials(name), draft)
         return draft
 
-    def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
-        """Every named entity in the parsed paragraphs, in text order (full names first)."""
+    def add_entities(
+        self,
+        frames: Sequence[Frame],
+        orgs: Sequence[str] = (),
+        labels: frozenset[int] = frozenset(),
+    ) -> None:
+        """Every named entity in the parsed paragraphs, in text order (full names first), but
+        those that start where a transcript's label does (``labels``): a label is resolved as
+        a person's name ("PENCE", not an organization "PENCE")."""
         ents: list[_Ent] = []
         headlines = self._headlines = Headlines(frames)
         for frame in frames:
@@ -365,6 +372,8 @@ class Resolver:
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
                     continue
                 start = frame.offset + ent.start_char
+                if start in labels:
+                    continue
                 ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
         ents = _relabel(ents)
         ents += _unrecognized_surnames(frames, ents)
@@ -954,7 +963,8 @@ def resolve_speakers(
     """Entities of the article and, for each found item (by index), its speaker and addressee
     (``authors``: the byline's names, who are of the press)."""
     resolver = Resolver(text)
-    resolver.add_entities(frames, orgs)
+    labels = frozenset(f.speaker.start for f in found if f.speaker and f.speaker.kind == "label")
+    resolver.add_entities(frames, orgs, labels)
     bylines = [n for n in (parse_person(a) for a in authors) if n is not None and not n.bare]
     for person in resolver.entities:
         name = parse_person(person.name) if person.type == "PERSON" else None
