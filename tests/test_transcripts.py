@@ -296,3 +296,30 @@ def test_a_label_in_capitals_is_a_person_not_an_organization() -> None:
     assert [(e.name, e.type) for e in named] == [("BRANDT", "PERSON")]
     ortiz = next(e for e in result.entities if e.name == "Dana Ortiz")
     assert sum(m.text == "ORTIZ" for m in ortiz.mentions) == 2
+
+
+def test_a_quotation_after_a_described_name_and_a_colon_is_that_persons() -> None:
+    text = (
+        "The hearing in two quotes\n\n"
+        'Rep. Ann Holt (R-Ohio):"Who told you that ninety percent of your emails were in the '
+        'system?"\n\n'
+        "Former secretary of state Dana Ortiz: \u201cWe learned that from the department and its "
+        "own analysis.\u201d\n\n"
+        "Chairman Lee Park later told Channel Nine: \u201cThe hearing is over this year.\u201d\n\n"
+        "Continued Park: \u201cWe will meet again in the spring.\u201d\n\n"
+        "- an exchange at a hearing on Tuesday."
+    )
+    result = _extract(text)
+    assert _speaker(result, "Who told you that ninety percent") == "Ann Holt"
+    assert _speaker(result, "We learned that from the department") == "Dana Ortiz"
+    # a verb before the name, or a word that is no given name, makes no label
+    assert _speaker(result, "The hearing is over this year") != "Channel Nine"
+    labels = [read_label(text, p) for p in split_paragraphs(text)]
+    assert [label is not None and label.explicit for label in labels] == [
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

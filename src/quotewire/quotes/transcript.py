@@ -31,7 +31,9 @@ from importlib import resources
 from typing import Literal
 
 from quotewire.quotes.frame import Found, MentionRef
+from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.names import fold
+from quotewire.speakers.titles import PERSON_TITLES
 from quotewire.text.paragraphs import Paragraph
 
 TRANSCRIPTS_FILE = "transcripts.toml"
@@ -51,6 +53,8 @@ class TranscriptWords:
     questions: frozenset[str]
     answers: frozenset[str]
     not_speakers: frozenset[str]
+    role_words: frozenset[str]
+    name_titles: frozenset[str]
     stage: frozenset[str]
     intro: frozenset[str]
     trailers: frozenset[str]
@@ -69,6 +73,8 @@ def transcript_words() -> TranscriptWords:
         questions=frozenset(data["labels"]["questions"].split()),
         answers=frozenset(data["labels"]["answers"].split()),
         not_speakers=frozenset(data["labels"]["not_speakers"].split()),
+        role_words=frozenset(data["labels"]["role_words"].split()),
+        name_titles=frozenset(data["labels"]["name_titles"].split()),
         stage=frozenset(data["stage"]["words"].split()),
         intro=frozenset(data["intro"]["words"].split()),
         trailers=frozenset(data["trailers"]["words"].split()),
@@ -92,6 +98,7 @@ class Label:
     role: Role
     key: str  # who takes the floor: the label's last word, folded ("matthews"), or the role
     quoted: bool
+    explicit: bool = False  # a quotation after a name and a colon: a turn even on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +140,16 @@ _LABEL = re.compile(
     rf"(?P<label>{_WORD}(?:{_SPACE}+(?:{_WORD}|{_PARTICLE})){{0,3}})"
     # a role after the name: "TOM BRANDT (HOST):"
     rf"(?:{_SPACE}*\([^()\n]{{1,40}}\))?"
-    rf"{_SPACE}*{_BOLD}{_SPACE}*(?P<colon>:){_SPACE}*{_BOLD}{_SPACE}+(?P<rest>\S)"
+    rf"{_SPACE}*{_BOLD}{_SPACE}*(?P<colon>:){_SPACE}*{_BOLD}(?:{_SPACE}+|(?=[\"“]))(?P<rest>\S)"
+)
+#: A person's words quoted after their description and a colon: 'Former secretary of state
+#: Hillary Rodham Clinton: "We learned that from the State Department ..."'. The label ends
+#: with the name (capitalised words); what stands before it is a role.
+_QUOTED_TURN = re.compile(
+    rf"(?P<lead>{_BOLD}{_SPACE}*)(?P<role>[A-Z][\w'’-]*(?:{_SPACE}+[\w.'’-]+){{0,6}}?{_SPACE}+)?"
+    rf"(?P<label>{_WORD}(?:{_SPACE}+(?:{_WORD}|{_PARTICLE})){{1,3}})"
+    rf"(?:{_SPACE}*\([^()\n]{{1,40}}\))?{_SPACE}*{_BOLD}(?P<colon>:){_BOLD}{_SPACE}*"
+    rf"(?P<rest>[\"“].*[\"”])\W*"
 )
 #: A one-letter label (only the question and answer labels count) with a full stop instead of
 #: the colon ("Q. And the budget?"), or run into the capitalised word after it where its bold
@@ -166,9 +182,7 @@ def find_transcripts(
         stages.append((label is not None and label.role == "stage") or _stage_line(text, paragraph))
     out = []
     for first, last in _runs(labels, stages):
-        transcript = _transcript(text, paragraphs, labels, stages, first, last)
-        if transcript is not None:
-            out.append(transcript)
+        out += _transcript(text, paragraphs, labels, stages, first, last)
     held = {n for t in out for n in t.paragraphs}
     kept = [p for p in paragraphs if p.index not in held]
     letters = find_letters(text, kept, skip=skipped)
@@ -181,7 +195,11 @@ def read_label(text: str, paragraph: Paragraph) -> Label | None:
     "UPDATE:", "The Latest:")."""
     line = text[paragraph.start : paragraph.end]
     vocabulary = transcript_words()
-    match = _LABEL.match(line)
+    explicit = _QUOTED_TURN.fullmatch(line)
+    match = explicit or _LABEL.match(line)
+    if explicit and not _names_a_person(explicit.group("role"), explicit.group("label")):
+        explicit = None
+        match = _LABEL.match(line)
     if match is None:
         lettered = _LETTER.match(line)
         letter = lettered.group("label").lower() if lettered else ""
@@ -221,7 +239,24 @@ def read_label(text: str, paragraph: Paragraph) -> Label | None:
         role=role,
         key=key,
         quoted=line[:1] in _QUOTE_MARKS,
+        explicit=explicit is not None,
     )
+
+
+def _names_a_person(role: str | None, name: str) -> bool:
+    """Whether ``role`` (or nothing) and ``name`` before a quotation describe a person: a role
+    of title words ("Former secretary of state"), and a name that opens with a title or a given
+    name ("Rep. Trey Gowdy", "Hillary Rodham Clinton"; not "Fox News" in "Priebus told Fox
+    News:", nor "Continued Stone")."""
+    vocabulary = transcript_words()
+    if role is not None:
+        words = role.split()
+        if words[0].lower() in vocabulary.not_speakers or not all(
+            w[:1].isupper() or w in vocabulary.role_words or w in PERSON_TITLES for w in words
+        ):
+            return False
+    first = name.split()[0].lower().rstrip(".")
+    return first in vocabulary.name_titles or first in PERSON_TITLES or gender_of(name) != ""
 
 
 def _surname(label: str) -> str:
@@ -284,21 +319,22 @@ def _transcript(
     stages: Sequence[bool],
     first: int,
     last: int,
-) -> Transcript | None:
+) -> list[Transcript]:
     """The transcript over paragraphs ``first`` to ``last`` when it is one: a dialogue, or
-    turns a paragraph before them announces."""
+    turns a paragraph before them announces (else only its quotations after a name)."""
     run = [label for label in labels[first : last + 1] if label is not None]
     speaking = [label for label in run if label.role != "stage"]
     if not speaking:
-        return None
+        return []
     floors = Counter(label.key for label in speaking)
     # a dialogue: someone takes the floor again, and more than one speaker has it (a label
     # that only repeats itself, "MOSCOW: ... MOSCOW: ...", is a dateline), unless the repeated
     # label is the answers' (an interview whose questions lost their labels)
     again = [key for key, count in floors.items() if count > 1]
     dialogue = bool(again) and (len(floors) > 1 or again == ["answer"])
-    if not dialogue and not (_announced(text, paragraphs, first) and _labels_someone(text, run)):
-        return None
+    announced = _announced(text, paragraphs, first) and _labels_someone(text, run)
+    if not (dialogue or announced):
+        return _quoted_turns(text, labels[first : last + 1])
     quoted = sum(label.quoted for label in run) * 2 > len(run)
     turns = []
     n = first
@@ -330,10 +366,8 @@ def _transcript(
             )
         )
     end = max(t.content[-1][1] if t.content else t.cue[1] for t in turns)
-    held = frozenset(
-        p.index for p in paragraphs if turns[0].label[0] <= p.start and p.end <= max(end, p.start)
-    )
-    return Transcript(tuple(turns), turns[0].label[0], end, held)
+    held = frozenset(p.index for p in paragraphs[first:n])
+    return [Transcript(tuple(turns), turns[0].label[0], end, held)]
 
 
 def _labels_someone(text: str, run: Sequence[Label]) -> bool:
@@ -345,6 +379,28 @@ def _labels_someone(text: str, run: Sequence[Label]) -> bool:
         or len(text[label.label[0] : label.label[1]].split()) > 1
         for label in run
     )
+
+
+def _quoted_turns(text: str, labels: Sequence[Label | None]) -> list[Transcript]:
+    """Outside a transcript, the quotations after a person's name and a colon (see
+    :data:`_QUOTED_TURN`): each a transcript of one turn, its own paragraph."""
+    out = []
+    for label in labels:
+        if label is None or not label.explicit:
+            continue
+        content = _rest(text, label.rest, label.paragraph.end)
+        turn = Turn(
+            label=label.label,
+            cue=label.cue,
+            role=label.role,
+            key=label.key,
+            content=(content,),
+            paragraph=label.paragraph.index,
+        )
+        out.append(
+            Transcript((turn,), label.label[0], content[1], frozenset({label.paragraph.index}))
+        )
+    return out
 
 
 def _announced(text: str, paragraphs: Sequence[Paragraph], first: int) -> bool:
@@ -403,24 +459,37 @@ def turn_statements(transcripts: Sequence[Transcript]) -> list[Found]:
 def outside_turns(found: Sequence[Found], transcripts: Sequence[Transcript]) -> list[Found]:
     """``found`` without the statements that misread a transcript's layout: a content that
     takes in a label, or runs from one turn into another (a quotation opened by the layout's
-    quotation marks). A statement within one turn's words stays for assembly to weigh."""
+    quotation marks), and a reading of a turn's own words without their label (a quotation no
+    one said, or most of the turn). A statement of someone within a turn's words stays for
+    assembly to weigh."""
     if not transcripts:
         return list(found)
     spans = [(t.start, t.end, t) for t in transcripts]
     kept = []
     for item in found:
         touching = [t for s, e, t in spans if any(cs < e and s < ce for cs, ce in item.content)]
-        if not touching or all(_within_a_turn(item, t) for t in touching):
+        turns = [_turn_holding(item, t) for t in touching]
+        if all(turn is not None and not _rereads(item, turn) for turn in turns):
             kept.append(item)
     return kept
 
 
-def _within_a_turn(item: Found, transcript: Transcript) -> bool:
-    """Whether all of ``item``'s content lies in the content of one of the turns."""
-    return any(
-        all(any(ts <= cs and ce <= te for ts, te in turn.content) for cs, ce in item.content)
-        for turn in transcript.turns
+def _turn_holding(item: Found, transcript: Transcript) -> Turn | None:
+    """The turn whose content holds all of ``item``'s content, if one does."""
+    return next(
+        (
+            turn
+            for turn in transcript.turns
+            if all(any(ts <= cs and ce <= te for ts, te in turn.content) for cs, ce in item.content)
+        ),
+        None,
     )
+
+
+def _rereads(item: Found, turn: Turn) -> bool:
+    """Whether ``item`` reads a turn's words again: with no speaker, or as most of them."""
+    size = sum(e - s for s, e in turn.content)
+    return item.speaker is None or sum(e - s for s, e in item.content) >= 0.8 * size
 
 
 # --------------------------------------------------------------------------- letters
