@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from quotewire.model import Quote, Result
 from quotewire.pipeline import Document, run_one
-from quotewire.quotes.transcript import find_transcripts, read_label, transcript_words
+from quotewire.quotes.transcript import (
+    find_transcripts,
+    outside_turns,
+    read_label,
+    transcript_words,
+    turn_statements,
+)
 from quotewire.text.paragraphs import split_paragraphs
 
 
@@ -323,3 +329,23 @@ def test_a_quotation_after_a_described_name_and_a_colon_is_that_persons() -> Non
         False,
         False,
     ]
+
+
+def test_a_long_transcript_is_read_in_time_that_grows_with_its_length() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        text = "Hearing\n\nTranscript as follows:\n\n" + "\n\n".join(
+            f'"{"SMITH" if i % 2 else "JONES"}: We said "yes" to plan number {i} today.'
+            for i in range(n)
+        )
+        paragraphs = split_paragraphs(text)
+        began = time.perf_counter()
+        transcripts = find_transcripts(text, paragraphs)
+        statements = turn_statements(transcripts)
+        assert len(statements) == n
+        assert outside_turns(statements, transcripts) == []  # each rereads its own turn
+        return time.perf_counter() - began
+
+    small, large = seconds(1000), seconds(8000)
+    assert large < 3.0 and large < 20 * max(small, 0.01)

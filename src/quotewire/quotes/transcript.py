@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -461,29 +462,32 @@ def outside_turns(found: Sequence[Found], transcripts: Sequence[Transcript]) -> 
     takes in a label, or runs from one turn into another (a quotation opened by the layout's
     quotation marks), and a reading of a turn's own words without their label (a quotation no
     one said, or most of the turn). A statement of someone within a turn's words stays for
-    assembly to weigh."""
+    assembly to weigh. Transcripts and their turns' spans come in text order and do not
+    overlap: each lookup is a bisection."""
     if not transcripts:
         return list(found)
-    spans = [(t.start, t.end, t) for t in transcripts]
+    areas = sorted((t.start, t.end) for t in transcripts)
+    area_starts = [s for s, _ in areas]
+    area_ends = [e for _, e in areas]
+    turns = [turn for t in transcripts for turn in t.turns]
+    spans = sorted((s, e, k) for k, turn in enumerate(turns) for s, e in turn.content)
+    span_starts = [s for s, _, _ in spans]
     kept = []
     for item in found:
-        touching = [t for s, e, t in spans if any(cs < e and s < ce for cs, ce in item.content)]
-        turns = [_turn_holding(item, t) for t in touching]
-        if all(turn is not None and not _rereads(item, turn) for turn in turns):
+        touching = any(
+            bisect_right(area_ends, cs) < bisect_left(area_starts, ce) for cs, ce in item.content
+        )
+        if not touching:
+            kept.append(item)
+            continue
+        holders = set()
+        for cs, ce in item.content:
+            k = bisect_right(span_starts, cs) - 1
+            inside = k >= 0 and spans[k][0] <= cs and ce <= spans[k][1]
+            holders.add(spans[k][2] if inside else -1)
+        if len(holders) == 1 and -1 not in holders and not _rereads(item, turns[holders.pop()]):
             kept.append(item)
     return kept
-
-
-def _turn_holding(item: Found, transcript: Transcript) -> Turn | None:
-    """The turn whose content holds all of ``item``'s content, if one does."""
-    return next(
-        (
-            turn
-            for turn in transcript.turns
-            if all(any(ts <= cs and ce <= te for ts, te in turn.content) for cs, ce in item.content)
-        ),
-        None,
-    )
 
 
 def _rereads(item: Found, turn: Turn) -> bool:

@@ -274,6 +274,7 @@ class Resolver:
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
         self._titled_keys: set[tuple[str, int]] = set()
+        self._answered: tuple[Draft | None] | None = None  # the interviewee, once found
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -637,9 +638,14 @@ class Resolver:
         return None
 
     def _interviewee(self, pos: int) -> Draft | None:
-        """The person an interview's answers at ``pos`` are credited to: the one the article
-        is about before it (most often a subject or a speaker; not the press), else the
-        person mentioned most."""
+        """The person an interview's answers are credited to: the one the article is about
+        before the first answer at ``pos`` (most often a subject or a speaker; not the press),
+        else the person mentioned most. Found once, at the first answer."""
+        if self._answered is None:
+            self._answered = (self._interviewee_before(pos),)
+        return self._answered[0]
+
+    def _interviewee_before(self, pos: int) -> Draft | None:
         focus = Counter(
             d.number
             for at, d in (*self.last_subject, *self._name_subjects)
