@@ -349,3 +349,18 @@ def test_a_long_transcript_is_read_in_time_that_grows_with_its_length() -> None:
 
     small, large = seconds(1000), seconds(8000)
     assert large < 3.0 and large < 20 * max(small, 0.01)
+
+
+def test_fields_of_a_voters_guide_are_no_speakers() -> None:
+    text = (
+        "Who is running for the school board\n\n"
+        "Three candidates are on the ballot for two seats on the board this fall.\n\n"
+        "Maria Lopez\n\n"
+        "Occupation: Teacher at the Lincoln middle school for twenty years.\n\n"
+        "Priorities: Smaller classes and a new science building.\n\n"
+        "Tom Reed\n\n"
+        "Occupation: Accountant at a firm in the city center.\n\n"
+        "Priorities: Lower taxes and a balanced budget every year."
+    )
+    assert find_transcripts(text, split_paragraphs(text)) == []
+    assert _extract(text).quotes == []

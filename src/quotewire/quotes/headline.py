@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quotewire.quotes.frame import Found, MentionRef
-from quotewire.quotes.transcript import transcript_words
+from quotewire.quotes.transcript import named_elsewhere, transcript_words
 
 _LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)){0,5})"
@@ -112,11 +112,8 @@ def _looks_like_name(words: list[str]) -> bool:
 
 
 def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
-    """Whether the label's last word ("Putin", "Sanders") names someone the article mentions
-    again outside the line: "Wow:", "Revealed:" or "Delegate Update:" name no one."""
-    word = re.sub(r"['’]s$", "", word).rstrip(".")
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-    return any(not (start <= m.start() < end) for m in pattern.finditer(text))
+    """Whether the label's last word names someone the article mentions outside the line."""
+    return named_elsewhere(text, word, [(start, end)])
 
 
 def _name_list(rest: str) -> bool:

@@ -181,6 +181,7 @@ def find_transcripts(
         label = read_label(text, paragraph)
         labels.append(label)
         stages.append((label is not None and label.role == "stage") or _stage_line(text, paragraph))
+    labels = _named_labels(text, labels)
     out = []
     for first, last in _runs(labels, stages):
         out += _transcript(text, paragraphs, labels, stages, first, last)
@@ -188,6 +189,42 @@ def find_transcripts(
     kept = [p for p in paragraphs if p.index not in held]
     letters = find_letters(text, kept, skip=skipped)
     return sorted([*out, *letters], key=lambda t: t.start)
+
+
+def named_elsewhere(text: str, word: str, lines: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``word`` (a label's last word: "Putin", "Matthews") names someone the article
+    mentions outside the ``lines`` that hold it as a label, and not as another label (before
+    a colon): "Wow:", "Revealed:" or "Occupation:" name no one."""
+    word = re.sub(r"['’]s$", "", word).rstrip(".")
+    pattern = re.compile(
+        rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!{_SPACE}*(?:\([^()\n]*\))?{_SPACE}*:)"
+    )
+    starts = sorted(s for s, _ in lines)
+    ends = sorted(e for _, e in lines)
+    # a match lies in a line when more lines start at or before it than end at or before it
+    return any(
+        bisect_right(starts, m.start()) <= bisect_right(ends, m.start())
+        for m in pattern.finditer(text)
+    )
+
+
+def _named_labels(text: str, labels: Sequence[Label | None]) -> list[Label | None]:
+    """``labels`` without the names in title case that the article uses nowhere else (a
+    field of a list, "Occupation: ..."); labels in capitals (a transcript's "PENCE:"), the
+    question and answer labels and a name before a quotation stay."""
+    lines: dict[str, list[tuple[int, int]]] = {}
+    for label in labels:
+        if label is not None and label.role == "named" and not label.explicit:
+            word = text[label.label[0] : label.label[1]].split()[-1]
+            if not word.isupper():
+                lines.setdefault(word, []).append(label.label)
+    unnamed = {
+        span
+        for word, spans in lines.items()
+        if not named_elsewhere(text, word, spans)
+        for span in spans
+    }
+    return [None if label is not None and label.label in unnamed else label for label in labels]
 
 
 def read_label(text: str, paragraph: Paragraph) -> Label | None:
