@@ -347,8 +347,11 @@ def test_a_long_transcript_is_read_in_time_that_grows_with_its_length() -> None:
         assert outside_turns(statements, transcripts) == []  # each rereads its own turn
         return time.perf_counter() - began
 
-    small, large = seconds(1000), seconds(8000)
-    assert large < 3.0 and large < 20 * max(small, 0.01)
+    # eight times the turns: about eight times the time (every statement against every turn
+    # was sixty-four times); the best of three runs, as the machines are shared
+    small = min(seconds(1000) for _ in range(3))
+    large = min(seconds(8000) for _ in range(3))
+    assert large < 24 * max(small, 0.02)
 
 
 def test_fields_of_a_voters_guide_are_no_speakers() -> None:
