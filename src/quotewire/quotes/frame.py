@@ -36,7 +36,8 @@ def says_nothing(token: Any) -> bool:
 #: Things that speak for someone: "a statement from the council said".
 DOCUMENTS = frozenset(
     "statement letter report release ad advertisement memo email e-mail tweet post article "
-    "study survey poll filing complaint document video message note announcement".split()
+    "study survey poll filing complaint document video message note announcement transcript "
+    "recording audio footage tape".split()
 )
 _NP_LEFT_DEPS = frozenset(
     "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()

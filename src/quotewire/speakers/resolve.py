@@ -275,6 +275,7 @@ class Resolver:
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
         self._titled_keys: set[tuple[str, int]] = set()
+        self._answered: tuple[Draft | None] | None = None  # the interviewee, once found
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -350,8 +351,15 @@ class Resolver:
                 self._spelt_out.setdefault(initials(name), draft)
         return draft
 
-    def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
-        """Every named entity in the parsed paragraphs, in text order (full names first)."""
+    def add_entities(
+        self,
+        frames: Sequence[Frame],
+        orgs: Sequence[str] = (),
+        labels: frozenset[int] = frozenset(),
+    ) -> None:
+        """Every named entity in the parsed paragraphs, in text order (full names first), but
+        those that start where a transcript's label does (``labels``): a label is resolved as
+        a person's name ("PENCE", not an organization "PENCE")."""
         ents: list[_Ent] = []
         headlines = self._headlines = Headlines(frames)
         for frame in frames:
@@ -370,6 +378,8 @@ class Resolver:
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
                     continue
                 start = frame.offset + ent.start_char
+                if start in labels:
+                    continue
                 ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
         ents = _relabel(ents)
         ents += _unrecognized_surnames(frames, ents)
@@ -475,9 +485,12 @@ class Resolver:
         draft = self._lookup(ref)
         if draft is not None:
             draft.spoke = draft.spoke or speaking
-            kind = {"pronoun": "pronoun", "nominal": "title", "interviewee": "name"}.get(
-                ref.kind, ref.kind
-            )
+            kind = {
+                "pronoun": "pronoun",
+                "nominal": "title",
+                "interviewee": "name",
+                "label": "name",
+            }.get(ref.kind, ref.kind)
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
             self._add(draft, ref.start, ref.end, kind)
@@ -497,6 +510,10 @@ class Resolver:
             self._mentioned.add(start, (-start, draft.number), draft)
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
+        if ref.kind == "label":  # a transcript's "PENCE:": the person of that name
+            return self._person_for(
+                person_name(clean_name(self.text[ref.start : ref.end])), ref.start
+            )
         if self._spans is None or len(self._spans) != len(self.by_span):
             self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
         overlapping = sorted((e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end))
@@ -525,7 +542,7 @@ class Resolver:
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
-            return self._interviewee()
+            return self._interviewee(ref.start)
         if ref.kind == "pronoun":
             return self._pronoun(ref)
         name = clean_name(self.text[ref.start : ref.end])
@@ -625,7 +642,23 @@ class Resolver:
             return max(orgs, key=lambda d: d.last_seen)
         return None
 
-    def _interviewee(self) -> Draft | None:
+    def _interviewee(self, pos: int) -> Draft | None:
+        """The person an interview's answers are credited to: the one the article is about
+        before the first answer at ``pos`` (most often a subject or a speaker; not the press),
+        else the person mentioned most. Found once, at the first answer."""
+        if self._answered is None:
+            self._answered = (self._interviewee_before(pos),)
+        return self._answered[0]
+
+    def _interviewee_before(self, pos: int) -> Draft | None:
+        focus = Counter(
+            d.number
+            for at, d in (*self.last_subject, *self._name_subjects)
+            if at < pos and d.type == "PERSON" and not d.press
+        )
+        if focus:
+            best = max(focus, key=lambda n: (focus[n], -n))
+            return self.entities[best - 1]
         people = [d for d in self.entities if d.type == "PERSON"]
         return max(people, key=lambda d: len(d.mentions)) if people else None
 
@@ -959,7 +992,8 @@ def resolve_speakers(
     """Entities of the article and, for each found item (by index), its speaker and addressee
     (``authors``: the byline's names, who are of the press)."""
     resolver = Resolver(text)
-    resolver.add_entities(frames, orgs)
+    labels = frozenset(f.speaker.start for f in found if f.speaker and f.speaker.kind == "label")
+    resolver.add_entities(frames, orgs, labels)
     bylines = [n for n in (parse_person(a) for a in authors) if n is not None and not n.bare]
     for person in resolver.entities:
         name = parse_person(person.name) if person.type == "PERSON" else None
