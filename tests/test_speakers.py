@@ -376,3 +376,15 @@ def test_a_bare_shared_surname_is_the_principal_not_the_relative() -> None:
     by_text = {q.text: q.speaker.name if q.speaker else None for q in result.quotes}
     assert by_text["the race was close"] == "Ted Cruz"
     assert by_text["We will win this"] == "Heidi Cruz"
+
+
+def test_company_names_are_organizations_not_people_or_places() -> None:
+    text = (
+        "Energy talks\n\n"
+        "Rosatom said the plant in Scandinavia would open in 2029. Gazprom said exports rose "
+        "by 5 percent, and Dana Milbank wrote that Milbank had doubts."
+    )
+    types = {e.name: e.type for e in _extract(text).entities}
+    assert types["Rosatom"] == "ORG" and types["Gazprom"] == "ORG"
+    assert types.get("Scandinavia") in ("GPE", "LOC")
+    assert types["Dana Milbank"] == "PERSON"

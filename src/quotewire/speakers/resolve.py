@@ -32,6 +32,7 @@ from quotewire.speakers.titles import (
     HONORIFICS,
     KINSHIP,
     ORG_HEADS,
+    ORG_NAME_ENDINGS,
     PERSON_TITLES,
     PRESS_ROLES,
     same_nation,
@@ -550,11 +551,11 @@ class Resolver:
             return self._surname(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
-            return (
-                self._person_for(person_name(name), ref.start)
-                if ref.label in (None, "PERSON")
-                else self._other_for(name, ref.label)
-            )
+            if ref.label in (None, "PERSON") and not (
+                _company_word(name) and not self.people.last(name.lower())
+            ):
+                return self._person_for(person_name(name), ref.start)
+            return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
 
     def _fuller_name(self, ref: MentionRef) -> str | None:
@@ -904,6 +905,12 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
         for e in ents
     ]
     surnames = _full_name_surnames(fixed)
+    fixed = [
+        e.labelled("ORG")
+        if e.label in ("PERSON", "GPE") and e.name not in surnames and _company_word(e.name)
+        else e
+        for e in fixed
+    ]
     votes: dict[str, Counter[str]] = {}
     for e in fixed:
         votes.setdefault(e.name, Counter())[e.label] += 1
@@ -927,6 +934,20 @@ def _surname_of_one_named_alone(name: str, alone: set[str]) -> bool:
         len(words) > 1
         and words[-1] in alone
         and all(w[:1].isupper() and w.lower() not in ORG_HEADS for w in words)
+    )
+
+
+def _company_word(name: str) -> bool:
+    """One word formed as companies and agencies are named ("Gazprom", "Rosatom"), and no
+    given name."""
+    lowered = name.lower()
+    return (
+        " " not in name
+        and name[1:].islower()
+        and any(
+            lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in ORG_NAME_ENDINGS
+        )
+        and not gender_of(name)
     )
 
 

@@ -38,6 +38,14 @@ PRESS_ROLES = frozenset(
     photographer commentator""".split()
 )
 
+#: Word endings of company and agency names ("Gazprom", "Rosatom", "Rosneft", "Sberbank",
+#: "Rostec"): one word so formed that the recognizer calls a person or a place, and that names
+#: nobody in full in the article, is an organization.
+ORG_NAME_ENDINGS = (
+    "prom", "neft", "bank", "atom", "tech", "tec", "stat", "cosmos", "energo", "export", "flot",
+    "corp",
+)  # fmt: skip
+
 #: Heads of organization nominals: "the ministry said".
 ORG_HEADS = frozenset(
     """
