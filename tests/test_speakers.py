@@ -388,3 +388,14 @@ def test_company_names_are_organizations_not_people_or_places() -> None:
     assert types["Rosatom"] == "ORG" and types["Gazprom"] == "ORG"
     assert types.get("Scandinavia") in ("GPE", "LOC")
     assert types["Dana Milbank"] == "PERSON"
+
+
+def test_saying_after_a_report_of_its_own_is_that_speakers() -> None:
+    text = (
+        "Prosecutors\n\n"
+        'Voss cannot say that "from his point of view," Kell added, saying it should be "up '
+        'to the prosecutor."\n'
+    )
+    quotes = {q.cue.text if q.cue else "": q for q in _extract(text).quotes}
+    saying = quotes["saying"]
+    assert saying.speaker is not None and saying.speaker.name == "Kell"

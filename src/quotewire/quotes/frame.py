@@ -375,7 +375,13 @@ def _reporters_aside(token: Any) -> bool:
     """A speaking aside the parser hung inside a reported clause ("insisted it was premature,
     while adding ..."): it continues the reporting verb, whose subject says it."""
     head = token.head
-    return speaking_aside(token) and head.dep_ == "ccomp" and lemma_of(head.head) in SPEECH_VERBS
+    return (
+        speaking_aside(token)
+        and head.dep_ == "ccomp"
+        and lemma_of(head.head) in SPEECH_VERBS
+        # not "..., Lewandowski added, saying ...": a report of its own, whose subject says it
+        and not (lemma_of(head) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children))
+    )
 
 
 def noun_phrase(token: Any) -> tuple[int, int]:
