@@ -399,3 +399,14 @@ def test_saying_after_a_report_of_its_own_is_that_speakers() -> None:
     quotes = {q.cue.text if q.cue else "": q for q in _extract(text).quotes}
     saying = quotes["saying"]
     assert saying.speaker is not None and saying.speaker.name == "Kell"
+
+
+def test_a_name_keeps_the_accents_a_plain_spelling_left_out() -> None:
+    text = (
+        "Francois Hollande Says Trump Is Wrong\n\n"
+        "French President François Hollande has joined a list of leaders who criticized the "
+        "candidate.\n\n"
+        '"It is a world election," Hollande said.\n'
+    )
+    names = {q.speaker.name for q in _extract(text).quotes if q.speaker}
+    assert names == {"François Hollande"}

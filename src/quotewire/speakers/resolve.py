@@ -314,7 +314,7 @@ class Resolver:
         if fits:
             # the one the passage is about: mentioned last before here, else the most mentioned
             best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
-            if len(name) > len(best.name) and len(tokens) > 1:
+            if len(tokens) > 1 and (len(name) > len(best.name) or _better_spelt(name, best.name)):
                 self.people.remove(best)
                 best.name = name
                 self.people.add(best)
@@ -825,6 +825,13 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _better_spelt(name: str, known: str) -> bool:
+    """The same name with the accents that a plain-letter spelling left out ("François
+    Hollande" after a headline's "Francois Hollande")."""
+    accents = sum(not ch.isascii() for ch in name)
+    return fold(name) == fold(known) and accents > sum(not ch.isascii() for ch in known)
 
 
 def _holds_title(role: str, title: str) -> bool:
