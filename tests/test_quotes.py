@@ -352,7 +352,8 @@ def test_question_put_to_someone_is_quoted_with_its_addressee() -> None:
 def test_quotation_after_a_tag_in_the_same_paragraph_is_the_same_statement() -> None:
     quotes = _quotes(
         'The council met.\n\n"The bridge is safe," Ana Lind said. "Trucks can use it from Monday."'
-        '\n\n"Buses will follow in a month."'
+        "\n\nThe mayor left early.\n\n"
+        '"Buses will follow in a month."'
     )
     first = next(q for q in quotes if "bridge is safe" in q.text)
     assert [c.text for c in first.content] == [
@@ -361,6 +362,23 @@ def test_quotation_after_a_tag_in_the_same_paragraph_is_the_same_statement() -> 
     ]
     last = next(q for q in quotes if "Buses will follow" in q.text)
     assert last is not first and last.speaker is not None and last.speaker.name == "Ana Lind"
+
+
+def test_quotation_filling_the_next_paragraph_goes_on_with_the_quote_before() -> None:
+    """A cue-less quotation that is the whole of the paragraph right after a tagged quotation
+    is more of the same statement (annotators of news join them), paragraph after paragraph."""
+    text = (
+        'The council met.\n\n"The bridge is safe," Ana Lind said.\n\n'
+        '"Trucks can use it from Monday."\n\n"Buses will follow in a month."\n\nThe vote is next.'
+    )
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert [c.text for c in quotes[0].content] == [
+        "The bridge is safe",
+        "Trucks can use it from Monday.",
+        "Buses will follow in a month.",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in quotes[0].content)
 
 
 def test_quotations_listed_after_one_cue_are_one_statement() -> None:
@@ -575,3 +593,15 @@ def test_quotation_with_the_same_cue_right_after_a_mixed_quote_goes_on_with_it()
     quote = _quote_holding(text, "big problem")
     assert quote.type == "mixed" and any("nobody has the guts" in c.text for c in quote.content)
     assert len(_quotes(text)) == 1
+
+
+def test_quoted_words_before_a_reporting_noun_do_not_end_the_reported_clause() -> None:
+    """ "remarks" (a noun) joined to a quoted word is part of what is reported, not the
+    speaker's next report: the clause runs to its end."""
+    quote = _quote_holding(
+        "The board met.\n\nThe governor stated that the mayor's “divisive” and “petty” remarks "
+        "do not “fit with what I know about him.”",
+        "divisive",
+    )
+    assert quote.type == "mixed"
+    assert quote.content[-1].text.endswith("what I know about him")

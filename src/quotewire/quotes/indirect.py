@@ -224,6 +224,7 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         # while adding ...": the speaker's next act
         next_report = (
             token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")  # not the noun of "“divisive” and “petty” remarks"
             and lemma_of(token) in SPEECH_VERBS
             and token.i > lo + 3
             and not _shares_modal(token)
