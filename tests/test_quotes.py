@@ -608,8 +608,8 @@ def test_quoted_words_before_a_reporting_noun_do_not_end_the_reported_clause() -
 
 
 def test_an_object_cue_reports_what_it_governs_after_the_object() -> None:
-    """ "proposed a fund to help ...": the infinitive and phrases the cue governs after its
-    object are part of what is reported; the speaker's next act (", and ...") is not."""
+    """ "proposed a fund to help ...": an infinitive the cue governs after its object is part
+    of what is reported; the speaker's next act (", and ...") is not."""
     quote = _quote_holding(
         "The council met.\n\nLast week the mayor proposed a new fund for small farms to help "
         "them buy seed in the spring, and the council agreed to study it.",
@@ -617,3 +617,4 @@ def test_an_object_cue_reports_what_it_governs_after_the_object() -> None:
     )
     text = " ".join(c.text for c in quote.content)
     assert text.startswith("a new fund") and text.endswith("buy seed in the spring")
+
