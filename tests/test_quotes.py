@@ -618,3 +618,15 @@ def test_an_object_cue_reports_what_it_governs_after_the_object() -> None:
     text = " ".join(c.text for c in quote.content)
     assert text.startswith("a new fund") and text.endswith("buy seed in the spring")
 
+
+
+def test_according_to_after_joined_clauses_attributes_all_of_them() -> None:
+    """ "A had 40 percent, B had 35 percent and C took 12 percent, according to the count":
+    the phrase closing the sentence attributes every clause of it, not only the last."""
+    text = (
+        "The count ended.\n\nLind had 40 percent, Berg had 35 percent and Holm took 12 percent, "
+        "according to the election office."
+    )
+    quote = _quote_holding(text, "Holm took")
+    assert quote.content[0].text.startswith("Lind had 40 percent")
+    assert quote.speaker is not None and "election office" in quote.speaker.mention.text

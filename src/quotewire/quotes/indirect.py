@@ -523,6 +523,8 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         return _after_source(frame, token)  # the root and the clause part of X
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
+    while head.dep_ == "conj" and head.head.dep_ == "ROOT" and token.i > head.i:
+        head = head.head  # "A, B and C, according to X": the phrase closes the whole sentence
     parts = [
         doc[head.left_edge.i : token.left_edge.i],
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
