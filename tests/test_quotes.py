@@ -630,3 +630,28 @@ def test_according_to_after_joined_clauses_attributes_all_of_them() -> None:
     quote = _quote_holding(text, "Holm took")
     assert quote.content[0].text.startswith("Lind had 40 percent")
     assert quote.speaker is not None and "election office" in quote.speaker.mention.text
+
+
+def test_speaker_hung_on_a_participle_before_the_cue_still_speaks() -> None:
+    """ "Sen. Ann Holm (D-Ill.), noting the size of the crowd, said, "...": the parser may give
+    the name to the participle; the quotation is still hers."""
+    quote = _quote_holding(
+        "The rally ended.\n\nBut Sen. Ann Holm (D-Ill.), noting the size of the crowd, said, "
+        '"Let me tell you, she has a long list, and she will use it."',
+        "Let me tell you",
+    )
+    assert quote.type == "direct"
+    assert quote.speaker is not None and quote.speaker.name is not None
+    assert "Holm" in quote.speaker.name
+
+
+def test_a_that_clause_after_a_time_phrase_is_a_clause_the_speaker_reports() -> None:
+    """ "said for the first time that ...": the parser hangs the clause on "time"; it is still
+    what was said (and a clause, so the lexicon's rarer readings of "say for" do not veto it)."""
+    quote = _quote_holding(
+        "The inquiry went on.\n\nThe spokesman also said for the first time that some letters "
+        "between the mayor and the governor have been located.",
+        "some letters",
+    )
+    assert _cue(quote) == "said"
+    assert quote.content[0].text.startswith("that some letters")

@@ -28,6 +28,7 @@ from quotewire.quotes.frame import (
     mention_for,
     name_before,
     noun_phrase,
+    participle_subject,
     same_token,
     subject_of,
     trim,
@@ -84,7 +85,11 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
     if cue.pos_ == "NOUN":
         return subject_of(cue)
     subject = (
-        subject_of(cue) or _inverted_subject(cue) or appositive_subject(cue) or name_before(cue)
+        subject_of(cue)
+        or _inverted_subject(cue)
+        or appositive_subject(cue)
+        or name_before(cue)
+        or participle_subject(cue)
     )
     if (subject is None or frame.quoted(subject)) and cue.dep_ in ("advcl", "conj"):
         # "Clinton seemed ready to riff, telling the crowd, "Some people get ..."": the parser

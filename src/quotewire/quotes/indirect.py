@@ -34,6 +34,7 @@ from quotewire.quotes.frame import (
     mention_for,
     name_before,
     noun_phrase,
+    participle_subject,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -448,7 +449,11 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     spans = _clean(text, _whole_quotations(frame, reported_clause(frame, cue)))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
-    clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
+    clausal = (
+        any(c.dep_ == "ccomp" for c in cue.children)
+        or cue.dep_ == "parataxis"
+        or (lemma_of(cue) in SPEECH_VERBS and bool(_stray_that_clause(cue)))
+    )
     quoted = _holds_quotation(frame, spans)
     if not clausal and not quoted and _background(cue):
         return None
@@ -456,7 +461,11 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     known = None if speech and clausal else known_probability(cue)
     if known is not None and known < RARE_CUE and not quoted:
         return None  # the annotated data overrules the word lists ("wants to win")
-    subject = subject_of(cue) or (name_before(cue) if _reports_after(cue) else None)
+    subject = (
+        subject_of(cue)
+        or (name_before(cue) if _reports_after(cue) else None)
+        or participle_subject(cue)
+    )
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     return Found(
