@@ -655,3 +655,13 @@ def test_a_that_clause_after_a_time_phrase_is_a_clause_the_speaker_reports() -> 
     )
     assert _cue(quote) == "said"
     assert quote.content[0].text.startswith("that some letters")
+
+
+def test_a_question_put_with_if_is_what_asking_reports() -> None:
+    """ "Asked if he ever felt bullied, the mayor said no": the "if" clause is the question."""
+    quote = _quote_holding(
+        "The interview aired.\n\nAsked if he ever felt bullied at school, the mayor said no.",
+        "ever felt bullied",
+    )
+    assert _cue(quote) == "Asked"
+    assert quote.content[0].text == "if he ever felt bullied at school"

@@ -16,6 +16,7 @@ from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     OBJECT_CUES,
     PREP_CUES,
+    QUESTION_VERBS,
     RAISING_VERBS,
     RULE_LEMMAS,
     SPEECH_VERBS,
@@ -90,6 +91,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
+    if not clauses and lemma in QUESTION_VERBS:
+        clauses = _question_clauses(cue)
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
         clauses += [
             c
@@ -195,6 +198,18 @@ def _quoted_lead(frame: Frame, cue: Any, lo: int) -> int:
 
 def report_of_its_own(clause: Any) -> bool:
     return lemma_of(clause) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _question_clauses(cue: Any) -> list[Any]:
+    """The question a verb of asking reports when the parser made it an adverbial clause:
+    "Asked if he was ever bullied, ...", "wondered whether the vote would hold"."""
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "advcl"
+        and c.i > cue.i
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+    ]
 
 
 def _stray_that_clause(cue: Any) -> list[Any]:
@@ -453,6 +468,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         any(c.dep_ == "ccomp" for c in cue.children)
         or cue.dep_ == "parataxis"
         or (lemma_of(cue) in SPEECH_VERBS and bool(_stray_that_clause(cue)))
+        or (lemma_of(cue) in QUESTION_VERBS and bool(_question_clauses(cue)))
     )
     quoted = _holds_quotation(frame, spans)
     if not clausal and not quoted and _background(cue):
