@@ -145,15 +145,30 @@ def test_report_that_opens_with_its_cue_is_the_statement() -> None:
 
 
 def test_listed_cue_the_annotated_data_rarely_confirms_is_not_used() -> None:
-    from quotewire.quotes.indirect import RARE_CUE
-    from quotewire.quotes.lexicon import load
+    from quotewire.quotes.lexicon import THRESHOLD, load
 
     # "want" with an infinitive is on the commitment list, but annotators rarely mark it
-    assert load().get("want|xcomp", 1.0) < RARE_CUE
+    assert load().get("want|xcomp", 1.0) < THRESHOLD
     result = quotewire.extract("Ana Lind wants to rebuild the old bridge before the winter.")
     assert not any(q.cue is not None and q.cue.text == "wants" for q in result.quotes)
     said = quotewire.extract("Ana Lind said she wants to rebuild the old bridge this winter.")
     assert any(q.cue is not None and q.cue.text == "said" for q in said.quotes)
+
+
+def test_listed_cue_under_the_lexicon_threshold_is_not_used() -> None:
+    """One threshold: a listed word in a frame the lexicon knows below THRESHOLD is no cue
+    ("backs the plan": annotators mark about a third of them), unless it quotes."""
+    from quotewire.quotes.lexicon import THRESHOLD, load
+
+    assert load().get("back|dobj", 1.0) < THRESHOLD
+    result = quotewire.extract(
+        "The vote is near.\n\nAna Lind backs the new bridge plan for the city."
+    )
+    assert not any(q.cue is not None and q.cue.text == "backs" for q in result.quotes)
+    quoted = quotewire.extract(
+        "The vote is near.\n\nAna Lind backs “a bridge for every family” in the city."
+    )
+    assert any(q.cue is not None and q.cue.text == "backs" for q in quoted.quotes)
 
 
 def test_clause_that_opens_with_its_quotation_is_a_mixed_quote() -> None:

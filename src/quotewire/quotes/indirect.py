@@ -43,6 +43,7 @@ from quotewire.quotes.frame import (
     trim,
 )
 from quotewire.quotes.lexicon import (
+    THRESHOLD,
     _clausal_acl,
     known_probability,
     learned,
@@ -475,8 +476,10 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         return None
     speech = lemma_of(cue) in SPEECH_VERBS
     known = None if speech and clausal else known_probability(cue)
-    if known is not None and known < RARE_CUE and not quoted:
-        return None  # the annotated data overrules the word lists ("wants to win")
+    if known is not None and known < THRESHOLD and not quoted:
+        # the annotated data overrules the word lists ("wants to win", "backs the plan"): one
+        # threshold decides what the lexicon makes a cue and which listed words it vetoes
+        return None
     subject = (
         subject_of(cue)
         or (name_before(cue) if _reports_after(cue) else None)
@@ -525,11 +528,6 @@ def _background(cue: Any) -> bool:
         for c in cue.children
     )
 
-
-#: The lexicon's probability under which a listed cue word is not used in a frame the lexicon
-#: has seen it in often ("supports the plan", "wants to win"), unless a speech verb reports a
-#: clause or what the word governs holds a quotation.
-RARE_CUE = 0.3
 
 
 def _confidence(speech: bool, clausal: bool, known: float | None) -> float:
