@@ -347,9 +347,11 @@ def _continue(items: list[Assembled], text: str) -> None:
 
     In the paragraph of a direct or mixed quote, the next quotation is more of the same quote
     (one statement, several spans: ``"Judge," he said. "I have never..."``), and so is a
-    quotation that is the whole of the next paragraph after a mixed quote's tag; in a later
-    paragraph, or after an indirect statement, it is a statement of its own by the same speaker
-    with the same cue.
+    quotation that is the whole of the next paragraph after a quote whose tag ends its paragraph
+    (and the one after that: annotators of news join 80 such paragraphs of PolNeAR train to the
+    quote before, and make 34 statements of their own); after a paragraph of other text, or
+    after an indirect statement, it is a statement of its own by the same speaker with the same
+    cue.
     """
     previous: Assembled | None = None
     gone: set[int] = set()
@@ -377,10 +379,11 @@ def _continue(items: list[Assembled], text: str) -> None:
 
 
 def _next_paragraph(text: str, last: Found, item: Found) -> bool:
-    """Whether a cue-less quotation is the whole of the paragraph right after a mixed quote
-    whose tag ends its paragraph (``… "who understand that," Clinton said.¶"And that's why
-    ..."``): more of the same statement."""
-    if item.paragraph != last.paragraph + 1 or last.type != "mixed" or last.cue is None:
+    """Whether a cue-less quotation is the whole of the paragraph right after a direct or mixed
+    quote whose tag ends its paragraph (``… "who understand that," Clinton said.¶"And that's
+    why ..."``), with nothing but white space and closing marks between: more of the same
+    statement."""
+    if item.paragraph <= last.paragraph or last.cue is None:
         return False
     end = max(last.content[-1][1], last.cue[1])
     between = text[end : item.content[0][0]]

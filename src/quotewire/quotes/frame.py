@@ -344,6 +344,19 @@ def name_before(cue: Any) -> Any:
     return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
 
 
+def participle_subject(cue: Any) -> Any:
+    """ "Sen. Ann Holm (D-Ill.), noting the size of the crowd, said": the subject the parser
+    hung on the participle between it and a cue that has none of its own."""
+    if cue.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.i < cue.i and child.dep_ in ("ccomp", "advcl") and child.tag_ == "VBG":
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+            if subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
+                return subjects[0]
+    return None
+
+
 def appositive_subject(cue: Any) -> Any:
     """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
     an apposition of the phrase before it, when the cue has no subject."""
