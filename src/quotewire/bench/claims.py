@@ -355,6 +355,30 @@ class ArticleFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceArticle:
+    """A PolNeAR article that annotated figures point into, as the pipeline is to read it: its
+    text and its date of publication ("in 2012" is before the year of an article of 2016)."""
+
+    id: str
+    text: str
+    published: str | None = None
+
+
+def source_articles(
+    corpus: Path, split: Split, wanted: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], SourceArticle]:
+    """The articles of ``corpus`` (one PolNeAR split) whose (split, id) is ``wanted``."""
+    from quotewire.bench.polnear import iter_corpus
+
+    keys = set(wanted)
+    return {
+        (split, a.id): SourceArticle(id=a.id, text=a.text, published=a.published or None)
+        for a in iter_corpus(corpus)
+        if (split, a.id) in keys
+    }
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     """One article's figures, what was counted on them, and the matching behind the counts."""
 

@@ -74,9 +74,10 @@ def _without_kind(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """When a figure is, as far as the claimants care: before the article's year (its date
-    known), or in a year named before the latest year the article names (its date unknown or
-    not)."""
+    """When a figure is, as far as the claimants care: a year or more before the article's
+    date (its date known), or in a year named before the latest year the article names (its
+    date unknown or not). Neither ends a release's findings (a release compares with the
+    years before); both end a poll's (its findings are of now)."""
 
     earlier: bool = False
     older: bool = False
@@ -705,10 +706,10 @@ class Claimants:
         n = bisect_right(self.starts, start) - 1
         if n < 0 and self._in_study_headline(start):
             return self.findings[0].claimant  # "Poll: Lee leads by 6": the poll the body reports
-        if n < 0 or period.earlier:
+        if n < 0:
             return None
         finding = self.findings[n]
-        if period.older and not finding.any_unit:
+        if (period.older or period.earlier) and not finding.any_unit:
             return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
         if unit not in self.words.findings_units and not finding.any_unit:
             return None

@@ -501,11 +501,16 @@ class _Holders:
 
 
 def _earlier(time: ClaimTime | None, when: date | None) -> bool:
-    """Whether a figure's period is a year before the article's ("in 2012")."""
+    """Whether a figure's period ended a year or more before the article's date ("in 2012",
+    "four years ago"; not "in December" in an article of February, a poll's last wave)."""
     if time is None or time.period is None or when is None:
         return False
-    year = time.period[:4]
-    return year.isdigit() and int(year) < when.year
+    parts = time.period.split("-")
+    if not parts[0].isdigit():
+        return False
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
+    return (when.year - year) * 12 + when.month - month >= 12
 
 
 def _latest_year(text: str) -> int | None:
