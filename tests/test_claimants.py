@@ -316,3 +316,35 @@ def test_a_month_before_a_report_is_no_name() -> None:
     )
     claimed = _claimants(text)
     assert claimed["8.9 percent"] == claimed["0.8 percent"] == "Harbor Budget Office"
+
+
+def _dated_claimants(text: str, published: str) -> dict[str, str | None]:
+    claims = run_one(Document(id="t", text=text, published=published)).claims
+    return {c.span.text: (c.claimant.name if c.claimant else None) for c in claims}
+
+
+def test_what_those_a_release_is_about_report_is_the_releases() -> None:
+    text = (
+        "Harbor hospitals see fewer patients\n\n"
+        "Admissions at the county's nine remaining hospitals fell 4 percent in the first half "
+        "of the year, according to the state Office of Health Statistics.\n\n"
+        "Three hospitals — Mercy, Bayview and St. Clare — reported declines.\n\n"
+        "Overall, the remaining hospitals reported 12,400 admissions in June, about 300 fewer "
+        "than a year ago. Admissions rose 6.1 percent at Mercy and 2.5 percent at Bayview."
+    )
+    claimed = _dated_claimants(text, "2019-07-12")
+    for figure in ("4 percent", "12,400 admissions", "about 300", "6.1 percent", "2.5 percent"):
+        assert claimed[figure] == "Office of Health Statistics", figure
+
+
+def test_a_releases_findings_do_not_reach_the_history_after_them() -> None:
+    text = (
+        "Harbor hospitals see fewer patients\n\n"
+        "Admissions at the county's hospitals fell 4 percent in the first half of the year, "
+        "according to the state Office of Health Statistics. June admissions reached 12,400, "
+        "up from 11,900 in June 2018.\n\n"
+        "Last year, the hospitals admitted 30,000 patients, the most since 2009."
+    )
+    claimed = _dated_claimants(text, "2019-07-12")
+    assert claimed["11,900"] == "Office of Health Statistics"  # compared with: the release's
+    assert claimed["30,000 patients"] is None  # last year's total, no comparison: history

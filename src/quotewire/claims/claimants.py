@@ -74,13 +74,17 @@ def _without_kind(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """When a figure is, as far as the claimants care: a year or more before the article's
-    date (its date known), or in a year named before the latest year the article names (its
-    date unknown or not). Neither ends a release's findings (a release compares with the
-    years before); both end a poll's (its findings are of now)."""
+    """When a figure is, as far as the claimants care: before the article's year (its date
+    known), or in a year named before the latest year the article names (its date unknown or
+    not); and whether its sentence sets it against another figure ("up from 40 percent in
+    2014", "$105 billion more than last year"). Findings are of now: an earlier figure is
+    theirs only when they compare with it ("Last year, the casinos earned $2.7 billion" is
+    history, the narrator's), and never a poll's in a year named before the latest (a poll
+    compares with its own last wave, not with "1988, when Dukakis won it by 10 points")."""
 
     earlier: bool = False
     older: bool = False
+    compared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +243,12 @@ class Claimants:
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
                 self.findings.append(finding)
-            elif quote.speaker is not None and not _respondents(
-                quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
+            elif (
+                quote.speaker is not None
+                and not _respondents(
+                    quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
+                )
+                and not self._own_data(quote)
             ):
                 self.others.append((start, end))
         #: the names organizations go by in the article, for :meth:`_fullest`
@@ -363,7 +371,9 @@ class Claimants:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
         speaker = quote.speaker
-        if _respondents(speaker.mention.text if speaker.mention else speaker.name):
+        if _respondents(speaker.mention.text if speaker.mention else speaker.name) or (
+            self._own_data(quote)
+        ):  # "Six in 10 say ...", "the remaining casinos reported $2 billion" in a release
             findings = self.of_narration(amount, period)
             if findings is not None:
                 return findings
@@ -375,6 +385,32 @@ class Claimants:
         if speaker.mention is not None and speaker.entity is None:
             self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
         return claimant
+
+    def _own_data(self, quote: Quote) -> bool:
+        """Whether a statement gives the speaker's own numbers to the data a release is made
+        of ("the remaining casinos reported $2 billion in revenue", "Four casinos reported
+        declines"): a verb of ``own_data_verbs`` and either no figure in what it reports or a
+        speaker that is a plain phrase of common nouns naming no source (no entity, two words
+        or more, no capitalized word but the first, a plural head that is none of the words of
+        a source, a pronoun, a title or a body). Inside a release such figures are the
+        release's, and such a statement does not end it."""
+        speaker, cue = quote.speaker, quote.cue
+        if speaker is None or cue is None or cue.text.lower() not in self.words.own_data_verbs:
+            return False
+        if not any(find_amounts(c.text) for c in quote.content):
+            return True  # "Four casinos — ... — reported year-over-year revenue declines"
+        mention = speaker.mention
+        if speaker.entity is not None or mention is None:
+            return False
+        words = [w.strip(".,;:'’\"”“") for w in mention.text.split()]
+        if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) or words[-1][-1:] != "s":
+            return False  # "the Harlow casinos" (a name)
+        head = words[-1].lower()
+        if head in self.pronouns or head in PERSON_TITLES or head in ORG_HEADS:
+            return False
+        w = self.words
+        sources = w.unnamed_sources | w.findings_nouns | self.data_nouns | w.respondents
+        return head not in sources and _head_noun(head) not in sources
 
     def _claimant_of(self, speaker: Speaker, quote: Quote) -> Speaker | None:
         """An agent speaker as the fullest name it stands for; a non-agent as whoever it
@@ -709,8 +745,10 @@ class Claimants:
         if n < 0:
             return None
         finding = self.findings[n]
-        if (period.older or period.earlier) and not finding.any_unit:
+        if period.older and not finding.any_unit:
             return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
+        if (period.older or period.earlier) and not period.compared:
+            return None  # "Last year, the casinos earned $2.7 billion": history
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
         if self._states_content(finding, start):

@@ -93,7 +93,11 @@ def find_claims(
             quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             time = _time(text, find_times(text, lo, hi, when), amount)
-            period = Period(earlier=_earlier(time, when), older=_older(time, latest))
+            period = Period(
+                earlier=_earlier(time, when),
+                older=_older(time, latest),
+                compared=_compared(text, sentence),
+            )
             claimant = (
                 who.of_statement(quote, amount, period)
                 if quote is not None
@@ -501,16 +505,18 @@ class _Holders:
 
 
 def _earlier(time: ClaimTime | None, when: date | None) -> bool:
-    """Whether a figure's period ended a year or more before the article's date ("in 2012",
-    "four years ago"; not "in December" in an article of February, a poll's last wave)."""
+    """Whether a figure's period is a year before the article's ("in 2012")."""
     if time is None or time.period is None or when is None:
         return False
-    parts = time.period.split("-")
-    if not parts[0].isdigit():
-        return False
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
-    return (when.year - year) * 12 + when.month - month >= 12
+    year = time.period[:4]
+    return year.isdigit() and int(year) < when.year
+
+
+def _compared(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence sets figures against each other ("up from 40 percent in 2014",
+    "more than last year", "compared with"): one of ``comparison_words``."""
+    words = set(re.findall(r"[a-z]+", text[sentence[0] : sentence[1]].lower()))
+    return bool(words & figure_words().claimants.comparison_words)
 
 
 def _latest_year(text: str) -> int | None:
