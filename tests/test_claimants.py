@@ -348,3 +348,23 @@ def test_a_releases_findings_do_not_reach_the_history_after_them() -> None:
     claimed = _dated_claimants(text, "2019-07-12")
     assert claimed["11,900"] == "Office of Health Statistics"  # compared with: the release's
     assert claimed["30,000 patients"] is None  # last year's total, no comparison: history
+
+
+def test_a_relative_clause_that_tells_of_an_event_is_not_the_sources() -> None:
+    poll = (
+        "Ferry riders sour on the levy\n\n"
+        "A new Harbor Research poll found 41 percent of residents back the levy. "
+        "Thirty percent of residents in the poll blamed the storm that killed four people for "
+        "the delays."
+    )
+    claimed = _claimants(poll)
+    assert claimed["Thirty percent"] == "Harbor Research"
+    assert claimed["four people"] is None  # the storm's toll, not a finding
+    cash = (
+        "Lee keeps cash for the fall\n\n"
+        "Mayor Dana Lee, who spent $2 million on her race, had $800,000 left in June, according "
+        "to figures her campaign released Monday."
+    )
+    claimed = _claimants(cash)
+    assert claimed["$800,000"] == "Lee campaign"
+    assert claimed["$2 million"] is None  # what Lee did, told by the narrator

@@ -123,7 +123,7 @@ _CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|note
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
-_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
+_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -356,16 +356,23 @@ class Claimants:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
         return None
 
-    def of_statement(self, quote: Quote | None, amount: Amount, period: Period) -> Speaker | None:
+    def of_statement(
+        self, quote: Quote | None, amount: Amount, period: Period, *, told: bool = False
+    ) -> Speaker | None:
         """The claimant of ``amount`` inside ``quote`` (None: no quote): its speaker, unless the
         speaker is a data source (the organization in or before it), respondents of a poll
         ("Six in 10 say ...", "male troops backed ...": the findings in force) or no agent at
         all (a number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New
         numbers show ..."), whose figures go to the organization the text names with it
         ("figures from Statistics Denmark"), else, for data, to the phrase (an unnamed source),
-        else to the findings in force or the narrator (None)."""
+        else to the findings in force or the narrator (None). A sentence given to a source by
+        "according to" does not give it what a relative clause tells of someone (``told``:
+        :meth:`told_of`)."""
         if quote is None or quote.speaker is None:
             return None
+        cue = quote.cue.text.lower() if quote.cue is not None else ""
+        if told and cue.startswith("according"):
+            return None  # "Clinton, who collected $112 million, had $38 million, according to"
         source = self.sources.get(id(quote))
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
@@ -374,14 +381,14 @@ class Claimants:
         if _respondents(speaker.mention.text if speaker.mention else speaker.name) or (
             self._own_data(quote)
         ):  # "Six in 10 say ...", "the remaining casinos reported $2 billion" in a release
-            findings = self.of_narration(amount, period)
+            findings = self.of_narration(amount, period, told=told)
             if findings is not None:
                 return findings
         claimant = self._claimant_of(speaker, quote)
         if claimant is None and speaker.name.lower() in self.pronouns:
             return None  # "They said": nobody the article names
         if claimant is None:
-            return self.of_narration(amount, period)  # data that no one owns: "Numbers show"
+            return self.of_narration(amount, period, told=told)  # data no one owns: "Numbers show"
         if speaker.mention is not None and speaker.entity is None:
             self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
         return claimant
@@ -613,12 +620,15 @@ class Claimants:
             child, token = token, token.head
         return None
 
-    def of_according(self, lo: int, hi: int, at: int) -> Speaker | None:
+    def of_according(self, lo: int, hi: int, at: int, *, told: bool = False) -> Speaker | None:
         """The source a sentence ``text[lo:hi]`` names with "according to" when no quotation
         holds the figure at ``at`` ("The top tenth would gain 9 percent, according to the
         Harbor Tax Center"): a person or organization named there, the owner of the data
         it names ("figures her campaign released": the ``Lee campaign``), the study named
-        before ("the poll"), or an unnamed source ("federal statistics"); else None."""
+        before ("the poll"), or an unnamed source ("federal statistics"); else None, also
+        for a figure in a relative clause that tells of someone (``told``: :meth:`told_of`)."""
+        if told:
+            return None
         for match in _ACCORDING.finditer(self.text, lo, hi):
             stop = _SOURCE_END.search(self.text, match.end(), hi)
             end = stop.start() if stop is not None else hi
@@ -730,7 +740,13 @@ class Claimants:
         return None
 
     def of_narration(
-        self, amount: Amount, period: Period, token: Any | None = None, offset: int = 0
+        self,
+        amount: Amount,
+        period: Period,
+        token: Any | None = None,
+        offset: int = 0,
+        *,
+        told: bool = False,
     ) -> Speaker | None:
         """The claimant of ``amount`` outside every statement by an agent: the data source
         whose findings the text is still reporting there, else the narrator (None). For the
@@ -751,6 +767,8 @@ class Claimants:
             return None  # "Last year, the casinos earned $2.7 billion": history
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
+        if told:
+            return None  # "a shooting that killed three people" in a poll's sentence
         if self._states_content(finding, start):
             self.anchor = start
             return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
@@ -770,6 +788,31 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def told_of(self, token: Any, amount: Amount) -> bool:
+        """Whether ``amount`` (``token``: a word of it in the parse) is in a relative clause
+        that tells what someone or something did ("Clinton, who collected $112 million in
+        2015", "a shooting that killed three people"): events, not what a source states. Not
+        a clause of speech or valuation ("which analysts estimate at $3 billion"), nor one
+        that says who respondents are ("voters who earn $100,000") or what a study says ("a
+        report that he lost $9 million"); not shares ("Clinton, who is viewed as honest by 55
+        percent"), the findings of polls wherever they are, nor thresholds that make a group
+        ("super PACs that raised $1 million or more")."""
+        if amount.unit in ("percent", "percentage_points") or amount.comparator not in "=~":
+            return False
+        words = self.words
+        sources = words.respondents | words.findings_nouns | self.data_nouns
+        for _ in range(8):
+            if token.dep_ == "relcl":
+                lemma = token.lemma_.lower()
+                if lemma in words.statement_verbs or lemma in words.valuation_verbs:
+                    return False
+                head = token.head.lower_
+                return head not in sources and _head_noun(head) not in sources
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
 
     def _states_content(self, finding: Finding, start: int) -> bool:
         """Whether ``start`` is in the clause a study's name introduces ("a Harbor Ledger

@@ -98,12 +98,13 @@ def find_claims(
                 older=_older(time, latest),
                 compared=_compared(text, sentence),
             )
+            told = words is not None and who.told_of(words.root, amount)
             claimant = (
-                who.of_statement(quote, amount, period)
+                who.of_statement(quote, amount, period, told=told)
                 if quote is not None
                 else who.of_clause(words.root, pp.offset)
-                or who.of_according(sentence[0], sentence[1], amount.start)
-                or who.of_narration(amount, period, words.root, pp.offset)
+                or who.of_according(sentence[0], sentence[1], amount.start, told=told)
+                or who.of_narration(amount, period, words.root, pp.offset, told=told)
             )
             claims.append(
                 Claim(
