@@ -4,7 +4,7 @@ and releases as they go on, and the narrator."""
 from __future__ import annotations
 
 from quotewire.claims.claimants import Claimants
-from quotewire.model import Claim
+from quotewire.model import Claim, Entity, Mention, Span, Speaker
 from quotewire.pipeline import Document, run_one
 
 
@@ -368,3 +368,28 @@ def test_a_relative_clause_that_tells_of_an_event_is_not_the_sources() -> None:
     claimed = _claimants(cash)
     assert claimed["$800,000"] == "Lee campaign"
     assert claimed["$2 million"] is None  # what Lee did, told by the narrator
+
+
+def test_a_name_read_as_a_place_is_its_publications_organization_not_any_longer_name() -> None:
+    text = "The Marrow Report ranks towns. Marrow said rents rose. Dalby said the Dalby Bank grew."
+
+    def entity(id_: str, name: str, kind: str) -> Entity:
+        at = text.index(name)
+        mention = Mention(start=at, end=at + len(name), text=name)
+        return Entity(id=id_, name=name, type=kind, mentions=[mention])
+
+    entities = [
+        entity("e1", "Marrow Report", "ORG"),
+        entity("e2", "Dalby Bank", "ORG"),
+        Entity(id="e3", name="Marrow", type="GPE"),
+        Entity(id="e4", name="Dalby", type="GPE"),
+    ]
+    who = Claimants(text, [], entities)
+
+    def fullest(id_: str, name: str) -> str:
+        at = text.index(name + " said")
+        mention = Span(start=at, end=at + len(name), text=name)
+        return who._fullest(Speaker(entity=id_, name=name, mention=mention)).name
+
+    assert fullest("e3", "Marrow") == "Marrow Report"  # its publication's name
+    assert fullest("e4", "Dalby") == "Dalby"  # a bank named after a place is not the place

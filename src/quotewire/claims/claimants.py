@@ -512,13 +512,19 @@ class Claimants:
     def _fullest(self, claimant: Speaker) -> Speaker:
         """An organization by the fullest name the article gives it: "Tax Policy Center" as
         "Urban-Brookings Tax Policy Center", "Hurun" as "Hurun Report", "AP-GfK" as
-        "Associated Press-GfK" (a name another one extends, or spells out)."""
+        "Associated Press-GfK" (a name another one extends, or spells out). A speaker read as
+        a place is taken for an organization only by its name and a kind of publication after
+        it ("Hurun" and the "Hurun Report"; "China" is not the "China Development Bank")."""
         entity = self.by_id.get(claimant.entity) if claimant.entity else None
-        if entity is not None and entity.type != "ORG":
+        if entity is not None and entity.type == "PERSON":
             return claimant
         longer = [
             n for n in self.org_names if len(n) > len(claimant.name) and _extends(n, claimant.name)
         ]
+        if entity is not None and entity.type != "ORG":  # "Hurun" read as a place: only
+            kinds = self.words.findings_nouns  # the name of its publication, "Hurun Report"
+            longer = [n for n in longer if n.split()[:-1] == claimant.name.split()]
+            longer = [n for n in longer if n.split()[-1].lower() in kinds]
         if not longer:
             return claimant
         return Speaker(entity=claimant.entity, name=max(longer, key=len), mention=claimant.mention)
