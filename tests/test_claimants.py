@@ -393,3 +393,22 @@ def test_a_name_read_as_a_place_is_its_publications_organization_not_any_longer_
 
     assert fullest("e3", "Marrow") == "Marrow Report"  # its publication's name
     assert fullest("e4", "Dalby") == "Dalby"  # a bank named after a place is not the place
+
+
+def test_a_study_named_by_its_kind_is_the_makers_the_article_names_once() -> None:
+    text = (
+        "Port firms hide their profits\n\n"
+        "A long study released on Monday by a team of economists shows how shipping firms move "
+        "their profits abroad. The study says that 19 firms moved their offices.\n\n"
+        "The authors of the long and careful report on the shipping trade and its many tax "
+        "advisers, which include Citizens for Fair Ports, went through the filings of 300 firms "
+        "and found that 64 percent kept subsidiaries in tax havens.\n\n"
+        "The weather was mild and the ferries ran on time all week.\n\n"
+        "The researchers reported that Coastline Freight holds $2.3 billion abroad. The report "
+        "says that 41 firms paid no tax at all.\n\n"
+        "One study found that 12 ports lose money."
+    )
+    claimed = _claimants(text)
+    for figure in ("19 firms", "64 percent", "$2.3 billion", "41 firms"):
+        assert claimed[figure] == "Citizens for Fair Ports", figure
+    assert claimed["12 ports"] == "One study"  # one more study, unnamed: not "One", not theirs

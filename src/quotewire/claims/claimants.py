@@ -236,6 +236,8 @@ class Claimants:
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
+        makers: list[Speaker] = []  # who made the study the article names only by its kind
+        unnamed: list[tuple[Quote, int, int]] = []  # "the researchers", no maker with them
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
             start = min(c.start for c in quote.content)
             end = max(c.end for c in quote.content)
@@ -243,6 +245,10 @@ class Claimants:
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
                 self.findings.append(finding)
+                if self._unnamed_study(quote.speaker):
+                    makers.append(finding.claimant)
+            elif self._unnamed_study(quote.speaker) and self._points_back(quote.speaker):
+                unnamed.append((quote, start, end))
             elif (
                 quote.speaker is not None
                 and not _respondents(
@@ -251,6 +257,10 @@ class Claimants:
                 and not self._own_data(quote)
             ):
                 self.others.append((start, end))
+        if len({m.name for m in makers}) == 1:  # "An exhaustive study ... The authors of
+            for quote, start, end in unnamed:  # the report, which include X, ...": X's
+                self.sources[id(quote)] = makers[0]
+                self.findings.append(Finding(start, end, makers[0], any_unit=True))
         #: the names organizations go by in the article, for :meth:`_fullest`
         self.org_names = {_without_kind(e.name) for e in entities if e.type == "ORG"}
         self.org_names.update(f.claimant.name for f in self.findings)
@@ -346,7 +356,9 @@ class Claimants:
         named = self._name_before_kind(words)
         if named is not None:  # "An Associated Press survey": the recognizer missed the name
             return Finding(start, end, Speaker(entity=None, name=named, mention=mention))
-        behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
+        reach = TAG_REACH if self._unnamed_study(speaker) else _NAMED_WITH
+        behind = self._named_with(speaker, quote, reach=reach)  # "The authors of the report,
+        behind = behind or self._owner_in(self._phrase_of(mention))  # which include X, ..."
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
             return Finding(start, end, behind)
         if len(words) > 1 and words[0].lower() not in self.words.pointing:
@@ -355,6 +367,25 @@ class Claimants:
         if earlier:
             return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
         return None
+
+    def _unnamed_study(self, speaker: Speaker | None) -> bool:
+        """Whether a speaker is a study or its makers named only by their kind, with no
+        entity ("An exhaustive study", "the report", "The researchers", "The authors")."""
+        if speaker is None or speaker.entity is not None or speaker.mention is None:
+            return False
+        words = [w.strip(".,;:'’\"”“").lower() for w in speaker.mention.text.split()]
+        return (
+            bool(words)
+            and words[-1] in self.words.study_words
+            and all(w in self.words.not_source_names or not w[:1].isupper() for w in words[:-1])
+        )
+
+    def _points_back(self, speaker: Speaker | None) -> bool:
+        """Whether a speaker's words point back to what the article named ("the report", "The
+        researchers"), not to one more ("one study found", "a new study")."""
+        mention = speaker.mention if speaker is not None else None
+        words = mention.text.lower().split() if mention is not None else []
+        return len(words) > 1 and words[0] in self.words.pointing
 
     def of_statement(
         self, quote: Quote | None, amount: Amount, period: Period, *, told: bool = False
@@ -553,7 +584,7 @@ class Claimants:
         return Standing(qualified_data=bool(qualifiers))
 
     def _named_with(
-        self, speaker: Speaker, quote: Quote, *, people: bool = False
+        self, speaker: Speaker, quote: Quote, *, people: bool = False, reach: int = _NAMED_WITH
     ) -> Speaker | None:
         """The organization named in or right after a speaker's words ("FEC records",
         "numbers released by the Census Bureau"), within its sentence and before the
@@ -561,7 +592,7 @@ class Claimants:
         to a survey by the Harlow Institute")."""
         mention = speaker.mention
         if mention is not None:
-            stop = min(len(self.text), mention.end + _NAMED_WITH)
+            stop = min(len(self.text), mention.end + reach)
             end = _CLAUSE_END.search(self.text, mention.end, stop)
             stop = end.start() if end is not None else stop
             content = [c.start for c in quote.content if c.start >= mention.end]

@@ -103,6 +103,7 @@ class ClaimantWords:
     pointing: frozenset[str]
     own_data_verbs: frozenset[str]
     comparison_words: frozenset[str]
+    study_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
