@@ -412,3 +412,17 @@ def test_a_study_named_by_its_kind_is_the_makers_the_article_names_once() -> Non
     for figure in ("19 firms", "64 percent", "$2.3 billion", "41 firms"):
         assert claimed[figure] == "Citizens for Fair Ports", figure
     assert claimed["12 ports"] == "One study"  # one more study, unnamed: not "One", not theirs
+
+
+def test_an_analysis_released_by_a_named_body_gives_it_all_its_figures() -> None:
+    text = (
+        "Bridges age faster than repairs\n\n"
+        "A 60-page inspection analysis released by the Harbor Transit Authority last week "
+        "reveals how fast the county's bridges are wearing out.\n\n"
+        "A bridge is rated unsafe every 9 days, and repair crews fall further behind. Repair "
+        "costs ran $4.2 million over budget, up by a fifth from the year before."
+    )
+    claimed = _dated_claimants(text, "2019-05-02")
+    assert claimed["60-page"] is None  # the narrator describes the analysis
+    for figure in ("9 days", "$4.2 million", "a fifth"):  # a report's figures: any unit
+        assert claimed[figure] == "Harbor Transit Authority", figure

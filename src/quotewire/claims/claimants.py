@@ -360,7 +360,8 @@ class Claimants:
         behind = self._named_with(speaker, quote, reach=reach)  # "The authors of the report,
         behind = behind or self._owner_in(self._phrase_of(mention))  # which include X, ..."
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
-            return Finding(start, end, behind)
+            any_unit = words[-1].lower() in self.words.study_words  # a report's money
+            return Finding(start, end, behind, any_unit=any_unit)
         if len(words) > 1 and words[0].lower() not in self.words.pointing:
             return None  # "the poll", "its survey", "Findings": the source named before
         earlier = [f for f in self.findings if f.start < mention.start]
