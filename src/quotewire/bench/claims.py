@@ -124,7 +124,7 @@ class PredictedFigure:
         return cls(
             span=(claim.span.start, claim.span.end),
             value=claim.value,
-            high=claim.high,
+            high=claim.high if claim.high is not None else claim.against,  # "80-19": 80, 19
             unit=claim.unit,
             comparator=claim.comparator,
             claimant_name=speaker.name if speaker is not None else None,
