@@ -426,3 +426,14 @@ def test_an_analysis_released_by_a_named_body_gives_it_all_its_figures() -> None
     assert claimed["60-page"] is None  # the narrator describes the analysis
     for figure in ("9 days", "$4.2 million", "a fifth"):  # a report's figures: any unit
         assert claimed[figure] == "Harbor Transit Authority", figure
+
+
+def test_a_figure_that_describes_who_speaks_is_the_narrators() -> None:
+    text = (
+        "Ferry plan draws doubts\n\n"
+        "Mayor Dana Lee said the ferry would cost $3 million a year, and when asked about the "
+        "fares, the 47-year-old mother of two replied that riders would pay more."
+    )
+    claimed = _claimants(text)
+    assert claimed["$3 million"] == "Dana Lee"
+    assert claimed["47-year-old"] is None  # her age, told by the narrator

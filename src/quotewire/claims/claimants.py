@@ -641,10 +641,14 @@ class Claimants:
         "which independent analyses have estimated to cost [$3 trillion]" (an unnamed source).
         A verb of speech claims what its clause states, not a figure hung on the verb itself
         ("Lee said of the [12] meetings"); a verb of valuation claims both. None when no such
-        verb governs the figure or its subject is no agent."""
+        verb governs the figure or its subject is no agent, and for a figure in the subject of
+        a verb of speech (who speaks, "the [34-year-old] mother replied", is the narrator's)."""
         words = self.words
         child = token
+        speaking = figure_words().pronouns.reporting_verbs
         for _ in range(12):
+            if child.dep_ in ("nsubj", "nsubjpass") and token.lower_ in speaking:
+                return None  # who speaks: "the 34-year-old mother of three replied"
             lemma = token.lemma_.lower()
             valuing = lemma in words.valuation_verbs
             subject = _subject_of(token)
