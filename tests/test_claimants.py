@@ -437,3 +437,27 @@ def test_a_figure_that_describes_who_speaks_is_the_narrators() -> None:
     claimed = _claimants(text)
     assert claimed["$3 million"] == "Dana Lee"
     assert claimed["47-year-old"] is None  # her age, told by the narrator
+
+
+def test_a_name_read_as_a_place_that_values_a_figure_is_its_publication() -> None:
+    from quotewire.nlp.english import load_english
+
+    text = "The Marrow Report ranks the rich. While Marrow lists her wealth at $3 billion, I doubt."
+
+    def entity(id_: str, name: str, kind: str, at: int) -> Entity:
+        return Entity(
+            id=id_,
+            name=name,
+            type=kind,
+            mentions=[Mention(start=at, end=at + len(name), text=name)],
+        )
+
+    entities = [
+        entity("e1", "Marrow Report", "ORG", text.index("Marrow Report")),
+        entity("e2", "Marrow", "GPE", text.index("Marrow lists")),
+    ]
+    who = Claimants(text, [], entities)
+    doc = load_english()(text)
+    (billion,) = [t for t in doc if t.text == "billion"]
+    found = who.of_clause(billion, 0)
+    assert found is not None and found.name == "Marrow Report"

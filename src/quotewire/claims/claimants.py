@@ -759,10 +759,13 @@ class Claimants:
         ("independent analyses", "federal officials"); None for anything else."""
         start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
         for s, t, entity in self.mentions.overlapping(start, end):
+            mention = Span.of(self.text, s, t)
+            found = Speaker(entity=entity.id, name=entity.name, mention=mention)
             if entity.type in ("ORG", "PERSON"):
-                mention = Span.of(self.text, s, t)
-                found = Speaker(entity=entity.id, name=entity.name, mention=mention)
                 return self._fullest(self._resolved(found))
+            fullest = self._fullest(found)  # "Hurun lists ..." (read as a place): Hurun Report
+            if fullest.name != entity.name:
+                return fullest
         named = [
             e
             for e in self.by_id.values()
