@@ -461,3 +461,13 @@ def test_a_name_read_as_a_place_that_values_a_figure_is_its_publication() -> Non
     (billion,) = [t for t in doc if t.text == "billion"]
     found = who.of_clause(billion, 0)
     assert found is not None and found.name == "Marrow Report"
+
+
+def test_a_study_named_by_its_owner_is_the_owners() -> None:
+    text = (
+        "Lee keeps a narrow lead\n\n"
+        "Averages of the polls give Lee the edge. HARBORWIRE’s Coastal Towns average shows Lee "
+        "ahead by 2.5 percentage points, using the six latest polls in 9 towns."
+    )
+    claimed = _claimants(text)
+    assert claimed["2.5 percentage points"] == "HARBORWIRE"  # not "HARBORWIRE’s Coastal Towns"

@@ -56,6 +56,8 @@ class Finding:
 #: University poll", "A Harbor Ledger analysis", "POLITICO's Battleground average"); the
 #: kinds are ``named_study_kinds``.
 _NAMED_STUDY = r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){{1,6}})(?i:{kinds})\b"
+#: What follows the owner in a study's name ("POLITICO's Battleground States").
+_OWNED = re.compile(r"['’]s?\s.*$")
 _SENTENCE_END = re.compile(r"^[\w’']{2,}[.!?]$")
 #: How far (in characters) the findings of a poll or study reach past the last figure given to
 #: it, and those of an organization that reports its own figures (a release mixes with events).
@@ -241,7 +243,7 @@ class Claimants:
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
             start = min(c.start for c in quote.content)
             end = max(c.end for c in quote.content)
-            finding = self._data_source(quote, start, end)
+            finding = self._named_study_at(quote, end) or self._data_source(quote, start, end)
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
                 self.findings.append(finding)
@@ -288,12 +290,26 @@ class Claimants:
             lo = hi - len(" ".join(words)) - 1
             org = self._organization_in(lo, hi, overlapping=True)
             name = _without_kind(org.name) if org is not None else " ".join(words)
+            name = _OWNED.sub("", name)  # "POLITICO's Battleground States average": POLITICO's
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
             kind = match.group(0).split()[-1].lower()
             any_unit = kind not in self.words.study_kinds  # a report's money, not a poll's
             out.append(Finding(match.start(), match.end(), speaker, any_unit=any_unit))
         return out + self._released_studies(text)
+
+    def _named_study_at(self, quote: Quote, end: int) -> Finding | None:
+        """The findings of a statement whose speaker is a study named where it is mentioned
+        ("POLITICO's Battleground States average shows ...", whatever entity the speaker was
+        given): the study's, from its statement on."""
+        mention = quote.speaker.mention if quote.speaker is not None else None
+        if mention is None:
+            return None
+        named = [f for f in self.findings if f.start == mention.start and f.end == mention.end]
+        if not named:
+            return None
+        start = min(c.start for c in quote.content)
+        return Finding(start, end, named[0].claimant, any_unit=named[0].any_unit)
 
     def _released_studies(self, text: str) -> list[Finding]:
         """Studies an organization is said to have made, in the words after its name ("The
