@@ -471,3 +471,18 @@ def test_a_study_named_by_its_owner_is_the_owners() -> None:
     )
     claimed = _claimants(text)
     assert claimed["2.5 percentage points"] == "HARBORWIRE"  # not "HARBORWIRE’s Coastal Towns"
+
+
+def test_the_data_after_a_bodys_release_goes_on_as_its_release() -> None:
+    text = (
+        "Harbor admits more families\n\n"
+        "The Harbor Resettlement Office said that 64 percent of the new arrivals are families. "
+        "According to the data, children make up more than half of the arrivals. So far, 120 "
+        "teachers and 45 nurses were admitted as well as 30 others who gave no trade.\n\n"
+        "The Harbor Resettlement Office said the port handled 9,000 containers. It is worth "
+        "noting that the port's $3 million fine levied by the Coastal Commission was paid."
+    )
+    claimed = _claimants(text)
+    for figure in ("more than half", "120 teachers", "45 nurses", "30 others"):
+        assert claimed[figure] == "Harbor Resettlement Office", figure  # counts of any unit
+    assert claimed["$3 million"] is None  # what another body did, not the release

@@ -382,7 +382,9 @@ class Claimants:
             return None  # "the poll", "its survey", "Findings": the source named before
         earlier = [f for f in self.findings if f.start < mention.start]
         if earlier:
-            return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
+            last = earlier[-1]  # "the poll", "the data": the source named before; its data
+            any_unit = last.any_unit and words[-1].lower() not in self.words.study_kinds
+            return Finding(start, end, last.claimant, any_unit=any_unit)  # as it was
         return None
 
     def _unnamed_study(self, speaker: Speaker | None) -> bool:
@@ -893,8 +895,13 @@ class Claimants:
     def _acted(self, token: Any, offset: int, finding: Finding) -> bool:
         """Whether the clause of ``token`` tells what an agent other than the one behind
         ``finding`` did ("Adelson has committed $5 million", "she would impose"), or what was
-        done to one ("Wells Fargo was fined $185 million")."""
+        done to one ("Wells Fargo was fined $185 million"), or what another agent did to the
+        thing the figure measures ("Apple's $14.5 billion tax bill levied by the EU")."""
         for _ in range(8):
+            for verb in (c for c in token.children if c.dep_ == "acl"):
+                agents = [a for c in verb.children if c.dep_ == "agent" for a in c.children]
+                if agents and self._agent_subject(agents[0], offset, finding):
+                    return True
             if token.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
