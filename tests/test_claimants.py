@@ -486,3 +486,14 @@ def test_the_data_after_a_bodys_release_goes_on_as_its_release() -> None:
     for figure in ("more than half", "120 teachers", "45 nurses", "30 others"):
         assert claimed[figure] == "Harbor Resettlement Office", figure  # counts of any unit
     assert claimed["$3 million"] is None  # what another body did, not the release
+
+
+def test_one_study_is_a_source_not_respondents_and_claims_no_clause_before_it() -> None:
+    text = (
+        "Levy and jobs\n\n"
+        "Though the levy would raise more than $40 million in fees, one study found the town "
+        "would lose 300 jobs."
+    )
+    claimed = _claimants(text)
+    assert claimed["300 jobs"] == "one study"
+    assert claimed["more than $40 million"] is None  # the "though" clause is the narrator's

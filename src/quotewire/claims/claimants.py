@@ -136,10 +136,12 @@ def _respondents(mention: str) -> bool:
     words = mention.lower().split()
     if not words:
         return False
-    first = words[0].strip(".,")
+    first, head = words[0].strip(".,"), words[-1].strip(".,")
+    if head in figure_words().claimants.findings_nouns:
+        return False  # "One study", "Two polls": sources, not shares of respondents
     numeric = any(ch.isdigit() for ch in first) or first in NUMBER_WORDS["en"]
     respondents = figure_words().claimants.respondents
-    return numeric or "percent" in words or words[-1].strip(".,") in respondents
+    return numeric or "percent" in words or head in respondents
 
 
 #: The kinds of mention that name a person or organization (not "he", "the agency").
@@ -668,7 +670,7 @@ class Claimants:
             if child.dep_ in ("nsubj", "nsubjpass") and token.lower_ in speaking:
                 return None  # who speaks: "the 34-year-old mother of three replied"
             lemma = token.lemma_.lower()
-            valuing = lemma in words.valuation_verbs
+            valuing = lemma in words.valuation_verbs and child.dep_ != "advcl"  # "Though ..."
             subject = _subject_of(token)
             verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
             if verb and (valuing or lemma in words.statement_verbs):
