@@ -497,3 +497,15 @@ def test_one_study_is_a_source_not_respondents_and_claims_no_clause_before_it() 
     claimed = _claimants(text)
     assert claimed["300 jobs"] == "one study"
     assert claimed["more than $40 million"] is None  # the "though" clause is the narrator's
+
+
+def test_data_made_by_unnamed_regulators_are_the_body_named_right_after() -> None:
+    lead = (
+        "Ferry traffic climbs\n\n"
+        "Ferry crossings rose 6.2 percent in the first half of the year, according to figures "
+        "released Monday by state transit regulators."
+    )
+    assert _claimants(lead)["6.2 percent"] == "state transit regulators"  # an unnamed source
+    named = lead + "\n\nCrossings fell 2 percent in June, according to the state Bureau of Ferry "
+    named += "Operations."
+    assert _claimants(named)["6.2 percent"] == "Bureau of Ferry Operations"  # its people

@@ -126,6 +126,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
+#: Data said to be made by someone ("released Friday by state gaming regulators").
+_MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")
+#: How far after an unnamed source the body it stands for may be named as a source.
+_NEXT_SOURCE = 400
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -484,9 +488,38 @@ class Claimants:
         if named is None and mention is not None:
             named = self._owner_in(self._phrase_of(mention))
             named = named or self.by_head.get(_head_noun(mention.text))
+        maker = self._maker(mention) if named is None and mention is not None else None
+        if maker is not None:  # "data released Friday by state gaming regulators"
+            return self._body_named_after(maker) or maker
         if named is None and standing.qualified_data:
             return speaker  # "leaked documents show": an unnamed source, the phrase
         return self._fullest(named) if named is not None else None
+
+    def _maker(self, mention: Span) -> Speaker | None:
+        """The unnamed source data are said to be made by ("data released Friday by state
+        gaming regulators": ``state gaming regulators``), or None."""
+        phrase = self._phrase_of(mention)
+        match = _MADE_BY.search(phrase.text)
+        if match is None:
+            return None
+        words = match.group("maker").lower().split()
+        if not words or words[-1].strip(".,;:") not in self.words.unnamed_sources:
+            return None
+        at = phrase.start + match.start("maker")
+        source = Span.of(self.text, at, phrase.start + match.end("maker"))
+        return Speaker(entity=None, name=source.text, mention=source)
+
+    def _body_named_after(self, maker: Speaker) -> Speaker | None:
+        """The public body the text names as a source right after an unnamed one ("... by
+        state gaming regulators. ..., according to the state Division of Gaming
+        Enforcement"): the regulators are its people."""
+        end = maker.mention.end if maker.mention is not None else 0
+        for finding in self.findings:
+            if end < finding.start <= end + _NEXT_SOURCE:
+                name = finding.claimant.name.split()
+                if any(w.lower() in self.words.agency_heads for w in name[1:] + name[:1]):
+                    return finding.claimant
+        return None
 
     def _resolved(self, speaker: Speaker) -> Speaker:
         """The agent a speaker's words stand for: a body named by its owner ("his campaign",
