@@ -509,3 +509,14 @@ def test_data_made_by_unnamed_regulators_are_the_body_named_right_after() -> Non
     named = lead + "\n\nCrossings fell 2 percent in June, according to the state Bureau of Ferry "
     named += "Operations."
     assert _claimants(named)["6.2 percent"] == "Bureau of Ferry Operations"  # its people
+
+
+def test_two_entities_sharing_a_mention_span_do_not_break_the_claimants() -> None:
+    text = "The Harbor Council Executive Director Ana Ruiz said rents rose 12 percent."
+    span = Mention(start=0, end=45, text=text[:45], kind="name")
+    entities = [
+        Entity(id="e1", name="Ana Ruiz", type="PERSON", mentions=[span]),
+        Entity(id="e2", name="Harbor Council", type="ORG", mentions=[span]),
+    ]
+    who = Claimants(text, [], entities)
+    assert [a[2].id for a in who.agents] in (["e1", "e2"], ["e2", "e1"])

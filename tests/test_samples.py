@@ -163,6 +163,21 @@ def test_interview_answers_go_to_the_interviewee(results: dict[str, Any]) -> Non
         assert quote.speaker.name == item["speaker"]
 
 
+def test_transcript_turns_go_to_the_people_their_labels_name(results: dict[str, Any]) -> None:
+    result, gold = results["transcript"]
+    turns = [g for g in gold["quotes"] if str(g["cue"]).isupper()]
+    assert len(turns) >= 6
+    for item in turns:
+        quote = _match(result, item["contains"])
+        assert quote is not None and quote.type == "direct" and quote.speaker is not None
+        assert quote.speaker.name == item["speaker"]
+        assert quote.cue is not None and quote.cue.text == ":"
+    # the layout's quotation marks open no quotation of anyone's: every statement of the
+    # transcript is a turn, and the closing line is no one's words
+    assert _match(result, "Follow Lena Park") is None
+    assert _match(result, "CROSSTALK") is None
+
+
 def test_html_page_debris_and_metadata(results: dict[str, Any]) -> None:
     result, gold = results["news_page"]
     article = result.article

@@ -102,6 +102,15 @@ def test_people_get_their_roles_and_mentions(seed: Any) -> None:
             assert mention in mentions, f"{gold['name']}: {mention!r} not linked"
 
 
+def test_organizations_are_not_people(seed: Any) -> None:
+    result, expected = seed
+    types = {e.name: e.type for e in result.entities}
+    for gold in expected["entities"]:
+        if gold["type"] == "ORG" and gold["name"] in types:
+            assert types[gold["name"]] == "ORG", gold["name"]
+    assert {"Rosatom", "Gazprom"} <= {n for n, t in types.items() if t == "ORG"}
+
+
 def test_every_span_points_into_the_text(seed: Any) -> None:
     result, _ = seed
     text = result.article.text

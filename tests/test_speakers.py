@@ -364,3 +364,49 @@ def test_who_after_a_persons_apposed_phrase_is_that_person() -> None:
     )
     speakers = [q.speaker.name if q.speaker else None for q in _extract(text).quotes]
     assert speakers == ["Howard Rubel", "Maria Lopez"]
+
+
+def test_a_bare_shared_surname_is_the_principal_not_the_relative() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Ted Cruz spoke in Iowa on Monday. His wife, Heidi Cruz, joined him on stage.\n\n"
+        'Cruz said the race was close. "We will win this," his wife said.'
+    )
+    result = _extract(text)
+    by_text = {q.text: q.speaker.name if q.speaker else None for q in result.quotes}
+    assert by_text["the race was close"] == "Ted Cruz"
+    assert by_text["We will win this"] == "Heidi Cruz"
+
+
+def test_company_names_are_organizations_not_people_or_places() -> None:
+    text = (
+        "Energy talks\n\n"
+        "Rosatom said the plant in Scandinavia would open in 2029. Gazprom said exports rose "
+        "by 5 percent, and Dana Milbank wrote that Milbank had doubts."
+    )
+    types = {e.name: e.type for e in _extract(text).entities}
+    assert types["Rosatom"] == "ORG" and types["Gazprom"] == "ORG"
+    assert types.get("Scandinavia") in ("GPE", "LOC")
+    assert types["Dana Milbank"] == "PERSON"
+
+
+def test_saying_after_a_report_of_its_own_is_that_speakers() -> None:
+    text = (
+        "Prosecutors\n\n"
+        'Voss cannot say that "from his point of view," Kell added, saying it should be "up '
+        'to the prosecutor."\n'
+    )
+    quotes = {q.cue.text if q.cue else "": q for q in _extract(text).quotes}
+    saying = quotes["saying"]
+    assert saying.speaker is not None and saying.speaker.name == "Kell"
+
+
+def test_a_name_keeps_the_accents_a_plain_spelling_left_out() -> None:
+    text = (
+        "Francois Hollande Says Trump Is Wrong\n\n"
+        "French President François Hollande has joined a list of leaders who criticized the "
+        "candidate.\n\n"
+        '"It is a world election," Hollande said.\n'
+    )
+    names = {q.speaker.name for q in _extract(text).quotes if q.speaker}
+    assert names == {"François Hollande"}

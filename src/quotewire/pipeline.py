@@ -45,6 +45,7 @@ from quotewire.quotes.frame import Found, Frame, MentionRef, doc_length, token_k
 from quotewire.quotes.headline import find_labelled
 from quotewire.quotes.indirect import find_indirect
 from quotewire.quotes.intervals import IntervalIndex
+from quotewire.quotes.transcript import find_transcripts, outside_turns, turn_statements
 from quotewire.speakers.resolve import Draft, resolve_speakers
 from quotewire.text.credit import find_credited_source
 from quotewire.text.dateline import find_dateline
@@ -304,7 +305,12 @@ def analyse(
     used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
     found += find_embedded(text, frames, regions, found)
-    found += _labelled(text, article, body)
+    transcripts = find_transcripts(
+        text, body, skip=[(s.start, s.end) for s in (article.title_span, article.dateline) if s]
+    )
+    found = outside_turns(found, transcripts) + turn_statements(transcripts)
+    held = {n for t in transcripts for n in t.paragraphs}
+    found += _labelled(text, article, [p for p in body if p.index not in held])
     found = _fit(found, article)
     credited = article.credited_source.name if article.credited_source else None
     assembled = assemble(found, credited=credited, text=text)

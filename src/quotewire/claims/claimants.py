@@ -232,11 +232,14 @@ class Claimants:
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
         named = sorted(
-            (m.start, m.end, e)
-            for e in entities
-            if e.type in ("ORG", "PERSON")
-            for m in e.mentions
-            if m.kind in _NAMING
+            [
+                (m.start, m.end, e)
+                for e in entities
+                if e.type in ("ORG", "PERSON")
+                for m in e.mentions
+                if m.kind in _NAMING
+            ],
+            key=lambda found: (found[0], found[1]),  # two entities may share a span
         )
         self.agents = named  # the names of people and organizations, in text order
         self.agent_starts = [m[0] for m in named]

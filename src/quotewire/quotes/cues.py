@@ -31,6 +31,10 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs that put a question: their "if" or "whether" clause is what they report ("Asked if he
+#: was ever bullied, ..."), though the parser often hangs it as an adverbial clause.
+QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
+
 #: Verbs that make no statement of their subject: raising verbs ("the senator seemed to be
 #: shrinking", "the FBI appears to have left") give the writer's reading, not a source's words.
 RAISING_VERBS = frozenset("seem appear".split())

@@ -29,6 +29,7 @@ from quotewire.quotes.frame import (
     mention_for,
     name_before,
     noun_phrase,
+    participle_subject,
     same_token,
     subject_of,
     trim,
@@ -85,7 +86,11 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
     if cue.pos_ == "NOUN":
         return subject_of(cue)
     subject = (
-        subject_of(cue) or _inverted_subject(cue) or appositive_subject(cue) or name_before(cue)
+        subject_of(cue)
+        or _inverted_subject(cue)
+        or appositive_subject(cue)
+        or name_before(cue)
+        or participle_subject(cue)
     )
     if subject is not None and frame.quoted(subject) and subject.head.i == cue.i:
         # ""Full panic mode," said Leslie Wimes": the parser gave the cue two subjects, the

@@ -36,7 +36,8 @@ def says_nothing(token: Any) -> bool:
 #: Things that speak for someone: "a statement from the council said".
 DOCUMENTS = frozenset(
     "statement letter report release ad advertisement memo email e-mail tweet post article "
-    "study survey poll filing complaint document video message note announcement".split()
+    "study survey poll filing complaint document video message note announcement transcript "
+    "recording audio footage tape".split()
 )
 _NP_LEFT_DEPS = frozenset(
     "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()
@@ -343,6 +344,19 @@ def name_before(cue: Any) -> Any:
     return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
 
 
+def participle_subject(cue: Any) -> Any:
+    """ "Sen. Ann Holm (D-Ill.), noting the size of the crowd, said": the subject the parser
+    hung on the participle between it and a cue that has none of its own."""
+    if cue.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.i < cue.i and child.dep_ in ("ccomp", "advcl") and child.tag_ == "VBG":
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+            if subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
+                return subjects[0]
+    return None
+
+
 def appositive_subject(cue: Any) -> Any:
     """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
     an apposition of the phrase before it, when the cue has no subject."""
@@ -374,7 +388,13 @@ def _reporters_aside(token: Any) -> bool:
     """A speaking aside the parser hung inside a reported clause ("insisted it was premature,
     while adding ..."): it continues the reporting verb, whose subject says it."""
     head = token.head
-    return speaking_aside(token) and head.dep_ == "ccomp" and lemma_of(head.head) in SPEECH_VERBS
+    return (
+        speaking_aside(token)
+        and head.dep_ == "ccomp"
+        and lemma_of(head.head) in SPEECH_VERBS
+        # not "..., Lewandowski added, saying ...": a report of its own, whose subject says it
+        and not (lemma_of(head) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children))
+    )
 
 
 def noun_phrase(token: Any) -> tuple[int, int]:

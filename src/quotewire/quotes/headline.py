@@ -1,8 +1,10 @@
 """Headlines and labelled lines in the ``Speaker: statement`` form.
 
-``Putin: The situation ... is very good`` (a headline) and ``Lehtinen: We will not wait.`` (an
-interview line) name their speaker before a colon. The label must look like a name or a title:
-at most five capitalised words, not a section label such as "Photo" or "UPDATE".
+``Putin: The situation ... is very good`` (a headline) and ``Lehtinen: We will not wait.`` (a
+line on its own) name their speaker before a colon. The label must look like a name or a title:
+at most five capitalised words, not a section label such as "Photo" or "UPDATE" (the words of
+``quotewire/data/transcripts.toml``). The turns of a transcript or an interview ("Q: ...", "A:
+...", "WALLACE: ...") are :mod:`quotewire.quotes.transcript`'s.
 """
 
 from __future__ import annotations
@@ -10,19 +12,15 @@ from __future__ import annotations
 import re
 
 from quotewire.quotes.frame import Found, MentionRef
+from quotewire.quotes.transcript import named_elsewhere, transcript_words
 
 _LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)){0,5})"
     r"\s*(?P<colon>:)\s+(?P<rest>\S.*)$"
 )
-_NOT_SPEAKERS = frozenset(
-    """
-    photo photos video watch read update updated breaking exclusive opinion analysis editorial
-    live note source sources related tags share q question comment by editor's editors
-    interview interviewer transcript
-    warning correction more see also the
-    """.split()
-)
+_WORDS = transcript_words()
+#: Labels that name no one: section labels, and a transcript's "Q" and "A".
+_NOT_SPEAKERS = _WORDS.not_speakers | _WORDS.questions | _WORDS.answers
 
 
 def find_labelled(
@@ -46,8 +44,7 @@ def _label_line(text: str, start: int, end: int, *, headline: bool, paragraph: i
         return None
     if len(match.group("rest").split()) < 3 or _name_list(match.group("rest")):
         return None
-    interview_answer = label in ("A", "Answer")
-    if not interview_answer and not _named_elsewhere(text, words[-1], start, end):
+    if not _named_elsewhere(text, words[-1], start, end):
         return None
     s = start + match.start("label")
     colon = start + match.start("colon")
@@ -56,9 +53,7 @@ def _label_line(text: str, start: int, end: int, *, headline: bool, paragraph: i
         type="headline" if headline else "direct",
         content=[(rest, end)],
         cue=(colon, colon + 1),
-        speaker=MentionRef(
-            s, s + len(label), "interviewee" if interview_answer else "name", words[-1].lower()
-        ),
+        speaker=MentionRef(s, s + len(label), "name", words[-1].lower()),
         confidence=0.85 if headline else 0.7,
         paragraph=paragraph,
     )
@@ -106,7 +101,7 @@ def _quoted_after_colon(text: str, start: int, end: int, *, paragraph: int) -> F
     )
 
 
-_NOT_NAMES = _NOT_SPEAKERS | frozenset("a an this these that my our why how what when who".split())
+_NOT_NAMES = _NOT_SPEAKERS
 
 
 def _looks_like_name(words: list[str]) -> bool:
@@ -117,11 +112,8 @@ def _looks_like_name(words: list[str]) -> bool:
 
 
 def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
-    """Whether the label's last word ("Putin", "Sanders") names someone the article mentions
-    again outside the line: "Wow:", "Revealed:" or "Delegate Update:" name no one."""
-    word = re.sub(r"['’]s$", "", word).rstrip(".")
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-    return any(not (start <= m.start() < end) for m in pattern.finditer(text))
+    """Whether the label's last word names someone the article mentions outside the line."""
+    return named_elsewhere(text, word, [(start, end)])
 
 
 def _name_list(rest: str) -> bool:

@@ -16,6 +16,7 @@ from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     OBJECT_CUES,
     PREP_CUES,
+    QUESTION_VERBS,
     RAISING_VERBS,
     RULE_LEMMAS,
     SPEECH_VERBS,
@@ -34,6 +35,7 @@ from quotewire.quotes.frame import (
     mention_for,
     name_before,
     noun_phrase,
+    participle_subject,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -41,6 +43,7 @@ from quotewire.quotes.frame import (
     trim,
 )
 from quotewire.quotes.lexicon import (
+    THRESHOLD,
     _clausal_acl,
     known_probability,
     learned,
@@ -89,6 +92,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
+    if not clauses and lemma in QUESTION_VERBS:
+        clauses = _question_clauses(cue)
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
         clauses += [
             c
@@ -196,6 +201,18 @@ def report_of_its_own(clause: Any) -> bool:
     return lemma_of(clause) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in clause.children)
 
 
+def _question_clauses(cue: Any) -> list[Any]:
+    """The question a verb of asking reports when the parser made it an adverbial clause:
+    "Asked if he was ever bullied, ...", "wondered whether the vote would hold"."""
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "advcl"
+        and c.i > cue.i
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+    ]
+
+
 def _stray_that_clause(cue: Any) -> list[Any]:
     """The reported clause the parser hung on a time phrase ("said for the first time that
     some emails ...", "said on Tuesday that ..."): a "that" clause with a subject of its own."""
@@ -224,6 +241,7 @@ def _aside(doc: Any, lo: int, hi: int) -> int:
         # while adding ...": the speaker's next act
         next_report = (
             token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")  # not the noun of "“divisive” and “petty” remarks"
             and lemma_of(token) in SPEECH_VERBS
             and token.i > lo + 3
             and not _shares_modal(token)
@@ -300,8 +318,9 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
 
 
 def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
-    """Where what a cue says of its object ends: past "as ...", "of ...", "for ..." and any
-    phrase holding a quotation ("blamed the violence on a "disturbed person,"")."""
+    """Where what a cue says of its object ends: past "as ...", "of ...", "for ...", "to ..."
+    and an infinitive ("proposed a fund to help states ..."), the reason given, and any phrase
+    holding a quotation ("blamed the violence on a "disturbed person,"")."""
     for child in cue.children:
         if child.i <= hi:
             continue
@@ -310,17 +329,25 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
             or (
                 child.dep_ == "prep"
                 and (
-                    child.lower_ in ("as", "of", "for")
+                    child.lower_ in ("as", "of", "for", "to")
                     or _has_quotation(frame, list(child.subtree))
                 )
             )
             or _because(child)
+            or _infinitive(child)
         )
         if attached:
             hi = max(hi, _before_adjunct(frame, child))
         elif not child.is_punct:
             break
     return hi
+
+
+def _infinitive(token: Any) -> bool:
+    """ "to help states ...": an infinitive clause hung on the cue after its object."""
+    return token.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _before_adjunct(frame: Frame, child: Any) -> int:
@@ -438,15 +465,26 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     spans = _clean(text, _whole_quotations(frame, reported_clause(frame, cue)))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
-    clausal = any(c.dep_ == "ccomp" for c in cue.children) or cue.dep_ == "parataxis"
+    clausal = (
+        any(c.dep_ == "ccomp" for c in cue.children)
+        or cue.dep_ == "parataxis"
+        or (lemma_of(cue) in SPEECH_VERBS and bool(_stray_that_clause(cue)))
+        or (lemma_of(cue) in QUESTION_VERBS and bool(_question_clauses(cue)))
+    )
     quoted = _holds_quotation(frame, spans)
     if not clausal and not quoted and _background(cue):
         return None
     speech = lemma_of(cue) in SPEECH_VERBS
     known = None if speech and clausal else known_probability(cue)
-    if known is not None and known < RARE_CUE and not quoted:
-        return None  # the annotated data overrules the word lists ("wants to win")
-    subject = subject_of(cue) or (name_before(cue) if _reports_after(cue) else None)
+    if known is not None and known < THRESHOLD and not quoted:
+        # the annotated data overrules the word lists ("wants to win", "backs the plan"): one
+        # threshold decides what the lexicon makes a cue and which listed words it vetoes
+        return None
+    subject = (
+        subject_of(cue)
+        or (name_before(cue) if _reports_after(cue) else None)
+        or participle_subject(cue)
+    )
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     return Found(
@@ -491,11 +529,6 @@ def _background(cue: Any) -> bool:
     )
 
 
-#: The lexicon's probability under which a listed cue word is not used in a frame the lexicon
-#: has seen it in often ("supports the plan", "wants to win"), unless a speech verb reports a
-#: clause or what the word governs holds a quotation.
-RARE_CUE = 0.3
-
 
 def _confidence(speech: bool, clausal: bool, known: float | None) -> float:
     """Speech verbs with a clause are the surest cues; other frames count as sure as the
@@ -513,6 +546,8 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         return _after_source(frame, token)  # the root and the clause part of X
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
+    while head.dep_ == "conj" and head.head.dep_ == "ROOT" and token.i > head.i:
+        head = head.head  # "A, B and C, according to X": the phrase closes the whole sentence
     parts = [
         doc[head.left_edge.i : token.left_edge.i],
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],

@@ -30,7 +30,9 @@ from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
+    KINSHIP,
     ORG_HEADS,
+    ORG_NAME_ENDINGS,
     PERSON_TITLES,
     PRESS_ROLES,
     same_nation,
@@ -274,6 +276,7 @@ class Resolver:
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
         self._titled_keys: set[tuple[str, int]] = set()
+        self._answered: tuple[Draft | None] | None = None  # the interviewee, once found
 
     # --- named entities -------------------------------------------------------------------
     def _new(self, name: str, label: str) -> Draft:
@@ -304,10 +307,14 @@ class Resolver:
             fits = [d for d in self.people.last(read.surname) if _may_be(read, d.name)]
         if len(fits) > 1:
             fits = self._fitting_title(fits, pos)
+        if len(fits) > 1 and len(tokens) == 1:
+            # "Cruz said": the senator, not "his wife, Heidi Cruz", whom the text calls Heidi
+            principal = [d for d in fits if not _kin(d)]
+            fits = principal or fits
         if fits:
             # the one the passage is about: mentioned last before here, else the most mentioned
             best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
-            if len(name) > len(best.name) and len(tokens) > 1:
+            if len(tokens) > 1 and (len(name) > len(best.name) or _better_spelt(name, best.name)):
                 self.people.remove(best)
                 best.name = name
                 self.people.add(best)
@@ -345,8 +352,15 @@ class Resolver:
                 self._spelt_out.setdefault(initials(name), draft)
         return draft
 
-    def add_entities(self, frames: Sequence[Frame], orgs: Sequence[str] = ()) -> None:
-        """Every named entity in the parsed paragraphs, in text order (full names first)."""
+    def add_entities(
+        self,
+        frames: Sequence[Frame],
+        orgs: Sequence[str] = (),
+        labels: frozenset[int] = frozenset(),
+    ) -> None:
+        """Every named entity in the parsed paragraphs, in text order (full names first), but
+        those that start where a transcript's label does (``labels``): a label is resolved as
+        a person's name ("PENCE", not an organization "PENCE")."""
         ents: list[_Ent] = []
         headlines = self._headlines = Headlines(frames)
         for frame in frames:
@@ -365,6 +379,8 @@ class Resolver:
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
                     continue
                 start = frame.offset + ent.start_char
+                if start in labels:
+                    continue
                 ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
         ents = _relabel(ents)
         ents += _unrecognized_surnames(frames, ents)
@@ -432,7 +448,7 @@ class Resolver:
             draft.press = True
         lowered = role.lower()
         for title in PERSON_TITLES:
-            if title in lowered and (title, draft.number) not in self._titled_keys:
+            if _holds_title(lowered, title) and (title, draft.number) not in self._titled_keys:
                 self._titled_keys.add((title, draft.number))
                 insort(self._titled.setdefault(title, []), draft, key=lambda d: d.number)
 
@@ -470,9 +486,12 @@ class Resolver:
         draft = self._lookup(ref)
         if draft is not None:
             draft.spoke = draft.spoke or speaking
-            kind = {"pronoun": "pronoun", "nominal": "title", "interviewee": "name"}.get(
-                ref.kind, ref.kind
-            )
+            kind = {
+                "pronoun": "pronoun",
+                "nominal": "title",
+                "interviewee": "name",
+                "label": "name",
+            }.get(ref.kind, ref.kind)
             if ref.kind == "name" and draft.type != "PERSON":
                 kind = "organization"
             self._add(draft, ref.start, ref.end, kind)
@@ -492,6 +511,10 @@ class Resolver:
             self._mentioned.add(start, (-start, draft.number), draft)
 
     def _lookup(self, ref: MentionRef) -> Draft | None:
+        if ref.kind == "label":  # a transcript's "PENCE:": the person of that name
+            return self._person_for(
+                person_name(clean_name(self.text[ref.start : ref.end])), ref.start
+            )
         if self._spans is None or len(self._spans) != len(self.by_span):
             self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
         overlapping = sorted((e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end))
@@ -520,7 +543,7 @@ class Resolver:
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
-            return self._interviewee()
+            return self._interviewee(ref.start)
         if ref.kind == "pronoun":
             return self._pronoun(ref)
         name = clean_name(self.text[ref.start : ref.end])
@@ -528,11 +551,11 @@ class Resolver:
             return self._surname(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
-            return (
-                self._person_for(person_name(name), ref.start)
-                if ref.label in (None, "PERSON")
-                else self._other_for(name, ref.label)
-            )
+            if ref.label in (None, "PERSON") and not (
+                _company_word(name) and not self.people.last(name.lower())
+            ):
+                return self._person_for(person_name(name), ref.start)
+            return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
 
     def _fuller_name(self, ref: MentionRef) -> str | None:
@@ -620,7 +643,23 @@ class Resolver:
             return max(orgs, key=lambda d: d.last_seen)
         return None
 
-    def _interviewee(self) -> Draft | None:
+    def _interviewee(self, pos: int) -> Draft | None:
+        """The person an interview's answers are credited to: the one the article is about
+        before the first answer at ``pos`` (most often a subject or a speaker; not the press),
+        else the person mentioned most. Found once, at the first answer."""
+        if self._answered is None:
+            self._answered = (self._interviewee_before(pos),)
+        return self._answered[0]
+
+    def _interviewee_before(self, pos: int) -> Draft | None:
+        focus = Counter(
+            d.number
+            for at, d in (*self.last_subject, *self._name_subjects)
+            if at < pos and d.type == "PERSON" and not d.press
+        )
+        if focus:
+            best = max(focus, key=lambda n: (focus[n], -n))
+            return self.entities[best - 1]
         people = [d for d in self.entities if d.type == "PERSON"]
         return max(people, key=lambda d: len(d.mentions)) if people else None
 
@@ -646,7 +685,9 @@ class Resolver:
                 any(same_nation(n, dn) for dn in draft.nations()) for n in nations
             ):
                 continue
-            if head not in GENERIC_TITLES and not any(head in r.lower() for r in draft.roles):
+            if head not in GENERIC_TITLES and not any(
+                _holds_title(r.lower(), head) for r in draft.roles
+            ):
                 continue
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
                 continue
@@ -675,6 +716,9 @@ class Resolver:
                     and not token.ent_type_
                     and any(c.dep_ in ("det", "poss") for c in token.children)
                     and not _apposed_to_a_name(token)
+                    # "his wife's campaign", "accompanied by his wife": the relative is not
+                    # in focus unless the subject ("His wife said")
+                    and (token.lemma_.lower() not in KINSHIP or token.dep_ in _SUBJECTS)
                 ):
                     i, j = noun_phrase(token)
                     refs.append(
@@ -783,6 +827,26 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
+def _better_spelt(name: str, known: str) -> bool:
+    """The same name with the accents that a plain-letter spelling left out ("François
+    Hollande" after a headline's "Francois Hollande")."""
+    accents = sum(not ch.isascii() for ch in name)
+    return fold(name) == fold(known) and accents > sum(not ch.isascii() for ch in known)
+
+
+def _holds_title(role: str, title: str) -> bool:
+    """Whether a lower-cased role holds a title: inside a word for an office ("chair" in
+    "chairman"), as a whole word for a family relation ("son", not "spokesperson")."""
+    if title in KINSHIP:
+        return title in re.findall(r"[a-z]+", role)
+    return title in role
+
+
+def _kin(draft: Draft) -> bool:
+    """Whether a person was introduced by a family relation ("his wife, Heidi Cruz")."""
+    return any(_holds_title(role.lower(), word) for role in draft.roles for word in KINSHIP)
+
+
 def _apposed_to_a_name(token: Any) -> bool:
     """ "the chief of staff Daniel Moreau", "Daniel Moreau, the chief of staff": the title is
     the named person's role, not a mention of someone else."""
@@ -848,6 +912,12 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
         for e in ents
     ]
     surnames = _full_name_surnames(fixed)
+    fixed = [
+        e.labelled("ORG")
+        if e.label in ("PERSON", "GPE") and e.name not in surnames and _company_word(e.name)
+        else e
+        for e in fixed
+    ]
     votes: dict[str, Counter[str]] = {}
     for e in fixed:
         votes.setdefault(e.name, Counter())[e.label] += 1
@@ -874,6 +944,20 @@ def _surname_of_one_named_alone(name: str, alone: set[str]) -> bool:
     )
 
 
+def _company_word(name: str) -> bool:
+    """One word formed as companies and agencies are named ("Gazprom", "Rosatom"), and no
+    given name."""
+    lowered = name.lower()
+    return (
+        " " not in name
+        and name[1:].islower()
+        and any(
+            lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in ORG_NAME_ENDINGS
+        )
+        and not gender_of(name)
+    )
+
+
 def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:
     return frozenset(
         e.name.split()[-1] for e in ents if e.label == "PERSON" and len(e.name.split()) > 1
@@ -893,9 +977,11 @@ def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> lis
         return []
     found = []
     lower: frozenset[str] | None = None  # the words the article writes in lower case
+    words = frozenset(name.lower() for name in surnames)
     for frame in frames:
         doc = frame.doc
-        for token in doc:
+        for i in tokens_with(doc, words):
+            token = doc[i]
             if not (
                 token.text in surnames
                 and token.pos_ in ("PROPN", "NOUN")  # "Sanders" is often read as a plural
@@ -934,7 +1020,8 @@ def resolve_speakers(
     """Entities of the article and, for each found item (by index), its speaker and addressee
     (``authors``: the byline's names, who are of the press)."""
     resolver = Resolver(text)
-    resolver.add_entities(frames, orgs)
+    labels = frozenset(f.speaker.start for f in found if f.speaker and f.speaker.kind == "label")
+    resolver.add_entities(frames, orgs, labels)
     bylines = [n for n in (parse_person(a) for a in authors) if n is not None and not n.bare]
     for person in resolver.entities:
         name = parse_person(person.name) if person.type == "PERSON" else None

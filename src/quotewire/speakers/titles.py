@@ -6,6 +6,16 @@ from collections.abc import Iterable
 
 from quotewire.model import Entity
 
+#: Family relations that introduce a person ("his wife, Heidi Cruz"): a title of its own ("his
+#: wife said"), matched as a whole word, and never the default bearer of a surname the article
+#: shares with the relative it is about ("Cruz said" is the senator, not his wife).
+KINSHIP = frozenset(
+    """
+    wife husband spouse son daughter brother sister father mother niece nephew cousin uncle
+    aunt grandson granddaughter grandfather grandmother widow widower stepson stepdaughter
+    """.split()
+)
+
 #: Head nouns of the titles that stand for a person ("the minister", "his counterpart").
 PERSON_TITLES = frozenset(
     """
@@ -17,7 +27,7 @@ PERSON_TITLES = frozenset(
     officer manager founder owner economist analyst adviser advisor aide strategist pope
     monarch emperor sheikh emir chancellor vice-president deputy dean professor mogul billionaire
     """.split()
-)
+) | KINSHIP
 
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
 GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
@@ -27,6 +37,14 @@ PRESS_ROLES = frozenset(
     """reporter reporters correspondent columnist writer journalist editor anchor interviewer
     photographer commentator""".split()
 )
+
+#: Word endings of company and agency names ("Gazprom", "Rosatom", "Rosneft", "Sberbank",
+#: "Rostec"): one word so formed that the recognizer calls a person or a place, and that names
+#: nobody in full in the article, is an organization.
+ORG_NAME_ENDINGS = (
+    "prom", "neft", "bank", "atom", "tech", "tec", "stat", "cosmos", "energo", "export", "flot",
+    "corp",
+)  # fmt: skip
 
 #: Heads of organization nominals: "the ministry said".
 ORG_HEADS = frozenset(
