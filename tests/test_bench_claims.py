@@ -26,6 +26,7 @@ from quotewire.bench.claims import (
     parse_figure,
     score_figures,
     sentence_around,
+    source_articles,
     total,
     unit_correct,
     value_correct,
@@ -283,6 +284,22 @@ def test_a_figure_outside_its_article_is_refused() -> None:
     assert "states no number" in (figure_problem(figure, "0123456789the pollster") or "")
     with pytest.raises(InputError, match=r"x\.jsonl:1: no article 'a1' in PolNeAR dev"):
         check_figures([figure], {})
+
+
+def test_the_articles_are_read_with_their_publication_dates(tmp_path: Path) -> None:
+    corpus = tmp_path / "dev.jsonl"
+    meta = {"publisher": "p", "title": "t", "attributions": []}
+    records = [
+        {"id": "a1", "published": "2016-09-20", "text": "Lee leads by 4.", **meta},
+        {"id": "a2", "published": "", "text": "No date here: 3 votes.", **meta},
+        {"id": "a3", "published": "2016-09-21", "text": "Not wanted.", **meta},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    found = source_articles(corpus, "dev", {("dev", "a1"), ("dev", "a2")})
+    assert sorted(found) == [("dev", "a1"), ("dev", "a2")]
+    assert found[("dev", "a1")].published == "2016-09-20"
+    assert found[("dev", "a1")].text == "Lee leads by 4."
+    assert found[("dev", "a2")].published is None
 
 
 # --------------------------------------------------------------------------- the claimant set

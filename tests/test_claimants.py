@@ -4,7 +4,7 @@ and releases as they go on, and the narrator."""
 from __future__ import annotations
 
 from quotewire.claims.claimants import Claimants
-from quotewire.model import Claim
+from quotewire.model import Claim, Entity, Mention, Span, Speaker
 from quotewire.pipeline import Document, run_one
 
 
@@ -318,9 +318,200 @@ def test_a_month_before_a_report_is_no_name() -> None:
     assert claimed["8.9 percent"] == claimed["0.8 percent"] == "Harbor Budget Office"
 
 
-def test_two_entities_sharing_a_mention_span_do_not_break_the_claimants() -> None:
-    from quotewire.model import Entity, Mention
+def _dated_claimants(text: str, published: str) -> dict[str, str | None]:
+    claims = run_one(Document(id="t", text=text, published=published)).claims
+    return {c.span.text: (c.claimant.name if c.claimant else None) for c in claims}
 
+
+def test_what_those_a_release_is_about_report_is_the_releases() -> None:
+    text = (
+        "Harbor hospitals see fewer patients\n\n"
+        "Admissions at the county's nine remaining hospitals fell 4 percent in the first half "
+        "of the year, according to the state Office of Health Statistics.\n\n"
+        "Three hospitals — Mercy, Bayview and St. Clare — reported declines.\n\n"
+        "Overall, the remaining hospitals reported 12,400 admissions in June, about 300 fewer "
+        "than a year ago. Admissions rose 6.1 percent at Mercy and 2.5 percent at Bayview."
+    )
+    claimed = _dated_claimants(text, "2019-07-12")
+    for figure in ("4 percent", "12,400 admissions", "about 300", "6.1 percent", "2.5 percent"):
+        assert claimed[figure] == "Office of Health Statistics", figure
+
+
+def test_a_releases_findings_do_not_reach_the_history_after_them() -> None:
+    text = (
+        "Harbor hospitals see fewer patients\n\n"
+        "Admissions at the county's hospitals fell 4 percent in the first half of the year, "
+        "according to the state Office of Health Statistics. June admissions reached 12,400, "
+        "up from 11,900 in June 2018.\n\n"
+        "Last year, the hospitals admitted 30,000 patients, the most since 2009."
+    )
+    claimed = _dated_claimants(text, "2019-07-12")
+    assert claimed["11,900"] == "Office of Health Statistics"  # compared with: the release's
+    assert claimed["30,000 patients"] is None  # last year's total, no comparison: history
+
+
+def test_a_relative_clause_that_tells_of_an_event_is_not_the_sources() -> None:
+    poll = (
+        "Ferry riders sour on the levy\n\n"
+        "A new Harbor Research poll found 41 percent of residents back the levy. "
+        "Thirty percent of residents in the poll blamed the storm that killed four people for "
+        "the delays."
+    )
+    claimed = _claimants(poll)
+    assert claimed["Thirty percent"] == "Harbor Research"
+    assert claimed["four people"] is None  # the storm's toll, not a finding
+    cash = (
+        "Lee keeps cash for the fall\n\n"
+        "Mayor Dana Lee, who spent $2 million on her race, had $800,000 left in June, according "
+        "to figures her campaign released Monday."
+    )
+    claimed = _claimants(cash)
+    assert claimed["$800,000"] == "Lee campaign"
+    assert claimed["$2 million"] is None  # what Lee did, told by the narrator
+
+
+def test_a_name_read_as_a_place_is_its_publications_organization_not_any_longer_name() -> None:
+    text = "The Marrow Report ranks towns. Marrow said rents rose. Dalby said the Dalby Bank grew."
+
+    def entity(id_: str, name: str, kind: str) -> Entity:
+        at = text.index(name)
+        mention = Mention(start=at, end=at + len(name), text=name)
+        return Entity(id=id_, name=name, type=kind, mentions=[mention])
+
+    entities = [
+        entity("e1", "Marrow Report", "ORG"),
+        entity("e2", "Dalby Bank", "ORG"),
+        Entity(id="e3", name="Marrow", type="GPE"),
+        Entity(id="e4", name="Dalby", type="GPE"),
+    ]
+    who = Claimants(text, [], entities)
+
+    def fullest(id_: str, name: str) -> str:
+        at = text.index(name + " said")
+        mention = Span(start=at, end=at + len(name), text=name)
+        return who._fullest(Speaker(entity=id_, name=name, mention=mention)).name
+
+    assert fullest("e3", "Marrow") == "Marrow Report"  # its publication's name
+    assert fullest("e4", "Dalby") == "Dalby"  # a bank named after a place is not the place
+
+
+def test_a_study_named_by_its_kind_is_the_makers_the_article_names_once() -> None:
+    text = (
+        "Port firms hide their profits\n\n"
+        "A long study released on Monday by a team of economists shows how shipping firms move "
+        "their profits abroad. The study says that 19 firms moved their offices.\n\n"
+        "The authors of the long and careful report on the shipping trade and its many tax "
+        "advisers, which include Citizens for Fair Ports, went through the filings of 300 firms "
+        "and found that 64 percent kept subsidiaries in tax havens.\n\n"
+        "The weather was mild and the ferries ran on time all week.\n\n"
+        "The researchers reported that Coastline Freight holds $2.3 billion abroad. The report "
+        "says that 41 firms paid no tax at all.\n\n"
+        "One study found that 12 ports lose money."
+    )
+    claimed = _claimants(text)
+    for figure in ("19 firms", "64 percent", "$2.3 billion", "41 firms"):
+        assert claimed[figure] == "Citizens for Fair Ports", figure
+    assert claimed["12 ports"] == "One study"  # one more study, unnamed: not "One", not theirs
+
+
+def test_an_analysis_released_by_a_named_body_gives_it_all_its_figures() -> None:
+    text = (
+        "Bridges age faster than repairs\n\n"
+        "A 60-page inspection analysis released by the Harbor Transit Authority last week "
+        "reveals how fast the county's bridges are wearing out.\n\n"
+        "A bridge is rated unsafe every 9 days, and repair crews fall further behind. Repair "
+        "costs ran $4.2 million over budget, up by a fifth from the year before."
+    )
+    claimed = _dated_claimants(text, "2019-05-02")
+    assert claimed["60-page"] is None  # the narrator describes the analysis
+    for figure in ("9 days", "$4.2 million", "a fifth"):  # a report's figures: any unit
+        assert claimed[figure] == "Harbor Transit Authority", figure
+
+
+def test_a_figure_that_describes_who_speaks_is_the_narrators() -> None:
+    text = (
+        "Ferry plan draws doubts\n\n"
+        "Mayor Dana Lee said the ferry would cost $3 million a year, and when asked about the "
+        "fares, the 47-year-old mother of two replied that riders would pay more."
+    )
+    claimed = _claimants(text)
+    assert claimed["$3 million"] == "Dana Lee"
+    assert claimed["47-year-old"] is None  # her age, told by the narrator
+
+
+def test_a_name_read_as_a_place_that_values_a_figure_is_its_publication() -> None:
+    from quotewire.nlp.english import load_english
+
+    text = "The Marrow Report ranks the rich. While Marrow lists her wealth at $3 billion, I doubt."
+
+    def entity(id_: str, name: str, kind: str, at: int) -> Entity:
+        return Entity(
+            id=id_,
+            name=name,
+            type=kind,
+            mentions=[Mention(start=at, end=at + len(name), text=name)],
+        )
+
+    entities = [
+        entity("e1", "Marrow Report", "ORG", text.index("Marrow Report")),
+        entity("e2", "Marrow", "GPE", text.index("Marrow lists")),
+    ]
+    who = Claimants(text, [], entities)
+    doc = load_english()(text)
+    (billion,) = [t for t in doc if t.text == "billion"]
+    found = who.of_clause(billion, 0)
+    assert found is not None and found.name == "Marrow Report"
+
+
+def test_a_study_named_by_its_owner_is_the_owners() -> None:
+    text = (
+        "Lee keeps a narrow lead\n\n"
+        "Averages of the polls give Lee the edge. HARBORWIRE’s Coastal Towns average shows Lee "
+        "ahead by 2.5 percentage points, using the six latest polls in 9 towns."
+    )
+    claimed = _claimants(text)
+    assert claimed["2.5 percentage points"] == "HARBORWIRE"  # not "HARBORWIRE’s Coastal Towns"
+
+
+def test_the_data_after_a_bodys_release_goes_on_as_its_release() -> None:
+    text = (
+        "Harbor admits more families\n\n"
+        "The Harbor Resettlement Office said that 64 percent of the new arrivals are families. "
+        "According to the data, children make up more than half of the arrivals. So far, 120 "
+        "teachers and 45 nurses were admitted as well as 30 others who gave no trade.\n\n"
+        "The Harbor Resettlement Office said the port handled 9,000 containers. It is worth "
+        "noting that the port's $3 million fine levied by the Coastal Commission was paid."
+    )
+    claimed = _claimants(text)
+    for figure in ("more than half", "120 teachers", "45 nurses", "30 others"):
+        assert claimed[figure] == "Harbor Resettlement Office", figure  # counts of any unit
+    assert claimed["$3 million"] is None  # what another body did, not the release
+
+
+def test_one_study_is_a_source_not_respondents_and_claims_no_clause_before_it() -> None:
+    text = (
+        "Levy and jobs\n\n"
+        "Though the levy would raise more than $40 million in fees, one study found the town "
+        "would lose 300 jobs."
+    )
+    claimed = _claimants(text)
+    assert claimed["300 jobs"] == "one study"
+    assert claimed["more than $40 million"] is None  # the "though" clause is the narrator's
+
+
+def test_data_made_by_unnamed_regulators_are_the_body_named_right_after() -> None:
+    lead = (
+        "Ferry traffic climbs\n\n"
+        "Ferry crossings rose 6.2 percent in the first half of the year, according to figures "
+        "released Monday by state transit regulators."
+    )
+    assert _claimants(lead)["6.2 percent"] == "state transit regulators"  # an unnamed source
+    named = lead + "\n\nCrossings fell 2 percent in June, according to the state Bureau of Ferry "
+    named += "Operations."
+    assert _claimants(named)["6.2 percent"] == "Bureau of Ferry Operations"  # its people
+
+
+def test_two_entities_sharing_a_mention_span_do_not_break_the_claimants() -> None:
     text = "The Harbor Council Executive Director Ana Ruiz said rents rose 12 percent."
     span = Mention(start=0, end=45, text=text[:45], kind="name")
     entities = [

@@ -151,3 +151,16 @@ def test_the_annotated_sets_cover_what_the_issue_lists() -> None:
     assert {"ru", "de"} <= {r["lang"] for r in records}
     assert {"range", "~", ">", "<=", ">="} <= {a["comparator"] for a in amounts}
     assert sum(len(r.get("non_claims", [])) for r in records) >= 50
+
+
+def test_two_shares_glued_by_a_dash_are_one_figure_with_both_sides() -> None:
+    from quotewire.bench.claims import PredictedFigure
+    from quotewire.claims.amounts import find_amounts
+
+    (pair,) = find_amounts("Renters back the levy 61%-27%, the survey says.")
+    assert (pair.text, pair.value, pair.against, pair.unit) == ("61%-27%", 61, 27, "percent")
+    (rising,) = find_amounts("The target band moved to 2.5%-3%.")
+    assert (rising.value, rising.high, rising.against) == (2.5, 3, None)  # a range
+    result = quotewire.extract("Harbor poll\n\nRenters back the levy 61%-27%, a new poll finds.")
+    (claim,) = [c for c in result.claims if c.span.text == "61%-27%"]
+    assert PredictedFigure.of(claim).high == 27  # the bench reads the other side as `high`

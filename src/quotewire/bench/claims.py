@@ -124,7 +124,7 @@ class PredictedFigure:
         return cls(
             span=(claim.span.start, claim.span.end),
             value=claim.value,
-            high=claim.high,
+            high=claim.high if claim.high is not None else claim.against,  # "80-19": 80, 19
             unit=claim.unit,
             comparator=claim.comparator,
             claimant_name=speaker.name if speaker is not None else None,
@@ -352,6 +352,30 @@ class ArticleFigures:
     text: str
     gold: tuple[GoldFigure, ...]
     predicted: tuple[PredictedFigure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceArticle:
+    """A PolNeAR article that annotated figures point into, as the pipeline is to read it: its
+    text and its date of publication ("in 2012" is before the year of an article of 2016)."""
+
+    id: str
+    text: str
+    published: str | None = None
+
+
+def source_articles(
+    corpus: Path, split: Split, wanted: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], SourceArticle]:
+    """The articles of ``corpus`` (one PolNeAR split) whose (split, id) is ``wanted``."""
+    from quotewire.bench.polnear import iter_corpus
+
+    keys = set(wanted)
+    return {
+        (split, a.id): SourceArticle(id=a.id, text=a.text, published=a.published or None)
+        for a in iter_corpus(corpus)
+        if (split, a.id) in keys
+    }
 
 
 @dataclass(frozen=True, slots=True)

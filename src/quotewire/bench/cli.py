@@ -89,14 +89,15 @@ def claims(args: argparse.Namespace) -> int:
         ArticleFigures,
         ClaimsScore,
         PredictedFigure,
+        SourceArticle,
         check_figures,
         error_listing,
         format_score,
         load_figures,
         score_articles,
+        source_articles,
         total,
     )
-    from quotewire.bench.polnear import iter_corpus
 
     figures = load_figures(args.corpus or [CLAIMANTS])
     splits = SPLITS if args.split == "all" else (args.split,)
@@ -104,7 +105,7 @@ def claims(args: argparse.Namespace) -> int:
     if not figures:
         raise QuotewireError(f"no annotated figures for split {args.split!r}")
     wanted = {(f.split, f.article) for f in figures}
-    texts: dict[tuple[str, str], str] = {}
+    sources: dict[tuple[str, str], SourceArticle] = {}
     for split in sorted({split for split, _ in wanted}):
         corpus = args.polnear / f"{split}.jsonl"
         if not corpus.is_file():
@@ -114,15 +115,15 @@ def claims(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        texts.update(
-            {(split, a.id): a.text for a in iter_corpus(corpus) if (split, a.id) in wanted}
-        )
-    check_figures(figures, texts)
+        sources.update(source_articles(corpus, split, wanted))  # type: ignore[arg-type]
+    check_figures(figures, {key: a.text for key, a in sources.items()})
     nlp = load_english()
     articles = []
     for split, article in sorted(wanted, key=lambda key: (SPLITS.index(key[0]), key[1])):
-        text = texts[(split, article)]
-        result = run_one(Document(text=text, id=article), nlp=nlp)
+        source = sources[(split, article)]
+        text = source.text
+        document = Document(text=text, id=article, published=source.published)
+        result = run_one(document, nlp=nlp)
         if result.article.text != text:
             raise QuotewireError(f"{article}: the text analysed differs from the article's")
         articles.append(

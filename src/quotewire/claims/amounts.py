@@ -86,8 +86,9 @@ class _Unit:
 
 @dataclass(frozen=True, slots=True)
 class _Tally:
-    """The other side of a tally ("19-15", "split 4 to 1", "a 2-to-1 margin"), the token after
-    it, and the unit: votes where the words around it say so, else none (a score, a ratio)."""
+    """The other side of a tally ("19-15", "split 4 to 1", "a 2-to-1 margin", "58%-33%"), the
+    token after it, and the unit: votes where the words around it say so, percent for shares,
+    else none (a score, a ratio)."""
 
     against: float
     end: int
@@ -1226,6 +1227,9 @@ class _Finder:
             return None
         link = toks[k]
         glued = link.start == toks[k - 1].end and toks[k + 1].start == link.end
+        shares = self._share_pair(j, k)
+        if shares is not None:
+            return shares
         if link.kind == "dash" and glued and toks[k + 1].kind == "num":
             other, spoken = k + 1, False  # "19-15"
         elif self._hyphened_to(k):
@@ -1256,6 +1260,26 @@ class _Finder:
         if vote:
             return _Tally(float(second.text), after, "votes", "count")
         return _Tally(float(second.text), after, "dimensionless", "number")
+
+    def _share_pair(self, j: int, k: int) -> _Tally | None:
+        """ "By 58%-33%", "89%-6%": two shares glued by a dash, the first not below the second
+        (a rising pair, "4.75%-5%", is a range), one figure with the other in ``against``."""
+        toks = self.toks
+        if k + 3 >= len(toks) or toks[k].text != "%" or toks[k + 3].text != "%":
+            return None
+        dash, second = toks[k + 1], toks[k + 2]
+        glued = dash.start == toks[k].end and second.start == dash.end
+        if dash.kind != "dash" or not glued or second.kind != "num" or k + 2 in self.masked:
+            return None
+        if not second.text.isdigit() or not int(second.text) <= int(toks[j].text) <= 100:
+            return None
+        after = k + 4 < len(toks) and toks[k + 4].kind == "dash"
+        before = j > 1 and toks[j - 1].kind == "dash" and toks[j - 2].text == "%"
+        if (after and toks[k + 4].start == toks[k + 3].end) or (
+            before and toks[j - 1].end == toks[j].start
+        ):
+            return None  # "40%-30%-20%": a list of shares
+        return _Tally(float(second.text), k + 4, "percent", "percent")
 
     def _pronoun(self, j: int, number: _Number, read: _Unit) -> bool:
         """Whether a spelled "one" or "two" with its noun is a pronoun or an article rather

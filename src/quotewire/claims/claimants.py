@@ -56,6 +56,8 @@ class Finding:
 #: University poll", "A Harbor Ledger analysis", "POLITICO's Battleground average"); the
 #: kinds are ``named_study_kinds``.
 _NAMED_STUDY = r"(?<![\w-])(?P<name>(?:[A-Z][\w.&'’/-]*\s+){{1,6}})(?i:{kinds})\b"
+#: What follows the owner in a study's name ("POLITICO's Battleground States").
+_OWNED = re.compile(r"['’]s?\s.*$")
 _SENTENCE_END = re.compile(r"^[\w’']{2,}[.!?]$")
 #: How far (in characters) the findings of a poll or study reach past the last figure given to
 #: it, and those of an organization that reports its own figures (a release mixes with events).
@@ -76,10 +78,15 @@ def _without_kind(name: str) -> str:
 class Period:
     """When a figure is, as far as the claimants care: before the article's year (its date
     known), or in a year named before the latest year the article names (its date unknown or
-    not)."""
+    not); and whether its sentence sets it against another figure ("up from 40 percent in
+    2014", "$105 billion more than last year"). Findings are of now: an earlier figure is
+    theirs only when they compare with it ("Last year, the casinos earned $2.7 billion" is
+    history, the narrator's), and never a poll's in a year named before the latest (a poll
+    compares with its own last wave, not with "1988, when Dukakis won it by 10 points")."""
 
     earlier: bool = False
     older: bool = False
+    compared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +125,11 @@ _CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|note
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
-_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s)|[!?\n]")
+_CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
+#: Data said to be made by someone ("released Friday by state gaming regulators").
+_MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")
+#: How far after an unnamed source the body it stands for may be named as a source.
+_NEXT_SOURCE = 400
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -129,10 +140,12 @@ def _respondents(mention: str) -> bool:
     words = mention.lower().split()
     if not words:
         return False
-    first = words[0].strip(".,")
+    first, head = words[0].strip(".,"), words[-1].strip(".,")
+    if head in figure_words().claimants.findings_nouns:
+        return False  # "One study", "Two polls": sources, not shares of respondents
     numeric = any(ch.isdigit() for ch in first) or first in NUMBER_WORDS["en"]
     respondents = figure_words().claimants.respondents
-    return numeric or "percent" in words or words[-1].strip(".,") in respondents
+    return numeric or "percent" in words or head in respondents
 
 
 #: The kinds of mention that name a person or organization (not "he", "the agency").
@@ -234,17 +247,31 @@ class Claimants:
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
+        makers: list[Speaker] = []  # who made the study the article names only by its kind
+        unnamed: list[tuple[Quote, int, int]] = []  # "the researchers", no maker with them
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
             start = min(c.start for c in quote.content)
             end = max(c.end for c in quote.content)
-            finding = self._data_source(quote, start, end)
+            finding = self._named_study_at(quote, end) or self._data_source(quote, start, end)
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
                 self.findings.append(finding)
-            elif quote.speaker is not None and not _respondents(
-                quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
+                if self._unnamed_study(quote.speaker):
+                    makers.append(finding.claimant)
+            elif self._unnamed_study(quote.speaker) and self._points_back(quote.speaker):
+                unnamed.append((quote, start, end))
+            elif (
+                quote.speaker is not None
+                and not _respondents(
+                    quote.speaker.mention.text if quote.speaker.mention else quote.speaker.name
+                )
+                and not self._own_data(quote)
             ):
                 self.others.append((start, end))
+        if len({m.name for m in makers}) == 1:  # "An exhaustive study ... The authors of
+            for quote, start, end in unnamed:  # the report, which include X, ...": X's
+                self.sources[id(quote)] = makers[0]
+                self.findings.append(Finding(start, end, makers[0], any_unit=True))
         #: the names organizations go by in the article, for :meth:`_fullest`
         self.org_names = {_without_kind(e.name) for e in entities if e.type == "ORG"}
         self.org_names.update(f.claimant.name for f in self.findings)
@@ -272,12 +299,26 @@ class Claimants:
             lo = hi - len(" ".join(words)) - 1
             org = self._organization_in(lo, hi, overlapping=True)
             name = _without_kind(org.name) if org is not None else " ".join(words)
+            name = _OWNED.sub("", name)  # "POLITICO's Battleground States average": POLITICO's
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
             kind = match.group(0).split()[-1].lower()
             any_unit = kind not in self.words.study_kinds  # a report's money, not a poll's
             out.append(Finding(match.start(), match.end(), speaker, any_unit=any_unit))
         return out + self._released_studies(text)
+
+    def _named_study_at(self, quote: Quote, end: int) -> Finding | None:
+        """The findings of a statement whose speaker is a study named where it is mentioned
+        ("POLITICO's Battleground States average shows ...", whatever entity the speaker was
+        given): the study's, from its statement on."""
+        mention = quote.speaker.mention if quote.speaker is not None else None
+        if mention is None:
+            return None
+        named = [f for f in self.findings if f.start == mention.start and f.end == mention.end]
+        if not named:
+            return None
+        start = min(c.start for c in quote.content)
+        return Finding(start, end, named[0].claimant, any_unit=named[0].any_unit)
 
     def _released_studies(self, text: str) -> list[Finding]:
         """Studies an organization is said to have made, in the words after its name ("The
@@ -340,43 +381,102 @@ class Claimants:
         named = self._name_before_kind(words)
         if named is not None:  # "An Associated Press survey": the recognizer missed the name
             return Finding(start, end, Speaker(entity=None, name=named, mention=mention))
-        behind = self._named_with(speaker, quote) or self._owner_in(self._phrase_of(mention))
+        reach = TAG_REACH if self._unnamed_study(speaker) else _NAMED_WITH
+        behind = self._named_with(speaker, quote, reach=reach)  # "The authors of the report,
+        behind = behind or self._owner_in(self._phrase_of(mention))  # which include X, ..."
         if behind is not None:  # "The survey, conducted by the Harlow Institute, finds"
-            return Finding(start, end, behind)
+            any_unit = words[-1].lower() in self.words.study_words  # a report's money
+            return Finding(start, end, behind, any_unit=any_unit)
         if len(words) > 1 and words[0].lower() not in self.words.pointing:
             return None  # "the poll", "its survey", "Findings": the source named before
         earlier = [f for f in self.findings if f.start < mention.start]
         if earlier:
-            return Finding(start, end, earlier[-1].claimant)  # "the poll": the one named before
+            last = earlier[-1]  # "the poll", "the data": the source named before; its data
+            any_unit = last.any_unit and words[-1].lower() not in self.words.study_kinds
+            return Finding(start, end, last.claimant, any_unit=any_unit)  # as it was
         return None
 
-    def of_statement(self, quote: Quote | None, amount: Amount, period: Period) -> Speaker | None:
+    def _unnamed_study(self, speaker: Speaker | None) -> bool:
+        """Whether a speaker is a study or its makers named only by their kind, with no
+        entity ("An exhaustive study", "the report", "The researchers", "The authors")."""
+        if speaker is None or speaker.entity is not None or speaker.mention is None:
+            return False
+        words = [w.strip(".,;:'’\"”“").lower() for w in speaker.mention.text.split()]
+        return (
+            bool(words)
+            and words[-1] in self.words.study_words
+            and all(w in self.words.not_source_names or not w[:1].isupper() for w in words[:-1])
+        )
+
+    def _points_back(self, speaker: Speaker | None) -> bool:
+        """Whether a speaker's words point back to what the article named ("the report", "The
+        researchers"), not to one more ("one study found", "a new study")."""
+        mention = speaker.mention if speaker is not None else None
+        words = mention.text.lower().split() if mention is not None else []
+        return len(words) > 1 and words[0] in self.words.pointing
+
+    def of_statement(
+        self, quote: Quote | None, amount: Amount, period: Period, *, told: bool = False
+    ) -> Speaker | None:
         """The claimant of ``amount`` inside ``quote`` (None: no quote): its speaker, unless the
         speaker is a data source (the organization in or before it), respondents of a poll
         ("Six in 10 say ...", "male troops backed ...": the findings in force) or no agent at
         all (a number: "Forty-one percent said ..."; a pronoun nothing resolved; data: "New
         numbers show ..."), whose figures go to the organization the text names with it
         ("figures from Statistics Denmark"), else, for data, to the phrase (an unnamed source),
-        else to the findings in force or the narrator (None)."""
+        else to the findings in force or the narrator (None). A sentence given to a source by
+        "according to" does not give it what a relative clause tells of someone (``told``:
+        :meth:`told_of`)."""
         if quote is None or quote.speaker is None:
             return None
+        cue = quote.cue.text.lower() if quote.cue is not None else ""
+        if told and cue.startswith("according"):
+            return None  # "Clinton, who collected $112 million, had $38 million, according to"
         source = self.sources.get(id(quote))
         if source is not None:
             self.anchor = max(self.anchor, min(c.start for c in quote.content))
             return source
         speaker = quote.speaker
-        if _respondents(speaker.mention.text if speaker.mention else speaker.name):
-            findings = self.of_narration(amount, period)
+        if _respondents(speaker.mention.text if speaker.mention else speaker.name) or (
+            self._own_data(quote)
+        ):  # "Six in 10 say ...", "the remaining casinos reported $2 billion" in a release
+            findings = self.of_narration(amount, period, told=told)
             if findings is not None:
                 return findings
         claimant = self._claimant_of(speaker, quote)
         if claimant is None and speaker.name.lower() in self.pronouns:
             return None  # "They said": nobody the article names
         if claimant is None:
-            return self.of_narration(amount, period)  # data that no one owns: "Numbers show"
+            return self.of_narration(amount, period, told=told)  # data no one owns: "Numbers show"
         if speaker.mention is not None and speaker.entity is None:
             self.by_head.setdefault(_head_noun(speaker.mention.text), claimant)
         return claimant
+
+    def _own_data(self, quote: Quote) -> bool:
+        """Whether a statement gives the speaker's own numbers to the data a release is made
+        of ("the remaining casinos reported $2 billion in revenue", "Four casinos reported
+        declines"): a verb of ``own_data_verbs`` and either no figure in what it reports or a
+        speaker that is a plain phrase of common nouns naming no source (no entity, two words
+        or more, no capitalized word but the first, a plural head that is none of the words of
+        a source, a pronoun, a title or a body). Inside a release such figures are the
+        release's, and such a statement does not end it."""
+        speaker, cue = quote.speaker, quote.cue
+        if speaker is None or cue is None or cue.text.lower() not in self.words.own_data_verbs:
+            return False
+        if not any(find_amounts(c.text) for c in quote.content):
+            return True  # "Four casinos — ... — reported year-over-year revenue declines"
+        mention = speaker.mention
+        if speaker.entity is not None or mention is None:
+            return False
+        words = [w.strip(".,;:'’\"”“") for w in mention.text.split()]
+        if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) or words[-1][-1:] != "s":
+            return False  # "the Harlow casinos" (a name)
+        head = words[-1].lower()
+        if head in self.pronouns or head in PERSON_TITLES or head in ORG_HEADS:
+            return False
+        w = self.words
+        sources = w.unnamed_sources | w.findings_nouns | self.data_nouns | w.respondents
+        return head not in sources and _head_noun(head) not in sources
 
     def _claimant_of(self, speaker: Speaker, quote: Quote) -> Speaker | None:
         """An agent speaker as the fullest name it stands for; a non-agent as whoever it
@@ -391,9 +491,38 @@ class Claimants:
         if named is None and mention is not None:
             named = self._owner_in(self._phrase_of(mention))
             named = named or self.by_head.get(_head_noun(mention.text))
+        maker = self._maker(mention) if named is None and mention is not None else None
+        if maker is not None:  # "data released Friday by state gaming regulators"
+            return self._body_named_after(maker) or maker
         if named is None and standing.qualified_data:
             return speaker  # "leaked documents show": an unnamed source, the phrase
         return self._fullest(named) if named is not None else None
+
+    def _maker(self, mention: Span) -> Speaker | None:
+        """The unnamed source data are said to be made by ("data released Friday by state
+        gaming regulators": ``state gaming regulators``), or None."""
+        phrase = self._phrase_of(mention)
+        match = _MADE_BY.search(phrase.text)
+        if match is None:
+            return None
+        words = match.group("maker").lower().split()
+        if not words or words[-1].strip(".,;:") not in self.words.unnamed_sources:
+            return None
+        at = phrase.start + match.start("maker")
+        source = Span.of(self.text, at, phrase.start + match.end("maker"))
+        return Speaker(entity=None, name=source.text, mention=source)
+
+    def _body_named_after(self, maker: Speaker) -> Speaker | None:
+        """The public body the text names as a source right after an unnamed one ("... by
+        state gaming regulators. ..., according to the state Division of Gaming
+        Enforcement"): the regulators are its people."""
+        end = maker.mention.end if maker.mention is not None else 0
+        for finding in self.findings:
+            if end < finding.start <= end + _NEXT_SOURCE:
+                name = finding.claimant.name.split()
+                if any(w.lower() in self.words.agency_heads for w in name[1:] + name[:1]):
+                    return finding.claimant
+        return None
 
     def _resolved(self, speaker: Speaker) -> Speaker:
         """The agent a speaker's words stand for: a body named by its owner ("his campaign",
@@ -471,13 +600,19 @@ class Claimants:
     def _fullest(self, claimant: Speaker) -> Speaker:
         """An organization by the fullest name the article gives it: "Tax Policy Center" as
         "Urban-Brookings Tax Policy Center", "Hurun" as "Hurun Report", "AP-GfK" as
-        "Associated Press-GfK" (a name another one extends, or spells out)."""
+        "Associated Press-GfK" (a name another one extends, or spells out). A speaker read as
+        a place is taken for an organization only by its name and a kind of publication after
+        it ("Hurun" and the "Hurun Report"; "China" is not the "China Development Bank")."""
         entity = self.by_id.get(claimant.entity) if claimant.entity else None
-        if entity is not None and entity.type != "ORG":
+        if entity is not None and entity.type == "PERSON":
             return claimant
         longer = [
             n for n in self.org_names if len(n) > len(claimant.name) and _extends(n, claimant.name)
         ]
+        if entity is not None and entity.type != "ORG":  # "Hurun" read as a place: only
+            kinds = self.words.findings_nouns  # the name of its publication, "Hurun Report"
+            longer = [n for n in longer if n.split()[:-1] == claimant.name.split()]
+            longer = [n for n in longer if n.split()[-1].lower() in kinds]
         if not longer:
             return claimant
         return Speaker(entity=claimant.entity, name=max(longer, key=len), mention=claimant.mention)
@@ -506,7 +641,7 @@ class Claimants:
         return Standing(qualified_data=bool(qualifiers))
 
     def _named_with(
-        self, speaker: Speaker, quote: Quote, *, people: bool = False
+        self, speaker: Speaker, quote: Quote, *, people: bool = False, reach: int = _NAMED_WITH
     ) -> Speaker | None:
         """The organization named in or right after a speaker's words ("FEC records",
         "numbers released by the Census Bureau"), within its sentence and before the
@@ -514,7 +649,7 @@ class Claimants:
         to a survey by the Harlow Institute")."""
         mention = speaker.mention
         if mention is not None:
-            stop = min(len(self.text), mention.end + _NAMED_WITH)
+            stop = min(len(self.text), mention.end + reach)
             end = _CLAUSE_END.search(self.text, mention.end, stop)
             stop = end.start() if end is not None else stop
             content = [c.start for c in quote.content if c.start >= mention.end]
@@ -562,12 +697,16 @@ class Claimants:
         "which independent analyses have estimated to cost [$3 trillion]" (an unnamed source).
         A verb of speech claims what its clause states, not a figure hung on the verb itself
         ("Lee said of the [12] meetings"); a verb of valuation claims both. None when no such
-        verb governs the figure or its subject is no agent."""
+        verb governs the figure or its subject is no agent, and for a figure in the subject of
+        a verb of speech (who speaks, "the [34-year-old] mother replied", is the narrator's)."""
         words = self.words
         child = token
+        speaking = figure_words().pronouns.reporting_verbs
         for _ in range(12):
+            if child.dep_ in ("nsubj", "nsubjpass") and token.lower_ in speaking:
+                return None  # who speaks: "the 34-year-old mother of three replied"
             lemma = token.lemma_.lower()
-            valuing = lemma in words.valuation_verbs
+            valuing = lemma in words.valuation_verbs and child.dep_ != "advcl"  # "Though ..."
             subject = _subject_of(token)
             verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
             if verb and (valuing or lemma in words.statement_verbs):
@@ -579,12 +718,15 @@ class Claimants:
             child, token = token, token.head
         return None
 
-    def of_according(self, lo: int, hi: int, at: int) -> Speaker | None:
+    def of_according(self, lo: int, hi: int, at: int, *, told: bool = False) -> Speaker | None:
         """The source a sentence ``text[lo:hi]`` names with "according to" when no quotation
         holds the figure at ``at`` ("The top tenth would gain 9 percent, according to the
         Harbor Tax Center"): a person or organization named there, the owner of the data
         it names ("figures her campaign released": the ``Lee campaign``), the study named
-        before ("the poll"), or an unnamed source ("federal statistics"); else None."""
+        before ("the poll"), or an unnamed source ("federal statistics"); else None, also
+        for a figure in a relative clause that tells of someone (``told``: :meth:`told_of`)."""
+        if told:
+            return None
         for match in _ACCORDING.finditer(self.text, lo, hi):
             stop = _SOURCE_END.search(self.text, match.end(), hi)
             end = stop.start() if stop is not None else hi
@@ -673,10 +815,13 @@ class Claimants:
         ("independent analyses", "federal officials"); None for anything else."""
         start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
         for s, t, entity in self.mentions.overlapping(start, end):
+            mention = Span.of(self.text, s, t)
+            found = Speaker(entity=entity.id, name=entity.name, mention=mention)
             if entity.type in ("ORG", "PERSON"):
-                mention = Span.of(self.text, s, t)
-                found = Speaker(entity=entity.id, name=entity.name, mention=mention)
                 return self._fullest(self._resolved(found))
+            fullest = self._fullest(found)  # "Hurun lists ..." (read as a place): Hurun Report
+            if fullest.name != entity.name:
+                return fullest
         named = [
             e
             for e in self.by_id.values()
@@ -696,7 +841,13 @@ class Claimants:
         return None
 
     def of_narration(
-        self, amount: Amount, period: Period, token: Any | None = None, offset: int = 0
+        self,
+        amount: Amount,
+        period: Period,
+        token: Any | None = None,
+        offset: int = 0,
+        *,
+        told: bool = False,
     ) -> Speaker | None:
         """The claimant of ``amount`` outside every statement by an agent: the data source
         whose findings the text is still reporting there, else the narrator (None). For the
@@ -708,13 +859,17 @@ class Claimants:
         n = bisect_right(self.starts, start) - 1
         if n < 0 and self._in_study_headline(start):
             return self.findings[0].claimant  # "Poll: Lee leads by 6": the poll the body reports
-        if n < 0 or period.earlier:
+        if n < 0:
             return None
         finding = self.findings[n]
         if period.older and not finding.any_unit:
             return None  # a poll's findings are of now: "won it by 10 points in 1988" is not
+        if (period.older or period.earlier) and not period.compared:
+            return None  # "Last year, the casinos earned $2.7 billion": history
         if unit not in self.words.findings_units and not finding.any_unit:
             return None
+        if told:
+            return None  # "a shooting that killed three people" in a poll's sentence
         if self._states_content(finding, start):
             self.anchor = start
             return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
@@ -735,6 +890,31 @@ class Claimants:
         self.anchor = start
         return finding.claimant
 
+    def told_of(self, token: Any, amount: Amount) -> bool:
+        """Whether ``amount`` (``token``: a word of it in the parse) is in a relative clause
+        that tells what someone or something did ("Clinton, who collected $112 million in
+        2015", "a shooting that killed three people"): events, not what a source states. Not
+        a clause of speech or valuation ("which analysts estimate at $3 billion"), nor one
+        that says who respondents are ("voters who earn $100,000") or what a study says ("a
+        report that he lost $9 million"); not shares ("Clinton, who is viewed as honest by 55
+        percent"), the findings of polls wherever they are, nor thresholds that make a group
+        ("super PACs that raised $1 million or more")."""
+        if amount.unit in ("percent", "percentage_points") or amount.comparator not in "=~":
+            return False
+        words = self.words
+        sources = words.respondents | words.findings_nouns | self.data_nouns
+        for _ in range(8):
+            if token.dep_ == "relcl":
+                lemma = token.lemma_.lower()
+                if lemma in words.statement_verbs or lemma in words.valuation_verbs:
+                    return False
+                head = token.head.lower_
+                return head not in sources and _head_noun(head) not in sources
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
     def _states_content(self, finding: Finding, start: int) -> bool:
         """Whether ``start`` is in the clause a study's name introduces ("a Harbor Ledger
         report that Reyes lost ..."): what the study states, whoever acts in it."""
@@ -753,8 +933,13 @@ class Claimants:
     def _acted(self, token: Any, offset: int, finding: Finding) -> bool:
         """Whether the clause of ``token`` tells what an agent other than the one behind
         ``finding`` did ("Adelson has committed $5 million", "she would impose"), or what was
-        done to one ("Wells Fargo was fined $185 million")."""
+        done to one ("Wells Fargo was fined $185 million"), or what another agent did to the
+        thing the figure measures ("Apple's $14.5 billion tax bill levied by the EU")."""
         for _ in range(8):
+            for verb in (c for c in token.children if c.dep_ == "acl"):
+                agents = [a for c in verb.children if c.dep_ == "agent" for a in c.children]
+                if agents and self._agent_subject(agents[0], offset, finding):
+                    return True
             if token.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:

@@ -93,13 +93,18 @@ def find_claims(
             quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
             time = _time(text, find_times(text, lo, hi, when), amount)
-            period = Period(earlier=_earlier(time, when), older=_older(time, latest))
+            period = Period(
+                earlier=_earlier(time, when),
+                older=_older(time, latest),
+                compared=_compared(text, sentence),
+            )
+            told = words is not None and who.told_of(words.root, amount)
             claimant = (
-                who.of_statement(quote, amount, period)
+                who.of_statement(quote, amount, period, told=told)
                 if quote is not None
                 else who.of_clause(words.root, pp.offset)
-                or who.of_according(sentence[0], sentence[1], amount.start)
-                or who.of_narration(amount, period, words.root, pp.offset)
+                or who.of_according(sentence[0], sentence[1], amount.start, told=told)
+                or who.of_narration(amount, period, words.root, pp.offset, told=told)
             )
             claims.append(
                 Claim(
@@ -506,6 +511,13 @@ def _earlier(time: ClaimTime | None, when: date | None) -> bool:
         return False
     year = time.period[:4]
     return year.isdigit() and int(year) < when.year
+
+
+def _compared(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence sets figures against each other ("up from 40 percent in 2014",
+    "more than last year", "compared with"): one of ``comparison_words``."""
+    words = set(re.findall(r"[a-z]+", text[sentence[0] : sentence[1]].lower()))
+    return bool(words & figure_words().claimants.comparison_words)
 
 
 def _latest_year(text: str) -> int | None:

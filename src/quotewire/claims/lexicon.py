@@ -101,6 +101,9 @@ class ClaimantWords:
     agency_heads: frozenset[str]
     name_joiners: frozenset[str]
     pointing: frozenset[str]
+    own_data_verbs: frozenset[str]
+    comparison_words: frozenset[str]
+    study_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
