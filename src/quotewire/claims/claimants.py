@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.lexicon import figure_words
@@ -40,6 +40,27 @@ from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
 from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A mention of a person or organization by name (``text[start:end]``) and its entity."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+class _Stretch(NamedTuple):
+    """The text of a statement, ``text[start:end]`` (ordered by start, then end)."""
+
+    start: int
+    end: int
+
+
+def _content_range(quote: Quote) -> tuple[int, int]:
+    """Where a statement's content starts and ends (over all of its parts)."""
+    return min(c.start for c in quote.content), max(c.end for c in quote.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,25 +254,24 @@ class Claimants:
         )
         named = sorted(
             [
-                (m.start, m.end, e)
+                _Named(m.start, m.end, e)
                 for e in entities
                 if e.type in ("ORG", "PERSON")
                 for m in e.mentions
                 if m.kind in _NAMING
             ],
-            key=lambda found: (found[0], found[1]),  # two entities may share a span
+            key=lambda found: (found.start, found.end),  # two entities may share a span
         )
         self.agents = named  # the names of people and organizations, in text order
-        self.agent_starts = [m[0] for m in named]
+        self.agent_starts = [m.start for m in named]
         self.by_head: dict[str, Speaker] = {}  # "slide" -> whose the slides are
         self.findings: list[Finding] = list(self._named_studies(text))
-        self.others: list[tuple[int, int]] = []  # statements by people and bodies not sources
+        self.others: list[_Stretch] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
         makers: list[Speaker] = []  # who made the study the article names only by its kind
-        unnamed: list[tuple[Quote, int, int]] = []  # "the researchers", no maker with them
+        unnamed: list[Quote] = []  # "the researchers", no maker with them
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
-            start = min(c.start for c in quote.content)
-            end = max(c.end for c in quote.content)
+            start, end = _content_range(quote)
             finding = self._named_study_at(quote, end) or self._data_source(quote, start, end)
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
@@ -259,7 +279,7 @@ class Claimants:
                 if self._unnamed_study(quote.speaker):
                     makers.append(finding.claimant)
             elif self._unnamed_study(quote.speaker) and self._points_back(quote.speaker):
-                unnamed.append((quote, start, end))
+                unnamed.append(quote)
             elif (
                 quote.speaker is not None
                 and not _respondents(
@@ -267,10 +287,11 @@ class Claimants:
                 )
                 and not self._own_data(quote)
             ):
-                self.others.append((start, end))
+                self.others.append(_Stretch(start, end))
         if len({m.name for m in makers}) == 1:  # "An exhaustive study ... The authors of
-            for quote, start, end in unnamed:  # the report, which include X, ...": X's
+            for quote in unnamed:  # the report, which include X, ...": X's
                 self.sources[id(quote)] = makers[0]
+                start, end = _content_range(quote)
                 self.findings.append(Finding(start, end, makers[0], any_unit=True))
         #: the names organizations go by in the article, for :meth:`_fullest`
         self.org_names = {_without_kind(e.name) for e in entities if e.type == "ORG"}
@@ -325,7 +346,8 @@ class Claimants:
         Harlow Institute released a report on wages", "X conducted a 50-state poll"): its
         findings start there."""
         out = []
-        for start, end, entity in self.agents:
+        for agent in self.agents:
+            start, end, entity = agent.start, agent.end, agent.entity
             if entity.type != "ORG":
                 continue
             stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
@@ -540,7 +562,7 @@ class Claimants:
             owner = entity.name if entity is not None and entity.type == "PERSON" else None
             if owner is None and words[0] in self.words.owners:
                 found = self._last_agent(mention.start, "PERSON")
-                owner = found[2].name if found is not None else None
+                owner = found.entity.name if found is not None else None
             if owner is None and entity is None:
                 named = self._agent_in(mention.start, mention.end, "PERSON")
                 owner = named.name if named is not None else None
@@ -555,7 +577,7 @@ class Claimants:
         ):
             found = self._last_agent(mention.start, "ORG")
             if found is not None:
-                return Speaker(entity=found[2].id, name=found[2].name, mention=mention)
+                return Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         if (
             (entity is None or entity.type != "PERSON")
@@ -573,23 +595,22 @@ class Claimants:
         senator"), else the person named last."""
         people = []
         n = bisect_right(self.agent_starts, before) - 1
-        while n >= 0 and before - self.agents[n][0] < REACH:
-            if self.agents[n][2].type == "PERSON":
-                people.append(self.agents[n][2])
+        while n >= 0 and before - self.agents[n].start < REACH:
+            if self.agents[n].entity.type == "PERSON":
+                people.append(self.agents[n].entity)
             n -= 1
         titled = [p for p in people if _bears(p, title)]
         found = titled or people
         return found[0] if found else None
 
-    def _last_agent(
-        self, before: int, kind: str, reach: int = REACH
-    ) -> tuple[int, int, Entity] | None:
+    def _last_agent(self, before: int, kind: str, reach: int = REACH) -> _Named | None:
         """The last mention of a person or organization (``kind``) named in the ``reach``
         characters before ``before``."""
         n = bisect_right(self.agent_starts, before) - 1
-        while n >= 0 and before - self.agents[n][0] < reach:
-            if self.agents[n][2].type == kind and self.agents[n][1] <= before:
-                return self.agents[n]
+        while n >= 0 and before - self.agents[n].start < reach:
+            agent = self.agents[n]
+            if agent.entity.type == kind and agent.end <= before:
+                return agent
             n -= 1
         return None
 
@@ -671,24 +692,24 @@ class Claimants:
         found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
-        start, end, entity = found
-        return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, start, end))
+        mention = Span.of(self.text, found.start, found.end)
+        return Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
 
     def _organization_in(self, lo: int, hi: int, *, overlapping: bool = False) -> Entity | None:
         """The organization first mentioned within ``lo`` to ``hi`` (or overlapping it)."""
         found = self._organization_mention(lo, hi, overlapping=overlapping)
-        return found[2] if found is not None else None
+        return found.entity if found is not None else None
 
     def _organization_mention(
         self, lo: int, hi: int, *, overlapping: bool, people: bool = False
-    ) -> tuple[int, int, Entity] | None:
+    ) -> _Named | None:
         kinds = ("ORG", "PERSON") if people else ("ORG",)
         found = [
-            (s, t, e)
+            _Named(s, t, e)
             for s, t, e in self.mentions.overlapping(lo, hi)
             if e.type in kinds and (overlapping or (lo <= s and t <= hi))
         ]
-        return min(found, key=lambda m: (m[0], m[1])) if found else None
+        return min(found, key=lambda m: (m.start, m.end)) if found else None
 
     def of_clause(self, token: Any, offset: int) -> Speaker | None:
         """The subject of a verb that states or values the figure at ``token`` outside every
@@ -737,9 +758,9 @@ class Claimants:
                 phrase.start, phrase.end, overlapping=False, people=True
             )
             if found is not None:
-                start, stop_at, entity = found
-                mention = Span.of(self.text, start, stop_at)
-                return self._fullest(Speaker(entity=entity.id, name=entity.name, mention=mention))
+                mention = Span.of(self.text, found.start, found.end)
+                source = Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
+                return self._fullest(source)
             words = phrase.text.lower().split()
             if not words:
                 return None
@@ -875,15 +896,15 @@ class Claimants:
             return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
             return None
-        k = bisect_right(self.others, (start, start)) - 1
+        k = bisect_right(self.others, _Stretch(start, start)) - 1
         if (
             k >= 0
-            and finding.start < self.others[k][0]
-            and start < self.others[k][1] + TAG_REACH
-            and _CLAUSE_END.search(self.text, self.others[k][1], start) is None
+            and finding.start < self.others[k].start
+            and start < self.others[k].end + TAG_REACH
+            and _CLAUSE_END.search(self.text, self.others[k].end, start) is None
         ):
             return None  # in the tag of someone else's statement ("said of the 12 meetings")
-        if finding.any_unit and k >= 0 and finding.end <= self.others[k][0]:
+        if finding.any_unit and k >= 0 and finding.end <= self.others[k].start:
             return None  # someone else has spoken since the release
         if max(self.anchor, finding.start) < start - (RELEASE_REACH if finding.any_unit else REACH):
             return None  # the findings were left behind

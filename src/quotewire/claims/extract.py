@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from functools import cache, partial
 from typing import Any
 
 from quotewire.claims.amounts import Amount, find_amounts
@@ -61,7 +62,7 @@ def find_claims(
     the agency the story is credited to, is never what an amount is about; amounts are looked
     for in ``shadow``, the text with its debris blanked, when given)."""
     when = _date(published)
-    latest = _latest_year(text)
+    latest = cache(partial(_latest_year, text))  # read at the first dated figure
     fragments = title_fragments(entities)
     places = [
         e
@@ -530,12 +531,16 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def _older(time: ClaimTime | None, latest: int | None) -> bool:
-    """Whether a figure's period is a year named outright before ``latest`` ("in 1988")."""
-    if time is None or time.period is None or time.relative or latest is None:
+def _older(time: ClaimTime | None, latest: Callable[[], int | None]) -> bool:
+    """Whether a figure's period is a year named outright before the latest year the text
+    names (``latest()``: "in 1988" in an article about 2016)."""
+    if time is None or time.period is None or time.relative:
         return False
     year = time.period[:4]
-    return year.isdigit() and int(year) < latest
+    if not year.isdigit():
+        return False
+    last = latest()
+    return last is not None and int(year) < last
 
 
 def _trend(text: str, lo: int, hi: int, amount: Amount) -> str | None:

@@ -312,3 +312,23 @@ def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
         return []
     rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
     return [i for i, (lemma, lower) in enumerate(rows) if lemma in hashes or lower in hashes]
+
+
+def title_case(doc: Any) -> bool:
+    """Whether a paragraph is written in title case, as headlines are: at least three in four
+    of its words of four letters or more capitalized (a body sentence has a few names among
+    lower-case words). The words are found on the document's arrays, and the reading stops
+    at the first lower-case word too many, so a body paragraph costs a few tokens."""
+    if not len(doc):
+        return False
+    rows = doc.to_array(["IS_ALPHA", "LENGTH"])
+    words = numpy.flatnonzero((rows[:, 0] == 1) & (rows[:, 1] >= 4)).tolist()
+    if len(words) < 2:
+        return False
+    lower = 0
+    for i in words:
+        if not doc[i].text[0].isupper():
+            lower += 1
+            if 4 * lower > len(words):
+                return False
+    return True

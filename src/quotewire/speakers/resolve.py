@@ -18,10 +18,11 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal
 
 from quotewire.model import Entity, Mention
-from quotewire.nlp.english import tokens_with
+from quotewire.nlp.english import title_case, tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
@@ -271,7 +272,7 @@ class Resolver:
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
-        self._headlines = Headlines(())  # the article's title-case paragraphs
+        self._headlines = Headlines("", ())  # the article's title-case paragraphs
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
         self._roled: list[Draft] = []  # the people with a role, in the order they were made
         self._titled: dict[str, list[Draft]] = {}  # the same, by each title word in a role
@@ -362,7 +363,7 @@ class Resolver:
         those that start where a transcript's label does (``labels``): a label is resolved as
         a person's name ("PENCE", not an organization "PENCE")."""
         ents: list[_Ent] = []
-        headlines = self._headlines = Headlines(frames)
+        headlines = self._headlines = Headlines(self.text, frames)
         for frame in frames:
             headline = headlines.holds(frame.offset)
             for ent in frame.doc.ents:
@@ -383,7 +384,7 @@ class Resolver:
                     continue
                 ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
         ents = _relabel(ents)
-        ents += _unrecognized_surnames(frames, ents)
+        ents += _unrecognized_surnames(self.text, frames, ents, headlines)
         # full names before surnames, so that "Putin" in a headline finds "Vladimir Putin"
         for e in sorted(
             ents, key=lambda e: (e.label != "PERSON" or len(e.name.split()) < 2, e.start)
@@ -444,11 +445,10 @@ class Resolver:
         draft.roles.append(role)
         if draft.type != "PERSON":
             return
-        if any(w in PRESS_ROLES for w in re.findall(r"[a-z]+", role.lower())):
+        if any(w in PRESS_ROLES for w in _ROLE_WORD.findall(role.lower())):
             draft.press = True
-        lowered = role.lower()
-        for title in PERSON_TITLES:
-            if _holds_title(lowered, title) and (title, draft.number) not in self._titled_keys:
+        for title in _titles_held(role.lower()):
+            if (title, draft.number) not in self._titled_keys:
                 self._titled_keys.add((title, draft.number))
                 insort(self._titled.setdefault(title, []), draft, key=lambda d: d.number)
 
@@ -735,13 +735,6 @@ class Resolver:
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
 
 
-def _title_case(doc: Any) -> bool:
-    """Whether a paragraph is written in title case, as headlines are: most of its words of
-    four letters or more capitalized (a body sentence has a few names among lower-case words)."""
-    words = [t.text for t in doc if t.is_alpha and len(t.text) >= 4]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
@@ -751,16 +744,17 @@ class Headlines:
     Drops", "Dascha Polanco Opened"). What the body writes (its names, its lower-case words)
     is read on the first such name, so an article without one costs one pass over its tokens."""
 
-    def __init__(self, frames: Sequence[Frame]) -> None:
+    def __init__(self, text: str, frames: Sequence[Frame]) -> None:
+        self.text = text
         self.body: list[Frame] = []
         self.spans: list[tuple[int, int]] = []
         for frame in frames:
-            if _title_case(frame.doc):
+            if title_case(frame.doc):
                 self.spans.append((frame.offset, frame.stop))
             else:
                 self.body.append(frame)
         self._names: frozenset[str] | None = None
-        self._lower: frozenset[str] | None = None
+        self._lower: dict[str, bool] = {}
 
     def holds(self, pos: int) -> bool:
         """Whether ``pos`` lies in a title-case paragraph."""
@@ -771,12 +765,12 @@ class Headlines:
         """How many of a title-case name's words to keep: its longest start the body writes
         as a name; else its words before the first (after the first) the body writes in lower
         case ("Dascha Polanco Opened" -> 2 when the body says "opened"); else all of them."""
-        names, lower = self._read()
+        names = self._names_written()
         for n in range(len(words), 0, -1):
             if clean_name(" ".join(words[:n])) in names:
                 return n
         for n, word in enumerate(words):
-            if n and word.lower() in lower:
+            if n and self.writes_lower(word.lower()):
                 return n
         return len(words)
 
@@ -788,11 +782,24 @@ class Headlines:
             keep = next((k for k, t in enumerate(ent) if k and t.tag_ in _VERB_TAGS), keep)
         return ent if keep == len(ent) else ent.doc[ent.start : ent.start + keep]
 
-    def _read(self) -> tuple[frozenset[str], frozenset[str]]:
+    def writes_lower(self, word: str) -> bool:
+        """Whether the body writes ``word`` (lower case) as a word of its own ("price" for
+        "Price"); looked up in the body's text once per word."""
+        seen = self._lower.get(word)
+        if seen is None:
+            found = None
+            if _LOWER_WORD.fullmatch(word):
+                pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+                found = next(
+                    (f for f in self.body if pattern.search(self.text, f.offset, f.stop)), None
+                )
+            seen = self._lower[word] = found is not None
+        return seen
+
+    def _names_written(self) -> frozenset[str]:
         """The names of people as the body writes them, with their first and last words
-        ("Barack Obama" gives "Barack Obama", "Barack" and "Obama"), and the words it writes
-        in lower case."""
-        if self._names is None or self._lower is None:
+        ("Barack Obama" gives "Barack Obama", "Barack" and "Obama")."""
+        if self._names is None:
             names: set[str] = set()
             for frame in self.body:
                 for ent in frame.doc.ents:
@@ -801,10 +808,7 @@ class Headlines:
                         names.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
                         names.update(" ".join(words[k:]) for k in range(len(words)))
             self._names = frozenset(names)
-            self._lower = frozenset(
-                w for frame in self.body for w in _LOWER_WORD.findall(frame.doc.text)
-            )
-        return self._names, self._lower
+        return self._names
 
 
 def role_phrase(token: Any) -> tuple[int, int]:
@@ -838,8 +842,18 @@ def _holds_title(role: str, title: str) -> bool:
     """Whether a lower-cased role holds a title: inside a word for an office ("chair" in
     "chairman"), as a whole word for a family relation ("son", not "spokesperson")."""
     if title in KINSHIP:
-        return title in re.findall(r"[a-z]+", role)
+        return title in _ROLE_WORD.findall(role)
     return title in role
+
+
+_ROLE_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _titles_held(role: str) -> tuple[str, ...]:
+    """The titles a lower-cased role holds, as :func:`_holds_title` reads them (roles repeat
+    from article to article: "president", "campaign manager")."""
+    return tuple(title for title in sorted(PERSON_TITLES) if _holds_title(role, title))
 
 
 def _kin(draft: Draft) -> bool:
@@ -969,17 +983,21 @@ def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:
 _SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
 
 
-def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> list[_Ent]:
+def _unrecognized_surnames(
+    text: str, frames: Sequence[Frame], ents: Sequence[_Ent], headlines: Headlines
+) -> list[_Ent]:
     """Surnames written alone that spaCy's recognizer passed over ("Sanders wasn't impressed")
     when a person named in full earlier or later in the article bears them."""
     surnames = _full_name_surnames(ents)
     if not surnames:
         return []
     found = []
-    lower: frozenset[str] | None = None  # the words the article writes in lower case
     words = frozenset(name.lower() for name in surnames)
     for frame in frames:
         doc = frame.doc
+        written = text[frame.offset : frame.stop]
+        if not any(name in written for name in surnames):
+            continue  # the token arrays only where the paragraph writes one of the surnames
         for i in tokens_with(doc, words):
             token = doc[i]
             if not (
@@ -992,9 +1010,7 @@ def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> lis
                 continue
             if token.pos_ == "NOUN" and token.is_sent_start:
                 # "Price rose", "Rice fell": a common noun when the article writes it so
-                if lower is None:
-                    lower = frozenset(w for f in frames for w in _LOWER_WORD.findall(f.doc.text))
-                if token.lower_ in lower:
+                if headlines.writes_lower(token.lower_):
                     continue
                 start = frame.start(token)
                 found.append(
@@ -1008,6 +1024,20 @@ def _unrecognized_surnames(frames: Sequence[Frame], ents: Sequence[_Ent]) -> lis
                     )
                 )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A mention to resolve, in text order: a found item's speaker or addressee (``item``: its
+    index), or a title that mentions a person on its own ("the senator")."""
+
+    ref: MentionRef
+    what: Literal["speaker", "addressee", "mention"]
+    item: int = -1
+
+
+#: At one offset, a speaker is resolved before an addressee, an addressee before a mention.
+_EVENT_ORDER = {"speaker": 0, "addressee": 1, "mention": 2}
 
 
 def resolve_speakers(
@@ -1027,23 +1057,24 @@ def resolve_speakers(
         name = parse_person(person.name) if person.type == "PERSON" else None
         if name is not None and any(same_full_name(name, a) for a in bylines):
             person.press = True
-    events: list[tuple[int, int, str, int, MentionRef]] = []
+    events: list[_Event] = []
     for n, item in enumerate(found):
         if item.speaker is not None:
-            events.append((item.speaker.start, 0, "speaker", n, item.speaker))
+            events.append(_Event(item.speaker, "speaker", n))
         if item.addressee is not None:
-            events.append((item.addressee.start, 1, "addressee", n, item.addressee))
-    spoken = {(e[4].start, e[4].end) for e in events}
+            events.append(_Event(item.addressee, "addressee", n))
+    spoken = {(e.ref.start, e.ref.end) for e in events}
     for ref in resolver.title_mentions(frames):
         if (ref.start, ref.end) not in spoken:
-            events.append((ref.start, 2, "mention", -1, ref))
+            events.append(_Event(ref, "mention"))
     speakers: dict[int, Draft | None] = {}
     addressees: dict[int, Draft | None] = {}
-    for _, _, what, n, ref in sorted(events, key=lambda e: (e[0], e[1])):
-        draft = resolver.resolve(ref, subject=what != "addressee", speaking=what == "speaker")
+    for event in sorted(events, key=lambda e: (e.ref.start, _EVENT_ORDER[e.what])):
+        what = event.what
+        draft = resolver.resolve(event.ref, subject=what != "addressee", speaking=what == "speaker")
         if what == "speaker":
-            speakers[n] = draft
+            speakers[event.item] = draft
         elif what == "addressee":
-            addressees[n] = draft
+            addressees[event.item] = draft
     entities = [d.to_model() for d in resolver.entities if d.mentions]
     return entities, speakers, addressees
