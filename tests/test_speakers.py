@@ -182,6 +182,38 @@ def test_a_verb_that_names_no_source_makes_no_statement(sentence: str) -> None:
     assert [q for q in _extract(text).quotes if q.type != "headline"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A second aide, who was not authorized to discuss the budget talks, said the two sides "
+        "were close.",
+        "A diplomat, speaking on the condition of anonymity to describe the private meeting, "
+        "said the deal was done.",
+        "One donor, who requested anonymity to discuss the dinner, said the deal was done.",
+    ],
+)
+def test_an_infinitive_of_denied_permission_or_anonymity_reports_nothing(sentence: str) -> None:
+    text = "Budget talks resume in the capital\n\n" + sentence
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert [q.cue.text if q.cue else "" for q in quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The mayor went on to say that the budget was balanced.", "say"),
+        ("Rep. Ana Ruiz used a closed-door lunch to complain that the bill was too costly.", None),
+        ("The aide, who was allowed to discuss the plan, described the cuts as painful.", None),
+    ],
+)
+def test_an_infinitive_that_reports_stays_a_statement(sentence: str, cue: str | None) -> None:
+    text = "Budget talks resume in the capital\n\n" + sentence
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quotes, "no statement found"
+    if cue is not None:
+        assert cue in [q.cue.text for q in quotes if q.cue]
+
+
 def test_a_present_perfect_is_not_read_as_a_passive() -> None:
     text = (
         "Election night in the county\n\n"

@@ -39,6 +39,16 @@ QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
 #: shrinking", "the FBI appears to have left") give the writer's reading, not a source's words.
 RAISING_VERBS = frozenset("seem appear".split())
 
+#: Words of permission whose infinitive, denied, says nothing: "officials who were not authorized
+#: to discuss the talks" have not discussed them. (Not denied, PolNeAR counts the infinitive as a
+#: report: "was allowed to speak out about the company"; and it counts "tried to defend",
+#: "refused to endorse", "plans to demand" as attributions too, so intention and refusal stay.)
+PERMISSION_WORDS = frozenset("authorize authorise permit allow clear empower".split())
+
+#: Nouns that make the purpose infinitive of an anonymous source say nothing ("speaking on the
+#: condition of anonymity to discuss the schedule": the schedule is not what the official said).
+ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
+
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
 

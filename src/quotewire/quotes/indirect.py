@@ -14,7 +14,9 @@ from typing import Any
 
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
+    ANONYMITY_WORDS,
     OBJECT_CUES,
+    PERMISSION_WORDS,
     PREP_CUES,
     QUESTION_VERBS,
     RAISING_VERBS,
@@ -450,13 +452,34 @@ def makes_no_statement(cue: Any) -> bool:
     """A cue whose subject states nothing: a raising verb ("seems to", "appears to"), or a
     verb in the passive with no agent ("Texas was called for Cruz", "he is widely expected to
     run"): nobody named says anything."""
-    if lemma_of(cue) in RAISING_VERBS:
+    if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue):
         return True
     auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
     if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
         return False  # "he's predicted big wins": "has", read as the passive's "is"
     passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _unsaid_infinitive(cue: Any) -> bool:
+    """An infinitive that reports nothing: hung on a denied permission ("officials not
+    authorized to discuss the talks"), or the purpose of an anonymous source's words
+    ("speaking on condition of anonymity to discuss the schedule")."""
+    if cue.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head
+    if head.i == cue.i or cue.dep_ not in ("xcomp", "advcl", "acl"):
+        return False
+    if head.lemma_.lower() in PERMISSION_WORDS:
+        return any(c.dep_ == "neg" for c in head.children)
+    if any(c.dep_ == "ccomp" for c in cue.children):
+        return False  # "used the luncheon to complain that ...": what was said follows
+    return any(
+        t.lemma_.lower() in ANONYMITY_WORDS
+        for c in head.children
+        if c.i < cue.i and c.dep_ in ("prep", "dobj", "advmod")
+        for t in c.subtree
+    )
 
 
 def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
