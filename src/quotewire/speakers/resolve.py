@@ -521,6 +521,13 @@ class Resolver:
         # the name nearest the head of the phrase comes last
         inside = [self.by_span[(e - length, e)] for e, length in overlapping]
         people = [d for d in inside if d.type == "PERSON"]
+        if ref.kind == "nominal" and ref.head in PERSON_TITLES and people:
+            # "Scott's niece", "McGovern's running mate": the owner of the title is someone
+            # else than the person it names
+            owners = [self.by_span[(e - n, e)] for e, n in overlapping if self._owns(e, ref)]
+            if owners and all(p in owners for p in people):
+                other = self._title(ref)
+                return other if other is not None and other not in owners else None
         named = ref.kind == "name" and ref.label in (None, "PERSON")
         fuller = self._fuller_name(ref) if named and inside else None
         if people:
@@ -557,6 +564,12 @@ class Resolver:
                 return self._person_for(person_name(name), ref.start)
             return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
+
+    def _owns(self, end: int, ref: MentionRef) -> bool:
+        """Whether the name ending at ``end`` is a possessor inside the nominal ``ref`` ("Scott's"
+        in "Scott's niece"): a possessive ending and words of the phrase after it."""
+        after = self.text[end : ref.end]
+        return after[:2] in ("'s", "’s") and bool(after[2:].strip())
 
     def _fuller_name(self, ref: MentionRef) -> str | None:
         """The person's name a speaker's name mention writes, when it is one (not in a
@@ -715,6 +728,8 @@ class Resolver:
                     and token.dep_ not in ("compound", "amod")
                     and not token.ent_type_
                     and any(c.dep_ in ("det", "poss") for c in token.children)
+                    # "McGovern's running mate" is not McGovern: left to the title's reader
+                    and not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
                     and not _apposed_to_a_name(token)
                     # "his wife's campaign", "accompanied by his wife": the relative is not
                     # in focus unless the subject ("His wife said")
