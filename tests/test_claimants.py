@@ -520,3 +520,15 @@ def test_two_entities_sharing_a_mention_span_do_not_break_the_claimants() -> Non
     ]
     who = Claimants(text, [], entities)
     assert [a.entity.id for a in who.agents] in (["e1", "e2"], ["e2", "e1"])
+
+
+def test_an_organization_whose_data_show_a_figure_claims_it_and_a_person_does_not() -> None:
+    text = (
+        "Race tightens\n\n"
+        "Polling averages show Lopez with a narrow lead, with Harbor Polls showing her ahead 3 "
+        "points.\n\n"
+        "Maria Lopez, showing a 5-point lead in the suburbs, campaigned in Dover on Friday."
+    )
+    claimed = _claimants(text)
+    assert claimed["3 points"] == "Harbor Polls"
+    assert claimed["5-point"] != "Maria Lopez"

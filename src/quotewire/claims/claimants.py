@@ -734,6 +734,11 @@ class Claimants:
                 stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
                 if subject is not None and (valuing or stated):
                     return self._subject_claimant(subject, offset)
+            if verb and lemma in words.data_verbs and subject is not None and child.dep_ in _STATED:
+                found = self._subject_claimant(subject, offset)
+                entity = self.by_id.get(found.entity) if found and found.entity else None
+                if entity is not None and entity.type == "ORG":
+                    return found
             if token.head.i == token.i:
                 return None
             child, token = token, token.head

@@ -95,6 +95,7 @@ class ClaimantWords:
     owners: frozenset[str]
     release_verbs: frozenset[str]
     statement_verbs: frozenset[str]
+    data_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
     stated_prepositions: frozenset[str]
     named_study_kinds: frozenset[str]
