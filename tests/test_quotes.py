@@ -680,3 +680,23 @@ def test_a_question_put_with_if_is_what_asking_reports() -> None:
     )
     assert _cue(quote) == "Asked"
     assert quote.content[0].text == "if he ever felt bullied at school"
+
+
+def test_the_writers_correction_after_a_quotation_is_not_the_speakers() -> None:
+    text = (
+        "Mayor clarifies remarks\n\n"
+        'Additionally, Reyes said: "I have admitted many times that using two cars was a '
+        'mistake," but in fact Reyes used only one car as mayor - the city one.\n\n'
+        'Lund said "budget reforms" and the sale of old land would pay for the plan.'
+    )
+    result = quotewire.extract(text)
+    admitted = _by_snippet(result, "I have admitted")
+    assert admitted.speaker is not None and admitted.speaker.name == "Reyes"
+    assert [c.text for c in admitted.content] == [
+        "I have admitted many times that using two cars was a mistake"
+    ]
+    assert not any("one car" in c.text for q in result.quotes for c in q.content)
+    claimed = {c.span.text: c.claimant.name if c.claimant else None for c in result.claims}
+    assert claimed["two cars"] == "Reyes" and claimed["one car"] is None
+    # a quoted phrase the sentence goes on from keeps the rest of the report
+    assert any("the sale of old land" in c.text for c in _by_snippet(result, "budget").content)

@@ -268,6 +268,11 @@ class Claimants:
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[_Stretch] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
+        #: where each statement's cue starts -> its content ("Reyes said: "...," but in fact
+        #: Reyes used [one car]": the parser hangs the writer's clause on the cue)
+        self.cue_contents = {
+            q.cue.start: [(c.start, c.end) for c in q.content] for q in quotes if q.cue
+        }
         makers: list[Speaker] = []  # who made the study the article names only by its kind
         unnamed: list[Quote] = []  # "the researchers", no maker with them
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
@@ -722,6 +727,7 @@ class Claimants:
         a verb of speech (who speaks, "the [34-year-old] mother replied", is the narrator's)."""
         words = self.words
         child = token
+        at = offset + token.idx
         speaking = figure_words().pronouns.reporting_verbs
         for _ in range(12):
             if child.dep_ in ("nsubj", "nsubjpass") and token.lower_ in speaking:
@@ -732,6 +738,9 @@ class Claimants:
             verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
             if verb and (valuing or lemma in words.statement_verbs):
                 stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
+                content = self.cue_contents.get(offset + token.idx)
+                if not valuing and content and not any(s <= at < e for s, e in content):
+                    return None  # the verb's statement is known and the figure is not in it
                 if subject is not None and (valuing or stated):
                     return self._subject_claimant(subject, offset)
             if verb and lemma in words.data_verbs and subject is not None and child.dep_ in _STATED:

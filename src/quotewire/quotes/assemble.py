@@ -149,7 +149,9 @@ def _drop_doubles(items: Sequence[Found]) -> list[Found]:
             holder[n] = double
             held[id(double)].append(n)
             size[id(double)] += own
-        elif double.type != "direct" and item.type == "direct":
+        elif (double.type != "direct" and item.type == "direct") or (
+            double.type == item.type and double.speaker is None and item.speaker is not None
+        ):  # a direct reading, or the same reading with the speaker its cue names
             place = position.pop(id(double))
             for m in held.pop(id(double)):
                 holder[m] = None

@@ -8,6 +8,7 @@ commitment verb), and ``according to X, ...``. A reported clause that contains a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -486,6 +487,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
     if makes_no_statement(cue):
         return None
     spans = _clean(text, _whole_quotations(frame, reported_clause(frame, cue)))
+    spans = _quotation_then_narration(text, frame, spans)
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 2:
         return None
     clausal = (
@@ -521,6 +523,38 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         cue_token=cue,
         weak=not clausal or not speech,
     )
+
+
+#: Words that open a clause of the writer's own after a closing quotation mark ("...," but in
+#: fact he used one account).
+_NARRATION_AFTER = re.compile(
+    r"[\s,;.\u2013\u2014-]*(?:but|yet|and|while|though|although)\b"
+    r"(?!\s+(?:that|whether|if|how|why|what|to|also|added|said)\b)"  # more of the report
+)
+
+
+def _quotation_then_narration(
+    text: str, frame: Frame, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Content that opens with a quotation and runs on past its closing mark into a clause
+    joined by "but", "and", "while" ... (``Reyes said: "I have admitted it," but in fact
+    Reyes ...``): the parser hung the writer's clause on the quoted one; the statement ends
+    with the quotation."""
+    if not spans:
+        return spans
+    first = spans[0][0]
+    for region in frame.regions:
+        if not region.closed or not (region.outer_start <= first <= region.start):
+            continue
+        if spans[-1][1] <= region.outer_end:
+            return spans
+        said = text[region.start : region.end].rstrip()
+        # a whole utterance, closed by its own comma or stop ("mistake,""), not a quoted
+        # phrase the sentence goes on from ("budget reforms" and the collection of taxes)
+        if said[-1:] in (",", ".", "!", "?") and _NARRATION_AFTER.match(text, region.outer_end):
+            return [trim(text, s, min(e, region.end)) for s, e in spans if s < region.end]
+        return spans
+    return spans
 
 
 def _reports_after(cue: Any) -> bool:
