@@ -700,3 +700,14 @@ def test_the_writers_correction_after_a_quotation_is_not_the_speakers() -> None:
     assert claimed["two cars"] == "Reyes" and claimed["one car"] is None
     # a quoted phrase the sentence goes on from keeps the rest of the report
     assert any("the sale of old land" in c.text for c in _by_snippet(result, "budget").content)
+
+
+def test_a_report_whose_that_is_followed_by_an_aside_is_found() -> None:
+    text = (
+        "Mayor clarifies remarks\n\n"
+        "Mayor Ana Lind spoke on Friday. She went on to say that, because the auditor had "
+        'called her answers "accurate," it was also a sign that her public remarks were true.'
+    )
+    quote = _quote_holding(text, "it was also a sign")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+    assert _cue(quote) == "say"

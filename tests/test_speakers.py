@@ -447,12 +447,14 @@ def test_a_name_keeps_the_accents_a_plain_spelling_left_out() -> None:
 def test_a_title_owned_by_a_named_person_is_someone_else() -> None:
     text = (
         "Party elder urges plan\n\n"
-        "\u201cNow is the time to act,\u201d said Dan Fuller, who led the committee in the 1990s.\n\n"
+        "\u201cNow is the time to act,\u201d said Dan Fuller, who led the committee in the "
+        "1990s.\n\n"
         "Fuller noted that in 1972 he backed a decision to replace Tom Eagle as George "
         "Maxwell\u2019s vice presidential nominee, the only time a party has done so.\n\n"
         "Though that change was smooth, he said, replacing the nominee now would be much "
         "harder.\n\n"
-        "Senator Ruth Ames spoke first. Ames\u2019s niece said the family would stay out of the race."
+        "Senator Ruth Ames spoke first. Ames\u2019s niece said the family would stay out of the "
+        "race."
     )
     quotes = [q for q in _extract(text).quotes if q.type != "headline"]
     by_content = {q.content[0].text[:20]: q.speaker.name if q.speaker else None for q in quotes}

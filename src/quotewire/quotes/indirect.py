@@ -95,6 +95,9 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
+        interrupted = None if clauses else _interrupted_that(cue)
+        if interrupted is not None:
+            return _spans(frame, [interrupted])
     if not clauses and lemma in QUESTION_VERBS:
         clauses = _question_clauses(cue)
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
@@ -214,6 +217,21 @@ def _question_clauses(cue: Any) -> list[Any]:
         and c.i > cue.i
         and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
     ]
+
+
+def _interrupted_that(cue: Any) -> Any:
+    """ "went on to say that, because the auditor testified ..., it is also a sign ...": a
+    "that" opening the report, then a clause set off by commas; the parser reads "that" as
+    the object and loses the report. The words from "that" to the end of the sentence."""
+    after = cue.doc[cue.i + 1 : cue.i + 3]
+    if len(after) < 2 or after[0].lower_ != "that" or after[0].dep_ != "dobj":
+        return None
+    if after[1].text != ",":
+        return None
+    end = after[0].sent.end
+    while end > after[0].i + 2 and (cue.doc[end - 1].is_punct or cue.doc[end - 1].is_space):
+        end -= 1
+    return cue.doc[after[0].i : end]
 
 
 def _stray_that_clause(cue: Any) -> list[Any]:
