@@ -47,6 +47,7 @@ def _overlaps(found: list[Amount], sentence: str, words: str) -> list[str]:
         ("One reader wrote that 15 shops had closed.", "One reader", "15 shops"),
         ("One official said 200 troops would leave.", "One official", "200 troops"),
         ("If one adds the suburbs, turnout was 61%.", "one adds", "61%"),
+        ("The firm won, according to one report, $84 million in contracts.", "one report", "$84"),
         ("In one such case, the fine was $9,000.", "one such", "$9,000"),
         ("He was one member of that group of 14 donors.", "one member", "14 donors"),
         ("It is not a one-sided deal; it is worth $70 million.", "one-sided", "$70 million"),

@@ -1300,6 +1300,8 @@ class _Finder:
         before = toks[j - 1].key if j > 0 else ""
         if before in pronouns.focus:
             return False
+        if before == "to" and j > 1 and toks[j - 2].key in pronouns.source_openers:
+            return True  # "according to one report"
         hyphened = j + 1 < len(toks) and toks[j + 1].kind == "dash"
         if before in pronouns.definite and not hyphened:
             return True  # but "the two-mile trek": the article is the trek's
