@@ -462,3 +462,16 @@ def test_a_title_owned_by_a_named_person_is_someone_else() -> None:
     assert by_content["replacing the nomine"] == "Dan Fuller"
     # "Ames's niece" is not Ames, and nothing names her
     assert by_content["the family would sta"] != "Ruth Ames"
+
+
+def test_a_name_right_before_a_gerund_of_speech_says_it() -> None:
+    text = (
+        "Ad wars in the county\n\n"
+        "The ad ends with footage of Lopez saying during the forum last week, \u201cThat makes "
+        "me tough,\u201d when Reyes attacked her record.\n\n"
+        "The crowd cheered in support of Lopez, saying the plan was fair."
+    )
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    by_content = {q.content[0].text[:12]: q.speaker.name if q.speaker else None for q in quotes}
+    assert by_content["That makes m"] == "Lopez"
+    assert by_content["the plan was"] == "The crowd"  # set off by a comma: the crowd's words

@@ -280,6 +280,9 @@ def same_token(a: Any, b: Any) -> bool:
 
 def subject_of(token: Any, depth: int = 0) -> Any:
     """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
+    agent = _gerund_agent(token)
+    if agent is not None:
+        return agent
     for child in token.children:
         if child.dep_ in SPEAKER_DEPS and not child.is_punct:
             if child.lower_ in ("who", "that") and token.dep_ == "relcl":
@@ -310,6 +313,25 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+#: Prepositions after which a name and a gerund are one scene: "footage of Lopez saying",
+#: "a clip with Reyes telling voters".
+_SCENE_PREPOSITIONS = frozenset({"of", "with", "showing"})
+
+
+def _gerund_agent(token: Any) -> Any:
+    """ "The ad ends with footage of Lopez saying ...": the name right before a gerund that has
+    no subject of its own, object of "of" or "with", says it (the parser hung the gerund on the
+    sentence's verb, whose subject is the ad)."""
+    if token.tag_ != "VBG" or token.i < 2 or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    name = token.doc[token.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or name.head.lower_ not in _SCENE_PREPOSITIONS:
+        return None
+    return name
 
 
 def _relative_antecedent(noun: Any, pronoun: str) -> Any:
