@@ -711,3 +711,16 @@ def test_a_report_whose_that_is_followed_by_an_aside_is_found() -> None:
     quote = _quote_holding(text, "it was also a sign")
     assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
     assert _cue(quote) == "say"
+
+
+def test_a_report_the_parser_read_as_a_noun_is_still_a_report() -> None:
+    text = (
+        "Campaign spending\n\n"
+        "Trump estimates that he has spent about $12 million so far on his bid."
+    )
+    result = quotewire.extract(text)
+    spent = _by_snippet(result, "he has spent")
+    assert spent.speaker is not None and spent.speaker.name == "Trump"
+    assert _cue(spent) == "estimates"
+    claimed = {c.span.text: c.claimant.name if c.claimant else None for c in result.claims}
+    assert claimed["about $12 million"] == "Trump"

@@ -16,6 +16,7 @@ from typing import Any
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     ANONYMITY_WORDS,
+    CUE_VERBS,
     OBJECT_CUES,
     PERMISSION_WORDS,
     PREP_CUES,
@@ -217,6 +218,38 @@ def _question_clauses(cue: Any) -> list[Any]:
         and c.i > cue.i
         and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
     ]
+
+
+def _report_read_as_noun(text: str, frame: Frame, cue: Any) -> Found | None:
+    """ "Trump predicts that ...", "Bloomberg reports that ...": the parser read the name and
+    the verb as one noun ("Trump predicts") and the report as its relative clause. A speech
+    or belief verb's third-person form tagged as a plural noun, after a capitalized word that
+    modifies it, before a "that" opening a clause: the name says the rest of the sentence."""
+    doc = cue.doc
+    if cue.pos_ != "NOUN" or not cue.lower_.endswith("s") or cue.i < 1 or cue.i + 2 >= len(doc):
+        return None
+    if lemma_of(cue) not in CUE_VERBS or doc[cue.i + 1].lower_ != "that":
+        return None
+    name = doc[cue.i - 1]
+    if name.dep_ != "compound" or name.head.i != cue.i or not name.text[:1].isupper():
+        return None
+    if name.pos_ not in ("PROPN", "NOUN") or doc[cue.i + 1].dep_ != "mark":
+        return None  # "Price estimates that were released": a noun and its relative clause
+    end = cue.sent.end
+    while end > cue.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    spans = _clean(text, _spans(frame, [doc[cue.i + 1 : end]]))
+    if not spans or sum(len(text[s:e].split()) for s, e in spans) < 3:
+        return None
+    return Found(
+        type=_kind(text, frame, spans, _holds_quotation(frame, spans)),
+        content=spans,
+        cue=(frame.start(cue), frame.end(cue)),
+        speaker=mention_for(frame, name),
+        confidence=_confidence(True, True, None),
+        paragraph=frame.index,
+        cue_token=cue,
+    )
 
 
 def _interrupted_that(cue: Any) -> Any:
@@ -453,9 +486,9 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]
             if according_to(token):
                 item = _according(text, frame, token)
             elif is_cue_verb(token) or is_object_cue(token) or learned_cue(token):
-                item = _reported(text, frame, token)
+                item = _reported(text, frame, token) or _report_read_as_noun(text, frame, token)
             else:
-                item = None
+                item = _report_read_as_noun(text, frame, token)
             if item is not None:
                 found.append(item)
     return found
