@@ -58,6 +58,11 @@ class _Stretch(NamedTuple):
     end: int
 
 
+def _of_entity(entity: Entity, mention: Span) -> Speaker:
+    """An entity as a claimant, by its name, at ``mention``."""
+    return Speaker(entity=entity.id, name=entity.name, mention=mention)
+
+
 def _content_range(quote: Quote) -> tuple[int, int]:
     """Where a statement's content starts and ends (over all of its parts)."""
     return min(c.start for c in quote.content), max(c.end for c in quote.content)
@@ -582,7 +587,7 @@ class Claimants:
         ):
             found = self._last_agent(mention.start, "ORG")
             if found is not None:
-                return Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
+                return _of_entity(found.entity, mention)
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         if (
             (entity is None or entity.type != "PERSON")
@@ -592,7 +597,7 @@ class Claimants:
         ):  # "The senator said": the person the title was last given to, else last named
             person = self._titled(mention.start, words[1])
             if person is not None:
-                return Speaker(entity=person.id, name=person.name, mention=mention)
+                return _of_entity(person, mention)
         return speaker
 
     def _titled(self, before: int, title: str) -> Entity | None:
@@ -697,8 +702,7 @@ class Claimants:
         found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
-        mention = Span.of(self.text, found.start, found.end)
-        return Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
+        return _of_entity(found.entity, Span.of(self.text, found.start, found.end))
 
     def _organization_in(self, lo: int, hi: int, *, overlapping: bool = False) -> Entity | None:
         """The organization first mentioned within ``lo`` to ``hi`` (or overlapping it)."""
@@ -773,8 +777,7 @@ class Claimants:
             )
             if found is not None:
                 mention = Span.of(self.text, found.start, found.end)
-                source = Speaker(entity=found.entity.id, name=found.entity.name, mention=mention)
-                return self._fullest(source)
+                return self._fullest(_of_entity(found.entity, mention))
             words = phrase.text.lower().split()
             if not words:
                 return None
@@ -803,7 +806,7 @@ class Claimants:
         start, end = mention.start + match.start("owner"), mention.start + match.end("owner")
         for s, t, entity in self.mentions.overlapping(start, end):
             if entity.type in ("ORG", "PERSON") and start <= s and t <= end:
-                return Speaker(entity=entity.id, name=entity.name, mention=Span.of(self.text, s, t))
+                return _of_entity(entity, Span.of(self.text, s, t))
         last = match.group("owner").split()[-1]
         named = [
             e
@@ -850,8 +853,7 @@ class Claimants:
         ("independent analyses", "federal officials"); None for anything else."""
         start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
         for s, t, entity in self.mentions.overlapping(start, end):
-            mention = Span.of(self.text, s, t)
-            found = Speaker(entity=entity.id, name=entity.name, mention=mention)
+            found = _of_entity(entity, Span.of(self.text, s, t))
             if entity.type in ("ORG", "PERSON"):
                 return self._fullest(self._resolved(found))
             fullest = self._fullest(found)  # "Hurun lists ..." (read as a place): Hurun Report
@@ -863,8 +865,7 @@ class Claimants:
             if e.type in ("ORG", "PERSON") and e.name.split()[-1] == subject.text
         ]
         if len(named) == 1 and subject.text[:1].isupper():  # a surname no mention was given
-            mention = Span.of(self.text, start, end)
-            return Speaker(entity=named[0].id, name=named[0].name, mention=mention)
+            return _of_entity(named[0], Span.of(self.text, start, end))
         left = offset + subject.left_edge.idx
         phrase = Span.of(self.text, left, end)
         speaker = self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))

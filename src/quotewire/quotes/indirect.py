@@ -235,10 +235,7 @@ def _report_read_as_noun(text: str, frame: Frame, cue: Any) -> Found | None:
         return None
     if name.pos_ not in ("PROPN", "NOUN") or doc[cue.i + 1].dep_ != "mark":
         return None  # "Price estimates that were released": a noun and its relative clause
-    end = cue.sent.end
-    while end > cue.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    spans = _clean(text, _spans(frame, [doc[cue.i + 1 : end]]))
+    spans = _clean(text, _spans(frame, [_rest_of_sentence(doc[cue.i + 1])]))
     if not spans or sum(len(text[s:e].split()) for s, e in spans) < 3:
         return None
     return Found(
@@ -261,10 +258,17 @@ def _interrupted_that(cue: Any) -> Any:
         return None
     if after[1].text != ",":
         return None
-    end = after[0].sent.end
-    while end > after[0].i + 2 and (cue.doc[end - 1].is_punct or cue.doc[end - 1].is_space):
+    return _rest_of_sentence(after[0])
+
+
+def _rest_of_sentence(token: Any) -> Any:
+    """The tokens from ``token`` to the end of its sentence, closing punctuation left out
+    (at least ``token`` and the one after it)."""
+    doc = token.doc
+    end = token.sent.end
+    while end > token.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return cue.doc[after[0].i : end]
+    return doc[token.i : end]
 
 
 def _stray_that_clause(cue: Any) -> list[Any]:

@@ -699,7 +699,7 @@ class Resolver:
             ):
                 continue
             if head not in GENERIC_TITLES and not any(
-                _holds_title(r.lower(), head) for r in draft.roles
+                head in _titles_held(r.lower()) for r in draft.roles
             ):
                 continue
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
@@ -873,7 +873,7 @@ def _titles_held(role: str) -> tuple[str, ...]:
 
 def _kin(draft: Draft) -> bool:
     """Whether a person was introduced by a family relation ("his wife, Heidi Cruz")."""
-    return any(_holds_title(role.lower(), word) for role in draft.roles for word in KINSHIP)
+    return any(t in KINSHIP for role in draft.roles for t in _titles_held(role.lower()))
 
 
 def _apposed_to_a_name(token: Any) -> bool:
