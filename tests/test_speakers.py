@@ -475,3 +475,24 @@ def test_a_name_right_before_a_gerund_of_speech_says_it() -> None:
     by_content = {q.content[0].text[:12]: q.speaker.name if q.speaker else None for q in quotes}
     assert by_content["That makes m"] == "Lopez"
     assert by_content["the plan was"] == "The crowd"  # set off by a comma: the crowd's words
+
+
+def test_a_speaking_aside_inside_a_reported_infinitive_is_the_reporters() -> None:
+    text = (
+        "Mayor under fire\n\n"
+        "Even a top party strategist said Lind will have to choose whose side she\u2019s on, "
+        "saying, \u201cAt some point, she\u2019s going to have to come out on this.\u201d"
+    )
+    quote = _extract(text).quotes[-1]
+    assert quote.text.startswith("At some point")
+    assert quote.speaker is not None and quote.speaker.name != "Lind"
+    assert quote.speaker.mention is not None and "strategist" in quote.speaker.mention.text
+
+
+def test_people_of_a_place_are_not_the_place() -> None:
+    text = (
+        "Mayor under fire\n\n"
+        "Dover residents have accused Mayor Ana Lind of withholding facts about the shooting."
+    )
+    quote = _extract(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name != "Dover"

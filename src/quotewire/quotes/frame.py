@@ -300,8 +300,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return None
     if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
         head = token.head
-        if _reporters_aside(token):  # "Gore insisted it was premature, while adding ..."
-            head = head.head
+        reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
+        if reported is not None:  # while adding ...": Gore adds
+            head = reported.head
         subject = subject_of(head, depth + 1)
         if subject is None and token.dep_ == "conj":  # "Trump was forced ... and said"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -406,17 +407,24 @@ def speaking_aside(token: Any) -> bool:
 NAMING = frozenset({"call", "label", "brand", "dub"})
 
 
-def _reporters_aside(token: Any) -> bool:
-    """A speaking aside the parser hung inside a reported clause ("insisted it was premature,
-    while adding ..."): it continues the reporting verb, whose subject says it."""
+def _reported_clause_of_aside(token: Any) -> Any:
+    """The reported clause a speaking aside was hung inside ("insisted it was premature, while
+    adding ...", "said Clinton will have to choose ..., saying ..."), climbing the infinitives
+    the aside hangs on; None when the aside is no such thing. Its head, the reporting verb,
+    is who says the aside."""
+    if not speaking_aside(token):
+        return None
     head = token.head
-    return (
-        speaking_aside(token)
-        and head.dep_ == "ccomp"
-        and lemma_of(head.head) in SPEECH_VERBS
-        # not "..., Lewandowski added, saying ...": a report of its own, whose subject says it
-        and not (lemma_of(head) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children))
-    )
+    for _ in range(3):  # "will have to choose": the aside hangs on the infinitive
+        if head.dep_ != "xcomp" or head.head.i == head.i:
+            break
+        head = head.head
+    if head.dep_ != "ccomp" or lemma_of(head.head) not in SPEECH_VERBS:
+        return None
+    # not "..., Lewandowski added, saying ...": a report of its own, whose subject says it
+    if lemma_of(head) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children):
+        return None
+    return head
 
 
 def noun_phrase(token: Any) -> tuple[int, int]:

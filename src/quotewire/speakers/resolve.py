@@ -547,6 +547,10 @@ class Resolver:
             misread.gender = misread.gender or gender_of(fuller)
             self.people.add(misread)
             return misread
+        if inside and ref.kind == "nominal" and all(d.type in _PLACE_TYPES for d in inside):
+            last = max(e for e, _ in overlapping)
+            if re.search(r"\w", self.text[last : ref.end]):
+                return None  # "Chicago residents", "Iowa voters": people of the place, not it
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
@@ -746,6 +750,9 @@ class Resolver:
                     )
         return refs
 
+
+#: Entities that, modifying a group noun, name where the group is from, not who speaks.
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
 
