@@ -105,6 +105,29 @@ def test_a_signature_after_a_dash_works_with_any_unicode_space() -> None:
     ]
 
 
+def test_a_signed_quotation_keeps_its_inner_quotation_and_its_signature() -> None:
+    # an inner quotation in the same curly marks ("“hell”") does not end the quotation,
+    # and more quotation on the line before the signature does not hide it
+    text = (
+        "Readers answer: what did the debate tell you?\n\n"
+        "“He talks about our town as if it were a ruin.” ― Lena Brandt\n"
+        "“I would rather live in what he calls “hell” than in a country he runs.” "
+        "― Omar Haddad\n"
+        "“He never answered the question.” Not once. “He smiled as if it "
+        "were a joke.” ― Ruth Okoye\n"
+    )
+    direct = [q for q in _extract(text).quotes if q.type == "direct"]
+    assert [(q.text, q.speaker.name if q.speaker else "") for q in direct][:3] == [
+        ("He talks about our town as if it were a ruin.", "Lena Brandt"),
+        (
+            "I would rather live in what he calls “hell” than in a country he runs.",
+            "Omar Haddad",
+        ),
+        ("He never answered the question.", "Ruth Okoye"),
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Ruth Okoye" for q in direct[2:])
+
+
 def test_a_quotation_opening_the_paragraph_after_he_said_colon_is_his() -> None:
     text = (
         "Council debates the harbor plan\n\n"
@@ -180,6 +203,24 @@ def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
 def test_a_verb_that_names_no_source_makes_no_statement(sentence: str) -> None:
     text = "Election night in the county\n\n" + sentence
     assert [q for q in _extract(text).quotes if q.type != "headline"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statements"),
+    [
+        ("Did the mayor say that the plant would close before the winter?", 0),
+        ("What did the debate tell the voters of the county?", 0),
+        ("Why would any sensible voter believe that the plant will stay open?", 0),
+        # the question takes the report as given: he did say it
+        ("Why had the mayor claimed that the plant would close before the winter?", 1),
+        ("The mayor said that the plant would close before the winter.", 1),
+    ],
+)
+def test_a_question_asks_what_was_said_it_does_not_report_it(
+    sentence: str, statements: int
+) -> None:
+    text = "The plant\n\n" + sentence
+    assert len([q for q in _extract(text).quotes if q.type != "headline"]) == statements
 
 
 @pytest.mark.parametrize(
@@ -496,3 +537,26 @@ def test_people_of_a_place_are_not_the_place() -> None:
     )
     quote = _extract(text).quotes[-1]
     assert quote.speaker is not None and quote.speaker.name != "Dover"
+
+
+def test_a_name_the_parser_joins_to_its_verb_is_still_the_subject() -> None:
+    # "Brooks bristles" is parsed as one noun with "Brooks" a compound of the verb
+    text = (
+        "Race for the seat\n\n"
+        "Councilman Carl Brooks has served the district for two decades.\n\n"
+        '"He has never shown much appetite for a statewide race," said Peter Lang, a pollster '
+        'at Dunmore College. "Nobody knows whether he can raise the money."\n\n'
+        "Brooks bristles at the suggestion he won't be ready. \"I have raised what I needed "
+        'every single time," he said.'
+    )
+    assert _speakers(_extract(text)) == ["Peter Lang", "Carl Brooks"]
+
+
+def test_a_pronoun_speaker_is_not_the_person_spoken_to() -> None:
+    text = (
+        "Town hall\n\n"
+        "At a diner in Ames, supporter Dale Novak said he drove three hours to ask Senator "
+        "Ken Adler about farm loans. Adler wrote the bill that doubled them.\n\n"
+        '"Farmers in my county have been squeezed by the banks for years," he told Adler.'
+    )
+    assert _speakers(_extract(text))[-1] == "Dale Novak"

@@ -280,6 +280,10 @@ def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
 _INK = re.compile(r"\S")
 #: A signature after a dash; any Unicode space may stand between and around its words.
 _SIGNATURE = re.compile(r"[-—–―]\s*(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\.?\s*$")
+#: A signature right after a closed quotation, ending its line.
+_SIGNED_QUOTATION = re.compile(
+    r"[”\"][.,]?\s*(?P<dash>[-—–―])\s*(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\.?\s*$"
+)
 
 
 def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], MentionRef] | None:
@@ -288,6 +292,7 @@ def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], Mention
     line_end = text.find("\n", region.outer_end)
     line_end = len(text) if line_end < 0 else line_end
     ink = _INK.search(text, region.outer_end, line_end)  # the tail of the quotation's line
+    same_line = ink is not None
     if ink is not None:
         start, stop = ink.start(), line_end
     else:  # the next line that holds anything
@@ -296,6 +301,11 @@ def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], Mention
         stop = text.find("\n", start)
         stop = len(text) if stop < 0 else stop
     match = _SIGNATURE.fullmatch(text, start, stop)
+    if match is None and same_line:
+        # the line goes on with more quotation before its signature: '"... money." And that's
+        # all he has "the root of all evil." ― Christina Lastra'
+        match = _SIGNED_QUOTATION.search(text, start, stop)
+        start = match.start("dash") if match is not None else start
     if match is None:
         return None
     name_start, name_end = match.start("name"), match.end("name")

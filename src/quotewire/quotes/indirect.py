@@ -508,13 +508,35 @@ def makes_no_statement(cue: Any) -> bool:
     """A cue whose subject states nothing: a raising verb ("seems to", "appears to"), or a
     verb in the passive with no agent ("Texas was called for Cruz", "he is widely expected to
     run"): nobody named says anything."""
-    if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue):
+    if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue) or _asked(cue):
         return True
     auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
     if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
         return False  # "he's predicted big wins": "has", read as the passive's "is"
     passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _asked(cue: Any) -> bool:
+    """A cue in a direct question, its auxiliary before its subject ("What did the debate tell
+    you?", "Did he say that the plant would close?", "Why would anyone believe that ...?"):
+    the question asks what was said. "Why had he asserted that ...?" takes the report as
+    given: it stays a statement."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    auxiliaries = [
+        c
+        for c in cue.children
+        if c.dep_ in ("aux", "auxpass") and subject is not None and c.i < subject.i
+    ]
+    if not auxiliaries:
+        return False
+    why = any(c.lower_ == "why" for c in cue.children if c.i < cue.i)
+    if why and not any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    end = cue.sent[-1]
+    while end.is_punct and end.text not in "?.!" and end.i > cue.i:
+        end = end.nbor(-1)
+    return bool(end.text == "?")
 
 
 def _unsaid_infinitive(cue: Any) -> bool:
@@ -639,7 +661,6 @@ def _background(cue: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
         for c in cue.children
     )
-
 
 
 def _confidence(speech: bool, clausal: bool, known: float | None) -> float:

@@ -235,9 +235,11 @@ class _Latest:
         heapq.heappush(self.pending, (pos, self.count, rank, draft))
         self.count += 1
 
-    def best(self, x: int, gender: str) -> tuple[bool, Draft | None]:
+    def best(
+        self, x: int, gender: str, avoid: Draft | None = None
+    ) -> tuple[bool, Draft | None]:
         """The best entry before ``x`` for a pronoun of ``gender``, passing over the press
-        (:meth:`Draft.bystander`); whether it could be looked up the fast way."""
+        (:meth:`Draft.bystander`) and ``avoid``; whether it could be looked up the fast way."""
         if x < self.reached or gender not in self.ready:
             return False, None
         self.reached = x
@@ -247,7 +249,9 @@ class _Latest:
                 heapq.heappush(heap, (rank, n, draft))
         heap = self.ready[gender]
         passed = []
-        while heap and (heap[0][2].gender not in ("", gender) or heap[0][2].bystander):
+        while heap and (
+            heap[0][2].gender not in ("", gender) or heap[0][2].bystander or heap[0][2] is avoid
+        ):
             entry = heapq.heappop(heap)
             if entry[2].gender in ("", gender):
                 passed.append(entry)  # a reporter for now: may be quoted later
@@ -479,11 +483,17 @@ class Resolver:
 
     # --- mentions -------------------------------------------------------------------------
     def resolve(
-        self, ref: MentionRef, *, subject: bool = True, speaking: bool = False
+        self,
+        ref: MentionRef,
+        *,
+        subject: bool = True,
+        speaking: bool = False,
+        avoid: Draft | None = None,
     ) -> Draft | None:
         """The entity ``ref`` refers to (and record the mention), or None; ``speaking``: the
-        mention is the speaker of a statement."""
-        draft = self._lookup(ref)
+        mention is the speaker of a statement; ``avoid``: who a pronoun cannot be (the person
+        the statement is addressed to: "he told Rubio" is not Rubio)."""
+        draft = self._lookup(ref, avoid)
         if draft is not None:
             draft.spoke = draft.spoke or speaking
             kind = {
@@ -510,21 +520,33 @@ class Resolver:
         if draft.add(self.text, start, end, kind) and draft.type == "PERSON":
             self._mentioned.add(start, (-start, draft.number), draft)
 
-    def _lookup(self, ref: MentionRef) -> Draft | None:
+    def names_in(self, ref: MentionRef) -> list[tuple[int, int]]:
+        """The spans of the entities named inside ``ref``, the one nearest the head of the
+        phrase last (by end, then the shorter first)."""
+        if self._spans is None or len(self._spans) != len(self.by_span):
+            self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
+        return sorted(
+            (span for _, _, span in self._spans.overlapping(ref.start, ref.end)),
+            key=lambda span: (span[1], span[1] - span[0]),
+        )
+
+    def person_in(self, ref: MentionRef) -> Draft | None:
+        """The person named inside ``ref`` (nearest its head), without recording a mention."""
+        people = [self.by_span[s] for s in self.names_in(ref) if self.by_span[s].type == "PERSON"]
+        return people[-1] if people else None
+
+    def _lookup(self, ref: MentionRef, avoid: Draft | None = None) -> Draft | None:
         if ref.kind == "label":  # a transcript's "PENCE:": the person of that name
             return self._person_for(
                 person_name(clean_name(self.text[ref.start : ref.end])), ref.start
             )
-        if self._spans is None or len(self._spans) != len(self.by_span):
-            self._spans = IntervalIndex((s, e, (s, e)) for s, e in self.by_span)
-        overlapping = sorted((e, e - s) for s, e, _ in self._spans.overlapping(ref.start, ref.end))
-        # the name nearest the head of the phrase comes last
-        inside = [self.by_span[(e - length, e)] for e, length in overlapping]
+        spans = self.names_in(ref)
+        inside = [self.by_span[span] for span in spans]
         people = [d for d in inside if d.type == "PERSON"]
         if ref.kind == "nominal" and ref.head in PERSON_TITLES and people:
             # "Scott's niece", "McGovern's running mate": the owner of the title is someone
             # else than the person it names
-            owners = [self.by_span[(e - n, e)] for e, n in overlapping if self._owns(e, ref)]
+            owners = [self.by_span[(s, e)] for s, e in spans if self._owns(e, ref)]
             if owners and all(p in owners for p in people):
                 other = self._title(ref)
                 return other if other is not None and other not in owners else None
@@ -548,7 +570,7 @@ class Resolver:
             self.people.add(misread)
             return misread
         if inside and ref.kind == "nominal" and all(d.type in _PLACE_TYPES for d in inside):
-            last = max(e for e, _ in overlapping)
+            last = max(e for _, e in spans)
             if re.search(r"\w", self.text[last : ref.end]):
                 return None  # "Chicago residents", "Iowa voters": people of the place, not it
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
@@ -556,7 +578,7 @@ class Resolver:
         if ref.kind == "interviewee":
             return self._interviewee(ref.start)
         if ref.kind == "pronoun":
-            return self._pronoun(ref)
+            return self._pronoun(ref, avoid)
         name = clean_name(self.text[ref.start : ref.end])
         if ref.kind == "nominal":
             return self._surname(name) or self._title(ref)
@@ -603,16 +625,16 @@ class Resolver:
         fits = [d for d in self.people.last(name.lower()) if " " in d.name]
         return fits[0] if len(fits) == 1 else None
 
-    def _pronoun(self, ref: MentionRef) -> Draft | None:
+    def _pronoun(self, ref: MentionRef, avoid: Draft | None = None) -> Draft | None:
         gender = _PRONOUN_GENDER.get(ref.head)
         if ref.head in _PLURAL_PRONOUNS:
             return None
         if gender is None:
             return None
         # the subject said last, else the person mentioned last (the lookups below, indexed)
-        fast, found = self._subjects.best(ref.start, gender)
+        fast, found = self._subjects.best(ref.start, gender, avoid)
         if fast:
-            fast, recent = self._mentioned.best(ref.start, gender)
+            fast, recent = self._mentioned.best(ref.start, gender, avoid)
             if found is None:
                 found = recent
             elif recent is not None and recent.gender == gender and recent is not found:
@@ -625,7 +647,8 @@ class Resolver:
         if fast:
             return found
         for pos, draft in sorted(self.last_subject + self._name_subjects, key=lambda p: -p[0]):
-            if pos < ref.start and draft.gender in ("", gender) and not draft.bystander:
+            fits = draft.gender in ("", gender) and not draft.bystander and draft is not avoid
+            if pos < ref.start and fits:
                 return draft
         people = [
             (m.start, d)
@@ -635,7 +658,7 @@ class Resolver:
             if m.start < ref.start
         ]
         for _, draft in sorted(people, key=lambda p: p[0], reverse=True):
-            if draft.gender in ("", gender) and not draft.bystander:
+            if draft.gender in ("", gender) and not draft.bystander and draft is not avoid:
                 return draft
         return None
 
@@ -900,13 +923,19 @@ def _starts_with(name: str, known: str) -> bool:
 def _main_subject(ent: Any) -> bool:
     """Whether a name is the subject of its sentence's main clause ("Carson defied the
     question"; not "Cox says Obama is trying"): the subject of the root verb or of a verb
-    joined to it, or the owner of that subject ("Scalia's comments brought ...")."""
+    joined to it, or the owner of that subject ("Scalia's comments brought ..."), or a name
+    the parser joined to a root verb that has no subject ("Scott bristles at ...")."""
     root = ent.root
     if root.dep_ == "poss":  # "Justice Scalia's comments from the bench brought ...": his
         root = root.head
-    if root.dep_ not in _SUBJECTS:
-        return False
     verb = root.head
+    if root.dep_ == "compound" and verb.pos_ == "VERB" and verb.i > root.i:
+        # "Scott bristles at ...", parsed as one noun "Scott bristles" on a verb without a
+        # subject of its own: the name is that subject
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            return False
+    elif root.dep_ not in _SUBJECTS:
+        return False
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return bool(verb.dep_ == "ROOT")
@@ -1093,7 +1122,13 @@ def resolve_speakers(
     addressees: dict[int, Draft | None] = {}
     for event in sorted(events, key=lambda e: (e.ref.start, _EVENT_ORDER[e.what])):
         what = event.what
-        draft = resolver.resolve(event.ref, subject=what != "addressee", speaking=what == "speaker")
+        addressee = found[event.item].addressee if what == "speaker" else None
+        draft = resolver.resolve(
+            event.ref,
+            subject=what != "addressee",
+            speaking=what == "speaker",
+            avoid=resolver.person_in(addressee) if addressee is not None else None,
+        )
         if what == "speaker":
             speakers[event.item] = draft
         elif what == "addressee":

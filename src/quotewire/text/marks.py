@@ -71,6 +71,23 @@ def _closes(opener: str, mark: str) -> bool:
     return mark in '”"“″'
 
 
+def _inner_closer(text: str, i: int, lo: int, hi: int) -> int | None:
+    """For an opening curly mark at ``i`` inside an open curly quotation: the closing mark of
+    the inner quotation it opens, when the next two curly marks of the paragraph both close
+    (the inner one, then the outer one); else None (the outer quotation was left open)."""
+    if not _looks_opening(text, i, lo, hi):
+        return None
+    closers: list[int] = []
+    j = i + 1
+    while len(closers) < 2:
+        j = min((k for k in (text.find("“", j, hi), text.find("”", j, hi)) if k >= 0), default=-1)
+        if j < 0 or text[j] == "“":
+            return None
+        closers.append(j)
+        j += 1
+    return closers[0] if _looks_closing(text, closers[1], lo, hi) else None
+
+
 def _reopens(text: str, paragraph: Paragraph) -> bool:
     first = text[paragraph.start : paragraph.start + 2].lstrip()[:1]
     return first in '“"„«' and paragraph.end - paragraph.start > 1
@@ -117,9 +134,13 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             seg_start = mark + 1
         i = seg_start if current is not None else lo
         singles = _SingleClosers(text, lo, hi)
+        inner_close = -1  # the closing mark of a quotation inside the open one
         while i < hi:
             ch = text[i]
             if ch in DOUBLE_MARKS:
+                if i == inner_close:
+                    i += 1
+                    continue
                 if current is None:
                     if ch == "»" and not _looks_opening(text, i, lo, hi):
                         i += 1
@@ -138,6 +159,8 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
                     current.marks.append(i)
                     regions.append(current)
                     current = None
+                elif ch == "“" == opener and (nested := _inner_closer(text, i, lo, hi)):
+                    inner_close = nested  # "“... what he calls “hell” than live ...”"
                 elif ch in "“„«" and opener in "“„«" and not _closes(opener, ch):
                     # a second opener before any closer: the first was never closed
                     current.segments.append((seg_start, i))
