@@ -390,6 +390,20 @@ def test_the_name_after_the_cue_speaks_when_the_parser_gives_it_two_subjects() -
     assert quote.speaker is not None and quote.speaker.name == "Leslie Wimes"
 
 
+def test_the_name_before_the_cue_speaks_when_the_parser_gives_it_two_subjects() -> None:
+    # "One" (in the quotation) and "Rosen" are both subjects of "said"; the quotation was
+    # otherwise taken as going on with the statement before it
+    text = (
+        "A run for the Senate\n\n"
+        'Wade Ellis smiled and asked the crowd to welcome the mayor, "my new best friend."\n\n'
+        '"He would be a fine senator. Not good, great. One of the hardest workers in the '
+        'whole legislature," Rep. Nora T. Rosen (D-Md.) said in a phone interview.\n'
+    )
+    quote = _extract(text).quotes[-1]
+    assert quote.text.startswith("He would be a fine senator")
+    assert quote.speaker is not None and quote.speaker.name == "Nora T. Rosen"
+
+
 def test_the_owner_of_a_sentence_subject_is_in_focus_for_the_next_pronoun() -> None:
     text = (
         "Court watch\n\n"

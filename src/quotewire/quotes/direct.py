@@ -93,10 +93,11 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
         or participle_subject(cue)
     )
     if subject is not None and frame.quoted(subject) and subject.head.i == cue.i:
-        # ""Full panic mode," said Leslie Wimes": the parser gave the cue two subjects, the
-        # quotation's last noun and the name; the name says it
+        # ""Full panic mode," said Leslie Wimes", ""One of the brightest members," Rep. Elijah
+        # Cummings said": the parser gave the cue two subjects, the quotation's noun and the
+        # name; the name says it
         subject = next(
-            (c for c in cue.rights if c.dep_ in SPEAKER_DEPS and not frame.quoted(c)), subject
+            (c for c in cue.children if c.dep_ in SPEAKER_DEPS and not frame.quoted(c)), subject
         )
     if (subject is None or frame.quoted(subject)) and cue.dep_ in ("advcl", "conj"):
         # "Clinton seemed ready to riff, telling the crowd, "Some people get ..."": the parser
