@@ -574,3 +574,28 @@ def test_a_pronoun_speaker_is_not_the_person_spoken_to() -> None:
         '"Farmers in my county have been squeezed by the banks for years," he told Adler.'
     )
     assert _speakers(_extract(text))[-1] == "Dale Novak"
+
+
+def test_a_title_that_is_not_a_subject_does_not_take_the_focus() -> None:
+    # "the speaker" (Ryan) is an object inside Zeller's statement; "he" is still Zeller
+    text = (
+        "Unity talks\n\n"
+        "House Speaker Paul Ryan told a news conference that the party was planting seeds.\n\n"
+        "Rep. Leo Zeller of Ohio, a supporter of the nominee, said it will help both the "
+        "candidate and the speaker if they can work through their differences.\n\n"
+        "\u201cI don\u2019t think it\u2019s do or die, any endorsement in particular,\u201d "
+        "he said outside the building."
+    )
+    assert _speakers(_extract(text))[-1] == "Leo Zeller"
+
+
+def test_an_honorific_tells_the_gender_over_a_given_names_list() -> None:
+    # "Lou" is listed as a woman's name; "Mr. Lou" is a man, the "he" that follows
+    text = (
+        "Steel cuts\n\n"
+        "Finance Minister Lou Jiwei spoke at the forum. Premier Li Keqiang said the cuts were "
+        "needed.\n\n"
+        "The government cannot plan the economy as it once did, Mr. Lou said. \"So it is very "
+        'hard to estimate how many people you lose,\" he said.'
+    )
+    assert _speakers(_extract(text))[-1] == "Lou Jiwei"

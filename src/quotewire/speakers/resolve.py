@@ -425,7 +425,7 @@ class Resolver:
             words = doc[i : ent.start]
             gender = HONORIFICS.get(words[-1].lower_)
             if gender is not None:
-                draft.gender = draft.gender or gender
+                draft.gender = gender or draft.gender  # "Mr. Lou": the title tells
             elif self._add_role(draft, words.text, words):
                 start = frame.start(words[0])
         for child in ent.root.children:
@@ -464,7 +464,7 @@ class Resolver:
             return
         gender = HONORIFICS.get(prefix.split()[-1].lower())
         if gender is not None:
-            draft.gender = draft.gender or gender
+            draft.gender = gender or draft.gender
         elif prefix not in draft.roles:
             self._role(draft, prefix)
 
@@ -736,8 +736,9 @@ class Resolver:
                 best = (seen, draft)
         return best[1] if best else None
 
-    def title_mentions(self, frames: Sequence[Frame]) -> list[MentionRef]:
-        """Noun phrases headed by a person's title or a pronoun, outside quotations."""
+    def title_mentions(self, frames: Sequence[Frame]) -> list[_Event]:
+        """Noun phrases headed by a person's title or a pronoun, outside quotations, as
+        mentions to resolve (in focus for the next pronoun when they are a subject)."""
         refs = []
         for frame in frames:
             doc = frame.doc
@@ -746,9 +747,8 @@ class Resolver:
                 if frame.quoted(token):
                     continue
                 if token.tag_ == "PRP" and token.lower_ in _PRONOUN_GENDER:
-                    refs.append(
-                        MentionRef(frame.start(token), frame.end(token), "pronoun", token.lower_)
-                    )
+                    ref = MentionRef(frame.start(token), frame.end(token), "pronoun", token.lower_)
+                    refs.append(_Event(ref, "mention", subject=_in_subject(token)))
                 elif (
                     token.pos_ in ("NOUN", "PROPN")
                     and token.lemma_.lower() in PERSON_TITLES
@@ -763,14 +763,10 @@ class Resolver:
                     and (token.lemma_.lower() not in KINSHIP or token.dep_ in _SUBJECTS)
                 ):
                     i, j = noun_phrase(token)
-                    refs.append(
-                        MentionRef(
-                            frame.start(doc[i]),
-                            frame.end(doc[j - 1]),
-                            "nominal",
-                            token.lemma_.lower(),
-                        )
+                    ref = MentionRef(
+                        frame.start(doc[i]), frame.end(doc[j - 1]), "nominal", token.lemma_.lower()
                     )
+                    refs.append(_Event(ref, "mention", subject=_in_subject(token)))
         return refs
 
 
@@ -918,6 +914,11 @@ def _starts_with(name: str, known: str) -> bool:
     """Whether ``name`` says more than ``known`` and begins with its words."""
     words, first = name.split(), known.split()
     return len(words) > len(first) and words[: len(first)] == first
+
+
+def _in_subject(token: Any) -> bool:
+    """Whether a word is a subject or owns one ("the senator said", "his aides said")."""
+    return bool(token.dep_ in _SUBJECTS or (token.dep_ == "poss" and token.head.dep_ in _SUBJECTS))
 
 
 def _main_subject(ent: Any) -> bool:
@@ -1085,6 +1086,7 @@ class _Event:
     ref: MentionRef
     what: Literal["speaker", "addressee", "mention"]
     item: int = -1
+    subject: bool = True  # a mention in subject position, in focus for the next pronoun
 
 
 #: At one offset, a speaker is resolved before an addressee, an addressee before a mention.
@@ -1115,9 +1117,9 @@ def resolve_speakers(
         if item.addressee is not None:
             events.append(_Event(item.addressee, "addressee", n))
     spoken = {(e.ref.start, e.ref.end) for e in events}
-    for ref in resolver.title_mentions(frames):
-        if (ref.start, ref.end) not in spoken:
-            events.append(_Event(ref, "mention"))
+    for mention in resolver.title_mentions(frames):
+        if (mention.ref.start, mention.ref.end) not in spoken:
+            events.append(mention)
     speakers: dict[int, Draft | None] = {}
     addressees: dict[int, Draft | None] = {}
     for event in sorted(events, key=lambda e: (e.ref.start, _EVENT_ORDER[e.what])):
@@ -1125,7 +1127,7 @@ def resolve_speakers(
         addressee = found[event.item].addressee if what == "speaker" else None
         draft = resolver.resolve(
             event.ref,
-            subject=what != "addressee",
+            subject=what != "addressee" and event.subject,
             speaking=what == "speaker",
             avoid=resolver.person_in(addressee) if addressee is not None else None,
         )
