@@ -599,3 +599,17 @@ def test_an_honorific_tells_the_gender_over_a_given_names_list() -> None:
         'hard to estimate how many people you lose,\" he said.'
     )
     assert _speakers(_extract(text))[-1] == "Lou Jiwei"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["Ortiz fired back forcefully:", "Ortiz delivered a snappy retort:"],
+)
+def test_a_clause_ending_in_a_colon_introduces_the_quotation_after_it(intro: str) -> None:
+    text = (
+        "Debate night\n\n"
+        "When Governor Hal Brennan suggested that the port would close, Senator Ana Ortiz "
+        "was ready.\n\n"
+        f'{intro} "If they close the port, they will lose the state."'
+    )
+    assert _speakers(_extract(text))[-1] == "Ana Ortiz"

@@ -267,11 +267,19 @@ def _paragraph_intro(frame: Frame, floor: int) -> Any:
     return _colon_intro(frame, tail)
 
 
+#: What may stand between a verb and the colon that ends its clause.
+_AFTER_THE_VERB = frozenset({"prt", "advmod", "dobj", "npadvmod"})
+
+
 def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
     """ "Kasich resisted: "..."": any verb with a subject, then a colon, introduces a quotation."""
     if len(tail) < 2 or tail[-1].text != ":":
         return None
     verb = tail[-2]
+    if verb.dep_ in _AFTER_THE_VERB and verb.head.i < verb.i:
+        verb = verb.head  # "Rubio fired back forcefully:", "Sanders delivered a retort:"
+        if verb.dep_ == "prt" or (verb.dep_ == "advmod" and verb.head.i < verb.i):
+            verb = verb.head
     if verb.pos_ != "VERB" or verb.tag_ == "VBG":
         return None
     subject = subject_of(verb)
