@@ -613,3 +613,17 @@ def test_a_clause_ending_in_a_colon_introduces_the_quotation_after_it(intro: str
         f'{intro} "If they close the port, they will lose the state."'
     )
     assert _speakers(_extract(text))[-1] == "Ana Ortiz"
+
+
+def test_a_parenthetical_tag_with_two_subjects_is_the_named_speakers() -> None:
+    # the parser makes both "Voters" and "Clinton" subjects of "suggested"
+    text = (
+        "Banks\n\n"
+        "Voters, Clinton suggested, don't have to worry that big banks can influence politics."
+    )
+    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quote.speaker is not None and quote.speaker.name == "Clinton"
+    assert [c.text for c in quote.content] == [
+        "Voters",
+        "don't have to worry that big banks can influence politics",
+    ]

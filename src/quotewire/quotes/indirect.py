@@ -159,12 +159,25 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
+        stray = _stray_subject(cue)  # "Voters, Clinton suggested, don't have to ...": Voters
+        left = cue.left_edge.i if stray is None else stray.right_edge.i + 1
         parts = [
-            doc[head.left_edge.i : cue.left_edge.i],
+            doc[head.left_edge.i : left],
             doc[cue.right_edge.i + 1 : head.right_edge.i + 1],
         ]
         return _spans(frame, parts)
     return []
+
+
+def _stray_subject(cue: Any) -> Any:
+    """The first of two subjects the parser gave a parenthetical tag ("Voters, Clinton
+    suggested, don't have to worry"): the subject of the clause the tag interrupts."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    first = subjects[0]
+    after = first.right_edge.i + 1
+    return first if after < len(cue.doc) and cue.doc[after].text == "," else None
 
 
 def _first_word(token: Any) -> Any:
@@ -587,6 +600,11 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         or (name_before(cue) if _reports_after(cue) else None)
         or participle_subject(cue)
     )
+    stray = _stray_subject(cue) if cue.dep_ == "parataxis" else None
+    if stray is not None and subject is not None and subject.i == stray.i:
+        subject = next(
+            c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > stray.i
+        )
     if subject is None or frame.quoted(subject) or says_nothing(subject):
         return None
     return Found(
