@@ -724,3 +724,15 @@ def test_a_report_the_parser_read_as_a_noun_is_still_a_report() -> None:
     assert _cue(spent) == "estimates"
     claimed = {c.span.text: c.claimant.name if c.claimant else None for c in result.claims}
     assert claimed["about $12 million"] == "Trump"
+
+
+def test_a_that_clause_read_as_an_adverbial_clause_is_still_the_report() -> None:
+    # the parser hangs "that Machado was ..." on the cue as an adverbial clause
+    text = (
+        "Night of tweets\n\n"
+        "Trump tweeted late at night that Machado was \u201cdisgusting\u201d and \u201ca "
+        "con\u201d and asked voters to \u201clook at\u201d her record."
+    )
+    quote = _quotes(text)[0]
+    assert quote.type == "mixed"
+    assert quote.text.startswith("that Machado was \u201cdisgusting\u201d and \u201ca con")

@@ -286,9 +286,18 @@ def _rest_of_sentence(token: Any) -> Any:
 
 def _stray_that_clause(cue: Any) -> list[Any]:
     """The reported clause the parser hung on a time phrase ("said for the first time that
-    some emails ...", "said on Tuesday that ..."): a "that" clause with a subject of its own."""
+    some emails ...", "said on Tuesday that ...") or read as an adverbial clause: a "that"
+    clause with a subject of its own."""
     for child in cue.children:
-        if child.dep_ not in ("prep", "npadvmod") or child.i < cue.i:
+        if child.i < cue.i:
+            continue
+        if (
+            child.dep_ == "advcl"
+            and child.left_edge.lower_ == "that"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):  # "tweeted late at night that Machado was ...": hung on the cue as an adverbial
+            return [child]
+        if child.dep_ not in ("prep", "npadvmod"):
             continue
         for token in child.subtree:
             if token.dep_ != "relcl" or token.left_edge.lower_ != "that":
