@@ -203,3 +203,20 @@ def test_markup_tags_are_marked_in_place_and_quote_no_one() -> None:
     assert not any("analind" in q.text or "May 2" in q.text for q in result.quotes)
     said = [q for q in result.quotes if q.text == "It is safe"]
     assert said and said[0].speaker is not None and said[0].speaker.name.endswith("Lind")
+
+
+def test_a_quoted_related_heading_and_headlines_a_paragraph_each() -> None:
+    text = (
+        "The council voted on Tuesday.\n\n"
+        '"Related:"\n\n'
+        "Council Members Reject The Plan To Close The Pier.\n\n"
+        "Mayor Says The Harbor Will Reopen By Summer.\n\n"
+        "The vote was seven to two, the clerk said.\n"
+    )
+    debris = find_debris(text)
+    _assert_spans(text, debris)
+    assert [item.text for item in debris if item.kind == "related"] == [
+        '"Related:"',
+        "Council Members Reject The Plan To Close The Pier.",
+        "Mayor Says The Harbor Will Reopen By Summer.",
+    ]

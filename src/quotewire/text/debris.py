@@ -154,7 +154,7 @@ def find_debris(text: str) -> list[Debris]:
     index = 0
     while index < len(lines):
         line = text[slice(*lines[index])]
-        if _RELATED_HEADING.match(_content(line)):
+        if _RELATED_HEADING.match(_content(line).strip("\"“”'‘’")):  # also '"Related:"'
             block = _related_block(text, lines, index)
             found.extend(_debris(text, lines[i], "related") for i in block)
             index = block[-1] + 1
@@ -290,11 +290,29 @@ def _related_block(text: str, lines: list[tuple[int, int]], heading: int) -> lis
         index += 1
     while index < len(lines):
         line = text[slice(*lines[index])]
+        if not line.strip() and block[-1] != heading:
+            # headlines one paragraph each: the box goes on with a title-case headline
+            after = index + 1
+            if after < len(lines) and _title_case(_content(text[slice(*lines[after])])):
+                block.append(after)
+                index = after + 1
+                continue
         if not line.strip() or not _headline_like(_content(line)):
             break
         block.append(index)
         index += 1
     return block
+
+
+def _title_case(content: str) -> bool:
+    """A headline-like line with most of its longer words capitalized ("Rand Paul Scores
+    Direct Hit On Donald Trump.")."""
+    words = content.split()
+    if not words or len(content) > _MAX_RELATED_LINE or len(words) > _MAX_RELATED_WORDS:
+        return False
+    longer = [w for w in words if len(w) > 3]
+    capital = sum(w[:1].isupper() for w in longer)
+    return len(longer) >= 2 and capital >= 0.8 * len(longer)
 
 
 def _headline_like(content: str) -> bool:
