@@ -627,3 +627,15 @@ def test_a_parenthetical_tag_with_two_subjects_is_the_named_speakers() -> None:
         "Voters",
         "don't have to worry that big banks can influence politics",
     ]
+
+
+def test_the_subject_of_a_passive_says_its_infinitive() -> None:
+    text = (
+        "Debate night\n\n"
+        "Much of the debate was so quiet that Governor Ruth Alvarez was prompted to say, "
+        '"So far, I cannot believe how civil it has been up here."\n\n'
+        "The treasurer was forced to admit that the budget was short."
+    )
+    result = _extract(text)
+    assert [q.type for q in result.quotes] == ["direct", "indirect"]
+    assert _speakers(result) == ["Ruth Alvarez", "The treasurer"]

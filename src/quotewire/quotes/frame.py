@@ -304,7 +304,8 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         if reported is not None:  # while adding ...": Gore adds
             head = reported.head
         subject = subject_of(head, depth + 1)
-        if subject is None and token.dep_ == "conj":  # "Trump was forced ... and said"
+        if subject is None and token.dep_ in ("conj", "xcomp"):
+            # "Trump was forced ... and said", "Trump was prompted to say"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return subject
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
