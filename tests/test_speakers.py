@@ -639,3 +639,20 @@ def test_the_subject_of_a_passive_says_its_infinitive() -> None:
     result = _extract(text)
     assert [q.type for q in result.quotes] == ["direct", "indirect"]
     assert _speakers(result) == ["Ruth Alvarez", "The treasurer"]
+
+
+def test_a_bare_shared_surname_goes_to_the_person_in_focus_not_the_one_named_last() -> None:
+    text = (
+        "Lopez courts young voters\n\n"
+        "Senator Maria Lopez's campaign opened an office in Dayton on Monday.\n\n"
+        "Many older voters remember Carlos Lopez's years as mayor fondly.\n\n"
+        "The race is tight, with many of those over 45 supporting Lopez.\n\n"
+        'Lopez said on Monday that the office would stay open until the vote.\n\n'
+        "Police Chief Daniel Lopez says burglaries fell by a third this year.\n\n"
+        "Last month, the state warned cities to keep their patrols.\n\n"
+        "Lopez said the department would hire ten officers in May."
+    )
+    result = _extract(text)
+    assert _speakers(result) == ["Maria Lopez", "Daniel Lopez", "Daniel Lopez"]
+    (carlos,) = [e for e in result.entities if e.name == "Carlos Lopez"]
+    assert [m.text for m in carlos.mentions] == ["Carlos Lopez's"]

@@ -316,6 +316,11 @@ class Resolver:
             # "Cruz said": the senator, not "his wife, Heidi Cruz", whom the text calls Heidi
             principal = [d for d in fits if not _kin(d)]
             fits = principal or fits
+        if len(fits) > 1 and len(tokens) == 1:
+            # "Clinton" where Hillary and Bill Clinton are both named: the one a sentence just
+            # before made its subject, else the one the article introduced first (the writer
+            # names the other one in full each time), not whoever was named last
+            return self._in_focus(fits, pos) or min(fits, key=self._introduced)
         if fits:
             # the one the passage is about: mentioned last before here, else the most mentioned
             best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
@@ -326,6 +331,28 @@ class Resolver:
                 best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
+
+    def _in_focus(self, fits: list[Draft], pos: int) -> Draft | None:
+        """Of ``fits``, the one named as a main subject in the paragraph of ``pos`` or the two
+        before it (the latest), or None."""
+        lo = max(0, pos - 2000)
+        starts = [m.end() for m in _PARAGRAPHS.finditer(self.text, lo, pos)]
+        since = starts[-3] if len(starts) > 2 else lo
+        named = [(at, d) for at, d in self._name_subjects if since <= at < pos]
+        ours = [(at, d) for at, d in named if any(d is f for f in fits)]
+        return max(ours, key=lambda p: p[0])[1] if ours else None
+
+    def _introduced(self, draft: Draft) -> tuple[int, int]:
+        """Where a person is first named with more than the surname outside a headline (then
+        their number)."""
+        full = [
+            m.start
+            for m in draft.mentions
+            if m.kind == "name"
+            and len(_POSSESSIVE.sub("", m.text).split()) > 1
+            and not self._headlines.holds(m.start)
+        ]
+        return (min(full) if full else _NEVER, draft.number)
 
     def _fitting_title(self, fits: list[Draft], pos: int) -> list[Draft]:
         """Of the people a name may be, those the title written just before it fits: "Mrs."
@@ -870,6 +897,9 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_PARAGRAPHS = re.compile(r"\n\s*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NEVER = 1 << 62
 
 
 def _better_spelt(name: str, known: str) -> bool:
@@ -895,6 +925,8 @@ def _titles_held(role: str) -> tuple[str, ...]:
     """The titles a lower-cased role holds, as :func:`_holds_title` reads them (roles repeat
     from article to article: "president", "campaign manager")."""
     return tuple(title for title in sorted(PERSON_TITLES) if _holds_title(role, title))
+
+
 
 
 def _kin(draft: Draft) -> bool:
