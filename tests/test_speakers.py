@@ -656,3 +656,14 @@ def test_a_bare_shared_surname_goes_to_the_person_in_focus_not_the_one_named_las
     assert _speakers(result) == ["Maria Lopez", "Daniel Lopez", "Daniel Lopez"]
     (carlos,) = [e for e in result.entities if e.name == "Carlos Lopez"]
     assert [m.text for m in carlos.mentions] == ["Carlos Lopez's"]
+
+
+@pytest.mark.parametrize("phrase", ["Mayor Ruiz's rivals", "Mayor Ruiz's critics"])
+def test_people_named_by_their_tie_to_someone_are_not_that_person(phrase: str) -> None:
+    text = (
+        "City hall\n\n"
+        "Mayor Elena Ruiz opened the new library on Monday.\n\n"
+        f"{phrase} said that the library had cost twice its budget."
+    )
+    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quote.speaker is not None and quote.speaker.name != "Elena Ruiz"

@@ -36,6 +36,7 @@ from quotewire.speakers.titles import (
     ORG_NAME_ENDINGS,
     PERSON_TITLES,
     PRESS_ROLES,
+    RELATIONS,
     same_nation,
 )
 
@@ -235,9 +236,7 @@ class _Latest:
         heapq.heappush(self.pending, (pos, self.count, rank, draft))
         self.count += 1
 
-    def best(
-        self, x: int, gender: str, avoid: Draft | None = None
-    ) -> tuple[bool, Draft | None]:
+    def best(self, x: int, gender: str, avoid: Draft | None = None) -> tuple[bool, Draft | None]:
         """The best entry before ``x`` for a pronoun of ``gender``, passing over the press
         (:meth:`Draft.bystander`) and ``avoid``; whether it could be looked up the fast way."""
         if x < self.reached or gender not in self.ready:
@@ -570,7 +569,11 @@ class Resolver:
         spans = self.names_in(ref)
         inside = [self.by_span[span] for span in spans]
         people = [d for d in inside if d.type == "PERSON"]
-        if ref.kind == "nominal" and ref.head in PERSON_TITLES and people:
+        if (
+            ref.kind == "nominal"
+            and (ref.head in PERSON_TITLES or ref.head in RELATIONS)
+            and people
+        ):
             # "Scott's niece", "McGovern's running mate": the owner of the title is someone
             # else than the person it names
             owners = [self.by_span[(s, e)] for s, e in spans if self._owns(e, ref)]
@@ -927,8 +930,6 @@ def _titles_held(role: str) -> tuple[str, ...]:
     return tuple(title for title in sorted(PERSON_TITLES) if _holds_title(role, title))
 
 
-
-
 def _kin(draft: Draft) -> bool:
     """Whether a person was introduced by a family relation ("his wife, Heidi Cruz")."""
     return any(t in KINSHIP for role in draft.roles for t in _titles_held(role.lower()))
@@ -1049,9 +1050,7 @@ def _company_word(name: str) -> bool:
     return (
         " " not in name
         and name[1:].islower()
-        and any(
-            lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in ORG_NAME_ENDINGS
-        )
+        and any(lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in ORG_NAME_ENDINGS)
         and not gender_of(name)
     )
 

@@ -29,6 +29,11 @@ PERSON_TITLES = frozenset(
     """.split()
 ) | KINSHIP
 
+#: People named by their tie to someone, never that someone ("Trump's rivals", "her critics").
+RELATIONS = frozenset(
+    "rival critic opponent supporter ally foe detractor backer friend enemy".split()
+)
+
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
 GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
 #: Roles of the press: a reporter, columnist or interviewer named in the story is not whom a
