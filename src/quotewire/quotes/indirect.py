@@ -545,11 +545,9 @@ def _asked(cue: Any) -> bool:
     the question asks what was said. "Why had he asserted that ...?" takes the report as
     given: it stays a statement."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    auxiliaries = [
-        c
-        for c in cue.children
-        if c.dep_ in ("aux", "auxpass") and subject is not None and c.i < subject.i
-    ]
+    if subject is None:
+        return False
+    auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i]
     if not auxiliaries:
         return False
     why = any(c.lower_ == "why" for c in cue.children if c.i < cue.i)

@@ -99,6 +99,7 @@ class Draft:
     spoke: bool = False  # has been the speaker of a statement so far
     press: bool = False  # a reporter, columnist, interviewer or the byline's author
     starts: list[int] = field(default_factory=list)  # of the mentions, in order
+    introduced: int = -1  # where first named with more than the surname, outside a headline
 
     @property
     def bystander(self) -> bool:
@@ -273,7 +274,8 @@ class Resolver:
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
-        self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects
+        self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects,
+        # in text order
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
         self._headlines = Headlines("", ())  # the article's title-case paragraphs
         self._mentioned = _Latest()  # people's mentions, latest (then earliest made) first
@@ -319,7 +321,10 @@ class Resolver:
             # "Clinton" where Hillary and Bill Clinton are both named: the one a sentence just
             # before made its subject, else the one the article introduced first (the writer
             # names the other one in full each time), not whoever was named last
-            return self._in_focus(fits, pos) or min(fits, key=self._introduced)
+            never = len(self.text)
+            return self._in_focus(fits, pos) or min(
+                fits, key=lambda d: (d.introduced if d.introduced >= 0 else never, d.number)
+            )
         if fits:
             # the one the passage is about: mentioned last before here, else the most mentioned
             best = max(fits, key=lambda d: (d.seen_before(pos), len(d.mentions), -d.number))
@@ -335,23 +340,14 @@ class Resolver:
         """Of ``fits``, the one named as a main subject in the paragraph of ``pos`` or the two
         before it (the latest), or None."""
         lo = max(0, pos - 2000)
-        starts = [m.end() for m in _PARAGRAPHS.finditer(self.text, lo, pos)]
+        starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, lo, pos)]
         since = starts[-3] if len(starts) > 2 else lo
-        named = [(at, d) for at, d in self._name_subjects if since <= at < pos]
-        ours = [(at, d) for at, d in named if any(d is f for f in fits)]
-        return max(ours, key=lambda p: p[0])[1] if ours else None
-
-    def _introduced(self, draft: Draft) -> tuple[int, int]:
-        """Where a person is first named with more than the surname outside a headline (then
-        their number)."""
-        full = [
-            m.start
-            for m in draft.mentions
-            if m.kind == "name"
-            and len(_POSSESSIVE.sub("", m.text).split()) > 1
-            and not self._headlines.holds(m.start)
-        ]
-        return (min(full) if full else _NEVER, draft.number)
+        first = bisect_left(self._name_subjects, since, key=lambda p: p[0])
+        last = bisect_left(self._name_subjects, pos, key=lambda p: p[0])
+        for _, draft in reversed(self._name_subjects[first:last]):
+            if any(draft is f for f in fits):
+                return draft
+        return None
 
     def _fitting_title(self, fits: list[Draft], pos: int) -> list[Draft]:
         """Of the people a name may be, those the title written just before it fits: "Mrs."
@@ -430,7 +426,7 @@ class Resolver:
                 self._title_in_name(draft, name)
                 if _main_subject(ent) and not frame.quoted(ent.root):
                     self._subjects.add(start, (-start, 0), draft)
-                    self._name_subjects.append((start, draft))
+                    insort(self._name_subjects, (start, draft), key=lambda p: p[0])
             self._add(draft, start, end, "name" if label == "PERSON" else "organization")
             self.by_span[(start, end)] = draft
         for draft in self.entities:
@@ -545,6 +541,15 @@ class Resolver:
     def _add(self, draft: Draft, start: int, end: int, kind: str) -> None:
         if draft.add(self.text, start, end, kind) and draft.type == "PERSON":
             self._mentioned.add(start, (-start, draft.number), draft)
+        if kind == "name":
+            self._note_full_name(draft, start, end)
+
+    def _note_full_name(self, draft: Draft, start: int, end: int) -> None:
+        """Keep ``draft.introduced`` up to date with a name mention at ``start``."""
+        if 0 <= draft.introduced <= start or self._headlines.holds(start):
+            return
+        if len(_POSSESSIVE.sub("", self.text[start:end]).split()) > 1:
+            draft.introduced = start
 
     def names_in(self, ref: MentionRef) -> list[tuple[int, int]]:
         """The spans of the entities named inside ``ref``, the one nearest the head of the
@@ -596,6 +601,8 @@ class Resolver:
                 del self.others[misread.name.lower()]
             misread.type, misread.name = "PERSON", fuller
             misread.mentions = [m.model_copy(update={"kind": "name"}) for m in misread.mentions]
+            for m in misread.mentions:
+                self._note_full_name(misread, m.start, m.end)
             misread.gender = misread.gender or gender_of(fuller)
             self.people.add(misread)
             return misread
@@ -676,9 +683,11 @@ class Resolver:
                     found = recent
         if fast:
             return found
+        def may_be(draft: Draft) -> bool:
+            return draft.gender in ("", gender) and not draft.bystander and draft is not avoid
+
         for pos, draft in sorted(self.last_subject + self._name_subjects, key=lambda p: -p[0]):
-            fits = draft.gender in ("", gender) and not draft.bystander and draft is not avoid
-            if pos < ref.start and fits:
+            if pos < ref.start and may_be(draft):
                 return draft
         people = [
             (m.start, d)
@@ -688,7 +697,7 @@ class Resolver:
             if m.start < ref.start
         ]
         for _, draft in sorted(people, key=lambda p: p[0], reverse=True):
-            if draft.gender in ("", gender) and not draft.bystander and draft is not avoid:
+            if may_be(draft):
                 return draft
         return None
 
@@ -900,9 +909,6 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
-_PARAGRAPHS = re.compile(r"\n\s*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NEVER = 1 << 62
 
 
 def _better_spelt(name: str, known: str) -> bool:

@@ -307,17 +307,22 @@ def _related_block(text: str, lines: list[tuple[int, int]], heading: int) -> lis
 def _title_case(content: str) -> bool:
     """A headline-like line with most of its longer words capitalized ("Rand Paul Scores
     Direct Hit On Donald Trump.")."""
-    words = content.split()
-    if not words or len(content) > _MAX_RELATED_LINE or len(words) > _MAX_RELATED_WORDS:
+    if not _box_sized(content):
         return False
-    longer = [w for w in words if len(w) > 3]
+    longer = [w for w in content.split() if len(w) > 3]
     capital = sum(w[:1].isupper() for w in longer)
     return len(longer) >= 2 and capital >= 0.8 * len(longer)
 
 
+def _box_sized(content: str) -> bool:
+    """Whether a line is short enough to be a headline in a box of related stories."""
+    words = content.split()
+    return bool(words) and len(content) <= _MAX_RELATED_LINE and len(words) <= _MAX_RELATED_WORDS
+
+
 def _headline_like(content: str) -> bool:
     words = content.split()
-    if not words or len(content) > _MAX_RELATED_LINE or len(words) > _MAX_RELATED_WORDS:
+    if not _box_sized(content):
         return False
     if len(words) > _MAX_HEADLINE_SENTENCE_WORDS and _SENTENCE_END.search(content):
         return False
