@@ -667,3 +667,64 @@ def test_people_named_by_their_tie_to_someone_are_not_that_person(phrase: str) -
     )
     (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
     assert quote.speaker is not None and quote.speaker.name != "Elena Ruiz"
+
+
+def test_an_honorific_keeps_a_bare_surname_from_the_other_gender_named_in_full() -> None:
+    # the article names only the wife in full; "Mr. Okafor" and the bare "Okafor" of an
+    # article that writes "Mr. Okafor" each time are her husband, never her
+    text = (
+        "Okafor asks voters to turn out\n\n"
+        "Governor Okafor told students on Saturday that staying home would be a personal "
+        "insult.\n\n"
+        '"My name is not on the ballot, but our work is," Mr. Okafor said.\n\n'
+        "The campaign plans to send Mr. Okafor and his wife, Grace Okafor, to three states."
+    )
+    result = _extract(text)
+    assert _speakers(result)[-2:] == ["Okafor", "Okafor"]
+    wife = next(e for e in result.entities if e.name == "Grace Okafor")
+    assert [m.text for m in wife.mentions] == ["Grace Okafor"]
+
+
+def test_mrs_and_mr_with_one_surname_are_two_people() -> None:
+    text = (
+        "Campaign\n\n"
+        "Hillary Clinton spoke in Ohio. Mrs. Clinton said the plan was fair.\n\n"
+        "Later, Mr. Clinton's record came up. Mrs. Clinton said the attacks were old."
+    )
+    result = _extract(text)
+    assert _speakers(result)[-2:] == ["Hillary Clinton", "Hillary Clinton"]
+    people = {e.name: len(e.mentions) for e in result.entities if e.type == "PERSON"}
+    assert people.get("Clinton") == 1  # "Mr. Clinton's", not Hillary's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Ana Duarte said this week that the country would formally leave the "
+        "union by March and suggested that it would also quit the customs pact.",
+        "Duarte said her recent attacks on the union have given her party momentum and said "
+        "that it would also quit the customs pact.",
+        "Duarte says the obvious answer was to leave the union and says it would also quit "
+        "the customs pact.",
+    ],
+)
+def test_a_report_the_parser_hung_on_the_reported_clause_is_the_reporters(
+    sentence: str,
+) -> None:
+    # the second verb cannot share the reported verb's "would"/"have" or tense
+    result = _extract(f"Customs\n\n{sentence}")
+    quotes = [q for q in result.quotes if q.type != "headline"]
+    last = max(quotes, key=lambda q: q.content[0].start)
+    assert last.content[-1].text.endswith("customs pact")
+    assert last.speaker is not None and last.speaker.name.endswith("Duarte")
+
+
+def test_a_report_after_a_clause_set_off_by_a_comma_keeps_its_own_subject() -> None:
+    # "announced ..., Ortiz was holding" is a misparse, not a report of "announced"
+    text = (
+        "Campaign\n\n"
+        "At the moment Lee announced her candidacy last spring, Ortiz was holding a meeting in "
+        "his office and told aides that he viewed Lee as a genuine threat."
+    )
+    quote = next(q for q in _extract(text).quotes if "genuine threat" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Ortiz"

@@ -303,6 +303,8 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
         if reported is not None:  # while adding ...": Gore adds
             head = reported.head
+        elif _past_beside_modal(token):  # "May said that the country would declare ... and
+            head = head.head  # suggested that ...": May suggested
         subject = subject_of(head, depth + 1)
         if subject is None and token.dep_ in ("conj", "xcomp"):
             # "Trump was forced ... and said", "Trump was prompted to say"
@@ -315,6 +317,28 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+def _past_beside_modal(token: Any) -> bool:
+    """Whether ``token`` is a finite verb that the parser joined to a reported clause's verb
+    though it cannot share that verb's auxiliary ("said that the country would declare ... and
+    suggested that ...", "said his attacks have given ... and said that ...") or tense ("says
+    the response was ... and says he introduced ..." in the reporting verb's tense): the
+    reporter's next act, not the reported subject's."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ not in _FINITE or head.dep_ != "ccomp":
+        return False
+    reporting = head.head
+    if reporting.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" for c in token.children):
+        return False
+    if any(t.text == "," for t in token.doc[reporting.i + 1 : head.i]):
+        return False  # "When Lee announced his bid, Ortiz was holding a meeting and told ..."
+    if head.tag_ in ("VB", "VBN", "VBG"):
+        return any(c.dep_ == "aux" for c in head.children)
+    return head.tag_ in _FINITE and head.tag_ != token.tag_ and token.tag_ == reporting.tag_
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 #: Prepositions after which a name and a gerund are one scene: "footage of Lopez saying",

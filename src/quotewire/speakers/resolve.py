@@ -56,6 +56,8 @@ _TITLE_BEFORE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Sen|Senator|Rep|Representative|Gov|Governor|Gen|General"
     r"|President|Secretary|Mayor|Judge|Justice)\.?\s+$"
 )
+#: An honorific that tells a gender, and the surname after it ("Mr. Obama", "Mrs. Clinton").
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 #: The words of a role that a title before a name stands for.
 _TITLE_FORMS = {
     "sen": frozenset({"sen", "senator"}),
@@ -274,6 +276,7 @@ class Resolver:
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
+        self._surname_genders: dict[str, str] = {}  # "Obama" -> "m" (:meth:`_honorific_gender`)
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects,
         # in text order
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
@@ -298,12 +301,13 @@ class Resolver:
 
     def _person_for(self, name: str, pos: int) -> Draft:
         tokens = name.split()
-        same = self.people.named(name)
+        gender = self._honorific_gender(name, pos)
+        same = [d for d in self.people.named(name) if d.gender in ("", gender) or not gender]
         if same:
             return same[0]
         read = parse_person(name)
+        last = read.surname if read is not None else ""
         if len(tokens) == 1 or read is None:
-            last = read.surname if read is not None else ""
             first = fold(tokens[0]) if tokens else ""
             fits = sorted(
                 {id(d): d for d in (*self.people.last(last), *self.people.first(first))}.values(),
@@ -311,6 +315,15 @@ class Resolver:
             )
         else:
             fits = [d for d in self.people.last(read.surname) if _may_be(read, d.name)]
+        if gender and fits and len(tokens) == 1:
+            # "Mr. Obama" (or "Obama" where the article writes only "Mr. Obama") is not
+            # "the first lady, Michelle Obama", the only Obama named in full
+            surnamed = {id(d) for d in self.people.last(last)}  # not "Mr. Lou" (Lou Jiwei)
+            fits = [d for d in fits if d.gender in ("", gender) or id(d) not in surnamed]
+            if not fits:
+                draft = self._new(name, "PERSON")
+                draft.gender = gender
+                return draft
         if len(fits) > 1:
             fits = self._fitting_title(fits, pos)
         if len(fits) > 1 and len(tokens) == 1:
@@ -335,6 +348,27 @@ class Resolver:
                 best.gender = best.gender or gender_of(name)
             return best
         return self._new(name, "PERSON")
+
+    def _honorific_gender(self, name: str, pos: int) -> str:
+        """The gender an honorific gives a bare surname at ``pos``: the one written just before
+        it ("Mr. Obama"), else the one every honorific before that surname in the article
+        gives ("Mr. Obama" each time: a bare "Obama" is that man too); "" when none tells."""
+        found = _TITLE_BEFORE.search(self.text, max(0, pos - 24), pos)
+        found = found or _HONORIFIC_BEFORE.match(self.text, pos)  # in the name: "Mrs. Clinton"
+        if found is not None:
+            own = HONORIFICS.get(found.group(1).lower())
+            if own is not None:
+                return own
+        if " " in name or not name[:1].isupper():
+            return ""
+        if name not in self._surname_genders:
+            told = {
+                HONORIFICS.get(m.group(1).lower(), "")
+                for m in _HONORIFIC_BEFORE.finditer(self.text)
+                if _POSSESSIVE.sub("", m.group(2)) == name
+            }
+            self._surname_genders[name] = told.pop() if len(told) == 1 else ""
+        return self._surname_genders[name]
 
     def _in_focus(self, fits: list[Draft], pos: int) -> Draft | None:
         """Of ``fits``, the one named as a main subject in the paragraph of ``pos`` or the two
