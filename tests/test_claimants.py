@@ -532,3 +532,18 @@ def test_an_organization_whose_data_show_a_figure_claims_it_and_a_person_does_no
     claimed = _claimants(text)
     assert claimed["3 points"] == "Harbor Polls"
     assert claimed["5-point"] != "Maria Lopez"
+
+
+def test_a_clause_about_the_survey_named_before_gives_it_its_methodology() -> None:
+    # another source comes between: "the survey" points back past it to the poll it names
+    text = (
+        "Bridge toll\n\n"
+        "A Harbor Research poll shows that 52 percent of residents back the toll.\n\n"
+        "Two years ago, 40 percent backed it, according to the Coastal Institute.\n\n"
+        "The survey was conducted May 2-5, using a panel of 600 respondents. It has a margin "
+        "of error of 4 percentage points."
+    )
+    claimed = _claimants(text)
+    assert claimed["52 percent"] == "Harbor Research"
+    assert claimed["40 percent"] == "Coastal Institute"
+    assert claimed["600 respondents"] == claimed["4 percentage points"] == "Harbor Research"

@@ -188,6 +188,19 @@ def _stated_for(child: Any, prepositions: frozenset[str]) -> bool:
     )
 
 
+def _clause_subject(token: Any) -> Any | None:
+    """The subject of the first verb at or above ``token`` that has one, or None."""
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX"):
+            found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                return found[0]
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _subject_of(token: Any) -> Any | None:
     """The subject of a verb; of a sentence's root parsed as a noun though it governs a clause
     ("Lee estimates that he spent ...": "estimates" a noun, "Lee" its compound), that word."""
@@ -925,6 +938,35 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def of_study_subject(self, token: Any, at: int) -> Speaker | None:
+        """The poll or study named before that the subject of the figure's clause points back
+        to ("The survey was conducted ..., using a panel of [600 respondents]", "The poll of
+        [900 adults] has a margin of error of [3.5 points]": its methodology is its own, and so
+        are its findings when the article comes back to them): the latest finding before ``at``
+        whose words name a study of that kind; None when the subject is no such phrase. "It"
+        right after a sentence about the survey is the survey ("It has a margin of error of
+        [4 percent]")."""
+        kinds = self.words.named_study_kinds
+        subject = _clause_subject(token)
+        if subject is not None and subject.lower_ == "it" and subject.sent.start > 0:
+            before = subject.doc[subject.sent.start - 1].sent.root
+            subject = _clause_subject(before)
+        if (
+            subject is None
+            or subject.lower_ not in kinds
+            or subject.left_edge.lower_ not in self.words.pointing
+            or any(w.text[:1].isupper() for w in subject.doc[subject.left_edge.i + 1 : subject.i])
+        ):
+            return None  # not "The latest Reuters/Ipsos poll", which names its own source
+        for finding in reversed(self.findings[: bisect_right(self.starts, at)]):
+            mention = finding.claimant.mention
+            if finding.claimant.entity is None or mention is None:
+                continue  # a study a recognizer did not name ("Jobs Report" in a headline)
+            if kinds & set(re.findall(r"[a-z]+", mention.text.lower())):
+                self.anchor = max(self.anchor, at)
+                return finding.claimant
+        return None
 
     def told_of(self, token: Any, amount: Amount) -> bool:
         """Whether ``amount`` (``token``: a word of it in the parse) is in a relative clause
