@@ -953,3 +953,21 @@ def test_plus_after_a_number_is_more_than_and_under_a_duration_is_less_than() ->
     assert only("The company employs 300-plus engineers.").comparator == ">"
     assert only("The repairs will last under three weeks.").comparator == "<"
     assert only("Prices rose over five years.").comparator == "="
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the brusque, take-a-back-seat-to-no-one governor of the state",
+        "an all-in-one device for the kitchen",
+        "a one-on-one meeting with the mayor",
+        "won by a two-to-one margin",
+    ],
+)
+def test_a_number_word_inside_a_compound_of_words_is_no_figure(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+def test_number_words_of_their_own_compound_stay_figures() -> None:
+    found = {(a.value, a.unit) for a in find_amounts("twenty-one senators served a one-year term")}
+    assert found == {(21.0, "senators"), (1.0, "years")}

@@ -523,7 +523,24 @@ class _Finder:
             return _Number(value + 0.5, half, True, None)  # "seven-and-a-half years"
         if words == ["one"] and j > 0 and toks[j - 1].key in self.words.pronouns.not_a_count:
             return None  # "no one", "the one who"
+        if self._in_word_compound(j, k):
+            return None  # "no-one", "an all-in-one device", "one-on-one talks"
         return _Number(value, k, True, None)
+
+    def _in_word_compound(self, j: int, k: int) -> bool:
+        """Whether the number words from ``j`` to ``k`` are a member of a compound of words
+        joined by hyphens that are no numbers ("take-a-back-seat-to-no-one", "all-in-one",
+        "one-on-one"): a word of the compound, not a figure."""
+        toks = self.toks
+        joined_before = j > 1 and toks[j - 1].kind == "dash" and toks[j - 1].end == toks[j].start
+        if joined_before and toks[j - 2].end == toks[j - 1].start and toks[j - 2].kind == "word":
+            return not is_number_word(toks[j - 2].text)
+        return (
+            k + 2 < len(toks)
+            and self._hyphened_word(k)
+            and toks[k + 1].key in self.words.pronouns.compound_links
+            and toks[k + 2].kind == "dash"
+        )
 
     def _hyphened_to(self, k: int) -> bool:
         """Whether "-to-" and a number follow at ``k`` ("a 2-to-1 margin")."""

@@ -38,6 +38,7 @@ class PronounWords:
     not_nouns: frozenset[str]
     idioms: frozenset[str]
     not_a_count: frozenset[str]
+    compound_links: frozenset[str]
     source_openers: frozenset[str]
 
 
