@@ -110,6 +110,7 @@ def test_no_year_anywhere_keeps_the_span() -> None:
         ("(Moscow, Reuters) - Oil prices fell on Friday.", "(Moscow, Reuters) -"),
         ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON (AP) —"),
         ("NEW YORK, March 3 — Shares rose sharply.", "NEW YORK, March 3 —"),
+        ("WASHINGTON \u2015 This spring, the plan changed.", "WASHINGTON \u2015"),
     ],
 )
 def test_wire_datelines(paragraph: str, dateline: str) -> None:

@@ -63,7 +63,7 @@ _LABEL = r"(?:(?:published|updated|posted|last\s+updated|date|created|modified)(
 _DATE_LINE = re.compile(rf"^{_LABEL}(?P<stamp>{_STAMP})\s*\.?$", re.IGNORECASE)
 
 _PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*){0,3}"
-_DASH = r"\s*[-–—]+"
+_DASH = r"\s*[-–—―]+"
 _WIRE_PLACE_FIRST = re.compile(
     rf"^(?P<place>{_PLACE})(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)??"
     rf"(?:,\s*(?P<date>(?i:{_DMY}|{_MDY})))?"
