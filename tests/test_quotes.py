@@ -736,3 +736,62 @@ def test_a_that_clause_read_as_an_adverbial_clause_is_still_the_report() -> None
     quote = _quotes(text)[0]
     assert quote.type == "mixed"
     assert quote.text.startswith("that Machado was \u201cdisgusting\u201d and \u201ca con")
+
+
+def test_a_report_inside_a_relative_clause_reports_what_follows_its_cue() -> None:
+    # "which" is the reported clause's subject: the parser puts the clause around the cue
+    text = (
+        "Donors\n\n"
+        "Lind railed against large personal donations, which she said were accompanied by "
+        "favors from the developers.\n\n"
+        "That is what the mayor has threatened to do."
+    )
+    quotes = [q for q in _quotes(text) if q.type != "headline"]
+    quote = _quote_holding(text, "accompanied")
+    assert quote.text == "were accompanied by favors from the developers"
+    assert quote.speaker is not None and quote.speaker.name == "Lind"
+    assert not any(q.text == "to do" for q in quotes)  # a gap, not a statement
+
+
+def test_an_as_clause_of_saying_reports_the_clause_it_hangs_on() -> None:
+    text = (
+        "Money\n\n"
+        "As the Harbor Ledger noted, Lind raised more than $1.1 million from developers.\n\n"
+        "Ortiz also met the governor that day, as the Coastal Times reported on Tuesday.\n\n"
+        "As Ortiz spoke, protesters chanted outside. The mayor rode the mood of the crowd as "
+        "he replied. In 1992, the county flipped, as voters responded to the new law."
+    )
+    found = {(q.speaker.name if q.speaker else None): q.text for q in _quotes(text)}
+    assert found.get("Harbor Ledger") == "Lind raised more than $1.1 million from developers"
+    assert found.get("Coastal Times") == "Ortiz also met the governor that day"
+    # "as" tells when, not what was said
+    assert not {"protesters chanted outside", "The mayor rode the mood of the crowd"} & set(
+        found.values()
+    )
+    assert not any("flipped" in said for said in found.values())
+
+
+def test_a_question_put_to_the_subject_is_not_the_subjects_statement() -> None:
+    text = (
+        "Interview\n\n"
+        "Asked about his earlier criticism of the mayor, Lind said that was part of the race.\n\n"
+        "When pressed on the budget, Ortiz said the numbers were sound."
+    )
+    quotes = [q for q in _quotes(text) if q.type != "headline"]
+    asked = _quote_holding(text, "earlier criticism")
+    assert asked.speaker is None  # Lind was asked; who asked is not named
+    said = {q.speaker.name: q.text for q in quotes if q.speaker is not None}
+    assert said == {"Lind": "that was part of the race", "Ortiz": "the numbers were sound"}
+
+
+def test_allegations_a_clause_mentions_are_not_its_subjects() -> None:
+    text = (
+        "Settlement\n\n"
+        "The company and its founder agreed to a $7 million settlement with the state over "
+        "allegations that the firm falsely marketed its pills.\n\n"
+        "In a statement, the founder said the pills were safe."
+    )
+    quotes = [q for q in _quotes(text) if q.type != "headline"]
+    assert not any("falsely marketed" in q.text and q.speaker is not None for q in quotes)
+    (said,) = [q for q in quotes if "safe" in q.text]
+    assert said.speaker is not None and said.speaker.name == "the founder"

@@ -728,3 +728,53 @@ def test_a_report_after_a_clause_set_off_by_a_comma_keeps_its_own_subject() -> N
     )
     quote = next(q for q in _extract(text).quotes if "genuine threat" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Ortiz"
+
+
+@pytest.mark.parametrize("owner", ["Harris\u2019", "Williams\u2019", "Sanders'"])
+def test_a_title_owned_with_a_bare_apostrophe_is_not_its_owner(owner: str) -> None:
+    text = (
+        "Primary\n\n"
+        f"Senator Ana {owner[:-1]} won in Vermont on Tuesday.\n\n"
+        f"{owner} campaign manager said the governor was popular across the state."
+    )
+    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quote.speaker is not None and quote.speaker.name == f"{owner} campaign manager"
+
+
+def test_a_surname_the_parser_read_as_a_verb_is_still_the_subject_in_focus() -> None:
+    # the tagger reads "Okafor himself was" with "Okafor" as a verb, and the recognizer misses it
+    text = (
+        "Campaign\n\n"
+        "Paul Lind became chairman of Donald Okafor\u2019s campaign.\n\n"
+        "Lind politely suggested that this might be seen as condescending and cautioned "
+        "against it. The post went out. Okafor himself was delighted by the resulting "
+        "controversy. \u201cThe people who were offended were people we wanted to offend,\u201d "
+        "he later said."
+    )
+    assert _speakers(_extract(text))[-1] == "Donald Okafor"
+
+
+def test_a_name_that_modifies_a_title_is_not_the_person_it_names() -> None:
+    text = (
+        "Rally\n\n"
+        "Mayor Ana Lind spoke on Monday.\n\n"
+        "A Lind aide said the rally would go on. Lind adviser Tom Ortiz said it would be long."
+    )
+    speakers = [s for s in _speakers(_extract(text)) if s]
+    assert speakers[-2:] == ["A Lind aide", "Tom Ortiz"]
+
+
+def test_a_tag_whose_name_the_parser_gave_to_the_participle_after_it() -> None:
+    # "said retired surgeon Ben Okafor, asked about ...": "Okafor asked" in the parse
+    text = (
+        "Debate\n\n"
+        "Mayor Ruth Lind spoke first.\n\n"
+        "\u201cI am not going to say it is a mistake, so forget about it,\u201d said retired "
+        "surgeon Ben Okafor, asked about his claims that he had received an offer from the "
+        "academy."
+    )
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    said = next(q for q in quotes if q.type == "direct")
+    asked = next(q for q in quotes if "academy" in q.text)
+    assert said.speaker is not None and said.speaker.name == "Ben Okafor"
+    assert asked.speaker is None  # he was asked; who asked is not named

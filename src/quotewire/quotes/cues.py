@@ -35,6 +35,10 @@ BELIEF_VERBS = frozenset(
 #: was ever bullied, ..."), though the parser often hangs it as an adverbial clause.
 QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
 
+#: Verbs whose reduced passive makes its subject the one asked, not one who states anything
+#: ("Asked about his record, Lee said ...", "When pressed on the deal, she ...").
+ASKED_VERBS = QUESTION_VERBS | frozenset("question press challenge confront quiz".split())
+
 #: Verbs that make no statement of their subject: raising verbs ("the senator seemed to be
 #: shrinking", "the FBI appears to have left") give the writer's reading, not a source's words.
 RAISING_VERBS = frozenset("seem appear".split())
@@ -48,6 +52,13 @@ PERMISSION_WORDS = frozenset("authorize authorise permit allow clear empower".sp
 #: Nouns that make the purpose infinitive of an anonymous source say nothing ("speaking on the
 #: condition of anonymity to discuss the schedule": the schedule is not what the official said).
 ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
+
+#: Verbs that report the clause an "as" clause hangs on ("As the Times reported, ...", "...,
+#: as Lee noted"); an "as" clause of other verbs tells when ("as he replied", "as she joked").
+AS_REPORT_VERBS = frozenset(
+    "say note report write observe mention explain suggest predict argue claim acknowledge "
+    "tell reveal recount recall warn".split()
+)
 
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS

@@ -26,6 +26,7 @@ from quotewire.quotes.frame import (
     appositive_subject,
     cue_span,
     ends_its_line,
+    inverted_subject,
     mention_for,
     name_before,
     noun_phrase,
@@ -34,7 +35,7 @@ from quotewire.quotes.frame import (
     subject_of,
     trim,
 )
-from quotewire.quotes.indirect import report_of_its_own, reported_clause
+from quotewire.quotes.indirect import report_of_its_own, reported_clause, stolen_subject
 from quotewire.quotes.lexicon import learned_cue
 from quotewire.text.marks import QuoteRegion
 
@@ -52,7 +53,7 @@ _BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
 def _has_own_content(frame: Frame, cue: Any) -> bool:
     """Whether the cue governs a clause of its own outside the quotation ("he said that ...")."""
     for child in cue.children:
-        if child.dep_ == "ccomp" and child.i > cue.i:
+        if child.dep_ == "ccomp" and child.i > cue.i and not stolen_subject(child, cue):
             # "Trump said the countries should be "working ..."": words of its own outside
             words = child.subtree
             if any(not t.is_punct and not frame.quoted(t) for t in words if t.i > cue.i):
@@ -87,7 +88,7 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
         return subject_of(cue)
     subject = (
         subject_of(cue)
-        or _inverted_subject(cue)
+        or inverted_subject(cue)
         or appositive_subject(cue)
         or name_before(cue)
         or participle_subject(cue)
@@ -108,20 +109,6 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
         if not frame.quoted(head) and head.i != cue.i:
             subject = subject_of(head) or subject
     return subject
-
-
-def _inverted_subject(cue: Any) -> Any:
-    """ "..., said Robert Reich, who ...": the name right after the verb, when the parser hung
-    it elsewhere."""
-    doc = cue.doc
-    for token in doc[cue.i + 1 : cue.i + 6]:
-        if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod", "poss"):
-            return token
-        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PART") and not token.is_punct:
-            return None
-        if token.is_punct:
-            return None
-    return None
 
 
 def _is_cue(token: Any) -> bool:

@@ -293,6 +293,8 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         if owners:
             return owners[0]
         verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ == "pobj" and token.head.lower_ not in _MEANS_PREPOSITIONS:
+            return None  # "agreed to a settlement over allegations that ...": not theirs
         if token.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and depth < 3:
             return subject_of(verb, depth + 1)
         return None
@@ -340,6 +342,26 @@ def _past_beside_modal(token: Any) -> bool:
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
+
+def inverted_subject(cue: Any) -> Any:
+    """ "..., said Robert Reich, who ...": the name right after the verb, when the parser hung
+    it elsewhere."""
+    doc = cue.doc
+    for token in doc[cue.i + 1 : cue.i + 6]:
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+        if token.dep_ == "amod" and token.head.i > token.i:
+            continue  # "said retired neurosurgeon Ben Carson", "retired" read as a verb
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PART") and not token.is_punct:
+            return None
+        if token.is_punct:
+            return None
+    return None
+
+
+#: Prepositions by which a reporting noun is the subject's own means of saying ("said in a
+#: statement", "wrote on Twitter", "told reporters during an interview").
+_MEANS_PREPOSITIONS = frozenset("in on during through via with at".split())
 
 #: Prepositions after which a name and a gerund are one scene: "footage of Lopez saying",
 #: "a clip with Reyes telling voters".

@@ -16,6 +16,8 @@ from typing import Any
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     ANONYMITY_WORDS,
+    AS_REPORT_VERBS,
+    ASKED_VERBS,
     CUE_VERBS,
     OBJECT_CUES,
     PERMISSION_WORDS,
@@ -32,10 +34,12 @@ from quotewire.quotes.cues import (
 from quotewire.quotes.frame import (
     DOCUMENTS,
     NAMING,
+    SPEAKER_DEPS,
     Found,
     Frame,
     addressee_of,
     cue_span,
+    inverted_subject,
     mention_for,
     name_before,
     noun_phrase,
@@ -77,13 +81,25 @@ def _subtree_tokens(token: Any) -> list[Any]:
     return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
 
 
+def stolen_subject(clause: Any, cue: Any) -> bool:
+    """Whether a clause after the cue has for subject the name right after the cue (""...,"
+    said Dr. Ben Carson, asked about ...": the parser made the speaker the subject of the
+    participle after him): no clause the cue reports."""
+    if clause.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False  # "Lee said Ortiz asked about ...": Lee speaks, and reports Ortiz
+    name = inverted_subject(cue)
+    if name is None or name.head.i != clause.i or name.dep_ not in SPEAKER_DEPS:
+        return False
+    return any(t.text == "," for t in cue.doc[name.i + 1 : clause.i])
+
+
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     if according_to(cue):
         return according_clause(frame, cue)
     doc = cue.doc
     lemma = lemma_of(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not stolen_subject(c, cue)]
     if clauses and not (is_cue_verb(cue) or learned(lemma, "ccomp")):
         clauses = []
     if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
@@ -101,6 +117,18 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return _spans(frame, [interrupted])
     if not clauses and lemma in QUESTION_VERBS:
         clauses = _question_clauses(cue)
+    head = None if clauses else _as_report(cue)
+    if head is not None:  # "As the Times reported, A" / "A, as Lee noted": A
+        lo, hi = (
+            (cue.right_edge.i + 1, head.right_edge.i)
+            if cue.i < head.i
+            else (head.left_edge.i, cue.left_edge.i - 1)
+        )
+        while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+            lo += 1
+        while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+            hi -= 1
+        return _spans(frame, [doc[lo : hi + 1]])
     if clauses:  # "said that A, and that B": the parser may hang B on the cue
         clauses += [
             c
@@ -133,8 +161,12 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         ):  # "The plan is so reckless, the mayor said, that if ...": the head's words too
             parts = [doc[head.left_edge.i : first], doc[lo : hi + 1]]
             return _spans(frame, parts)
-        if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side
-            parts = [doc[lo : cue.left_edge.i], doc[cue.right_edge.i + 1 : hi + 1]]
+        if lo < cue.i < hi:  # the clause surrounds the cue: keep the part on each side (the
+            # cue's own words may hold all the rest: "donations, which he said were ...")
+            rest = cue.right_edge.i + 1
+            if rest > hi and all(c.dep_ == "ccomp" for c in clauses):  # not "what he vowed to do"
+                rest = min(t.i for c in clauses for t in c.subtree if t.i > cue.i)
+            parts = [doc[lo : cue.left_edge.i], doc[rest : hi + 1]]
             return _spans(frame, parts)
         while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
             hi -= 1  # "A, and" when the parser hung the next report's "and" on A
@@ -539,6 +571,20 @@ def makes_no_statement(cue: Any) -> bool:
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
 
 
+def _asked_participle(cue: Any) -> bool:
+    """A reduced passive of asking that opens a clause ("Asked about his record, Lee said
+    ...", "When asked whether ..."): its subject is the one asked, and whoever asked is not
+    named (a question with no speaker, not one of the subject's)."""
+    if lemma_of(cue) not in ASKED_VERBS:
+        return False
+    if cue.dep_ == "ccomp" and stolen_subject(cue, cue.head):
+        return True  # ""...," said Dr. Carson, asked about ...", parsed "Carson asked"
+    if cue.tag_ != "VBN" or cue.dep_ not in ("advcl", "ROOT"):
+        return False
+    own = ("aux", "auxpass", "nsubj", "nsubjpass", "agent")
+    return not any(c.dep_ in own for c in cue.children)
+
+
 def _asked(cue: Any) -> bool:
     """A cue in a direct question, its auxiliary before its subject ("What did the debate tell
     you?", "Did he say that the plant would close?", "Why would anyone believe that ...?"):
@@ -592,6 +638,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         or cue.dep_ == "parataxis"
         or (lemma_of(cue) in SPEECH_VERBS and bool(_stray_that_clause(cue)))
         or (lemma_of(cue) in QUESTION_VERBS and bool(_question_clauses(cue)))
+        or _as_report(cue) is not None
     )
     quoted = _holds_quotation(frame, spans)
     if not clausal and not quoted and _background(cue):
@@ -602,23 +649,26 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         # the annotated data overrules the word lists ("wants to win", "backs the plan"): one
         # threshold decides what the lexicon makes a cue and which listed words it vetoes
         return None
-    subject = (
-        subject_of(cue)
-        or (name_before(cue) if _reports_after(cue) else None)
-        or participle_subject(cue)
-    )
+    asked = _asked_participle(cue)  # the subject was asked; who asked is not named
+    subject = None
+    if not asked:
+        subject = (
+            subject_of(cue)
+            or (name_before(cue) if _reports_after(cue) else None)
+            or participle_subject(cue)
+        )
     stray = _stray_subject(cue) if cue.dep_ == "parataxis" else None
     if stray is not None and subject is not None and subject.i == stray.i:
         subject = next(
             c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > stray.i
         )
-    if subject is None or frame.quoted(subject) or says_nothing(subject):
+    if not asked and (subject is None or frame.quoted(subject) or says_nothing(subject)):
         return None
     return Found(
         type=_kind(text, frame, spans, quoted),
         content=spans,
         cue=cue_span(frame, cue),
-        speaker=mention_for(frame, subject),
+        speaker=mention_for(frame, subject) if subject is not None else None,
         confidence=_confidence(speech, clausal, known),
         paragraph=frame.index,
         addressee=addressee_of(frame, cue),
@@ -657,6 +707,24 @@ def _quotation_then_narration(
             return [trim(text, s, min(e, region.end)) for s, e in spans if s < region.end]
         return spans
     return spans
+
+
+def _as_report(cue: Any) -> Any:
+    """The clause an "as" clause of saying hangs on ("As the Times reported, Clinton raised
+    ...", "..., as Lee noted"): what it reports; None when ``cue`` is none of
+    :data:`AS_REPORT_VERBS` in such an "as" clause ("as he replied" tells when), governs what
+    it reports itself ("as he said he would"), is passive ("as declared by X"), or speaks to
+    or with someone ("as she joked with a friend")."""
+    if cue.dep_ != "advcl" or cue.head.i == cue.i or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma_of(cue) not in AS_REPORT_VERBS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    kept = ("ccomp", "xcomp", "dobj", "auxpass", "nsubjpass", "agent")
+    if any(c.dep_ in kept or (c.dep_ == "prep" and c.lower_ == "with") for c in cue.children):
+        return None
+    return cue.head
 
 
 def _reports_after(cue: Any) -> bool:

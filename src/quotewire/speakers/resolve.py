@@ -664,9 +664,16 @@ class Resolver:
 
     def _owns(self, end: int, ref: MentionRef) -> bool:
         """Whether the name ending at ``end`` is a possessor inside the nominal ``ref`` ("Scott's"
-        in "Scott's niece"): a possessive ending and words of the phrase after it."""
+        in "Scott's niece", "Sanders' campaign manager") or a name that modifies the title
+        after it ("a Trump aide", "a Clinton supporter"): a possessive ending, or lower-case
+        words of the phrase right after it."""
         after = self.text[end : ref.end]
-        return after[:2] in ("'s", "’s") and bool(after[2:].strip())
+        if after[:2] in ("'s", "’s"):
+            return bool(after[2:].strip())
+        if after[:1] in ("'", "’"):
+            return after[1:2].isspace() and bool(after[2:].strip())
+        words = after.split()
+        return after[:1].isspace() and bool(words) and all(w[:1].islower() for w in words)
 
     def _fuller_name(self, ref: MentionRef) -> str | None:
         """The person's name a speaker's name mention writes, when it is one (not in a
@@ -1125,27 +1132,34 @@ def _unrecognized_surnames(
             token = doc[i]
             if not (
                 token.text in surnames
-                and token.pos_ in ("PROPN", "NOUN")  # "Sanders" is often read as a plural
+                # "Sanders" is often read as a plural, "Trump himself was" as a verb
+                and (
+                    token.pos_ in ("PROPN", "NOUN")
+                    or (token.pos_ == "VERB" and token.dep_ in _SUBJECTS)
+                )
                 and not token.ent_type_
                 and token.dep_ in _SURNAME_DEPS
                 and not frame.quoted(token)
             ):
                 continue
-            if token.pos_ == "NOUN" and token.is_sent_start:
-                # "Price rose", "Rice fell": a common noun when the article writes it so
-                if headlines.writes_lower(token.lower_):
-                    continue
-                start = frame.start(token)
-                found.append(
-                    _Ent(
-                        start,
-                        start + len(token.text),
-                        token.text,
-                        "PERSON",
-                        doc[token.i : token.i + 1],
-                        frame,
-                    )
+            if token.pos_ != "PROPN" and headlines.writes_lower(token.lower_):
+                continue  # "Price rose", "Rice fell": a common word the article writes so
+            around = doc[max(0, token.i - 1) : token.i + 2]
+            alone = not any(t.pos_ == "PROPN" for t in around if t.i != token.i)
+            first_noun = token.pos_ == "NOUN" and token.is_sent_start
+            if not first_noun and not (token.dep_ in _SUBJECTS and alone):
+                continue  # not part of another name ("Galeana Street"): a subject on its own
+            start = frame.start(token)
+            found.append(
+                _Ent(
+                    start,
+                    start + len(token.text),
+                    token.text,
+                    "PERSON",
+                    doc[token.i : token.i + 1],
+                    frame,
                 )
+            )
     return found
 
 
