@@ -220,3 +220,22 @@ def test_a_quoted_related_heading_and_headlines_a_paragraph_each() -> None:
         "Council Members Reject The Plan To Close The Pier.",
         "Mayor Says The Harbor Will Reopen By Summer.",
     ]
+
+
+def test_a_pull_quote_said_again_in_the_story_is_marked_and_its_twin_is_not() -> None:
+    body = (
+        "\u201cThe reality is, if the mayor loses the port vote, that could create new and real "
+        "problems for her here,\u201d said Tom Ortiz, a councilman from the harbor district."
+    )
+    pull = (
+        "\"The reality is, if the mayor loses the port vote, that could create new and real "
+        "problems for her here.\nCouncilman Tom Ortiz.\""
+    )
+    text = f"Port vote\n\nThe council meets on Monday.\n\n{pull}\n\nThe vote is close.\n\n{body}\n"
+    kinds = {d.text: d.kind for d in find_debris(text)}
+    first, second = pull.split("\n")
+    assert kinds.get(first) == kinds.get(second) == "pull_quote"
+    assert not any(t.startswith("\u201cThe reality") for t in kinds)
+    result = quotewire.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in result.quotes][-1:] == ["Tom Ortiz"]
+    assert len([q for q in result.quotes if "real problems" in q.text]) == 1

@@ -24,6 +24,7 @@ DebrisKind = Literal[
     "subscribe",
     "byline",
     "related",
+    "pull_quote",
     "navigation",
     "advert",
     "markup",

@@ -13,6 +13,7 @@ like debris ("By contrast, ...", "By 2030 ...") or mention a photo are not marke
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from quotewire.model import Debris, DebrisKind, NamedSpan, Span
@@ -163,7 +164,46 @@ def find_debris(text: str) -> list[Debris]:
         if kind is not None:
             found.append(_debris(text, lines[index], kind))
         index += 1
-    return found
+    taken = {d.start for d in found}
+    pulled = [n for n in _pull_quotes(text, lines) if lines[n][0] not in taken]
+    found.extend(_debris(text, lines[n], "pull_quote") for n in pulled)
+    return sorted(found, key=lambda d: d.start)
+
+
+#: Words of a line that must all be said again elsewhere for it to be a pull quote.
+_PULL_QUOTE_WORDS = 8
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _pull_quotes(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """The lines of a pull quote: a line that opens with a quotation mark and whose words (at
+    least eight, punctuation and case aside) the article gives again elsewhere ("The reality
+    is, ... for her here.", set apart above the paragraph that quotes it), with the short line
+    of the speaker's name that may close it inside the marks. Found through the article's
+    runs of eight words, counted once, so the cost stays linear."""
+    n = _PULL_QUOTE_WORDS
+    words = [w.lower() for w in _WORD.findall(text)]
+    counts = Counter(tuple(words[k : k + n]) for k in range(len(words) - n + 1))
+    out: list[int] = []
+    for index, bounds in enumerate(lines):
+        line = text[slice(*bounds)].strip()
+        if not line or line[0] not in _OPENING_MARKS:
+            continue
+        own = [w.lower() for w in _WORD.findall(line)]
+        runs = [tuple(own[k : k + n]) for k in range(len(own) - n + 1)]
+        if not runs or any(counts[run] < 2 for run in runs):
+            continue
+        counts.subtract(runs)  # its twin, said once more, is the quotation of the story
+        out.append(index)
+        if index + 1 < len(lines):
+            after = text[slice(*lines[index + 1])].strip()
+            if after[-1:] in _CLOSING_MARKS and len(after.split()) <= 6:
+                out.append(index + 1)  # "S.C. Rep. Jim Clyburn."" closing the pull quote
+    return out
+
+
+_OPENING_MARKS = "\"“‘«„"
+_CLOSING_MARKS = "\"”’»"
 
 
 def classify_line(line: str) -> DebrisKind | None:
