@@ -795,3 +795,15 @@ def test_allegations_a_clause_mentions_are_not_its_subjects() -> None:
     assert not any("falsely marketed" in q.text and q.speaker is not None for q in quotes)
     (said,) = [q for q in quotes if "safe" in q.text]
     assert said.speaker is not None and said.speaker.name == "the founder"
+
+
+def test_the_apostrophe_of_a_short_year_opens_no_quotation() -> None:
+    text = (
+        "Recall\n\n"
+        "Rep. Ana Lind said in \u201808 that the early support of rural voters threw old "
+        "assumptions into doubt. \u201cIt does away with the \u2018blame game\u2019 and the "
+        "\u2018race card,\u2019\u201d she said."
+    )
+    quotes = [q for q in _quotes(text) if q.type != "headline"]
+    assert [q.type for q in quotes] == ["indirect", "direct"]
+    assert quotes[0].text.startswith("that the early support")

@@ -55,6 +55,10 @@ def _looks_opening(text: str, i: int, lo: int, hi: int) -> bool:
     return before in _OPENERS_BEFORE and not after.isspace()
 
 
+#: The digits of a year written short after its apostrophe ("in ‘08", "the ‘90s").
+_ELIDED_YEAR = re.compile(r"\d\d(?:s\b|(?![\w’‘]))")
+
+
 def _looks_closing(text: str, i: int, lo: int, hi: int) -> bool:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
@@ -168,7 +172,12 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
                     regions.append(current)
                     current, opener = QuoteRegion(marks=[i]), ch
                     seg_start = i + 1
-            elif ch in "‘‹" and current is None and _looks_opening(text, i, lo, hi):
+            elif (
+                ch in "‘‹"
+                and current is None
+                and _looks_opening(text, i, lo, hi)
+                and not _ELIDED_YEAR.match(text, i + 1, hi)
+            ):
                 close = singles.next(i + 1, "’" if ch == "‘" else "›")
                 if close is not None:
                     regions.append(QuoteRegion([(i + 1, close)], [i, close], single=True))
