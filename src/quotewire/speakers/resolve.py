@@ -276,7 +276,7 @@ class Resolver:
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
-        self._surname_genders: dict[str, str] = {}  # "Obama" -> "m" (:meth:`_honorific_gender`)
+        self._surname_genders: dict[str, str] = {}  # "Obama" -> "m" (:meth:`_usual_honorific`)
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects,
         # in text order
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
@@ -301,8 +301,8 @@ class Resolver:
 
     def _person_for(self, name: str, pos: int) -> Draft:
         tokens = name.split()
-        gender = self._honorific_gender(name, pos)
-        same = [d for d in self.people.named(name) if d.gender in ("", gender) or not gender]
+        own = self._own_honorific(pos)
+        same = [d for d in self.people.named(name) if not own or d.gender in ("", own)]
         if same:
             return same[0]
         read = parse_person(name)
@@ -315,11 +315,18 @@ class Resolver:
             )
         else:
             fits = [d for d in self.people.last(read.surname) if _may_be(read, d.name)]
+        gender = own or self._usual_honorific(name)
         if gender and fits and len(tokens) == 1:
-            # "Mr. Obama" (or "Obama" where the article writes only "Mr. Obama") is not
-            # "the first lady, Michelle Obama", the only Obama named in full
-            surnamed = {id(d) for d in self.people.last(last)}  # not "Mr. Lou" (Lou Jiwei)
-            fits = [d for d in fits if d.gender in ("", gender) or id(d) not in surnamed]
+            # "Mr. Obama" is not "the first lady, Michelle Obama", the only Obama named in
+            # full, and nor is a bare "Obama" where the article writes "Mr. Obama" each time
+            # (but where it writes "Mrs. Vance", "Sen. Vance" may still be Tom Vance)
+            surnamed = {id(d) for d in self.people.last(last)}  # not "Mr. Lou" (Lou Jiwei),
+            if own:  # whose given name this is
+                fits = [d for d in fits if d.gender in ("", own) or id(d) not in surnamed]
+            elif not any(
+                d.gender in ("", gender) for d in fits if id(d) in surnamed and " " in d.name
+            ):
+                fits = [d for d in fits if " " not in d.name or id(d) not in surnamed]
             if not fits:
                 draft = self._new(name, "PERSON")
                 draft.gender = gender
@@ -349,16 +356,16 @@ class Resolver:
             return best
         return self._new(name, "PERSON")
 
-    def _honorific_gender(self, name: str, pos: int) -> str:
-        """The gender an honorific gives a bare surname at ``pos``: the one written just before
-        it ("Mr. Obama"), else the one every honorific before that surname in the article
-        gives ("Mr. Obama" each time: a bare "Obama" is that man too); "" when none tells."""
+    def _own_honorific(self, pos: int) -> str:
+        """The gender of the honorific written just before a name at ``pos`` or opening it
+        ("Mr. Obama", "Mrs. Clinton"), or ""."""
         found = _TITLE_BEFORE.search(self.text, max(0, pos - 24), pos)
-        found = found or _HONORIFIC_BEFORE.match(self.text, pos)  # in the name: "Mrs. Clinton"
-        if found is not None:
-            own = HONORIFICS.get(found.group(1).lower())
-            if own is not None:
-                return own
+        found = found or _HONORIFIC_BEFORE.match(self.text, pos)
+        return HONORIFICS.get(found.group(1).lower(), "") if found is not None else ""
+
+    def _usual_honorific(self, name: str) -> str:
+        """The gender every honorific the article writes before the bare surname ``name``
+        gives ("Mr. Obama" each time), or "" when none does or they disagree."""
         if " " in name or not name[:1].isupper():
             return ""
         if name not in self._surname_genders:
