@@ -117,12 +117,12 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return _spans(frame, [interrupted])
     if not clauses and lemma in QUESTION_VERBS:
         clauses = _question_clauses(cue)
-    head = None if clauses else _as_report(cue)
-    if head is not None:  # "As the Times reported, A" / "A, as Lee noted": A
+    hung_on = None if clauses else _as_report(cue)
+    if hung_on is not None:  # "As the Times reported, A" / "A, as Lee noted": A
         lo, hi = (
-            (cue.right_edge.i + 1, head.right_edge.i)
-            if cue.i < head.i
-            else (head.left_edge.i, cue.left_edge.i - 1)
+            (cue.right_edge.i + 1, hung_on.right_edge.i)
+            if cue.i < hung_on.i
+            else (hung_on.left_edge.i, cue.left_edge.i - 1)
         )
         while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
             lo += 1

@@ -276,7 +276,7 @@ class Resolver:
         self.others: dict[str, Draft] = {}  # the first entity not a person of each name
         self._spans: IntervalIndex[tuple[int, int]] | None = None  # ``by_span``, indexed
         self._subjects = _Latest()  # ``last_subject`` and ``_name_subjects``, latest first
-        self._surname_genders: dict[str, str] = {}  # "Obama" -> "m" (:meth:`_usual_honorific`)
+        self._surname_genders: dict[str, str] | None = None  # "Obama" -> "m" (_usual_honorific)
         self._name_subjects: list[tuple[int, Draft]] = []  # people named as main subjects,
         # in text order
         self._spelt_out: dict[str, Draft] = {}  # organizations by the initials of their name
@@ -368,14 +368,13 @@ class Resolver:
         gives ("Mr. Obama" each time), or "" when none does or they disagree."""
         if " " in name or not name[:1].isupper():
             return ""
-        if name not in self._surname_genders:
-            told = {
-                HONORIFICS.get(m.group(1).lower(), "")
-                for m in _HONORIFIC_BEFORE.finditer(self.text)
-                if _POSSESSIVE.sub("", m.group(2)) == name
-            }
-            self._surname_genders[name] = told.pop() if len(told) == 1 else ""
-        return self._surname_genders[name]
+        if self._surname_genders is None:  # one pass over the article, on first use
+            told: dict[str, set[str]] = {}
+            for m in _HONORIFIC_BEFORE.finditer(self.text):
+                surname = _POSSESSIVE.sub("", m.group(2))
+                told.setdefault(surname, set()).add(HONORIFICS.get(m.group(1).lower(), ""))
+            self._surname_genders = {k: next(iter(v)) for k, v in told.items() if len(v) == 1}
+        return self._surname_genders.get(name, "")
 
     def _in_focus(self, fits: list[Draft], pos: int) -> Draft | None:
         """Of ``fits``, the one named as a main subject in the paragraph of ``pos`` or the two
