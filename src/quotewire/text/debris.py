@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from quotewire.model import Debris, DebrisKind, NamedSpan, Span
 from quotewire.text.dateline import match_wire_dateline
+from quotewire.text.marks import DOUBLE_MARKS, SINGLE_MARKS
 
 MAX_DEBRIS_LINE = 80
 """Longest line (in characters, stripped) taken for a one-line debris kind."""
@@ -181,14 +182,15 @@ def _pull_quotes(text: str, lines: list[tuple[int, int]]) -> list[int]:
     is, ... for her here.", set apart above the paragraph that quotes it), with the short line
     of the speaker's name that may close it inside the marks. Found through the article's
     runs of eight words, counted once, so the cost stays linear."""
+    quoted = [k for k, (lo, hi) in enumerate(lines) if text[lo:hi].strip()[:1] in _MARKS]
+    if not quoted:
+        return []
     n = _PULL_QUOTE_WORDS
     words = [w.lower() for w in _WORD.findall(text)]
     counts = Counter(tuple(words[k : k + n]) for k in range(len(words) - n + 1))
     out: list[int] = []
-    for index, bounds in enumerate(lines):
-        line = text[slice(*bounds)].strip()
-        if not line or line[0] not in _OPENING_MARKS:
-            continue
+    for index in quoted:
+        line = text[slice(*lines[index])].strip()
         own = [w.lower() for w in _WORD.findall(line)]
         runs = [tuple(own[k : k + n]) for k in range(len(own) - n + 1)]
         if not runs or any(counts[run] < 2 for run in runs):
@@ -197,13 +199,12 @@ def _pull_quotes(text: str, lines: list[tuple[int, int]]) -> list[int]:
         out.append(index)
         if index + 1 < len(lines):
             after = text[slice(*lines[index + 1])].strip()
-            if after[-1:] in _CLOSING_MARKS and len(after.split()) <= 6:
+            if after[-1:] in _MARKS and len(after.split()) <= 6:
                 out.append(index + 1)  # "S.C. Rep. Jim Clyburn."" closing the pull quote
     return out
 
 
-_OPENING_MARKS = "\"“‘«„"
-_CLOSING_MARKS = "\"”’»"
+_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 
 
 def classify_line(line: str) -> DebrisKind | None:
