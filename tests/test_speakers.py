@@ -778,3 +778,16 @@ def test_a_tag_whose_name_the_parser_gave_to_the_participle_after_it() -> None:
     asked = next(q for q in quotes if "academy" in q.text)
     assert said.speaker is not None and said.speaker.name == "Ben Okafor"
     assert asked.speaker is None  # he was asked; who asked is not named
+
+
+def test_an_organization_the_recognizer_passed_over_is_the_one_named_before() -> None:
+    result = _extract(
+        "Economists at the Tax Policy Center reviewed the plan on Monday.\n\n"
+        "The Tax Policy Center estimated that the plan would raise $1.1 trillion over a decade.\n"
+    )
+    (quote,) = [q for q in result.quotes if "trillion" in q.text]
+    assert quote.speaker is not None
+    named = {e.id: e for e in result.entities}
+    assert quote.speaker.entity in named
+    assert named[quote.speaker.entity].name == "Tax Policy Center"
+    assert quote.speaker.name == "Tax Policy Center"

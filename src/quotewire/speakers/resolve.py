@@ -658,7 +658,7 @@ class Resolver:
             return self._pronoun(ref, avoid)
         name = clean_name(self.text[ref.start : ref.end])
         if ref.kind == "nominal":
-            return self._surname(name) or self._title(ref)
+            return self._surname(name) or self._known_other(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
             if ref.label in (None, "PERSON") and not (
@@ -700,6 +700,15 @@ class Resolver:
             return name
         words = name.split()
         return " ".join(words[: self._headlines.keep(words)])
+
+    def _known_other(self, name: str) -> Draft | None:
+        """The organization or place named elsewhere in the article by the same capitalized
+        words, which the recognizer passed over here ("The Tax Policy Center estimated ...",
+        "The New York Times reported ...")."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        return self.others.get(name.lower())
 
     def _surname(self, name: str) -> Draft | None:
         """The one person named in full whose surname is ``name`` ("Lund" parsed as a common
