@@ -791,3 +791,18 @@ def test_an_organization_the_recognizer_passed_over_is_the_one_named_before() ->
     assert quote.speaker.entity in named
     assert named[quote.speaker.entity].name == "Tax Policy Center"
     assert quote.speaker.name == "Tax Policy Center"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The other buyer, her neighbour Mary Collins, 52,",
+        "Her former partner at Brightwell Capital, Mary Collins,",
+    ],
+)
+def test_a_name_apposed_past_a_second_noun_is_the_speaker(subject: str) -> None:
+    result = _extract(
+        "Two buyers waited outside the auction house.\n\n"
+        f"{subject} described the sale as a disgrace. \"Nobody told us the date,\" she said.\n"
+    )
+    assert _speakers(result) == ["Mary Collins", "Mary Collins"]

@@ -521,18 +521,18 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
     if token.tag_ in ("PRP", "PRP$") or lower in PRONOUNS:
         return MentionRef(frame.start(token), frame.end(token), "pronoun", lower)
     # "the company's chief executive, Jane Doe, said": the apposed name is the speaker
-    for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ != "PERSON":
-            ent = entity_of(child) or doc[child.i : child.i + 1]
-            i, j = noun_phrase(token)
-            return MentionRef(
-                frame.offset + ent.start_char,
-                frame.offset + ent.end_char,
-                "name",
-                child.lower_,
-                "PERSON",
-                appos_role=(frame.offset + doc[i].idx, frame.end(doc[j - 1])),
-            )
+    child = _apposed_person(token)
+    if child is not None:
+        ent = entity_of(child) or doc[child.i : child.i + 1]
+        i, j = noun_phrase(token)
+        return MentionRef(
+            frame.offset + ent.start_char,
+            frame.offset + ent.end_char,
+            "name",
+            child.lower_,
+            "PERSON",
+            appos_role=(frame.offset + doc[i].idx, frame.end(doc[j - 1])),
+        )
     i, j = noun_phrase(token)
     if token.lemma_.lower() in DOCUMENTS:  # "a statement from the Security Council said"
         for child in token.rights:
@@ -557,6 +557,34 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
         token.lemma_.lower(),
         appos_role=_appos_role(frame, token),
     )
+
+
+_PLACE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _apposed_person(token: Any) -> Any:
+    """The person's name set in apposition to the noun ``token`` (not itself a name): "the
+    company's chief executive, Jane Doe"; also through a second apposition ("The other man,
+    his cousin James York,") and past a place or organization the noun is at or of ("His
+    former business partner at Lenox, Lawrence B. Cummings,"), where the parser hangs the
+    name on the nearer noun."""
+    if token.ent_type_ == "PERSON":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            inner = [c for c in child.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            if inner:
+                return inner[0]
+        if child.dep_ == "prep":
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ in _PLACE_LABELS:
+                    for c in place.children:
+                        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+                            return c
+    return None
 
 
 def _appos_role(frame: Frame, token: Any) -> tuple[int, int] | None:
