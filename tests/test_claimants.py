@@ -547,3 +547,17 @@ def test_a_clause_about_the_survey_named_before_gives_it_its_methodology() -> No
     assert claimed["52 percent"] == "Harbor Research"
     assert claimed["40 percent"] == "Coastal Institute"
     assert claimed["600 respondents"] == claimed["4 percentage points"] == "Harbor Research"
+
+
+def test_a_reports_list_goes_on_past_a_semicolon_whoever_the_items_name() -> None:
+    text = (
+        "Shipping firms and the levy\n\n"
+        "The Harbor Freight Council released a report on port fees on Monday. "
+        "The council reported that Marlow Lines paid $4.2 million in fees last year; "
+        "Osprey Shipping paid $1.9 million; Tern Cargo paid $800,000.\n\n"
+        "Osprey Shipping later hired 40 new drivers."
+    )
+    claimed = _claimants(text)
+    for figure in ("$4.2 million", "$1.9 million", "$800,000"):
+        assert claimed[figure] == "Harbor Freight Council", figure
+    assert claimed["40 new drivers"] is None  # a new sentence of what the firm did

@@ -922,6 +922,10 @@ class Claimants:
         if self._states_content(finding, start):
             self.anchor = start
             return finding.claimant  # "a Harbor Ledger report that Reyes lost $915 million"
+        if finding.any_unit and self._listed_after(finding, start):
+            self.anchor = start
+            return finding.claimant  # "The researchers reported that Apple holds $214.9
+            # billion offshore; Nike holds [$10.7 billion]": the report's list goes on
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
             return None
         k = bisect_right(self.others, _Stretch(start, start)) - 1
@@ -998,6 +1002,12 @@ class Claimants:
         report that Reyes lost ..."): what the study states, whoever acts in it."""
         between = self.text[finding.end : start]
         return _CONTENT.match(between) is not None and _CLAUSE_END.search(between) is None
+
+    def _listed_after(self, finding: Finding, start: int) -> bool:
+        """Whether ``start`` is in a clause that a semicolon joins to the statement of
+        ``finding``, in its sentence: one more item of what it states."""
+        between = self.text[finding.end : start]
+        return between.lstrip(" .,'’\"”").startswith(";") and _CLAUSE_END.search(between) is None
 
     def _in_study_headline(self, start: int) -> bool:
         """Whether ``start`` is in the headline (the first line) and the headline names a kind
