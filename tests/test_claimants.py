@@ -561,3 +561,15 @@ def test_a_reports_list_goes_on_past_a_semicolon_whoever_the_items_name() -> Non
     for figure in ("$4.2 million", "$1.9 million", "$800,000"):
         assert claimed[figure] == "Harbor Freight Council", figure
     assert claimed["40 new drivers"] is None  # a new sentence of what the firm did
+
+
+def test_a_figure_past_a_relayed_claim_is_the_relayers() -> None:
+    text = (
+        "The mayor's accounts\n\n"
+        "The Harbor Ledger on Sunday wrote that Mayor Tom Reyes had claimed a loss of "
+        "$3 million in 2009, which could have let him avoid paying city taxes for the next "
+        "nine years."
+    )
+    claimed = _claimants(text)
+    assert claimed["$3 million"] == "Harbor Ledger"
+    assert claimed["nine years"] == "Harbor Ledger"

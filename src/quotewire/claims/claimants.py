@@ -291,6 +291,10 @@ class Claimants:
         self.cue_contents = {
             q.cue.start: [(c.start, c.end) for c in q.content] for q in quotes if q.cue
         }
+        #: every statement's content, to find the one a verb of speech is reported in
+        self.contents: IntervalIndex[Quote] = IntervalIndex(
+            (c.start, c.end, q) for q in quotes if q.speaker is not None for c in q.content
+        )
         makers: list[Speaker] = []  # who made the study the article names only by its kind
         unnamed: list[Quote] = []  # "the researchers", no maker with them
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
@@ -759,7 +763,9 @@ class Claimants:
                 if not valuing and content and not any(s <= at < e for s, e in content):
                     return None  # the verb's statement is known and the figure is not in it
                 if subject is not None and (valuing or stated):
-                    return self._subject_claimant(subject, offset)
+                    return self._relaying(offset + token.idx) or self._subject_claimant(
+                        subject, offset
+                    )
             if verb and lemma in words.data_verbs and subject is not None and child.dep_ in _STATED:
                 found = self._subject_claimant(subject, offset)
                 entity = self.by_id.get(found.entity) if found and found.entity else None
@@ -768,6 +774,18 @@ class Claimants:
             if token.head.i == token.i:
                 return None
             child, token = token, token.head
+        return None
+
+    def _relaying(self, at: int) -> Speaker | None:
+        """The claimant of the statement whose content holds the verb at ``at``: one who
+        relays what another claimed ("The Times wrote that Trump had claimed a loss of $916
+        million, which could have allowed him to avoid taxes for [18 years]": the Times')."""
+        for _, _, quote in self.contents.overlapping(at, at + 1):
+            if quote.speaker is None or (quote.cue is not None and quote.cue.start == at):
+                continue
+            claimant = self.sources.get(id(quote)) or self._claimant_of(quote.speaker, quote)
+            if claimant is not None:
+                return claimant
         return None
 
     def of_according(self, lo: int, hi: int, at: int, *, told: bool = False) -> Speaker | None:
