@@ -168,6 +168,10 @@ def test_one_person_written_two_ways(a: str, b: str, same: bool) -> None:
         ("Don Fowler", "Donald Fowler", True),
         ("Trump", "Donald Trump Jr.", False),
         ("Heidi Cruz", "Ted Cruz", False),
+        ("Guajardo Villarreal", "Ildefonso Guajardo Villarreal", True),
+        ("De Blasio", "Bill de Blasio", True),
+        ("Ann Smith", "Mary Ann Smith", False),
+        ("Rush Limbaugh", "Radio talk host Rush Limbaugh", False),
     ],
 )
 def test_a_shorter_name_may_name_a_full_one(short: str, full: str, fits: bool) -> None:
@@ -806,3 +810,24 @@ def test_a_name_apposed_past_a_second_noun_is_the_speaker(subject: str) -> None:
         f"{subject} described the sale as a disgrace. \"Nobody told us the date,\" she said.\n"
     )
     assert _speakers(result) == ["Mary Collins", "Mary Collins"]
+
+
+def test_a_surname_of_several_words_alone_is_the_person_named_in_full() -> None:
+    result = _extract(
+        "Van Buren says the port will reopen\n\n"
+        "Mayor Tom van Buren said on Monday that the port would reopen soon.\n\n"
+        "Later, Ortega Ruiz said the ferries were running. Harbor chief Pedro Ortega Ruiz "
+        "spoke at the pier.\n"
+    )
+    assert _speakers(result) == ["Tom van Buren", "Tom van Buren", "Pedro Ortega Ruiz"]
+
+
+def test_a_given_name_and_a_surname_written_alone_are_a_person_not_a_company() -> None:
+    result = _extract(
+        "Nadia Okonjo’s ‘1989’ Explores The Harbor Strike\n\n"
+        "The documentary by director Nadia Okonjo opened the festival on Friday. "
+        "Okonjo said the film took six years to make.\n\n"
+        '"We filmed every tide," Okonjo said.\n'
+    )
+    assert [(e.name, e.type) for e in result.entities] == [("Nadia Okonjo", "PERSON")]
+    assert _speakers(result) == ["Nadia Okonjo", "Nadia Okonjo"]

@@ -15,9 +15,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quotewire.speakers.given_names import FEMININE, MASCULINE, census_names
+
 #: Words after a surname that tell a son from his father, and are not the surname.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _INITIAL = re.compile(r"^[a-z]$")
+#: Words that open a surname of several words ("van Buren", "de Blasio", "bin Talal"), some of
+#: them also given names in the census lists ("Van").
+SURNAME_PARTICLES = frozenset(
+    "de del della der den di da das dos du la le van von ter ten st bin ibn abu".split()
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -89,6 +96,23 @@ def same_full_name(a: PersonName, b: PersonName) -> bool:
     return not middle_a or not middle_b or middle_a == middle_b
 
 
+def compound_surname(short: PersonName, full: PersonName) -> bool:
+    """Whether ``short`` is the last words of ``full``, a surname of several words, with no
+    given name of its own: "Guajardo Villarreal" for "Ildefonso Guajardo Villarreal", "De
+    Blasio" for "Bill de Blasio" (not "Ann Smith" for "Mary Ann Smith": Ann is a given
+    name)."""
+    if short.initials or not short.given or short.surname != full.surname:
+        return False
+    n = len(short.given)
+    if not n < len(full.given) <= n + 2 or full.given[-n:] != short.given:
+        return False  # one or two given names before it ("Radio talk host Rush Limbaugh" is
+        # a title the recognizer took in, and "Rush Limbaugh" no surname of it)
+    first = short.given[0]
+    return first in SURNAME_PARTICLES or (
+        first not in census_names() and first not in MASCULINE | FEMININE
+    )
+
+
 def may_name(short: PersonName, full: PersonName) -> bool:
     """Whether ``short`` may name the person whose name is ``full``: the same surname and
     suffix, and a first name or initial that does not disagree ("Putin", "V. Putin" or "Vlad
@@ -96,6 +120,8 @@ def may_name(short: PersonName, full: PersonName) -> bool:
     if short.surname != full.surname or short.suffix != full.suffix:
         return False
     if short.bare or full.bare:
+        return True
+    if compound_surname(short, full):
         return True
     if short.given and full.given:
         if full.given[0].startswith(short.given[0]) and len(short.given[0]) >= 3:

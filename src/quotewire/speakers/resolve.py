@@ -26,7 +26,14 @@ from quotewire.nlp.english import title_case, tokens_with
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
-from quotewire.speakers.names import PersonName, fold, may_name, parse_person, same_full_name
+from quotewire.speakers.names import (
+    PersonName,
+    compound_surname,
+    fold,
+    may_name,
+    parse_person,
+    same_full_name,
+)
 from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
@@ -50,6 +57,8 @@ _STRIP_WORDS = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: Quotation marks that open a title a recognizer may take into a name ("Ava DuVernay’s ‘13th’").
+_OPENING_MARKS = "‘“\"«„"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 #: A title or honorific written just before a name ("Mrs. Cruz", "Sen. Cruz").
 _TITLE_BEFORE = re.compile(
@@ -149,7 +158,7 @@ def clean_name(name: str) -> str:
         if stripped == name or not stripped:
             break
         name = stripped
-    return _POSSESSIVE.sub("", name).strip(" ,.")
+    return _POSSESSIVE.sub("", name.rstrip(" " + _OPENING_MARKS)).strip(" ,.")
 
 
 _NAME_TITLES = PERSON_TITLES | frozenset(
@@ -1064,11 +1073,23 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
     a person named in full is that person; one name keeps one label (people win ties).
     """
     alone = {e.name for e in ents if e.label == "PERSON" and " " not in e.name}
+    singles = {e.name for e in ents if " " not in e.name}
+    full = [
+        read
+        for e in ents
+        if e.label == "PERSON" and len(e.name.split()) > 2
+        and (read := parse_person(e.name)) is not None
+    ]
     fixed = [
         e.labelled("PERSON")
         if e.label != "PERSON"
         and len(e.name.split()) in (1, 2, 3)
-        and (_titled(e.span) or _surname_of_one_named_alone(e.name, alone))
+        and (
+            _titled(e.span)
+            or _surname_of_one_named_alone(e.name, alone)
+            or _compound_surname_of(e.name, full)
+            or _given_name_and_surname(e.name, singles)
+        )
         else e
         for e in ents
     ]
@@ -1092,6 +1113,28 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
             label = "PERSON" if counts["PERSON"] == top else counts.most_common(1)[0][0]
         out.append(e.labelled(label))
     return out
+
+
+def _given_name_and_surname(name: str, singles: set[str]) -> bool:
+    """Whether a name of two words read as an organization is a given name and a surname the
+    article also writes alone ("Ava DuVernay" ... "DuVernay said"): a person."""
+    words = name.split()
+    return (
+        len(words) == 2
+        and words[1] in singles
+        and gender_of(words[0]) != ""
+        and words[1][:1].isupper()
+        and words[1].lower() not in ORG_HEADS
+    )
+
+
+def _compound_surname_of(name: str, people: Sequence[PersonName]) -> bool:
+    """Whether a name read as an organization ("De Blasio") is the surname of several words
+    of a person named in full ("Bill de Blasio")."""
+    if " " not in name or any(w.lower() in ORG_HEADS for w in name.split()):
+        return False  # "White House" is no surname of "Obama White House"
+    read = parse_person(name)
+    return read is not None and any(compound_surname(read, person) for person in people)
 
 
 def _surname_of_one_named_alone(name: str, alone: set[str]) -> bool:
