@@ -185,6 +185,16 @@ def _person(name: str) -> Entity:
     return Entity(id="e1", name=name, type="PERSON", mentions=[mention])
 
 
+def test_the_registry_joins_a_surname_of_several_words_with_its_full_name() -> None:
+    registry = Registry()
+    full = registry.add("a1", [_person("Tom van Buren")], "2016-05-01")["e1"]
+    alone = registry.add("a2", [_person("Van Buren")], "2016-05-02")["e1"]
+    other = registry.add("a3", [_person("Martin Buren")], "2016-05-03")["e1"]
+    assert alone == full
+    assert other != full
+    assert any("surname Van Buren of Tom van Buren" in line for line in registry.explain(full))
+
+
 def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
     registry = Registry()
     first = registry.add("a1", [_person("Donald Trump")], "2016-05-01")["e1"]

@@ -28,7 +28,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
-from quotewire.speakers.names import fold, may_name, name_words, parse_person, same_full_name
+from quotewire.speakers.names import (
+    compound_surname,
+    fold,
+    may_name,
+    name_words,
+    parse_person,
+    same_full_name,
+)
 from quotewire.speakers.titles import PERSON_TITLES, same_nation, title_fragments
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -248,6 +255,14 @@ def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple
             if name_words(exact[0].name) == name_words(entity.name):
                 return exact[0].id, "same name"
             return exact[0].id, f"same given name and surname as {exact[0].name}"
+        # "De Blasio" and "Bill de Blasio": a surname of several words, alone, and the one
+        # person known with it in full (or the reverse)
+        compound = [
+            c for c, n in same_surname if compound_surname(name, n) or compound_surname(n, name)
+        ]
+        if len(compound) == 1:
+            shorter, fuller = sorted((entity.name, compound[0].name), key=len)
+            return compound[0].id, f"surname {shorter} of {fuller}"
         # a person known only by the surname so far may be this one, if nobody else fits
         bare = [c for c, n in same_surname if n.bare]
         fitting = [c for c, n in same_surname if n.bare or may_name(n, name)]
