@@ -841,3 +841,14 @@ def test_a_given_name_and_a_surname_written_alone_are_a_person_not_a_company() -
     )
     assert [(e.name, e.type) for e in result.entities] == [("Nadia Okonjo", "PERSON")]
     assert _speakers(result) == ["Nadia Okonjo", "Nadia Okonjo"]
+
+
+@pytest.mark.parametrize("verb", ["remembered", "beamed", "reacted"])
+def test_a_verb_inverted_before_a_named_person_tags_the_quotation(verb: str) -> None:
+    result = _extract(
+        "The board approved the merger in May.\n\n"
+        f'"Everyone told her not to do it, and she did it anyway," {verb} Roy Verley, '
+        "a former spokesman. \"She was determined.\"\n"
+    )
+    assert _speakers(result) == ["Roy Verley"]
+    assert result.quotes[0].cue is not None and result.quotes[0].cue.text == verb

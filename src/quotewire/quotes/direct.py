@@ -135,9 +135,20 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     for n, token in enumerate(tokens):
         if token.text in _SENTENCE_END and n > 0:
             return None
-        if _is_cue(token):
+        if _is_cue(token) or (n == 0 and _inverted_tag(token)):
             return _tag_cue(text, frame, region, token)
     return _cue_of_long_subject(text, frame, region, frame.first_word(region.outer_end, frame.stop))
+
+
+def _inverted_tag(token: Any) -> bool:
+    """ ""…," remembered Roy Verley, HP's former spokesman": a verb right after a quotation
+    with a named person after it as its subject tags the quotation, whatever the verb (not
+    "reads the sign", "goes the saying")."""
+    if token.tag_ not in ("VBD", "VBZ") or lemma_of(token) in ("be", "have", "do"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.i > token.i and c.ent_type_ == "PERSON" for c in token.children
+    )
 
 
 def _words_end(text: str, region: QuoteRegion) -> str:
