@@ -573,3 +573,16 @@ def test_a_figure_past_a_relayed_claim_is_the_relayers() -> None:
     claimed = _claimants(text)
     assert claimed["$3 million"] == "Harbor Ledger"
     assert claimed["nine years"] == "Harbor Ledger"
+
+
+def test_a_poll_named_after_the_figure_in_its_sentence_claims_it() -> None:
+    text = (
+        "The mayor's standing\n\n"
+        "Mayor Tom Reyes remains popular, with 61 percent viewing him favorably in a Harbor "
+        "Ledger/Coastal College poll this month.\n\n"
+        "His approval is up 4 points from a Harbor Ledger/Coastal College poll last spring, "
+        "and the city spent $2 million on the harbor in a year."
+    )
+    claimed = _claimants(text)
+    assert claimed["61 percent"] == "Harbor Ledger/Coastal College"
+    assert claimed["$2 million"] is None

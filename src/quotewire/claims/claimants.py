@@ -151,6 +151,9 @@ _CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|note
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
+#: The words that name a study as where a figure was found ("in a", "by the"; not "up 5 points
+#: from a poll last month", a comparison).
+_FOUND_IN = re.compile(r"\b(?:in|by)\s+(?:a|an|the)\s+$")
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
 #: Data said to be made by someone ("released Friday by state gaming regulators").
 _MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")
@@ -960,6 +963,22 @@ class Claimants:
             return None  # the findings were left behind
         self.anchor = start
         return finding.claimant
+
+    def of_study_later_in_sentence(self, hi: int, amount: Amount) -> Speaker | None:
+        """The poll or study named after the figure in its sentence as where the figure was
+        found ("with [87 percent] viewing him favorably in a Des Moines Register/Bloomberg
+        Politics poll this month"): one introduced by "in" or "by" ("in a ... poll"),
+        for the units of findings."""
+        n = bisect_right(self.starts, amount.end)
+        for finding in self.findings[n:]:
+            if finding.start >= hi:
+                break
+            if amount.unit not in self.words.findings_units and not finding.any_unit:
+                return None
+            if _FOUND_IN.search(self.text, max(0, finding.start - 12), finding.start):
+                self.anchor = max(self.anchor, finding.start)
+                return finding.claimant
+        return None
 
     def of_study_subject(self, token: Any, at: int) -> Speaker | None:
         """The poll or study named before that the subject of the figure's clause points back

@@ -105,6 +105,7 @@ def find_claims(
                 if quote is not None
                 else who.of_clause(words.root, pp.offset)
                 or who.of_according(sentence[0], sentence[1], amount.start, told=told)
+                or (None if told else who.of_study_later_in_sentence(sentence[1], amount))
                 or who.of_study_subject(words.root, amount.start)
                 or who.of_narration(amount, period, words.root, pp.offset, told=told)
             )
