@@ -852,3 +852,16 @@ def test_a_verb_inverted_before_a_named_person_tags_the_quotation(verb: str) -> 
     )
     assert _speakers(result) == ["Roy Verley"]
     assert result.quotes[0].cue is not None and result.quotes[0].cue.text == verb
+
+
+@pytest.mark.parametrize(
+    "group", ["Friends of Mr. Reyes's", "Allies of Senator Tom Reyes", "Supporters of Tom Reyes"]
+)
+def test_a_group_named_by_its_tie_to_a_person_is_not_that_person(group: str) -> None:
+    result = _extract(
+        "Senator Tom Reyes spoke in Dover on Monday.\n\n"
+        f"{group} say that his energy has faded since the spring.\n"
+    )
+    (quote,) = result.quotes
+    assert quote.speaker is not None and quote.speaker.name == group
+    assert quote.speaker.entity is None

@@ -56,6 +56,12 @@ _STRIP_WORDS = re.compile(
     r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: A plural head and a preposition before the names of a group ("Friends of Mr. ", "some
+#: longtime allies of Sen. ").
+_GROUP_BEFORE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z]+s)\s+(?:close\s+to|of|to|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’']*\s+)*$"
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: Quotation marks that open a title a recognizer may take into a name ("Ava DuVernay’s ‘13th’").
 _OPENING_MARKS = "‘“\"«„"
@@ -634,6 +640,8 @@ class Resolver:
             if owners and all(p in owners for p in people):
                 other = self._title(ref)
                 return other if other is not None and other not in owners else None
+        if ref.kind == "nominal" and people and self._group_around(ref, spans):
+            return None  # "Friends of Mr. Clinton's say", "Allies of Senator Reyes said"
         named = ref.kind == "name" and ref.label in (None, "PERSON")
         fuller = self._fuller_name(ref) if named and inside else None
         if people:
@@ -676,6 +684,19 @@ class Resolver:
                 return self._person_for(person_name(name), ref.start)
             return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
+
+    def _group_around(self, ref: MentionRef, spans: list[tuple[int, int]]) -> bool:
+        """Whether the nominal ``ref`` is a group of people named by their tie to the people
+        in it, who come after a preposition ("Friends of Mr. Clinton's", "Relatives of Jane
+        Doe", "Allies to the senator"): a plural head before every name, then "of", "to",
+        "for" or "close to"."""
+        first = min(s for s, _ in spans)
+        before = self.text[ref.start : first]
+        match = _GROUP_BEFORE.match(before)
+        if match is None:
+            return False
+        word = match.group("head").lower()
+        return word != ref.head and word[:3] == ref.head[:3]  # the head, written plural
 
     def _owns(self, end: int, ref: MentionRef) -> bool:
         """Whether the name ending at ``end`` is a possessor inside the nominal ``ref`` ("Scott's"
