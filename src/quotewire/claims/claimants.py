@@ -766,9 +766,8 @@ class Claimants:
                 if not valuing and content and not any(s <= at < e for s, e in content):
                     return None  # the verb's statement is known and the figure is not in it
                 if subject is not None and (valuing or stated):
-                    return self._relaying(offset + token.idx) or self._subject_claimant(
-                        subject, offset
-                    )
+                    inner = self._subject_claimant(subject, offset)
+                    return inner and (self._relaying(offset + token.idx) or inner)
             if verb and lemma in words.data_verbs and subject is not None and child.dep_ in _STATED:
                 found = self._subject_claimant(subject, offset)
                 entity = self.by_id.get(found.entity) if found and found.entity else None

@@ -738,7 +738,11 @@ class Resolver:
         words = name.split()
         if not words or not all(w[:1].isupper() for w in words):
             return None
-        return self.others.get(name.lower())
+        found = self.others.get(name.lower())
+        if found is not None and len(words) == 1 and found.type != "NORP":
+            return None  # "Republicans", but not "Reyes" said, where the recognizer made
+            # another "Reyes" an organization
+        return found
 
     def _surname(self, name: str) -> Draft | None:
         """The one person named in full whose surname is ``name`` ("Lund" parsed as a common
