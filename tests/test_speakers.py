@@ -865,3 +865,12 @@ def test_a_group_named_by_its_tie_to_a_person_is_not_that_person(group: str) -> 
     (quote,) = result.quotes
     assert quote.speaker is not None and quote.speaker.name == group
     assert quote.speaker.entity is None
+
+
+def test_who_after_a_conjunction_and_a_name_given_by_named_is_that_person() -> None:
+    result = _extract(
+        "The senator rallied for a retired teacher named Ellen Marsh, who is running for the "
+        "council and who worked the crowd, praising \"the senator's patience\" as she promised "
+        "to keep the library open.\n"
+    )
+    assert _speakers(result) == ["Ellen Marsh", "Ellen Marsh"]

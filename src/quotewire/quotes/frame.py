@@ -285,8 +285,12 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return agent
     for child in token.children:
         if child.dep_ in SPEAKER_DEPS and not child.is_punct:
-            if child.lower_ in ("who", "that") and token.dep_ == "relcl":
-                return _relative_antecedent(token.head, child.lower_)
+            if child.lower_ in ("who", "that"):
+                clause = token  # "Kingson, who is running ... and who worked the crowd,
+                while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
+                    clause = clause.head  # the second "who" is Kingson's too
+                if clause.dep_ == "relcl":
+                    return _relative_antecedent(clause.head, child.lower_)
             return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
@@ -389,6 +393,10 @@ def _relative_antecedent(noun: Any, pronoun: str) -> Any:
     said ...": Lopez)."""
     if pronoun != "who" or noun.ent_type_ == "PERSON":
         return noun
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ in ("name", "call")):
+        named = [c for c in acl.children if c.dep_ in ("oprd", "attr") and c.ent_type_ == "PERSON"]
+        if named:  # "an academic named Eric Kingson, who ...": Kingson
+            return named[0]
     token = noun
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
