@@ -586,3 +586,16 @@ def test_a_poll_named_after_the_figure_in_its_sentence_claims_it() -> None:
     claimed = _claimants(text)
     assert claimed["61 percent"] == "Harbor Ledger/Coastal College"
     assert claimed["$2 million"] is None
+
+
+def test_a_joint_poll_is_claimed_by_both_pollsters_without_its_place() -> None:
+    text = (
+        "Harbor race\n\n"
+        "In a Harbor Ledger/Coastal Radio poll released Sunday, 44 percent backed the levy.\n\n"
+        "Mayor Tom Reyes had 38 percent in a Harbor Ledger/Marist South Carolina poll "
+        "released Monday. A New Hampshire Journal June poll put him at 30 percent.\n"
+    )
+    claimed = _claimants(text)
+    assert claimed["44 percent"] == "Harbor Ledger/Coastal Radio"
+    assert claimed["38 percent"] == "Harbor Ledger/Marist"
+    assert claimed["30 percent"] == "New Hampshire Journal"

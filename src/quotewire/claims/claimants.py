@@ -343,13 +343,20 @@ class Claimants:
             ends = [n for n, w in enumerate(words) if _SENTENCE_END.match(w)]
             if ends:  # "... Sanders. The poll": the name starts after the sentence's end
                 words = words[ends[-1] + 1 :]
-            words = [w for w in words if w.lower() not in self.words.not_source_names]
+            while words and words[0].lower() in self.words.not_source_names:
+                words = words[1:]  # "a new Harbor poll", not the "New" of "New Hampshire"
+            while words and words[-1].lower() in self.words.not_source_names:
+                words = words[:-1]  # "a Harbor Ledger June poll"
             if not words:
                 continue
             hi = match.end("name")
             lo = hi - len(" ".join(words)) - 1
             org = self._organization_in(lo, hi, overlapping=True)
-            name = _without_kind(org.name) if org is not None else " ".join(words)
+            joint = " ".join(words)
+            name = _without_kind(org.name) if org is not None else joint
+            if "/" in joint and (org is None or len(joint) > len(name)):
+                stop = match.start("name") + len(match.group("name").rstrip())
+                name = self._without_place(joint, stop)  # "Washington Post/ABC News": both
             name = _OWNED.sub("", name)  # "POLITICO's Battleground States average": POLITICO's
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
             speaker = Speaker(entity=org.id if org else None, name=name, mention=mention)
@@ -357,6 +364,16 @@ class Claimants:
             any_unit = kind not in self.words.study_kinds  # a report's money, not a poll's
             out.append(Finding(match.start(), match.end(), speaker, any_unit=any_unit))
         return out + self._released_studies(text)
+
+    def _without_place(self, name: str, end: int) -> str:
+        """A joint poll's name without the place it ends with ("NBC News/Wall Street
+        Journal/Marist South Carolina" poll: the pollsters, not the state), ``end``: where the
+        name ends in the text."""
+        for start, stop, entity in self.mentions.overlapping(end - 1, end):
+            if entity.type in ("GPE", "LOC") and stop >= end and start > end - len(name):
+                kept = name[: len(name) - (end - start)].rstrip()
+                return name if kept.endswith("/") else kept  # not "CNN/" of "CNN/ORC"
+        return name
 
     def _named_study_at(self, quote: Quote, end: int) -> Finding | None:
         """The findings of a statement whose speaker is a study named where it is mentioned

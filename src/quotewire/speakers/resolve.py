@@ -164,7 +164,7 @@ def clean_name(name: str) -> str:
         if stripped == name or not stripped:
             break
         name = stripped
-    return _POSSESSIVE.sub("", name.rstrip(" " + _OPENING_MARKS)).strip(" ,.")
+    return _POSSESSIVE.sub("", name.rstrip(" /" + _OPENING_MARKS)).strip(" ,./")
 
 
 _NAME_TITLES = PERSON_TITLES | frozenset(
