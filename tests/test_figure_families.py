@@ -50,6 +50,8 @@ def _overlaps(found: list[Amount], sentence: str, words: str) -> list[str]:
         ("The firm won, according to one report, $84 million in contracts.", "one report", "$84"),
         ("In one such case, the fine was $9,000.", "one such", "$9,000"),
         ("He was one member of that group of 14 donors.", "one member", "14 donors"),
+        ("It is an open question, though one soon answered; 40 towns voted.", "one soon", "40"),
+        ("She had one overriding message for the 300 delegates.", "one overriding", "300"),
         ("It is not a one-sided deal; it is worth $70 million.", "one-sided", "$70 million"),
         # times
         ("The count resumed at 8:05AM with 70% of ballots left.", "8:05AM", "70%"),

@@ -910,6 +910,8 @@ class _Finder:
         pronouns = self.words.pronouns
         if w.key.endswith("ing") and (after in pronouns.partitive or after in ("a", "an")):
             return True
+        if w.key.endswith("ing") and after[:1].isalpha() and self.toks[m + 1].text.islower():
+            return True  # "one overriding message", "one ranking pegs": no count to read
         return w.key.endswith("ly") or w.key in pronouns.not_nouns
 
     def _singular_noun(self, m: int) -> bool:
