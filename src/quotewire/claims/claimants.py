@@ -150,10 +150,10 @@ _CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|note
 #: "according to" and where the source it names ends.
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
-#: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 #: The words that name a study as where a figure was found ("in a", "by the"; not "up 5 points
 #: from a poll last month", a comparison).
 _FOUND_IN = re.compile(r"\b(?:in|by)\s+(?:a|an|the)\s+$")
+#: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
 #: Data said to be made by someone ("released Friday by state gaming regulators").
 _MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotewire.speakers.given_names import FEMININE, MASCULINE, census_names
+from quotewire.speakers.given_names import gender_of
 
 #: Words after a surname that tell a son from his father, and are not the surname.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -108,9 +108,7 @@ def compound_surname(short: PersonName, full: PersonName) -> bool:
         return False  # one or two given names before it ("Radio talk host Rush Limbaugh" is
         # a title the recognizer took in, and "Rush Limbaugh" no surname of it)
     first = short.given[0]
-    return first in SURNAME_PARTICLES or (
-        first not in census_names() and first not in MASCULINE | FEMININE
-    )
+    return first in SURNAME_PARTICLES or not gender_of(first)
 
 
 def may_name(short: PersonName, full: PersonName) -> bool:
