@@ -807,3 +807,16 @@ def test_the_apostrophe_of_a_short_year_opens_no_quotation() -> None:
     quotes = [q for q in _quotes(text) if q.type != "headline"]
     assert [q.type for q in quotes] == ["indirect", "direct"]
     assert quotes[0].text.startswith("that the early support")
+
+
+def test_a_sentence_joined_before_a_verb_with_its_own_object_is_not_its_report() -> None:
+    text = (
+        "Headaches\n\n"
+        "There's an ongoing inquiry into the port contracts, courts are still ordering the "
+        "release of records from her aides, and two council probes are under way.\n\n"
+        "The plan is dead, Lind told reporters on Friday."
+    )
+    quotes = [q for q in _quotes(text) if q.type != "headline"]
+    assert not any("ongoing inquiry" in q.text for q in quotes)
+    told = _quote_holding(text, "plan is dead")
+    assert told.speaker is not None and told.speaker.name == "Lind"

@@ -93,13 +93,29 @@ def stolen_subject(clause: Any, cue: Any) -> bool:
     return any(t.text == "," for t in cue.doc[name.i + 1 : clause.i])
 
 
+def _acts_on_its_own(clause: Any, cue: Any) -> bool:
+    """Whether a clause before a verb that is no verb of speech is a sentence of its own the
+    parser joined to it, the verb having an object of its own ("There's an FBI investigation,
+    courts are still ordering the release of emails, and ..."): no tag ("..., he told
+    reporters" is one: a verb of speech)."""
+    return (
+        clause.i < cue.i
+        and lemma_of(cue) not in SPEECH_VERBS
+        and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+    )
+
+
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     if according_to(cue):
         return according_clause(frame, cue)
     doc = cue.doc
     lemma = lemma_of(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not stolen_subject(c, cue)]
+    clauses = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and not stolen_subject(c, cue) and not _acts_on_its_own(c, cue)
+    ]
     if clauses and not (is_cue_verb(cue) or learned(lemma, "ccomp")):
         clauses = []
     if not clauses and (lemma in _INFINITIVE_CUES or learned(lemma, "xcomp")):
