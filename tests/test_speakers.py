@@ -609,8 +609,8 @@ def test_an_honorific_tells_the_gender_over_a_given_names_list() -> None:
         "Steel cuts\n\n"
         "Finance Minister Lou Jiwei spoke at the forum. Premier Li Keqiang said the cuts were "
         "needed.\n\n"
-        "The government cannot plan the economy as it once did, Mr. Lou said. \"So it is very "
-        'hard to estimate how many people you lose,\" he said.'
+        'The government cannot plan the economy as it once did, Mr. Lou said. "So it is very '
+        'hard to estimate how many people you lose," he said.'
     )
     assert _speakers(_extract(text))[-1] == "Lou Jiwei"
 
@@ -661,7 +661,7 @@ def test_a_bare_shared_surname_goes_to_the_person_in_focus_not_the_one_named_las
         "Senator Maria Lopez's campaign opened an office in Dayton on Monday.\n\n"
         "Many older voters remember Carlos Lopez's years as mayor fondly.\n\n"
         "The race is tight, with many of those over 45 supporting Lopez.\n\n"
-        'Lopez said on Monday that the office would stay open until the vote.\n\n'
+        "Lopez said on Monday that the office would stay open until the vote.\n\n"
         "Police Chief Daniel Lopez says burglaries fell by a third this year.\n\n"
         "Last month, the state warned cities to keep their patrols.\n\n"
         "Lopez said the department would hire ten officers in May."
@@ -817,7 +817,7 @@ def test_an_organization_the_recognizer_passed_over_is_the_one_named_before() ->
 def test_a_name_apposed_past_a_second_noun_is_the_speaker(subject: str) -> None:
     result = _extract(
         "Two buyers waited outside the auction house.\n\n"
-        f"{subject} described the sale as a disgrace. \"Nobody told us the date,\" she said.\n"
+        f'{subject} described the sale as a disgrace. "Nobody told us the date," she said.\n'
     )
     assert _speakers(result) == ["Mary Collins", "Mary Collins"]
 
@@ -848,7 +848,7 @@ def test_a_verb_inverted_before_a_named_person_tags_the_quotation(verb: str) -> 
     result = _extract(
         "The board approved the merger in May.\n\n"
         f'"Everyone told her not to do it, and she did it anyway," {verb} Roy Verley, '
-        "a former spokesman. \"She was determined.\"\n"
+        'a former spokesman. "She was determined."\n'
     )
     assert _speakers(result) == ["Roy Verley"]
     assert result.quotes[0].cue is not None and result.quotes[0].cue.text == verb
@@ -870,7 +870,69 @@ def test_a_group_named_by_its_tie_to_a_person_is_not_that_person(group: str) -> 
 def test_who_after_a_conjunction_and_a_name_given_by_named_is_that_person() -> None:
     result = _extract(
         "The senator rallied for a retired teacher named Ellen Marsh, who is running for the "
-        "council and who worked the crowd, praising \"the senator's patience\" as she promised "
+        'council and who worked the crowd, praising "the senator\'s patience" as she promised '
         "to keep the library open.\n"
     )
     assert _speakers(result) == ["Ellen Marsh", "Ellen Marsh"]
+
+
+def test_the_object_a_verb_makes_act_says_the_infinitive() -> None:
+    text = (
+        "Bank hearing\n\n"
+        "The committee chairwoman forced Dana Whitlock, who was testifying for the bank, to "
+        "admit that no executive had been fired."
+    )
+    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quote.cue is not None and quote.cue.text == "admit"
+    assert quote.speaker is not None and quote.speaker.name == "Dana Whitlock"
+
+
+def test_a_news_conference_announcing_is_its_speakers_announcement() -> None:
+    text = (
+        "Lawsuit\n\n"
+        "“We will not back down,” Governor Ana Pruitt said at a news conference announcing "
+        "that the state would sue the company."
+    )
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert [q.cue.text if q.cue else "" for q in quotes] == ["said", "announcing"]
+    assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Ana Pruitt", "Ana Pruitt"]
+
+
+def test_the_owner_of_an_answer_that_was_to_say_says_it() -> None:
+    text = (
+        "Debate\n\n"
+        "Senator Tom Heller struggled in the debate. Asked about wages, his only answer was to "
+        "say that the market would fix them."
+    )
+    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert quote.speaker is not None and quote.speaker.name == "Tom Heller"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "his"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # the parser gives "reported" two subjects, "station" and "KXTV"
+        ("Local news station KXTV reported that a driver was surprised to see the sign.", "KXTV"),
+        ("The crowd cheers as Mayor Tom Lund says the city will never give up.", "Tom Lund"),
+    ],
+)
+def test_of_two_subjects_the_parser_gives_a_verb_the_named_one_speaks(
+    sentence: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _extract(f"Signs\n\n{sentence}").quotes if q.type != "headline"]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_titled_surname_read_as_an_organization_is_the_person_with_a_suffix() -> None:
+    # the recognizer reads "Representative Brooks" as an organization; the person named in
+    # full ends in "Jr.", which is no surname
+    text = (
+        "Trade fight\n\n"
+        "Sen. Ted Cruz spoke first. The seat went in 2010 to Morris J. Brooks Jr., a critic of "
+        "trade deals.\n\n"
+        "Representative Brooks has said that he would consider new tariffs.\n\n"
+        "“We are going to fight for these jobs,” he said."
+    )
+    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Morris J. Brooks Jr"] * 2

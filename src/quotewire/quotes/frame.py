@@ -39,6 +39,9 @@ DOCUMENTS = frozenset(
     "study survey poll filing complaint document video message note announcement transcript "
     "recording audio footage tape".split()
 )
+#: Occasions on which someone speaks: "she said at a news conference announcing that ...": she
+#: announces, not the conference.
+OCCASIONS = frozenset("conference briefing speech address interview remarks testimony".split())
 _NP_LEFT_DEPS = frozenset(
     "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()
 )
@@ -283,15 +286,18 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     agent = _gerund_agent(token)
     if agent is not None:
         return agent
-    for child in token.children:
-        if child.dep_ in SPEAKER_DEPS and not child.is_punct:
-            if child.lower_ in ("who", "that"):
-                clause = token  # "Kingson, who is running ... and who worked the crowd,
-                while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
-                    clause = clause.head  # the second "who" is Kingson's too
-                if clause.dep_ == "relcl":
-                    return _relative_antecedent(clause.head, child.lower_)
-            return child
+    subjects = [c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct]
+    if len(subjects) > 1 and subjects[-1].i < token.i:  # the parser gave the verb two subjects
+        subjects.sort(key=lambda c: not _may_speak(c))  # ("The drumbeat of criticism ..., Trump
+        # said"): the one who can speak
+    for child in subjects:
+        if child.lower_ in ("who", "that"):
+            clause = token  # "Kingson, who is running ... and who worked the crowd,
+            while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
+                clause = clause.head  # the second "who" is Kingson's too
+            if clause.dep_ == "relcl":
+                return _relative_antecedent(clause.head, child.lower_)
+        return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners:
@@ -306,6 +312,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return None
     if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
         head = token.head
+        controller = _object_controller(token)
+        if controller is not None:
+            return controller
         reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
         if reported is not None:  # while adding ...": Gore adds
             head = reported.head
@@ -315,14 +324,56 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         if subject is None and token.dep_ in ("conj", "xcomp"):
             # "Trump was forced ... and said", "Trump was prompted to say"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if token.dep_ == "xcomp" and head.lemma_ == "be" and subject is not None:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if subject.pos_ == "NOUN" and owner is not None:  # "his best response was to
+                subject = owner  # say": he says
         return subject
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+        noun = token.head.lemma_.lower()
+        spoken = noun in DOCUMENTS or (noun in OCCASIONS and token.tag_ == "VBG")
+        if token.dep_ == "acl" and spoken:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+#: Pronouns that can be the object that controls an infinitive: "forced him to admit".
+_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+
+#: Verbs by which their object did what the infinitive says ("forced Stumpf to admit": he
+#: admitted); "asked him to explain", "urged them to say" report nothing he or they said.
+_MADE_TO = frozenset("force compel get lead prompt cause drive oblige".split())
+
+
+def _object_controller(token: Any) -> Any:
+    """ "The senator forced Stumpf ... to admit that ...", "pressure led him to concede": the
+    named or pronoun object of a verb that makes its object act says the infinitive's verb."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ not in _MADE_TO:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    for child in head.children:
+        if (
+            child.dep_ == "dobj"
+            and child.i < token.i
+            and (child.pos_ == "PROPN" or child.lower_ in _OBJECT_PRONOUNS)
+        ):
+            return child
+    return None
+
+
+#: Pronouns that can stand for a speaker as a subject.
+_SPEAKING_PRONOUNS = frozenset("i we he she they".split())
+
+
+def _may_speak(token: Any) -> bool:
+    """Whether a subject names someone who can speak: a person's or an organization's name, or
+    a personal pronoun (a place in a list, "voters in Alabama, Georgia and Virginia", is not)."""
+    return bool(token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS)
 
 
 def _past_beside_modal(token: Any) -> bool:

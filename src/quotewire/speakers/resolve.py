@@ -27,6 +27,7 @@ from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.names import (
+    SUFFIXES,
     PersonName,
     compound_surname,
     fold,
@@ -1186,9 +1187,16 @@ def _company_word(name: str) -> bool:
 
 
 def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:
-    return frozenset(
-        e.name.split()[-1] for e in ents if e.label == "PERSON" and len(e.name.split()) > 1
-    )
+    """The surnames, as written, of the people named in full ("Brooks" of "Morris J. Brooks
+    Jr.")."""
+    found = set()
+    for e in ents:
+        words = e.name.split()
+        while len(words) > 2 and words[-1].strip(".,").lower() in SUFFIXES:
+            words.pop()
+        if e.label == "PERSON" and len(words) > 1:
+            found.add(words[-1].rstrip(","))
+    return frozenset(found)
 
 
 #: Where a surname alone stands for its person: as a subject, object or possessor, not as a
