@@ -820,3 +820,50 @@ def test_a_sentence_joined_before_a_verb_with_its_own_object_is_not_its_report()
     assert not any("ongoing inquiry" in q.text for q in quotes)
     told = _quote_holding(text, "plan is dead")
     assert told.speaker is not None and told.speaker.name == "Lind"
+
+
+def test_a_clause_after_a_phrase_the_parser_hung_on_it_is_the_report() -> None:
+    """ "said after the vote he would not ...": the parser makes the clause an adverbial one
+    holding the time phrase; it is the report, from its subject on."""
+    quote = _quote_holding(
+        "City\n\nMayor Ruiz said after the vote he would not sign the budget if it reached his "
+        "desk.",
+        "sign the budget",
+    )
+    assert _cue(quote) == "said"
+    assert quote.content[0].text == "he would not sign the budget if it reached his desk"
+
+
+def test_a_that_clause_after_the_audience_of_told_is_the_report() -> None:
+    # the parser reads the "that" clause as a relative clause of "meeting"
+    quote = _quote_holding(
+        "City\n\nIn Riga last week, she told a meeting of Baltic Sea leaders that few people "
+        "understood the stakes of overfishing better than residents of their part of the coast.",
+        "few people",
+    )
+    assert _cue(quote) == "told"
+    assert quote.content[0].text.startswith("that few people understood")
+    assert not _quotes("City\n\nHe told the story that he had heard from his father.")
+
+
+def test_a_tag_inside_the_subject_of_a_clause_reports_the_whole_clause() -> None:
+    quote = _quote_holding(
+        "City\n\nThe trouble now, he told me on Friday, is that the mayor is a candidate herself.",
+        "trouble",
+    )
+    assert [c.text for c in quote.content] == [
+        "The trouble now",
+        "is that the mayor is a candidate herself",
+    ]
+
+
+def test_a_clause_before_a_semicolon_is_not_reported_beside_a_verb_that_reports_nothing() -> None:
+    """ "It's a remote possibility; the office says she will continue her tour": "continue
+    her tour" is no report of its own, so it is what the office says."""
+    quote = _quote_holding(
+        "City\n\nIt's a remote possibility; the senator's office says she will continue her tour "
+        "of the state next week.",
+        "tour",
+    )
+    assert _cue(quote) == "says"
+    assert quote.content[0].text == "she will continue her tour of the state next week"

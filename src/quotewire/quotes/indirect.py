@@ -57,6 +57,7 @@ from quotewire.quotes.lexicon import (
     learned,
     learned_cue,
     learned_lemmas,
+    seen,
 )
 
 _INFINITIVE_CUES = frozenset(
@@ -124,7 +125,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         plain = [c for c in clauses if not frame.quoted(_first_word(c))]  # is the direct finder's
         clauses = plain or clauses
     if len(clauses) > 1:  # "Six in 10 said A; 46 percent said B": the first is a report too
-        own = [c for c in clauses if not report_of_its_own(c)]
+        own = [c for c in clauses if not _second_report(c)]
         clauses = own or clauses
     if not clauses and lemma in SPEECH_VERBS:
         clauses = _stray_that_clause(cue)
@@ -158,6 +159,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
         lo = min(lo, _stranded_subject(cue, clauses[0]), _quoted_lead(frame, cue, lo))
+        if clauses[0].dep_ == "advcl" and _unmarked_clause(clauses[0]):
+            lo = _first_subject(clauses[0]).left_edge.i  # not "after the convention"
         hi = max(c.right_edge.i for c in clauses)
         before = [c for c in clauses if c.i < cue.i]
         after = [c for c in clauses if c.i > cue.i]
@@ -207,6 +210,12 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.i > cue.i
+            and doc[_first_word(cue).i - 1].text == ","
+        ):  # "The difference now, he told me, is that ...": the whole clause
+            head = head.head
         stray = _stray_subject(cue)  # "Voters, Clinton suggested, don't have to ...": Voters
         left = cue.left_edge.i if stray is None else stray.right_edge.i + 1
         parts = [
@@ -267,6 +276,17 @@ def _quoted_lead(frame: Frame, cue: Any, lo: int) -> int:
 
 def report_of_its_own(clause: Any) -> bool:
     return lemma_of(clause) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _second_report(clause: Any) -> bool:
+    """Whether a clause beside another on one cue is a report itself ("Six in 10 said A;
+    three-quarters said the same"), not a clause whose verb only may be one of speech ("It's
+    unlikely; her team says she'll continue her march": "continue" never reports an
+    object)."""
+    if not report_of_its_own(clause):
+        return False
+    deps = {c.dep_ for c in clause.children}
+    return "dobj" not in deps or "ccomp" in deps or seen(lemma_of(clause), "dobj")
 
 
 def _question_clauses(cue: Any) -> list[Any]:
@@ -345,16 +365,59 @@ def _stray_that_clause(cue: Any) -> list[Any]:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         ):  # "tweeted late at night that Machado was ...": hung on the cue as an adverbial
             return [child]
-        if child.dep_ not in ("prep", "npadvmod"):
+        if child.dep_ == "advcl" and _unmarked_clause(child):
+            return [child]  # "said after the convention he would not accept ..."
+        if child.dep_ not in ("prep", "npadvmod", "dobj"):
             continue
+        if child.dep_ == "dobj" and lemma_of(cue) not in _ADDRESSING:
+            continue  # "says the increase ... that Bloomberg decries makes ...": no audience
         for token in child.subtree:
             if token.dep_ != "relcl" or token.left_edge.lower_ != "that":
                 continue
             that = token.left_edge
+            if child.dep_ == "dobj" and (that.dep_ != "mark" or not _complete(token)):
+                continue  # "told the story that he had heard": the story's own clause
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if that.dep_ not in ("nsubj", "nsubjpass", "dobj") and subjects:
-                return [token]
+                return [token]  # "told a meeting of leaders that few people understood ..."
     return []
+
+
+#: Verbs whose object is the audience, before what they report: "told a meeting of leaders
+#: that ...".
+_ADDRESSING = frozenset(
+    "tell assure inform remind warn advise convince persuade notify promise brief reassure".split()
+)
+
+#: What completes a clause that no relative pronoun is missing from: "that few people
+#: understood the stakes", not "an interaction that she interpreted".
+_COMPLETING = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass"})
+
+
+def _complete(clause: Any) -> bool:
+    return any(c.dep_ in _COMPLETING for c in clause.children)
+
+
+def _first_subject(clause: Any) -> Any:
+    return next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _unmarked_clause(clause: Any) -> bool:
+    """Whether an adverbial clause is a finite clause with a subject of its own and no word
+    that makes it adverbial ("if", "when", "because", "as"), its subject after a phrase of
+    the cue's the parser hung on it ("said after the convention he would not ...")."""
+    if clause.left_edge.lower_ == "that" or any(
+        c.dep_ == "mark" or c.lower_ in ("as", "when", "while") for c in clause.children
+    ):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children
+    )
+    subject = _first_subject(clause)
+    before = [c for c in clause.children if c.i < subject.i]
+    return finite and bool(before) and all(c.dep_ in ("prep", "npadvmod") for c in before)
 
 
 _ASIDES = frozenset({"appos", "relcl"})

@@ -166,6 +166,12 @@ def learned(lemma: str, frame: str) -> bool:
     return load().get(f"{lemma}|{frame}", 0.0) >= THRESHOLD
 
 
+def seen(lemma: str, frame: str) -> bool:
+    """Whether the lexicon saw ``lemma`` as a cue in ``frame`` at all ("say" with an object,
+    "said the same"; never "continue" with one)."""
+    return f"{lemma}|{frame}" in load()
+
+
 def learned_cue(token: Any) -> bool:
     """Whether ``token`` is a cue in one of the frames it stands in, by the lexicon."""
     return candidate(token) and cue_probability(token)[0] >= THRESHOLD
