@@ -936,3 +936,14 @@ def test_a_titled_surname_read_as_an_organization_is_the_person_with_a_suffix() 
     )
     quotes = [q for q in _extract(text).quotes if q.type != "headline"]
     assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Morris J. Brooks Jr"] * 2
+
+
+@pytest.mark.parametrize("phrase", ["Mr. Okafor's lawyer", "Okafor's family", "Okafor's lawyers"])
+def test_a_persons_lawyer_or_family_is_not_that_person(phrase: str) -> None:
+    text = (
+        "Contempt vote\n\n"
+        "The panel voted to hold Daniel Okafor in contempt on Thursday.\n\n"
+        f"{phrase} said he will refuse to answer any questions from the panel."
+    )
+    quote = next(q for q in _extract(text).quotes if "refuse" in q.text)
+    assert quote.speaker is not None and "Daniel Okafor" not in quote.speaker.name

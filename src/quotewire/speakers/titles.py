@@ -31,7 +31,10 @@ PERSON_TITLES = frozenset(
 
 #: People named by their tie to someone, never that someone ("Trump's rivals", "her critics").
 RELATIONS = frozenset(
-    "rival critic opponent supporter ally foe detractor backer friend enemy".split()
+    """
+    rival critic opponent supporter ally foe detractor backer friend enemy family relative
+    lawyer
+    """.split()
 )
 
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
