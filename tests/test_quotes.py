@@ -867,3 +867,19 @@ def test_a_clause_before_a_semicolon_is_not_reported_beside_a_verb_that_reports_
     )
     assert _cue(quote) == "says"
     assert quote.content[0].text == "she will continue her tour of the state next week"
+
+
+def test_which_after_a_document_is_the_document_that_speaks() -> None:
+    quote = _quote_holding(
+        "Tax havens\n\nThe Harbor Institute released a study on Monday. Instead, the study -- "
+        "which notes that 58 large firms would owe $212 billion in taxes -- should alarm voters "
+        "and lawmakers.",
+        "58 large firms",
+    )
+    assert _cue(quote) == "notes"
+    assert quote.speaker is not None and quote.speaker.name.lower() == "the study"
+    # a "which" on a noun that says nothing makes no speaker of it
+    assert not _quotes(
+        "Illness\n\nBrain cancer, which his father feared, took him in 2009. The cancer, which "
+        "spread quickly, says nothing."
+    )

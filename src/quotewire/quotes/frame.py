@@ -291,11 +291,11 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         subjects.sort(key=lambda c: not _may_speak(c))  # ("The drumbeat of criticism ..., Trump
         # said"): the one who can speak
     for child in subjects:
-        if child.lower_ in ("who", "that"):
+        if child.lower_ in ("who", "that", "which"):
             clause = token  # "Kingson, who is running ... and who worked the crowd,
             while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
                 clause = clause.head  # the second "who" is Kingson's too
-            if clause.dep_ == "relcl":
+            if clause.dep_ == "relcl" and (child.lower_ != "which" or _speaks_for(clause.head)):
                 return _relative_antecedent(clause.head, child.lower_)
         return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
@@ -435,6 +435,14 @@ def _gerund_agent(token: Any) -> Any:
     if name.pos_ != "PROPN" or name.dep_ != "pobj" or name.head.lower_ not in _SCENE_PREPOSITIONS:
         return None
     return name
+
+
+def _speaks_for(noun: Any) -> bool:
+    """Whether "which" after ``noun`` may say something: a document ("the study, which notes
+    that ..."). The parser hangs a "which" on many a noun that says nothing ("brain cancer,
+    which ..."), and an organization's "which" clause is an aside ("the Republican Governors
+    Association, which despite having to defend more seats ...")."""
+    return noun.lemma_.lower() in DOCUMENTS
 
 
 def _relative_antecedent(noun: Any, pronoun: str) -> Any:
