@@ -947,3 +947,31 @@ def test_a_persons_lawyer_or_family_is_not_that_person(phrase: str) -> None:
     )
     quote = next(q for q in _extract(text).quotes if "refuse" in q.text)
     assert quote.speaker is not None and "Daniel Okafor" not in quote.speaker.name
+
+
+def test_what_a_speaker_declined_or_refused_to_say_is_marked_negative() -> None:
+    text = (
+        "Hacking\n\n"
+        "This week, the governor declined to threaten Moscow or even directly declare it "
+        "responsible. The mayor declined to comment and said that the city would wait.\n\n"
+        "In the course of their report the auditors could not resist pointing out that every "
+        "late payment did not result in a fine."
+    )
+    quotes = _extract(text).quotes
+    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
+    assert polarity["it responsible"] == "negative"
+    assert polarity["that the city would wait"] == "positive"
+    assert polarity["that every late payment did not result in a fine"] == "positive"
+    assert all(p == "negative" for t, p in polarity.items() if t.startswith("to "))
+
+
+def test_a_verb_joined_to_an_adverbial_clause_has_that_clauses_subject() -> None:
+    # the parser joins "told" to "doing", whose subject is the candidate
+    text = (
+        "Removed\n\n"
+        "Spokeswoman Dana Ortiz said the candidate was headed to the venue to take part in "
+        "media interviews, which she was doing when police and campus security located her "
+        "and told her to leave."
+    )
+    quote = next(q for q in _extract(text).quotes if q.cue is not None and q.cue.text == "told")
+    assert quote.speaker is not None and quote.speaker.name == "police"

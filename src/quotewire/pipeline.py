@@ -494,6 +494,41 @@ def _quote(
     )
 
 
+#: Verbs that report that something was not said or done: "declined to threaten Moscow or
+#: declare it responsible", "refused to pledge".
+_REFUSALS = frozenset({"decline", "refuse", "fail"})
+
+
+#: Verbs that, negated, say the thing was done: "could not resist pointing out that".
+_CANNOT_HELP = frozenset({"resist", "help", "stop"})
+
+
+def _bare(verb: Any) -> bool:
+    """Whether a verb has no tense of its own nor a subject: it goes on an infinitive before
+    it ("declined to threaten ... or declare"), not a sentence ("declined and said")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False
+    return bool(verb.tag_ in ("VB", "VBP"))  # "declare" read as a present tense, subjectless
+
+
 def _negated(cue: Any) -> bool:
-    """ "had not announced", "don't say": a cue with a negation of its own."""
-    return cue is not None and any(c.dep_ == "neg" for c in cue.children)
+    """ "had not announced", "don't say": a cue with a negation of its own; a verb of
+    refusal, or a cue it governs ("declined to ... declare it responsible", "did not want to
+    say")."""
+    if cue is None:
+        return False
+    if any(c.dep_ == "neg" for c in cue.children) or cue.lemma_ in _REFUSALS:
+        return True
+    clause = cue
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.lemma_ in _REFUSALS and cue.i > clause.i and _bare(cue):
+            return True  # "declined to threaten Moscow or even declare it": the parser may
+            # join "declare" to "declined"
+    if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+        return False
+    head = clause.head
+    if head.lemma_ in _REFUSALS:
+        return True
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return negated and head.lemma_ not in _CANNOT_HELP  # "could not resist pointing out"

@@ -315,6 +315,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         controller = _object_controller(token)
         if controller is not None:
             return controller
+        head = _nearer_conjunct(token) or head
         reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
         if reported is not None:  # while adding ...": Gore adds
             head = reported.head
@@ -338,6 +339,27 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+def _nearer_conjunct(token: Any) -> Any:
+    """The adverbial clause a conjoined verb goes on from when the parser joined it to the
+    verb that clause hangs on ("which she was doing when police located her and told her to
+    leave": the police told her): a clause with a subject of its own that ends right before
+    the conjunction."""
+    if token.dep_ != "conj":
+        return None
+    head = token.head
+    clauses = [
+        c
+        for c in head.children
+        if c.dep_ == "advcl"
+        and head.i < c.i < token.i
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    if not clauses:
+        return None
+    between = token.doc[clauses[-1].right_edge.i + 1 : token.i]
+    return clauses[-1] if all(t.dep_ == "cc" or t.is_punct for t in between) else None
 
 
 #: Pronouns that can be the object that controls an infinitive: "forced him to admit".
