@@ -359,7 +359,8 @@ def _nearer_conjunct(token: Any) -> Any:
     if not clauses:
         return None
     between = token.doc[clauses[-1].right_edge.i + 1 : token.i]
-    return clauses[-1] if all(t.dep_ == "cc" or t.is_punct for t in between) else None
+    joined = any(t.dep_ == "cc" for t in between)  # "located her and told her"
+    return clauses[-1] if joined and all(t.dep_ == "cc" or t.is_punct for t in between) else None
 
 
 #: Pronouns that can be the object that controls an infinitive: "forced him to admit".
