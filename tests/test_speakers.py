@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotewire.model import Entity, Mention, Result
+from quotewire.model import Entity, Mention, Quote, Result
 from quotewire.pipeline import Document, run_one
 from quotewire.speakers.names import may_name, parse_person, same_full_name
 from quotewire.speakers.registry import Registry
@@ -16,6 +16,11 @@ def _extract(text: str) -> Result:
 
 def _speakers(result: Result) -> list[str]:
     return [q.speaker.name if q.speaker else "" for q in result.quotes]
+
+
+def _body_quotes(text: str) -> list[Quote]:
+    """The statements of ``text`` outside its headline."""
+    return [q for q in _extract(text).quotes if q.type != "headline"]
 
 
 def test_a_headline_name_does_not_take_the_headline_verb() -> None:
@@ -216,7 +221,7 @@ def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
 )
 def test_a_verb_that_names_no_source_makes_no_statement(sentence: str) -> None:
     text = "Election night in the county\n\n" + sentence
-    assert [q for q in _extract(text).quotes if q.type != "headline"] == []
+    assert _body_quotes(text) == []
 
 
 @pytest.mark.parametrize(
@@ -234,7 +239,7 @@ def test_a_question_asks_what_was_said_it_does_not_report_it(
     sentence: str, statements: int
 ) -> None:
     text = "The plant\n\n" + sentence
-    assert len([q for q in _extract(text).quotes if q.type != "headline"]) == statements
+    assert len(_body_quotes(text)) == statements
 
 
 @pytest.mark.parametrize(
@@ -249,7 +254,7 @@ def test_a_question_asks_what_was_said_it_does_not_report_it(
 )
 def test_an_infinitive_of_denied_permission_or_anonymity_reports_nothing(sentence: str) -> None:
     text = "Budget talks resume in the capital\n\n" + sentence
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     assert [q.cue.text if q.cue else "" for q in quotes] == ["said"]
 
 
@@ -263,7 +268,7 @@ def test_an_infinitive_of_denied_permission_or_anonymity_reports_nothing(sentenc
 )
 def test_an_infinitive_that_reports_stays_a_statement(sentence: str, cue: str | None) -> None:
     text = "Budget talks resume in the capital\n\n" + sentence
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     assert quotes, "no statement found"
     if cue is not None:
         assert cue in [q.cue.text for q in quotes if q.cue]
@@ -525,7 +530,7 @@ def test_a_title_owned_by_a_named_person_is_someone_else() -> None:
         "Senator Ruth Ames spoke first. Ames\u2019s niece said the family would stay out of the "
         "race."
     )
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     by_content = {q.content[0].text[:20]: q.speaker.name if q.speaker else None for q in quotes}
     # "Maxwell's nominee" puts no one in focus: "he" is still the man speaking
     assert by_content["replacing the nomine"] == "Dan Fuller"
@@ -540,7 +545,7 @@ def test_a_name_right_before_a_gerund_of_speech_says_it() -> None:
         "me tough,\u201d when Reyes attacked her record.\n\n"
         "The crowd cheered in support of Lopez, saying the plan was fair."
     )
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     by_content = {q.content[0].text[:12]: q.speaker.name if q.speaker else None for q in quotes}
     assert by_content["That makes m"] == "Lopez"
     assert by_content["the plan was"] == "The crowd"  # set off by a comma: the crowd's words
@@ -635,7 +640,7 @@ def test_a_parenthetical_tag_with_two_subjects_is_the_named_speakers() -> None:
         "Banks\n\n"
         "Voters, Clinton suggested, don't have to worry that big banks can influence politics."
     )
-    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    (quote,) = _body_quotes(text)
     assert quote.speaker is not None and quote.speaker.name == "Clinton"
     assert [c.text for c in quote.content] == [
         "Voters",
@@ -679,7 +684,7 @@ def test_people_named_by_their_tie_to_someone_are_not_that_person(phrase: str) -
         "Mayor Elena Ruiz opened the new library on Monday.\n\n"
         f"{phrase} said that the library had cost twice its budget."
     )
-    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    (quote,) = _body_quotes(text)
     assert quote.speaker is not None and quote.speaker.name != "Elena Ruiz"
 
 
@@ -751,7 +756,7 @@ def test_a_title_owned_with_a_bare_apostrophe_is_not_its_owner(owner: str) -> No
         f"Senator Ana {owner[:-1]} won in Vermont on Tuesday.\n\n"
         f"{owner} campaign manager said the governor was popular across the state."
     )
-    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    (quote,) = _body_quotes(text)
     assert quote.speaker is not None and quote.speaker.name == f"{owner} campaign manager"
 
 
@@ -787,7 +792,7 @@ def test_a_tag_whose_name_the_parser_gave_to_the_participle_after_it() -> None:
         "surgeon Ben Okafor, asked about his claims that he had received an offer from the "
         "academy."
     )
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     said = next(q for q in quotes if q.type == "direct")
     asked = next(q for q in quotes if "academy" in q.text)
     assert said.speaker is not None and said.speaker.name == "Ben Okafor"
@@ -882,7 +887,7 @@ def test_the_object_a_verb_makes_act_says_the_infinitive() -> None:
         "The committee chairwoman forced Dana Whitlock, who was testifying for the bank, to "
         "admit that no executive had been fired."
     )
-    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    (quote,) = _body_quotes(text)
     assert quote.cue is not None and quote.cue.text == "admit"
     assert quote.speaker is not None and quote.speaker.name == "Dana Whitlock"
 
@@ -893,7 +898,7 @@ def test_a_news_conference_announcing_is_its_speakers_announcement() -> None:
         "“We will not back down,” Governor Ana Pruitt said at a news conference announcing "
         "that the state would sue the company."
     )
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     assert [q.cue.text if q.cue else "" for q in quotes] == ["said", "announcing"]
     assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Ana Pruitt", "Ana Pruitt"]
 
@@ -904,7 +909,7 @@ def test_the_owner_of_an_answer_that_was_to_say_says_it() -> None:
         "Senator Tom Heller struggled in the debate. Asked about wages, his only answer was to "
         "say that the market would fix them."
     )
-    (quote,) = [q for q in _extract(text).quotes if q.type != "headline"]
+    (quote,) = _body_quotes(text)
     assert quote.speaker is not None and quote.speaker.name == "Tom Heller"
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "his"
 
@@ -920,7 +925,7 @@ def test_the_owner_of_an_answer_that_was_to_say_says_it() -> None:
 def test_of_two_subjects_the_parser_gives_a_verb_the_named_one_speaks(
     sentence: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _extract(f"Signs\n\n{sentence}").quotes if q.type != "headline"]
+    (quote,) = _body_quotes(f"Signs\n\n{sentence}")
     assert quote.speaker is not None and quote.speaker.name == speaker
 
 
@@ -934,7 +939,7 @@ def test_a_titled_surname_read_as_an_organization_is_the_person_with_a_suffix() 
         "Representative Brooks has said that he would consider new tariffs.\n\n"
         "“We are going to fight for these jobs,” he said."
     )
-    quotes = [q for q in _extract(text).quotes if q.type != "headline"]
+    quotes = _body_quotes(text)
     assert [q.speaker.name if q.speaker else "" for q in quotes] == ["Morris J. Brooks Jr"] * 2
 
 
