@@ -980,3 +980,14 @@ def test_a_verb_joined_to_an_adverbial_clause_has_that_clauses_subject() -> None
     )
     quote = next(q for q in _extract(text).quotes if q.cue is not None and q.cue.text == "told")
     assert quote.speaker is not None and quote.speaker.name == "police"
+
+
+def test_a_description_by_age_and_gender_is_the_person_in_focus() -> None:
+    text = (
+        "Leave plan\n\n"
+        "Nora Quill, the candidate's eldest daughter, described the rule in an interview last "
+        "week. She said fathers would not be eligible, and when pressed on why the plan leaves "
+        'out dads, the 34-year-old mother of three replied, "It is meant for the mother."'
+    )
+    quote = next(q for q in _body_quotes(text) if q.type == "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Nora Quill"

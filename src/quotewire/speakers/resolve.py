@@ -36,6 +36,7 @@ from quotewire.speakers.names import (
     same_full_name,
 )
 from quotewire.speakers.titles import (
+    GENDERED_NOUNS,
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
@@ -53,6 +54,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _TITLE_WORDS = frozenset(_PRONOUN_GENDER) | frozenset(PERSON_TITLES)
 _DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+#: A person described by age: "the 34-year-old mother of three".
+_AGED = re.compile(r"(?i)the\s+\d+-year-old\b")
 _STRIP_WORDS = re.compile(
     r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
 )
@@ -675,6 +678,8 @@ class Resolver:
         if ref.kind == "pronoun":
             return self._pronoun(ref, avoid)
         name = clean_name(self.text[ref.start : ref.end])
+        if ref.kind == "nominal" and _AGED.match(self.text[ref.start : ref.end]):
+            return self._title(ref) or self._aged(ref, avoid)
         if ref.kind == "nominal":
             return self._surname(name) or self._known_other(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
@@ -791,6 +796,17 @@ class Resolver:
             if may_be(draft):
                 return draft
         return None
+
+    def _aged(self, ref: MentionRef, avoid: Draft | None = None) -> Draft | None:
+        """ "the 34-year-old mother of three replied": a description by age with a noun that
+        tells a gender stands for the person in focus, as a pronoun of that gender would
+        ("said the 46-year-old", telling none, may be someone the article never named)."""
+        words = re.findall(r"[a-z]+", self.text[ref.start : ref.end].lower())
+        gender = next((GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS), "")
+        if not gender:
+            return None
+        pronoun = "she" if gender == "f" else "he"
+        return self._pronoun(MentionRef(ref.start, ref.end, "pronoun", pronoun), avoid)
 
     def _organization(self, ref: MentionRef, words: list[str]) -> Draft | None:
         """ "the ministry" is the ministry named before, as is "the budget office" after "the

@@ -37,6 +37,16 @@ RELATIONS = frozenset(
     """.split()
 )
 
+#: Nouns that tell a person's gender ("the 34-year-old mother": she).
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "mother woman wife daughter sister grandmother widow girl actress aunt niece".split(), "f"
+    ),
+    **dict.fromkeys(
+        "father man husband son brother grandfather widower boy actor uncle nephew".split(), "m"
+    ),
+}
+
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
 GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
 #: Roles of the press: a reporter, columnist or interviewer named in the story is not whom a
