@@ -508,7 +508,7 @@ def _bare(verb: Any) -> bool:
     it ("declined to threaten ... or declare"), not a sentence ("declined and said")."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
         return False
-    return bool(verb.tag_ in ("VB", "VBP"))  # "declare" read as a present tense, subjectless
+    return verb.tag_ in ("VB", "VBP")  # "declare" read as a present tense, subjectless
 
 
 def _negated(cue: Any) -> bool:

@@ -396,7 +396,7 @@ _SPEAKING_PRONOUNS = frozenset("i we he she they".split())
 def _may_speak(token: Any) -> bool:
     """Whether a subject names someone who can speak: a person's or an organization's name, or
     a personal pronoun (a place in a list, "voters in Alabama, Georgia and Virginia", is not)."""
-    return bool(token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS)
+    return token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS
 
 
 def _past_beside_modal(token: Any) -> bool:

@@ -159,8 +159,9 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if clauses:
         lo = min(c.left_edge.i for c in clauses)
         lo = min(lo, _stranded_subject(cue, clauses[0]), _quoted_lead(frame, cue, lo))
-        if clauses[0].dep_ == "advcl" and _unmarked_clause(clauses[0]):
-            lo = _first_subject(clauses[0]).left_edge.i  # not "after the convention"
+        subject = _subject_after_phrase(clauses[0]) if clauses[0].dep_ == "advcl" else None
+        if subject is not None:
+            lo = subject.left_edge.i  # not "after the convention"
         hi = max(c.right_edge.i for c in clauses)
         before = [c for c in clauses if c.i < cue.i]
         after = [c for c in clauses if c.i > cue.i]
@@ -365,7 +366,7 @@ def _stray_that_clause(cue: Any) -> list[Any]:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         ):  # "tweeted late at night that Machado was ...": hung on the cue as an adverbial
             return [child]
-        if child.dep_ == "advcl" and _unmarked_clause(child):
+        if child.dep_ == "advcl" and _subject_after_phrase(child) is not None:
             return [child]  # "said after the convention he would not accept ..."
         if child.dep_ not in ("prep", "npadvmod", "dobj"):
             continue
@@ -398,26 +399,21 @@ def _complete(clause: Any) -> bool:
     return any(c.dep_ in _COMPLETING for c in clause.children)
 
 
-def _first_subject(clause: Any) -> Any:
-    return next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-
-
-def _unmarked_clause(clause: Any) -> bool:
-    """Whether an adverbial clause is a finite clause with a subject of its own and no word
-    that makes it adverbial ("if", "when", "because", "as"), its subject after a phrase of
-    the cue's the parser hung on it ("said after the convention he would not ...")."""
-    if clause.left_edge.lower_ == "that" or any(
-        c.dep_ == "mark" or c.lower_ in ("as", "when", "while") for c in clause.children
-    ):
-        return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return False
+def _subject_after_phrase(clause: Any) -> Any:
+    """The subject of an adverbial clause that is a report the parser hung a phrase of the
+    cue's on ("said after the convention he would not ..."): a finite clause whose words
+    before its subject are only such phrases (no "if", "when", "that" making it adverbial);
+    else None."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
     finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children
     )
-    subject = _first_subject(clause)
     before = [c for c in clause.children if c.i < subject.i]
-    return finite and bool(before) and all(c.dep_ in ("prep", "npadvmod") for c in before)
+    if finite and before and all(c.dep_ in ("prep", "npadvmod") for c in before):
+        return subject
+    return None
 
 
 _ASIDES = frozenset({"appos", "relcl"})

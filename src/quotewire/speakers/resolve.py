@@ -1207,10 +1207,10 @@ def _full_name_surnames(ents: Sequence[_Ent]) -> frozenset[str]:
     Jr.")."""
     found = set()
     for e in ents:
-        words = e.name.split()
+        words = e.name.split() if e.label == "PERSON" else []
         while len(words) > 2 and words[-1].strip(".,").lower() in SUFFIXES:
             words.pop()
-        if e.label == "PERSON" and len(words) > 1:
+        if len(words) > 1:
             found.add(words[-1].rstrip(","))
     return frozenset(found)
 
