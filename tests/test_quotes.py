@@ -883,3 +883,30 @@ def test_which_after_a_document_is_the_document_that_speaks() -> None:
         "Illness\n\nBrain cancer, which his father feared, took him in 2009. The cancer, which "
         "spread quickly, says nothing."
     )
+
+
+def test_a_statement_noun_and_its_author_before_a_colon_introduce_the_quotation() -> None:
+    text = (
+        "Ana Lind made the following remark in May:\n\n"
+        '"The bridge is safe for every truck in the county."\n\n'
+        "The dispute began when the paper graded this statement by Omar Reyes on June 11:\n\n"
+        '"The bridge has not been inspected for thirty years."\n\n'
+        'Reyes\'s response was: "We will ask for the report."'
+    )
+    result = quotewire.extract(text)
+    for snippet, name, cue in [
+        ("not been inspected", "Omar Reyes", "statement"),
+        ("ask for the report", "Omar Reyes", "response"),
+    ]:
+        quote = _by_snippet(result, snippet)
+        assert quote.speaker is not None and quote.speaker.name == name
+        assert _cue(quote) == cue
+
+
+def test_faith_in_a_persons_word_does_not_make_the_next_quotation_theirs() -> None:
+    text = (
+        "The critics keep a blind faith in Lind's word:\n\n"
+        '"As we have explained before, the figure was never higher than 85,000."'
+    )
+    quote = _quote_holding(text, "explained before")
+    assert quote.speaker is None or quote.speaker.name != "Lind"

@@ -991,3 +991,19 @@ def test_a_description_by_age_and_gender_is_the_person_in_focus() -> None:
     )
     quote = next(q for q in _body_quotes(text) if q.type == "direct")
     assert quote.speaker is not None and quote.speaker.name == "Nora Quill"
+
+
+def test_a_document_speaks_for_who_put_it_out_not_for_who_came_by_it() -> None:
+    text = (
+        "Fraud case\n\n"
+        "According to a civil complaint filed by the federal Securities and Exchange "
+        "Commission, the developers took $50 million from investors.\n\n"
+        "A previously undisclosed email obtained by Citizens United shows that the dinner "
+        "cost $40,000."
+    )
+    quotes = _body_quotes(text)
+    filed = next(q for q in quotes if "developers" in q.text)
+    assert filed.speaker is not None
+    assert filed.speaker.name == "Securities and Exchange Commission"
+    obtained = next(q for q in quotes if "dinner" in q.text)
+    assert obtained.speaker is None or obtained.speaker.name != "Citizens United"

@@ -430,9 +430,10 @@ class Claimants:
         entity = self.by_id.get(speaker.entity) if speaker.entity else None
         kind = bool(words) and words[-1].lower() in self.words.findings_nouns
         agency_name = _agency_name(words, self.words.agency_heads, self.words.name_joiners)
-        if entity is None and agency_name is not None and not kind:
-            # "the state Division of Gaming Enforcement" that no recognizer named
-            agency = Speaker(entity=None, name=agency_name, mention=mention)
+        if agency_name is not None and not kind and (entity is None or entity.type == "ORG"):
+            # "the state Division of Gaming Enforcement", named by a recognizer or not (its
+            # name may end in a word for data: "Bureau of Harbor Statistics")
+            agency = speaker if entity is not None else Speaker(name=agency_name, mention=mention)
             return Finding(start, end, agency, any_unit=True)
         data = _head_noun(mention.text) in self.data_nouns  # "Trump's PFD form": not PFD's
         if entity is not None and entity.type == "ORG" and not kind and not data:

@@ -107,7 +107,7 @@ PREP_CUES = frozenset(
 
 #: Nouns that head a reporting phrase: "in a statement", "the ministry's announcement".
 CUE_NOUNS = frozenset(
-    "statement announcement remarks comments interview tweet post letter release briefing".split()
+    "statement announcement remark comment interview tweet post letter release briefing".split()
 )
 
 

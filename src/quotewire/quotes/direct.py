@@ -18,6 +18,7 @@ from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
     NAMING,
     SPEAKER_DEPS,
+    UTTERANCES,
     Found,
     Frame,
     FrameFinder,
@@ -279,9 +280,35 @@ def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
         if verb.dep_ == "prt" or (verb.dep_ == "advmod" and verb.head.i < verb.i):
             verb = verb.head
     if verb.pos_ != "VERB" or verb.tag_ == "VBG":
-        return None
+        return _owned_utterance(frame, tail)
     subject = subject_of(verb)
     return verb if subject is not None and not frame.quoted(subject) else None
+
+
+#: What may close an introduction after the words it introduces with: "below", "here".
+_POINTERS = frozenset({"below", "above", "here"})
+
+
+def _owned_utterance(frame: Frame, tail: list[Any]) -> Any:
+    """ "this statement by Trump on June 11:", "Clinton's response was:": a statement noun
+    with its author right before the colon introduces the quotation; the noun is the cue."""
+    k = len(tail) - 2
+    while k > 0 and (
+        tail[k].lower_ in _POINTERS
+        or tail[k].ent_type_ in ("DATE", "TIME")
+        or (tail[k].dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in tail[k].rights))
+    ):
+        k -= 1  # "on June 11", "below"
+    token = tail[k]
+    if token.lemma_ == "be":  # "Clinton's response was:"
+        token = next((c for c in token.children if c.dep_ == "nsubj"), token)
+    by = token.head
+    if token.dep_ == "pobj" and by.lower_ in ("by", "from") and 0 < by.i < token.i:
+        token = token.doc[by.i - 1]  # "this statement by Trump", whatever "by" hangs on
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in UTTERANCES:
+        return None
+    author = subject_of(token)
+    return token if author is not None and not frame.quoted(author) else None
 
 
 _INK = re.compile(r"\S")

@@ -39,6 +39,17 @@ DOCUMENTS = frozenset(
     "study survey poll filing complaint document video message note announcement transcript "
     "recording audio footage tape".split()
 )
+#: Nouns for what someone said or wrote, whose author ("Trump's response", "a statement by the
+#: mayor") said it.
+UTTERANCES = DOCUMENTS | frozenset(
+    "comment remark response reply answer retort quote question warning pledge".split()
+)
+#: Verbs whose agent wrote or put out a document ("a complaint filed by the SEC"), not those
+#: of who came by it ("an email obtained by ...", "audio provided by ...").
+AUTHORING = frozenset(
+    "release publish issue file conduct prepare write compile produce author sign send post "
+    "commission sponsor draft".split()
+)
 #: Occasions on which someone speaks: "she said at a news conference announcing that ...": she
 #: announces, not the conference.
 OCCASIONS = frozenset("conference briefing speech address interview remarks testimony".split())
@@ -300,6 +311,19 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
+        if token.lemma_.lower() in UTTERANCES:  # "a statement by the mayor"
+            doc, after = token.doc, token.right_edge.i + 1
+            authors = [c for c in token.rights if c.dep_ == "prep"]
+            if after < len(doc) and doc[after].head.i == token.head.i:
+                authors.append(doc[after])  # "rated this statement by Trump": "by" hung on
+                # the verb
+            owners += [
+                g
+                for c in authors
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         if owners:
             return owners[0]
         verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -628,6 +652,11 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 j = max(j, child.right_edge.i + 1)
+            elif child.tag_ == "VBN" and child.lemma_.lower() in AUTHORING:
+                for agent in child.children:  # "a complaint filed by the SEC"
+                    named = [g for g in agent.children if g.dep_ == "pobj" and g.ent_type_]
+                    if agent.dep_ == "agent" and agent.i == child.i + 1 and named:
+                        j = max(j, agent.right_edge.i + 1)
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
         i, j = min(i, ent.start), max(j, ent.end)

@@ -160,6 +160,10 @@ class Draft:
         )
 
 
+#: The lower-case words that may open a recognized name ("the federal").
+_CAPITAL = re.compile(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])")
+
+
 def clean_name(name: str) -> str:
     """A name without a leading article or title and without a possessive ending."""
     name = " ".join(name.split())
@@ -457,7 +461,12 @@ class Resolver:
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
-                name = clean_name(ent.text)
+                name, skip = clean_name(ent.text), 0
+                if name and not name[0].isupper() and label != "PERSON":
+                    capital = _CAPITAL.match(ent.text)  # "the federal Securities and
+                    if capital is not None:  # Exchange Commission": from its first name word
+                        skip = capital.end()
+                        name = clean_name(ent.text[skip:])
                 if not name or not name[0].isupper():
                     continue
                 if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
@@ -467,7 +476,8 @@ class Resolver:
                 start = frame.offset + ent.start_char
                 if start in labels:
                     continue
-                ents.append(_Ent(start, start + len(ent.text), name, label, ent, frame))
+                end = start + len(ent.text)
+                ents.append(_Ent(start + skip, end, name, label, ent, frame))
         ents = _relabel(ents)
         ents += _unrecognized_surnames(self.text, frames, ents, headlines)
         # full names before surnames, so that "Putin" in a headline finds "Vladimir Putin"
