@@ -910,3 +910,29 @@ def test_faith_in_a_persons_word_does_not_make_the_next_quotation_theirs() -> No
     )
     quote = _quote_holding(text, "explained before")
     assert quote.speaker is None or quote.speaker.name != "Lind"
+
+
+def test_it_after_a_body_or_document_that_spoke_is_that_body() -> None:
+    text = (
+        "The Harbor Authority cut its forecast on Tuesday. It said cargo would fall by 4 "
+        "percent.\n\n"
+        "The city sent a letter to the port on Friday. It says the fees broke state law.\n\n"
+        "Trade slowed after it announced the new fees.\n\n"
+        "Ships were delayed, according to the Pilots Association. It said the delays were short."
+    )
+    result = quotewire.extract(text)
+    forecast = _by_snippet(result, "cargo would fall")
+    assert forecast.speaker is not None and forecast.speaker.name == "Harbor Authority"
+    letter = _by_snippet(result, "fees broke state law")
+    assert letter.speaker is not None and "letter" in letter.speaker.name
+    assert not any("the new fees" in q.text for q in result.quotes)  # "after it announced"
+    delays = _by_snippet(result, "delays were short")  # the one body named before
+    assert delays.speaker is not None and delays.speaker.name == "Pilots Association"
+
+
+def test_it_after_two_bodies_is_left_unresolved() -> None:
+    text = (
+        "The Harbor Guild has called for a strike, according to the Pilots Association. "
+        "It said the pilots were ready."
+    )
+    assert not any("pilots were ready" in q.text for q in _quotes(text))

@@ -28,6 +28,7 @@ from quotewire.quotes.frame import (
     cue_span,
     ends_its_line,
     inverted_subject,
+    it_antecedent,
     mention_for,
     name_before,
     noun_phrase,
@@ -526,6 +527,8 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
         frame = last if cue is after else opener
         if cue is not None:
             subject = _speaker_token(frame, cue)
+            if subject is not None and subject.lower_ == "it":  # ""...," it added": the
+                subject = it_antecedent(subject, cue) or subject  # newspaper named before
             lead = tail = sides = None
             if frame is not first and frame is not last:
                 pass  # introduced by the paragraph before: nothing of it precedes the quotation

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
-from quotewire.speakers.titles import PERSON_TITLES
+from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
 from quotewire.text.marks import QuoteRegion
 
 PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
@@ -363,6 +363,62 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+#: Verbs by which a document or a body speaks ("It said", "it reads", "it added").
+_WRITTEN = SPEECH_VERBS | frozenset({"read"})
+
+
+def it_antecedent(pronoun: Any, cue: Any) -> Any:
+    """What "it" stands for when it is the subject of a sentence's verb of speech (``cue``):
+    the one body or document that the sentence before names as its subject, object or source
+    ("The IMF cut its forecast. It said ...", "..., according to the Pilots Association. It
+    said ..."), else the one document its subject put out ("Salceda cited a memorandum. It
+    says ..."); None otherwise ("after it announced", "it's safe to say", "The group called for
+    attacks, according to SITE. It said ...": two bodies)."""
+    if pronoun.lower_ != "it" or pronoun.head.i != cue.i or lemma_of(cue) not in _WRITTEN:
+        return None
+    if cue.dep_ != "ROOT" and not (cue.dep_ == "conj" and cue.head.dep_ == "ROOT"):
+        return None
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    before = pronoun.doc[start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    bodies = [t for t in before if _may_go_on_as_it(t)]
+    own = [  # "The city sent a letter", "The campaign backtracked, putting out a statement":
+        t  # the document of the body that is the subject
+        for t in bodies
+        if t.dep_ == "dobj"
+        and t.lemma_.lower() in DOCUMENTS
+        and subject is not None
+        and same_token(subject_of(t.head), subject)
+    ]
+    others = [t for t in bodies if t not in own]
+    if len(others) == 1:
+        return others[0]
+    return own[0] if not others and len(own) == 1 else None
+
+
+def _may_go_on_as_it(token: Any) -> bool:
+    """A singular body or document that a sentence names as an actor or a source: its subject,
+    object or "according to" source."""
+    if token.tag_ in ("NNS", "NNPS") or not _body_or_document(token):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return token.dep_ == "pobj" and according_to(token.head.head)
+
+
+def _body_or_document(token: Any) -> bool:
+    """ "The IMF", "The Post", "The Cruz campaign", "The letter": a noun phrase that may go
+    on as "it" (a single name without "the" may be a person the recognizer misread)."""
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        return token.is_upper or any(c.dep_ == "det" for c in token.children) or any(
+            c.dep_ == "compound" for c in token.children
+        )
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in DOCUMENTS or lemma in ORG_HEADS)
 
 
 def _nearer_conjunct(token: Any) -> Any:

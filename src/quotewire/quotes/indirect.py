@@ -40,6 +40,7 @@ from quotewire.quotes.frame import (
     addressee_of,
     cue_span,
     inverted_subject,
+    it_antecedent,
     mention_for,
     name_before,
     noun_phrase,
@@ -737,6 +738,8 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         subject = next(
             c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > stray.i
         )
+    if subject is not None and subject.lower_ == "it":
+        subject = it_antecedent(subject, cue)  # "The IMF cut its forecast. It said ..."
     if not asked and (subject is None or frame.quoted(subject) or says_nothing(subject)):
         return None
     return Found(
