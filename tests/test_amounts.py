@@ -971,3 +971,10 @@ def test_a_number_word_inside_a_compound_of_words_is_no_figure(text: str) -> Non
 def test_number_words_of_their_own_compound_stay_figures() -> None:
     found = {(a.value, a.unit) for a in find_amounts("twenty-one senators served a one-year term")}
     assert found == {(21.0, "senators"), (1.0, "years")}
+
+
+def test_pounds_after_a_word_of_weighing_are_a_weight() -> None:
+    weight = only("The letter says the senator weighs 236 pounds.", "en")
+    assert weight.value == 236 and weight.unit == "pounds" and weight.kind != "money"
+    money = only("The fund paid 500 pounds to each family.", "en")
+    assert money.unit == "GBP" and money.kind == "money"

@@ -1029,6 +1029,8 @@ class _Finder:
             if tuple(words) in U.CURRENCY_WORDS:
                 if words in (["real"], ["won"]) and not self._money_word(k, size):
                     continue
+                if words in (["pound"], ["pounds"]) and self._weighed(k):
+                    continue
                 end = k + size
                 if (
                     end < len(toks)
@@ -1041,6 +1043,12 @@ class _Finder:
                 return U.CURRENCY_WORDS[tuple(words)], end
         # "12bn US-Dollar", "Danish kroner": a nationality word before the currency word
         return None, k
+
+    def _weighed(self, k: int) -> bool:
+        """Whether a word of weighing stands shortly before the number that ends before ``k``
+        ("Trump weighs 236 pounds"): its "pounds" are a weight."""
+        weighing = self.words.units.weighing
+        return any(t.key in weighing for t in self.toks[max(0, k - 5) : k])
 
     def _money_word(self, k: int, size: int) -> bool:
         """Whether "won" or "real" after a number names the currency ("250,000 won"), not a

@@ -64,6 +64,7 @@ class UnitWords:
     not_hyphen_units: frozenset[str]
     durations: frozenset[str]
     over_particle_verbs: frozenset[str]
+    weighing: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
