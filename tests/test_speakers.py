@@ -1007,3 +1007,13 @@ def test_a_document_speaks_for_who_put_it_out_not_for_who_came_by_it() -> None:
     assert filed.speaker.name == "Securities and Exchange Commission"
     obtained = next(q for q in quotes if "dinner" in q.text)
     assert obtained.speaker is None or obtained.speaker.name != "Citizens United"
+
+
+def test_the_rest_of_a_miss_title_is_not_a_given_name() -> None:
+    text = (
+        "Pageant row\n\n"
+        "The mayor mocked former Miss Universe Alicia Machado on Friday. Machado said she "
+        "would not answer him."
+    )
+    quote = next(q for q in _body_quotes(text) if "not answer him" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Alicia Machado"

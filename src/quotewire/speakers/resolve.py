@@ -164,6 +164,15 @@ class Draft:
 _CAPITAL = re.compile(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])")
 
 
+def _pageant_word(ent: Any) -> bool:
+    """Whether a person's recognized name opens with the rest of a "Miss" title ("Miss
+    Universe Alicia Machado" read as "Universe Alicia Machado"): the word after "Miss" is no
+    given name and the next one is."""
+    if ent.start == 0 or ent.doc[ent.start - 1].text != "Miss" or len(ent) < 3:
+        return False
+    return not gender_of(ent[0].text) and bool(gender_of(ent[1].text))
+
+
 def clean_name(name: str) -> str:
     """A name without a leading article or title and without a possessive ending."""
     name = " ".join(name.split())
@@ -469,6 +478,9 @@ class Resolver:
                         name = clean_name(ent.text[skip:])
                 if not name or not name[0].isupper():
                     continue
+                if label == "PERSON" and _pageant_word(ent):  # "Miss Universe Alicia Machado"
+                    skip = ent[1].idx - ent[0].idx
+                    name = clean_name(ent.text[skip:])
                 if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
                     label = "ORG"
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
