@@ -1017,3 +1017,18 @@ def test_the_rest_of_a_miss_title_is_not_a_given_name() -> None:
     )
     quote = next(q for q in _body_quotes(text) if "not answer him" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Alicia Machado"
+
+
+def test_people_named_by_their_tie_to_a_person_or_body_are_not_it() -> None:
+    text = (
+        "Plant closing\n\n"
+        "Senator Ted Cruz spoke on Monday. Mr. Cruz's associates said he would run again. "
+        "Carrier said it would move the plant. Many Carrier workers said they felt betrayed. "
+        "Some GOP insiders said the party was split. The GOP candidate said he would win."
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in _body_quotes(text)}
+    assert speakers["he would run again"] == "Mr. Cruz's associates"
+    assert speakers["it would move the plant"] == "Carrier"
+    assert speakers["they felt betrayed"] == "Many Carrier workers"
+    assert speakers["the party was split"] == "Some GOP insiders"
+    assert speakers["he would win"] != "GOP"

@@ -41,9 +41,11 @@ from quotewire.speakers.titles import (
     GENERIC_TITLES,
     HONORIFICS,
     KINSHIP,
+    MEMBERS,
     ORG_HEADS,
     ORG_NAME_ENDINGS,
     PERSON_TITLES,
+    PLURAL_MEMBERS,
     PRESS_ROLES,
     RELATIONS,
     same_nation,
@@ -657,7 +659,7 @@ class Resolver:
         people = [d for d in inside if d.type == "PERSON"]
         if (
             ref.kind == "nominal"
-            and (ref.head in PERSON_TITLES or ref.head in RELATIONS)
+            and (ref.head in PERSON_TITLES or ref.head in RELATIONS or self._member(ref))
             and people
         ):
             # "Scott's niece", "McGovern's running mate": the owner of the title is someone
@@ -668,6 +670,14 @@ class Resolver:
                 return other if other is not None and other not in owners else None
         if ref.kind == "nominal" and people and self._group_around(ref, spans):
             return None  # "Friends of Mr. Clinton's say", "Allies of Senator Reyes said"
+        if (
+            ref.kind == "nominal"
+            and (ref.head in RELATIONS or self._member(ref))
+            and inside
+            and not people
+            and any(self._owns(e, ref) for _, e in spans)
+        ):
+            return None  # "many Carrier workers", "GOP insiders": people of a body, not it
         named = ref.kind == "name" and ref.label in (None, "PERSON")
         fuller = self._fuller_name(ref) if named and inside else None
         if people:
@@ -712,6 +722,12 @@ class Resolver:
                 return self._person_for(person_name(name), ref.start)
             return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
+
+    def _member(self, ref: MentionRef) -> bool:
+        """Whether a nominal names people by the body they belong to ("Carrier workers", "the
+        RNC member", "GOP candidates")."""
+        plural = self.text[ref.end - 1 : ref.end] == "s"
+        return ref.head in MEMBERS or (ref.head in PLURAL_MEMBERS and plural)
 
     def _group_around(self, ref: MentionRef, spans: list[tuple[int, int]]) -> bool:
         """Whether the nominal ``ref`` is a group of people named by their tie to the people

@@ -33,9 +33,16 @@ PERSON_TITLES = frozenset(
 RELATIONS = frozenset(
     """
     rival critic opponent supporter ally foe detractor backer friend enemy family relative
-    lawyer
+    lawyer associate partner biographer fan
     """.split()
 )
+
+#: People named by the body they belong to, never that body ("Carrier workers", "GOP
+#: insiders", "House members").
+MEMBERS = frozenset("member insider elder worker employee attendee staffer".split())
+#: Members of a body only in the plural ("The two Democratic Party contenders"); "the GOP
+#: candidate" is a title of one person.
+PLURAL_MEMBERS = frozenset({"candidate", "contender"})
 
 #: Nouns that tell a person's gender ("the 34-year-old mother": she).
 GENDERED_NOUNS = {
