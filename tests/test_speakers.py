@@ -1032,3 +1032,13 @@ def test_people_named_by_their_tie_to_a_person_or_body_are_not_it() -> None:
     assert speakers["they felt betrayed"] == "Many Carrier workers"
     assert speakers["the party was split"] == "Some GOP insiders"
     assert speakers["he would win"] != "GOP"
+
+
+def test_a_party_and_district_code_is_no_speaker() -> None:
+    text = (
+        "Rally\n\n"
+        'The mayor\'s niece, state Del. Dana "Dee" Price (D-Newport News), shouted to the '
+        'crowd: "The nation is watching Virginia tonight."'
+    )
+    quote = next(q for q in _body_quotes(text) if "watching Virginia" in q.text)
+    assert quote.speaker is None or "Newport" not in quote.speaker.name

@@ -162,6 +162,8 @@ class Draft:
         )
 
 
+#: A member's party and district or state, written after the name ("D-Va.", "R-S.C.").
+_PARTY_CODE = re.compile(r"[DRI]-[A-Z]")
 #: The lower-case words that may open a recognized name ("the federal").
 _CAPITAL = re.compile(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])")
 
@@ -472,6 +474,8 @@ class Resolver:
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
+                if _PARTY_CODE.match(ent.text):
+                    continue  # "(D-Newport News)", "R-Tenn.": a party and a place, no one
                 name, skip = clean_name(ent.text), 0
                 if name and not name[0].isupper() and label != "PERSON":
                     capital = _CAPITAL.match(ent.text)  # "the federal Securities and
