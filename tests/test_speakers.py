@@ -23,6 +23,12 @@ def _body_quotes(text: str) -> list[Quote]:
     return [q for q in _extract(text).quotes if q.type != "headline"]
 
 
+def _speaker_of(text: str, snippet: str) -> str | None:
+    """The speaker's name of the statement of ``text`` whose words hold ``snippet``."""
+    quote = next(q for q in _body_quotes(text) if snippet in q.text)
+    return quote.speaker.name if quote.speaker else None
+
+
 def test_a_headline_name_does_not_take_the_headline_verb() -> None:
     text = (
         "Grace Okafor Vows to Fight Budget Cuts\n\n"
@@ -1001,12 +1007,8 @@ def test_a_document_speaks_for_who_put_it_out_not_for_who_came_by_it() -> None:
         "A previously undisclosed email obtained by Citizens United shows that the dinner "
         "cost $40,000."
     )
-    quotes = _body_quotes(text)
-    filed = next(q for q in quotes if "developers" in q.text)
-    assert filed.speaker is not None
-    assert filed.speaker.name == "Securities and Exchange Commission"
-    obtained = next(q for q in quotes if "dinner" in q.text)
-    assert obtained.speaker is None or obtained.speaker.name != "Citizens United"
+    assert _speaker_of(text, "developers") == "Securities and Exchange Commission"
+    assert _speaker_of(text, "dinner") != "Citizens United"
 
 
 def test_the_rest_of_a_miss_title_is_not_a_given_name() -> None:
@@ -1015,8 +1017,7 @@ def test_the_rest_of_a_miss_title_is_not_a_given_name() -> None:
         "The mayor mocked former Miss Universe Alicia Machado on Friday. Machado said she "
         "would not answer him."
     )
-    quote = next(q for q in _body_quotes(text) if "not answer him" in q.text)
-    assert quote.speaker is not None and quote.speaker.name == "Alicia Machado"
+    assert _speaker_of(text, "not answer him") == "Alicia Machado"
 
 
 def test_people_named_by_their_tie_to_a_person_or_body_are_not_it() -> None:
@@ -1040,5 +1041,4 @@ def test_a_party_and_district_code_is_no_speaker() -> None:
         'The mayor\'s niece, state Del. Dana "Dee" Price (D-Newport News), shouted to the '
         'crowd: "The nation is watching Virginia tonight."'
     )
-    quote = next(q for q in _body_quotes(text) if "watching Virginia" in q.text)
-    assert quote.speaker is None or "Newport" not in quote.speaker.name
+    assert "Newport" not in (_speaker_of(text, "watching Virginia") or "")
