@@ -168,13 +168,21 @@ _PARTY_CODE = re.compile(r"[DRI]-[A-Z]")
 _CAPITAL = re.compile(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])")
 
 
-def _pageant_word(ent: Any) -> bool:
-    """Whether a person's recognized name opens with the rest of a "Miss" title ("Miss
-    Universe Alicia Machado" read as "Universe Alicia Machado"): the word after "Miss" is no
-    given name and the next one is."""
+def _name_start(ent: Any) -> int:
+    """Where the name starts in a recognized entity's text: after the lower-case words that
+    open an organization's ("the federal Securities and Exchange Commission"), after the rest
+    of a "Miss" title that opens a person's ("Miss Universe Alicia Machado" read as "Universe
+    Alicia Machado": the word after "Miss" is no given name and the next one is)."""
+    if ent.label_ != "PERSON":
+        if clean_name(ent.text)[:1].isupper():
+            return 0
+        capital = _CAPITAL.match(ent.text)
+        return capital.end() if capital is not None else 0
     if ent.start == 0 or ent.doc[ent.start - 1].text != "Miss" or len(ent) < 3:
-        return False
-    return not gender_of(ent[0].text) and bool(gender_of(ent[1].text))
+        return 0
+    if gender_of(ent[0].text) or not gender_of(ent[1].text):
+        return 0
+    return int(ent[1].idx - ent[0].idx)
 
 
 def clean_name(name: str) -> str:
@@ -476,17 +484,10 @@ class Resolver:
                 label = ent.label_
                 if _PARTY_CODE.match(ent.text):
                     continue  # "(D-Newport News)", "R-Tenn.": a party and a place, no one
-                name, skip = clean_name(ent.text), 0
-                if name and not name[0].isupper() and label != "PERSON":
-                    capital = _CAPITAL.match(ent.text)  # "the federal Securities and
-                    if capital is not None:  # Exchange Commission": from its first name word
-                        skip = capital.end()
-                        name = clean_name(ent.text[skip:])
+                skip = _name_start(ent)
+                name = clean_name(ent.text[skip:])
                 if not name or not name[0].isupper():
                     continue
-                if label == "PERSON" and _pageant_word(ent):  # "Miss Universe Alicia Machado"
-                    skip = ent[1].idx - ent[0].idx
-                    name = clean_name(ent.text[skip:])
                 if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
                     label = "ORG"
                 if label == "NORP" and not (ent.root.pos_ == "PROPN" and ent.root.tag_ == "NNPS"):
