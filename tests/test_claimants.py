@@ -599,3 +599,30 @@ def test_a_joint_poll_is_claimed_by_both_pollsters_without_its_place() -> None:
     assert claimed["44 percent"] == "Harbor Ledger/Coastal Radio"
     assert claimed["38 percent"] == "Harbor Ledger/Marist"
     assert claimed["30 percent"] == "New Hampshire Journal"
+
+
+def test_what_a_body_does_is_no_release_of_figures() -> None:
+    """An organization's figures go on after it reports them, not after a cue of what it does
+    ("a super PAC that intends to hammer the mayor")."""
+    text = (
+        "Harbor race heats up\n\n"
+        "Lindqvist is joining forces with developer Paul Moreau to fund Harbor Forward, a super "
+        "PAC that intends to hammer Mayor Tom Reyes with negative ads. Its first ad buy is worth "
+        "$1 million."
+    )
+    assert _claimants(text)["$1 million"] is None
+
+
+def test_an_analysis_is_left_behind_once_the_text_tells_what_people_did() -> None:
+    """After a sentence tells of what someone did ("Anna Lindqvist has pledged $5 million"),
+    the figures that follow are no longer the analysis's; "the Moreau family" is an agent."""
+    text = (
+        "Donors pour money into the harbor race\n\n"
+        "Donations to the harbor campaigns hit $41 million through August, a Coastal Ledger "
+        "analysis of new filings shows. Nearly half the money came from 12 donors.\n\n"
+        "More is coming. Developer Anna Lindqvist has pledged $5 million, and the Moreau family "
+        "will give $2 million. Another $3 million in Lindqvist money is headed to a council race."
+    )
+    claimed = _claimants(text)
+    assert claimed["$41 million"] == claimed["Nearly half"] == "Coastal Ledger"  # the full name
+    assert claimed["$5 million"] is claimed["$2 million"] is claimed["$3 million"] is None

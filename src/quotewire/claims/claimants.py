@@ -76,6 +76,7 @@ class Finding:
     end: int
     claimant: Speaker
     any_unit: bool = False  # a data release: all its figures; a poll: its shares and counts
+    goes_on: bool = True  # whether its findings go on after its statement
 
 
 #: A poll, survey, study or analysis named by the words before it ("a new Quinnipiac
@@ -305,7 +306,8 @@ class Claimants:
             finding = self._named_study_at(quote, end) or self._data_source(quote, start, end)
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
-                self.findings.append(finding)
+                if finding.goes_on:
+                    self.findings.append(finding)
                 if self._unnamed_study(quote.speaker):
                     makers.append(finding.claimant)
             elif self._unnamed_study(quote.speaker) and self._points_back(quote.speaker):
@@ -333,6 +335,7 @@ class Claimants:
         self.sources = {key: self._fullest(source) for key, source in self.sources.items()}
         self.starts = [f.start for f in self.findings]
         self.anchor = -1  # where the findings in force last gave a figure
+        self.acted = -1  # where a figure last told of what an agent did, not of the findings
 
     def _named_studies(self, text: str) -> list[Finding]:
         """Polls, surveys and studies named where they are mentioned, speaker or not ("In a
@@ -354,6 +357,11 @@ class Claimants:
             org = self._organization_in(lo, hi, overlapping=True)
             joint = " ".join(words)
             name = _without_kind(org.name) if org is not None else joint
+            if org is not None and "/" not in joint and not _OWNED.search(joint):
+                stop = match.start("name") + len(match.group("name").rstrip())
+                fuller = self._without_place(joint, stop)  # not "NBC New Hampshire"
+                if len(fuller) > len(name) and _extends(fuller, name):
+                    name = fuller  # "a Coastal Ledger analysis" with only "Coastal" recognized
             if "/" in joint and (org is None or len(joint) > len(name)):
                 stop = match.start("name") + len(match.group("name").rstrip())
                 name = self._without_place(joint, stop)  # "Washington Post/ABC News": both
@@ -438,7 +446,9 @@ class Claimants:
         data = _head_noun(mention.text) in self.data_nouns  # "Trump's PFD form": not PFD's
         if entity is not None and entity.type == "ORG" and not kind and not data:
             # "the Congressional Budget Office reported": its figures go on for a little while
-            return Finding(start, end, speaker, any_unit=True)
+            # (not those of "a super PAC that intends to hammer Clinton")
+            releasing = quote.cue is not None and self._releasing(quote.cue.text)
+            return Finding(start, end, speaker, any_unit=True, goes_on=releasing)
         if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
         if entity is None or entity.type != "ORG":
@@ -465,6 +475,12 @@ class Claimants:
             any_unit = last.any_unit and words[-1].lower() not in self.words.study_kinds
             return Finding(start, end, last.claimant, any_unit=any_unit)  # as it was
         return None
+
+    def _releasing(self, cue: str) -> bool:
+        """Whether a cue is a verb by which a body puts out figures ("reported", "says",
+        "according to"), not one of what it does ("intends to hammer", "singled out")."""
+        words = cue.lower().split()
+        return bool(words) and words[0] in self.words.releasing_cues
 
     def _unnamed_study(self, speaker: Speaker | None) -> bool:
         """Whether a speaker is a study or its makers named only by their kind, with no
@@ -965,7 +981,14 @@ class Claimants:
             return finding.claimant  # "The researchers reported that Apple holds $214.9
             # billion offshore; Nike holds [$10.7 billion]": the report's list goes on
         if finding.any_unit and token is not None and self._acted(token, offset, finding):
+            self.acted = max(self.acted, start)
             return None
+        if (
+            finding.any_unit
+            and max(self.anchor, finding.end) < self.acted
+            and _CLAUSE_END.search(self.text, self.acted, start) is not None
+        ):  # a sentence told of what someone did since the release last gave a figure
+            return None  # ("Adelson has committed $5 million. ... [$20 million]")
         k = bisect_right(self.others, _Stretch(start, start)) - 1
         if (
             k >= 0
@@ -1092,12 +1115,18 @@ class Claimants:
         return False
 
     def _agent_subject(self, subject: Any, offset: int, finding: Finding) -> bool:
+        """Whether ``subject`` is an agent other than the one behind ``finding`` (or any agent
+        acted upon): a personal pronoun, or a person or organization named by the subject, by
+        the name it is part of ("the Ricketts family") or by its apposition ("The top donors,
+        casino magnate Sheldon Adelson and his wife, have begun to spend")."""
         if subject.lower_ in self.words.person_pronouns:
             return True
-        start, end = offset + subject.idx, offset + subject.idx + len(subject.text)
-        for _, _, entity in self.mentions.overlapping(start, end):
-            if entity.type not in ("ORG", "PERSON"):
-                continue
-            own = entity.id == finding.claimant.entity or entity.name == finding.claimant.name
-            return subject.dep_ == "nsubjpass" or not own
+        words = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+        for word in words:
+            start, end = offset + word.idx, offset + word.idx + len(word.text)
+            for _, _, entity in self.mentions.overlapping(start, end):
+                if entity.type not in ("ORG", "PERSON"):
+                    continue
+                own = entity.id == finding.claimant.entity or entity.name == finding.claimant.name
+                return subject.dep_ == "nsubjpass" or not own
         return False

@@ -106,6 +106,7 @@ class ClaimantWords:
     name_joiners: frozenset[str]
     pointing: frozenset[str]
     own_data_verbs: frozenset[str]
+    releasing_cues: frozenset[str]
     comparison_words: frozenset[str]
     study_words: frozenset[str]
 
