@@ -936,3 +936,19 @@ def test_it_after_two_bodies_is_left_unresolved() -> None:
         "It said the pilots were ready."
     )
     assert not any("pilots were ready" in q.text for q in _quotes(text))
+
+
+def test_a_tag_with_its_own_phrase_inside_a_clause_reports_both_sides() -> None:
+    """ "These workers, Lindqvist explained earlier in the hearing, were well-paid, making ...":
+    the parser makes the tag the head of the sentence; the statement is the clause around it,
+    with or without a quoted word inside (a mixed quote, not the quoted word alone)."""
+    for word in ("well-paid", "\u201cwell-paid,\u201d"):
+        text = (
+            "The harbor hearing\n\n"
+            f"These workers, Lindqvist explained earlier in the committee hearing, were {word} "
+            "making between $30,000 and $60,000 a year."
+        )
+        quotes = [q for q in _quotes(text) if q.cue is not None and q.cue.text == "explained"]
+        assert len(quotes) == 1, word
+        assert quotes[0].text.startswith("These workers"), quotes[0].text
+        assert "$60,000 a year" in quotes[0].text, quotes[0].text

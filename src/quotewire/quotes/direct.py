@@ -37,7 +37,12 @@ from quotewire.quotes.frame import (
     subject_of,
     trim,
 )
-from quotewire.quotes.indirect import report_of_its_own, reported_clause, stolen_subject
+from quotewire.quotes.indirect import (
+    interrupted_clause,
+    report_of_its_own,
+    reported_clause,
+    stolen_subject,
+)
 from quotewire.quotes.lexicon import learned_cue
 from quotewire.text.marks import QuoteRegion
 
@@ -71,6 +76,12 @@ def _part_of_clause(text: str, frame: Frame, cue: Any, region: QuoteRegion) -> b
     ``says Obama is "obsessed" with ...``), which the indirect finder takes whole."""
     inner = text[region.start : region.end].rstrip(" ,.;:!?—–-")
     last = region.start + len(inner)  # the quotation's words end here (closing punctuation aside)
+    halves = interrupted_clause(cue)
+    if halves is not None:  # "These employees, he explained, were "well-paid," making ..."
+        subject, rest = halves
+        lo, hi = frame.start(rest[0]), frame.end(rest[-1])
+        if lo <= region.start and last <= hi and not any(frame.quoted(t) for t in subject):
+            return True
     for lo, hi in reported_clause(frame, cue):
         if not (lo <= region.start and last <= hi):
             continue

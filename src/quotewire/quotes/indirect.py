@@ -225,7 +225,45 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             doc[cue.right_edge.i + 1 : head.right_edge.i + 1],
         ]
         return _spans(frame, parts)
+    interrupted = interrupted_clause(cue)
+    if interrupted is not None:  # "These employees, Stumpf explained earlier in the hearing,
+        return _spans(frame, interrupted)  # were well-paid": the clause on both sides
     return []
+
+
+def interrupted_clause(cue: Any) -> list[Any] | None:
+    """The two halves of a clause a tag interrupts when the parser made the tag's verb the
+    head of both ("These employees, Stumpf explained earlier in the hearing, were well-paid":
+    "employees" hung on "explained", "were" its conjunct): a noun phrase before the tag's
+    subject, set off by a comma, and a verb after the tag, set off by a comma, with no
+    subject of its own; None otherwise."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    strays = [
+        c
+        for c in cue.children
+        if c.dep_ in ("npadvmod", "dep", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+        and c.right_edge.i + 1 < subject.left_edge.i
+        and doc[c.right_edge.i + 1].text == ","
+    ]
+    rests = [
+        c
+        for c in cue.children
+        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("AUX", "VERB")
+        and doc[c.left_edge.i - 1].text == ","
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+    ]
+    if len(strays) != 1 or not rests or strays[0].left_edge.i != _first_word(cue.sent.root).i:
+        return None
+    stray, rest = strays[0], rests[0]
+    hi = max(  # "were "well-paid," making ...": the parser may hang the rest on the tag too
+        [rest.right_edge.i]
+        + [c.right_edge.i for c in cue.children if c.i > rest.i and c.dep_ in ("advcl", "conj")]
+    )
+    return [doc[stray.left_edge.i : stray.right_edge.i + 1], doc[rest.left_edge.i : hi + 1]]
 
 
 def _stray_subject(cue: Any) -> Any:
