@@ -952,3 +952,17 @@ def test_a_tag_with_its_own_phrase_inside_a_clause_reports_both_sides() -> None:
         assert len(quotes) == 1, word
         assert quotes[0].text.startswith("These workers"), quotes[0].text
         assert "$60,000 a year" in quotes[0].text, quotes[0].text
+
+
+def test_those_with_a_modifier_speak_and_are_named_by_it() -> None:
+    """ "Those close to him say that ...", "those surveyed said": a source, named with what
+    qualifies it; a bare "those" says nothing, and "those mourning Lee" are not Lee."""
+    text = (
+        "The harbor race\n\n"
+        "Those close to him say that, in addition to Reyes, he would have to consider Anna "
+        "Lindqvist. Of the voters polled, those surveyed said the levy should pass. Those "
+        "mourning Tom Reyes at the gathering said the harbor would miss him."
+    )
+    speakers = {q.speaker.name for q in _quotes(text) if q.speaker is not None}
+    assert {"Those close to him", "those surveyed"} <= speakers, speakers
+    assert "Tom Reyes" not in speakers

@@ -27,10 +27,11 @@ SPEAKER_DEPS = ("nsubj",)
 
 
 def says_nothing(token: Any) -> bool:
-    """A subject that says nothing ("it shows"); "those surveyed", "those who voted" speak."""
+    """A subject that says nothing ("it shows"); "those surveyed", "those who voted", "those
+    close to him", "those familiar with the talks" speak."""
     if token.lower_ not in NOT_SPEAKERS:
         return False
-    return not any(c.dep_ in ("acl", "relcl", "prep") for c in token.children)
+    return not any(c.dep_ in ("acl", "relcl", "prep", "amod") for c in token.children)
 
 
 #: Things that speak for someone: "a statement from the council said".
@@ -661,7 +662,16 @@ def noun_phrase(token: Any) -> tuple[int, int]:
                 right = max(right, objects[0].right_edge.i + 1)
         elif child.dep_ in ("compound", "flat") and child.i == right:
             right = child.i + 1
+        elif (
+            child.dep_ in ("amod", "prep", "acl")
+            and token.lower_ in NOT_SPEAKERS
+            and child.left_edge.i == right
+            and not any(t.pos_ == "PROPN" for t in child.subtree)
+        ):  # "those close to him", "those surveyed"; not "those mourning Ali", who is not Ali
+            right = max(right, child.right_edge.i + 1)
     doc = token.doc
+    while right > token.i + 1 and (doc[right - 1].is_space or doc[right - 1].is_punct):
+        right -= 1
     for k in range(token.i - 1, left - 1, -1):  # "LONDON (Reuters) - Donald Trump": stop at - or )
         if (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-")) or doc[k].text in (
             "--",
