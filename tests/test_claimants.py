@@ -626,3 +626,23 @@ def test_an_analysis_is_left_behind_once_the_text_tells_what_people_did() -> Non
     claimed = _claimants(text)
     assert claimed["$41 million"] == claimed["Nearly half"] == "Coastal Ledger"  # the full name
     assert claimed["$5 million"] is claimed["$2 million"] is claimed["$3 million"] is None
+
+
+def test_a_document_on_a_candidates_campaign_site_is_the_campaigns() -> None:
+    text = (
+        "Reyes's leave plan\n\n"
+        "A document on the Reyes campaign's website states that parents would receive six weeks "
+        "of paid leave under the policy."
+    )
+    assert _claimants(text)["six weeks"] == "Reyes campaign"
+
+
+def test_the_article_is_the_publication_that_wrote_it() -> None:
+    """ "the article read" points back to "a Ledger article": the Ledger's figures."""
+    text = (
+        "Reyes, then and now\n\n"
+        "Twenty years ago, a Harbor Ledger article hailed Tom Reyes as the comeback mayor. "
+        "\u201cWith four years left in his term, Mr. Reyes has cut the town's debt,\u201d the "
+        "article read."
+    )
+    assert _claimants(text)["four years"] == "Harbor Ledger"

@@ -37,6 +37,7 @@ from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
 from quotewire.model import Entity, Quote, Span, Speaker
+from quotewire.quotes.frame import DOCUMENTS
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
 from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
@@ -160,6 +161,8 @@ _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
 _MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")
 #: How far after an unnamed source the body it stands for may be named as a source.
 _NEXT_SOURCE = 400
+#: The word after a person's name that may name a body of theirs ("the Trump campaign").
+_BODY_AFTER = re.compile(r"\s+(?P<body>[a-z]+)\b")
 #: Characters after a speaker where the organization it belongs to is looked for.
 _NAMED_WITH = 80
 
@@ -569,6 +572,9 @@ class Claimants:
         belongs to ("a slide from the minister's presentation"; "another slide": the owner
         of the slides before), else, when a phrase qualifies it, the phrase; else None."""
         standing = self._standing(speaker)
+        owner = self._earlier_owner(speaker.mention) if speaker.entity is None else None
+        if owner is not None:  # "a Times article hailed Trump ... "...," the article read"
+            return self._fullest(owner)
         if standing.agent:
             return self._fullest(self._resolved(speaker))
         mention = speaker.mention
@@ -583,6 +589,27 @@ class Claimants:
         if named is None and standing.qualified_data:
             return speaker  # "leaked documents show": an unnamed source, the phrase
         return self._fullest(named) if named is not None else None
+
+    def _earlier_owner(self, mention: Span | None) -> Speaker | None:
+        """Whose a document is when the speaker points back to one ("the article") that the
+        text named before with its owner ("a Times article", "the Lee campaign's memo"): that
+        person or organization, else None."""
+        words = mention.text.lower().split() if mention is not None else []
+        if mention is None or len(words) != 2 or words[0] not in self.words.pointing:
+            return None
+        if words[1] not in DOCUMENTS:
+            return None
+        owned = re.compile(
+            rf"(?<![\w-])(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:['’]s)?\s+{words[1]}\b"
+        )
+        found = list(owned.finditer(self.text, max(0, mention.start - REACH), mention.start))
+        if not found:
+            return None
+        lo, hi = found[-1].span("owner")
+        for s, t, entity in self.mentions.overlapping(lo, hi):
+            if entity.type in ("ORG", "PERSON") and lo <= s and t <= hi:
+                return _of_entity(entity, Span.of(self.text, s, t))
+        return None
 
     def _maker(self, mention: Span) -> Speaker | None:
         """The unnamed source data are said to be made by ("data released Friday by state
@@ -756,7 +783,14 @@ class Claimants:
         found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
-        return _of_entity(found.entity, Span.of(self.text, found.start, found.end))
+        mention = Span.of(self.text, found.start, found.end)
+        body = _BODY_AFTER.match(self.text, found.end)
+        if body is not None and body.group("body").lower() in self.words.bodies:
+            # "on the Trump campaign's website": the campaign's, not the candidate's
+            phrase = Span.of(self.text, found.start, body.end())
+            name = f"{found.entity.name.split()[-1]} {body.group('body').lower()}"
+            return Speaker(entity=None, name=name, mention=phrase)
+        return _of_entity(found.entity, mention)
 
     def _organization_in(self, lo: int, hi: int, *, overlapping: bool = False) -> Entity | None:
         """The organization first mentioned within ``lo`` to ``hi`` (or overlapping it)."""
