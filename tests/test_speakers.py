@@ -1042,3 +1042,17 @@ def test_a_party_and_district_code_is_no_speaker() -> None:
         'crowd: "The nation is watching Virginia tonight."'
     )
     assert "Newport" not in (_speaker_of(text, "watching Virginia") or "")
+
+
+def test_a_doctor_named_by_the_body_or_person_served_is_neither() -> None:
+    """ "A City Hall doctor said", "Mayor Tom Reyes's doctor said": someone else than the body
+    or the person served."""
+    text = (
+        "The mayor's health\n\n"
+        "A City Hall doctor said the mayor was healthy. Mayor Tom Reyes's doctor said the "
+        "mayor was extremely fit."
+    )
+    quotes = run_one(Document(id="t", text=text)).quotes
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes}
+    assert speakers["the mayor was healthy"] == "A City Hall doctor", speakers
+    assert speakers["the mayor was extremely fit"] != "Tom Reyes", speakers

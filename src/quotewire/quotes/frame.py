@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
-from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
+from quotewire.speakers.titles import MEMBERS, ORG_HEADS, PERSON_TITLES, RELATIONS
 from quotewire.text.marks import QuoteRegion
 
 PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
@@ -731,7 +731,9 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
         return MentionRef(
             frame.start(doc[i]), frame.end(doc[j - 1]), kind, lower, ent.label_, appos_role=appos
         )
-    titled = token.lemma_.lower() in PERSON_TITLES or any(
+    role = token.lemma_.lower()  # "Member of House panel says", "Former White House Doctor
+    # Says": a role, not a name, however a headline capitalizes it
+    titled = role in PERSON_TITLES or role in MEMBERS or role in RELATIONS or any(
         c.dep_ in ("det", "poss") for c in token.children
     )
     kind = "name" if token.pos_ == "PROPN" and not titled else "nominal"

@@ -757,8 +757,12 @@ class Resolver:
             return bool(after[2:].strip())
         if after[:1] in ("'", "’"):
             return after[1:2].isspace() and bool(after[2:].strip())
-        words = after.split()
-        return after[:1].isspace() and bool(words) and all(w[:1].islower() for w in words)
+        words = after.split()  # (a headline may capitalize the title: "White House Doctor")
+        return (
+            after[:1].isspace()
+            and bool(words)
+            and all(w[:1].islower() or w.lower() == ref.head for w in words)
+        )
 
     def _fuller_name(self, ref: MentionRef) -> str | None:
         """The person's name a speaker's name mention writes, when it is one (not in a

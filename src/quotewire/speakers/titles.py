@@ -37,9 +37,11 @@ RELATIONS = frozenset(
     """.split()
 )
 
-#: People named by the body they belong to, never that body ("Carrier workers", "GOP
-#: insiders", "House members").
-MEMBERS = frozenset("member insider elder worker employee attendee staffer".split())
+#: People named by the body they belong to or serve, never that body ("Carrier workers", "GOP
+#: insiders", "House members", "a White House doctor").
+MEMBERS = frozenset(
+    "member insider elder worker employee attendee staffer doctor physician nurse surgeon".split()
+)
 #: Members of a body only in the plural ("The two Democratic Party contenders"); "the GOP
 #: candidate" is a title of one person.
 PLURAL_MEMBERS = frozenset({"candidate", "contender"})
