@@ -646,3 +646,25 @@ def test_the_article_is_the_publication_that_wrote_it() -> None:
         "article read."
     )
     assert _claimants(text)["four years"] == "Harbor Ledger"
+
+
+def test_the_slides_a_minister_shows_go_on_in_the_sentences_after() -> None:
+    """Data whose owner the text names ("A slide from a presentation that Minister Anna
+    Lindqvist carries shows ...") go on as a release does; "one number shows her ahead" is
+    not hers."""
+    text = (
+        "The harbor trade\n\n"
+        "A slide from a presentation that Minister Anna Lindqvist carries to every meeting shows "
+        "that 8 of 10 oysters sold in the capital come from the harbor. Another slide says 6,000 "
+        "jobs depend on the trade. The capital buys nearly $250 million worth of fish from the "
+        "harbor."
+    )
+    claimed = _claimants(text)
+    assert claimed["nearly $250 million"] == "Anna Lindqvist", claimed
+    polled = (
+        "The race\n\n"
+        "Anna Lindqvist has slipped in recent weeks. One number that caught the eyes of analysts "
+        "shows her ahead by just two points, 50 to 48 percent. Her lead has dropped from 31 "
+        "points."
+    )
+    assert _claimants(polled)["31 points"] is None

@@ -307,6 +307,7 @@ class Claimants:
         for quote in sorted(quotes, key=lambda q: min(c.start for c in q.content)):
             start, end = _content_range(quote)
             finding = self._named_study_at(quote, end) or self._data_source(quote, start, end)
+            finding = finding or self._data_shown(quote, start, end)
             if finding is not None:
                 self.sources[id(quote)] = finding.claimant
                 if finding.goes_on:
@@ -479,6 +480,32 @@ class Claimants:
             return Finding(start, end, last.claimant, any_unit=any_unit)  # as it was
         return None
 
+    def _data_shown(self, quote: Quote, start: int, end: int) -> Finding | None:
+        """The findings of data whose owner the text names ("A slide from a presentation the
+        minister carries shows ...", "another slide shows"): the owner's, going on in the
+        sentences after as a release's do; None for other speakers."""
+        speaker, cue = quote.speaker, quote.cue
+        if speaker is None or speaker.mention is None or speaker.entity is not None:
+            return None
+        head = _head_noun(speaker.mention.text)
+        if cue is None or not self._releasing(cue.text) or head not in self.data_nouns:
+            return None
+        standing = self._standing(speaker)
+        if standing.agent or self._maker(speaker.mention) is not None:
+            return None  # data "released by state regulators": the body named after, later
+        if cue.text.lower().split()[0] not in self.words.data_cues:
+            return None  # "..., according to court documents reported by The Post": a source
+            # for one sentence, not data whose owner the text names
+        owner = self._owner_of(speaker, quote, standing)
+        mention = owner.mention if owner is not None else None
+        if owner is None or owner.entity is None or mention is None or (
+            mention.text.lower() in self.pronouns
+        ):
+            return None  # only data a named person or body owns ("one number shows her" is
+            # not hers; "leaked documents" stay a phrase for their own sentence)
+        self.by_head.setdefault(head, owner)  # "Another slide shows": the same owner's
+        return Finding(start, end, owner, any_unit=True)
+
     def _releasing(self, cue: str) -> bool:
         """Whether a cue is a verb by which a body puts out figures ("reported", "says",
         "according to"), not one of what it does ("intends to hammer", "singled out")."""
@@ -577,6 +604,14 @@ class Claimants:
             return self._fullest(owner)
         if standing.agent:
             return self._fullest(self._resolved(speaker))
+        owner = self._owner_of(speaker, quote, standing)
+        return self._fullest(owner) if owner is not None else None
+
+    def _owner_of(self, speaker: Speaker, quote: Quote, standing: Standing) -> Speaker | None:
+        """Whose the data a non-agent speaker is ("a slide from the minister's presentation";
+        "another slide": the owner of the slides before; "data released by state gaming
+        regulators"), else, when a phrase qualifies it, the phrase ("leaked documents");
+        else None. Names as the text gives them (see :meth:`_fullest`)."""
         mention = speaker.mention
         named = self._possessor(mention) if mention is not None else None
         named = named or self._named_with(speaker, quote, people=True)
@@ -588,7 +623,7 @@ class Claimants:
             return self._body_named_after(maker) or maker
         if named is None and standing.qualified_data:
             return speaker  # "leaked documents show": an unnamed source, the phrase
-        return self._fullest(named) if named is not None else None
+        return named
 
     def _earlier_owner(self, mention: Span | None) -> Speaker | None:
         """Whose a document is when the speaker points back to one ("the article") that the

@@ -107,6 +107,7 @@ class ClaimantWords:
     pointing: frozenset[str]
     own_data_verbs: frozenset[str]
     releasing_cues: frozenset[str]
+    data_cues: frozenset[str]
     comparison_words: frozenset[str]
     study_words: frozenset[str]
 
