@@ -966,3 +966,16 @@ def test_those_with_a_modifier_speak_and_are_named_by_it() -> None:
     speakers = {q.speaker.name for q in _quotes(text) if q.speaker is not None}
     assert {"Those close to him", "those surveyed"} <= speakers, speakers
     assert "Tom Reyes" not in speakers
+
+
+def test_a_supposition_is_no_statement() -> None:
+    """ "Let's say you think a degree will cost $160,000": nobody says it, and "'s" is no
+    speaker of the figure."""
+    text = (
+        "College costs\n\n"
+        "Let's say you think an undergraduate degree will cost $160,000 in 18 years. A quarter "
+        "of that is $40,000."
+    )
+    result = quotewire.extract(text)
+    assert not [q for q in result.quotes if q.cue is not None and q.cue.text == "say"]
+    assert all(c.claimant is None for c in result.claims), result.claims

@@ -673,16 +673,27 @@ def _cue_words() -> frozenset[str]:
 
 
 def makes_no_statement(cue: Any) -> bool:
-    """A cue whose subject states nothing: a raising verb ("seems to", "appears to"), or a
-    verb in the passive with no agent ("Texas was called for Cruz", "he is widely expected to
-    run"): nobody named says anything."""
+    """A cue whose subject states nothing: a raising verb ("seems to", "appears to"), a
+    supposition ("Let's say you think ..."), or a verb in the passive with no agent ("Texas was
+    called for Cruz", "he is widely expected to run"): nobody named says anything."""
     if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue) or _asked(cue):
+        return True
+    if _supposed(cue):
         return True
     auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
     if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
         return False  # "he's predicted big wins": "has", read as the passive's "is"
     passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _supposed(cue: Any) -> bool:
+    """A supposition, "Let's say you think a degree will cost $160,000" ("let us"; "let me say
+    that ..." is the writer's own statement)."""
+    head = cue.head
+    if head.i == cue.i or head.lemma_.lower() != "let" or cue.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in cue.children)
 
 
 def _asked_participle(cue: Any) -> bool:
