@@ -979,3 +979,14 @@ def test_a_supposition_is_no_statement() -> None:
     result = quotewire.extract(text)
     assert not [q for q in result.quotes if q.cue is not None and q.cue.text == "say"]
     assert all(c.claimant is None for c in result.claims), result.claims
+
+
+def test_who_strips_out_a_call_did_not_make_it() -> None:
+    """ "his aides forced a change, stripping out a call for "..."": the call is not theirs."""
+    text = (
+        "The platform\n\n"
+        "At the convention Mayor Tom Reyes's aides forced a change in the party platform, "
+        "stripping out a call for \u201cproviding new ferries\u201d to the islands."
+    )
+    speakers = {q.speaker.name if q.speaker else None for q in _quotes(text)}
+    assert not speakers & {"Tom Reyes", "Mayor Tom Reyes's aides", "aides"}, speakers

@@ -51,6 +51,12 @@ AUTHORING = frozenset(
     "release publish issue file conduct prepare write compile produce author sign send post "
     "commission sponsor draft".split()
 )
+#: Verbs whose subject does away with or sets aside a statement rather than making it
+#: ("stripping out a call for ...", "rejected the claim that ...", "ignored the warning").
+UNSAYING = frozenset(
+    "strip remove delete drop reject dismiss ignore deny dispute withdraw retract scrap "
+    "cut erase".split()
+)
 #: Occasions on which someone speaks: "she said at a news conference announcing that ...": she
 #: announces, not the conference.
 OCCASIONS = frozenset("conference briefing speech address interview remarks testimony".split())
@@ -330,6 +336,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ == "pobj" and token.head.lower_ not in _MEANS_PREPOSITIONS:
             return None  # "agreed to a settlement over allegations that ...": not theirs
+        if token.dep_ == "dobj" and verb.lemma_.lower() in UNSAYING:
+            return None  # "his operatives forced a change, stripping out a call for ...": the
+            # call is not theirs
         if token.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and depth < 3:
             return subject_of(verb, depth + 1)
         return None
