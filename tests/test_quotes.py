@@ -990,3 +990,15 @@ def test_who_strips_out_a_call_did_not_make_it() -> None:
     )
     speakers = {q.speaker.name if q.speaker else None for q in _quotes(text)}
     assert not speakers & {"Tom Reyes", "Mayor Tom Reyes's aides", "aides"}, speakers
+
+
+def test_a_comma_glued_to_the_opening_quotation_mark() -> None:
+    """ "Reyes said,“Look, ..." (no space after the comma): the tag still has its verb."""
+    text = (
+        "Reyes on the ferry\n\n"
+        "Reyes said,\u201cLook, the ferry has no place in this budget. Voters should know "
+        "that.\u201d"
+    )
+    quote = _quote_holding(text, "the ferry has no place")
+    assert quote.speaker is not None and quote.speaker.name == "Reyes"
+    assert quote.cue is not None and quote.cue.text == "said"

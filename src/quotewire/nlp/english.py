@@ -50,7 +50,22 @@ def load_english() -> Any:
     matrix products done by numpy (:func:`use_numpy_products`)."""
     nlp = load_stock_english()
     use_numpy_products(nlp)
+    split_glued_quotes(nlp)
     return nlp
+
+
+#: A comma or colon glued to the quotation mark it opens and the words around it ("Ryan
+#: said,“Look, ...", "He said:"We ..."): both marks are tokens of their own.
+_GLUED_QUOTE = r"(?<=[^\W\d_])[,:](?=[\"\u201c\u2018]\w)|(?<=[^\W\d_][,:])[\"\u201c\u2018](?=\w)"
+
+
+def split_glued_quotes(nlp: Any) -> None:
+    """Have the tokenizer split a comma or colon glued to an opening quotation mark ("said,“Look"
+    was one token, so the tag had no verb); nothing else it does changes."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _GLUED_QUOTE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
