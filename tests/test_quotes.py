@@ -1001,4 +1001,4 @@ def test_a_comma_glued_to_the_opening_quotation_mark() -> None:
     )
     quote = _quote_holding(text, "the ferry has no place")
     assert quote.speaker is not None and quote.speaker.name == "Reyes"
-    assert quote.cue is not None and quote.cue.text == "said"
+    assert _cue(quote) == "said"

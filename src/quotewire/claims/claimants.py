@@ -95,6 +95,13 @@ RELEASE_REACH = 600
 TAG_REACH = 200
 
 
+def _cue_word(cue: str) -> str:
+    """A cue's first word as written, lower case ("according" of "According to"), which the
+    cue tables of ``figures.toml`` list ("reported", "says"; not "intends to hammer")."""
+    words = cue.lower().split()
+    return words[0] if words else ""
+
+
 def _without_kind(name: str) -> str:
     """An organization's name without the kind of study it ends with ("X Poll" -> "X")."""
     words = name.split()
@@ -361,13 +368,12 @@ class Claimants:
             org = self._organization_in(lo, hi, overlapping=True)
             joint = " ".join(words)
             name = _without_kind(org.name) if org is not None else joint
+            stop = match.start("name") + len(match.group("name").rstrip())
             if org is not None and "/" not in joint and not _OWNED.search(joint):
-                stop = match.start("name") + len(match.group("name").rstrip())
                 fuller = self._without_place(joint, stop)  # not "NBC New Hampshire"
                 if len(fuller) > len(name) and _extends(fuller, name):
                     name = fuller  # "a Coastal Ledger analysis" with only "Coastal" recognized
             if "/" in joint and (org is None or len(joint) > len(name)):
-                stop = match.start("name") + len(match.group("name").rstrip())
                 name = self._without_place(joint, stop)  # "Washington Post/ABC News": both
             name = _OWNED.sub("", name)  # "POLITICO's Battleground States average": POLITICO's
             mention = Span(start=match.start(), end=match.end(), text=match.group(0))
@@ -451,7 +457,9 @@ class Claimants:
         if entity is not None and entity.type == "ORG" and not kind and not data:
             # "the Congressional Budget Office reported": its figures go on for a little while
             # (not those of "a super PAC that intends to hammer Clinton")
-            releasing = quote.cue is not None and self._releasing(quote.cue.text)
+            releasing = quote.cue is not None and _cue_word(quote.cue.text) in (
+                self.words.releasing_cues
+            )
             return Finding(start, end, speaker, any_unit=True, goes_on=releasing)
         if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
@@ -488,14 +496,14 @@ class Claimants:
         if speaker is None or speaker.mention is None or speaker.entity is not None:
             return None
         head = _head_noun(speaker.mention.text)
-        if cue is None or not self._releasing(cue.text) or head not in self.data_nouns:
+        if cue is None or _cue_word(cue.text) not in self.words.data_cues:
+            return None  # not "..., according to court documents reported by The Post": a
+            # source for one sentence, not data whose owner the text names
+        if head not in self.data_nouns:
             return None
         standing = self._standing(speaker)
         if standing.agent or self._maker(speaker.mention) is not None:
             return None  # data "released by state regulators": the body named after, later
-        if cue.text.lower().split()[0] not in self.words.data_cues:
-            return None  # "..., according to court documents reported by The Post": a source
-            # for one sentence, not data whose owner the text names
         owner = self._owner_of(speaker, quote, standing)
         mention = owner.mention if owner is not None else None
         if owner is None or owner.entity is None or mention is None or (
@@ -505,12 +513,6 @@ class Claimants:
             # not hers; "leaked documents" stay a phrase for their own sentence)
         self.by_head.setdefault(head, owner)  # "Another slide shows": the same owner's
         return Finding(start, end, owner, any_unit=True)
-
-    def _releasing(self, cue: str) -> bool:
-        """Whether a cue is a verb by which a body puts out figures ("reported", "says",
-        "according to"), not one of what it does ("intends to hammer", "singled out")."""
-        words = cue.lower().split()
-        return bool(words) and words[0] in self.words.releasing_cues
 
     def _unnamed_study(self, speaker: Speaker | None) -> bool:
         """Whether a speaker is a study or its makers named only by their kind, with no
@@ -818,14 +820,12 @@ class Claimants:
         found = self._organization_mention(lo, hi, overlapping=False, people=people)
         if found is None:
             return None
-        mention = Span.of(self.text, found.start, found.end)
         body = _BODY_AFTER.match(self.text, found.end)
         if body is not None and body.group("body").lower() in self.words.bodies:
             # "on the Trump campaign's website": the campaign's, not the candidate's
             phrase = Span.of(self.text, found.start, body.end())
-            name = f"{found.entity.name.split()[-1]} {body.group('body').lower()}"
-            return Speaker(entity=None, name=name, mention=phrase)
-        return _of_entity(found.entity, mention)
+            return self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))
+        return _of_entity(found.entity, Span.of(self.text, found.start, found.end))
 
     def _organization_in(self, lo: int, hi: int, *, overlapping: bool = False) -> Entity | None:
         """The organization first mentioned within ``lo`` to ``hi`` (or overlapping it)."""
@@ -1185,9 +1185,8 @@ class Claimants:
 
     def _agent_subject(self, subject: Any, offset: int, finding: Finding) -> bool:
         """Whether ``subject`` is an agent other than the one behind ``finding`` (or any agent
-        acted upon): a personal pronoun, or a person or organization named by the subject, by
-        the name it is part of ("the Ricketts family") or by its apposition ("The top donors,
-        casino magnate Sheldon Adelson and his wife, have begun to spend")."""
+        acted upon): a personal pronoun, or a person or organization named by the subject or by
+        a name that modifies it ("the Ricketts family", "The top super PAC donors")."""
         if subject.lower_ in self.words.person_pronouns:
             return True
         words = [subject, *(c for c in subject.children if c.dep_ == "compound")]
