@@ -30,9 +30,7 @@ def stock() -> object:
 def _both(text: str, stock: Any) -> list[tuple[object, object]]:
     paragraphs = split_paragraphs(text)
     fast = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
-    return [
-        (pp.doc, stock(text[p.start : p.end])) for pp, p in zip(fast, paragraphs, strict=True)
-    ]
+    return [(pp.doc, stock(text[p.start : p.end])) for pp, p in zip(fast, paragraphs, strict=True)]
 
 
 def test_numpy_products_parse_exactly_as_blis_does(texts: list[str], stock: Any) -> None:
@@ -101,3 +99,18 @@ def test_a_repeated_run_of_names_keeps_the_entity_read_in_it_first() -> None:
     ]
     assert people[0] == ["Okonkwo"]
     assert people[1:] == [["Okonkwo"], ["Okonkwo"]]
+
+
+def test_an_entity_is_cut_at_a_comma_the_parse_hangs_outside_it() -> None:
+    # The recognizer reads "Politico, Democratic party" as one organization; the comma ends
+    # the source of "according to" and the subject of the main clause starts after it.
+    text = (
+        "According to a new report by Politico, Democratic party insiders are trying to "
+        "mobilize voters. The firm Skadden, Arps, Slate, Meagher & Flom is in Washington, D.C."
+    )
+    paragraphs = split_paragraphs(text)
+    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
+    names = [e.text for pp in parsed for e in pp.doc.ents]  # type: ignore[attr-defined]
+    assert "Politico" in names
+    assert not any("Democratic party" in name for name in names)
+    assert "Skadden, Arps, Slate, Meagher & Flom" in names

@@ -12,6 +12,7 @@ nouns read before takes the entities found in it then ("Mr. Putin": "Putin", a p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from quotewire.nlp.forked import Runner, alone
@@ -129,7 +130,27 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
                 spans.append((i, j, label))
             else:  # as it was read the first time
                 spans += [(i + s, i + e, label) for s, e, label in readings.get(name, ())]
+        spans = [part for span in spans for part in _split_at_commas(doc, *span)]
         doc.ents = filter_spans([_span(doc, s, e, label) for s, e, label in spans])
+
+
+def _split_at_commas(doc: Any, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity cut at each comma the parse hangs outside it ("According to a report by
+    Politico, Democratic party insiders ...": the recognizer read "Politico, Democratic party"
+    as one organization), keeping the parts with a proper noun; a comma inside a name ("Skadden,
+    Arps", "Washington, D.C.") hangs on a word of the name and stays."""
+    cuts = [
+        k
+        for k in range(start + 1, end - 1)
+        if doc[k].text == "," and not start <= doc[k].head.i < end
+    ]
+    if not cuts:
+        return [(start, end, label)]
+    bounds = [start, *cuts, end]
+    parts = [(lo + (lo != start), hi) for lo, hi in pairwise(bounds)]
+    return [
+        (lo, hi, label) for lo, hi in parts if any(doc[k].tag_ in NAME_TAGS for k in range(lo, hi))
+    ]
 
 
 def _span(doc: Any, start: int, end: int, label: str) -> Any:
