@@ -483,6 +483,18 @@ def test_name_right_before_a_cue_with_no_subject_speaks() -> None:
     assert "Tomas Lind" in quote.speaker.mention.text
 
 
+def test_a_place_right_before_a_cue_with_no_subject_does_not_speak() -> None:
+    # The parser leaves "shows" without a subject; "Florida" ends the phrase before it, where
+    # the voters are, and is no one who shows anything.
+    text = (
+        "Turnout worries Democrats.\n\nSome believe the high level of priority being placed "
+        "on motivating black voters in Florida shows the Clinton campaign is worried about its "
+        "electoral chances in the state."
+    )
+    speakers = [q.speaker.name for q in _quotes(text) if q.speaker is not None]
+    assert "Florida" not in speakers
+
+
 def test_according_to_that_the_parser_made_the_root_takes_the_rest_of_the_sentence() -> None:
     quote = _quote_holding(
         "The mayor left early.\n\nAccording to radio host Pel Ostrova, the move reeks of "
@@ -632,7 +644,6 @@ def test_an_object_cue_reports_what_it_governs_after_the_object() -> None:
     )
     text = " ".join(c.text for c in quote.content)
     assert text.startswith("a new fund") and text.endswith("buy seed in the spring")
-
 
 
 def test_according_to_after_joined_clauses_attributes_all_of_them() -> None:

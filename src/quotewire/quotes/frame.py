@@ -424,8 +424,10 @@ def _body_or_document(token: Any) -> bool:
     """ "The IMF", "The Post", "The Cruz campaign", "The letter": a noun phrase that may go
     on as "it" (a single name without "the" may be a person the recognizer misread)."""
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
-        return token.is_upper or any(c.dep_ == "det" for c in token.children) or any(
-            c.dep_ == "compound" for c in token.children
+        return (
+            token.is_upper
+            or any(c.dep_ == "det" for c in token.children)
+            or any(c.dep_ == "compound" for c in token.children)
         )
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (lemma in DOCUMENTS or lemma in ORG_HEADS)
@@ -585,12 +587,18 @@ def _relative_antecedent(noun: Any, pronoun: str) -> Any:
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
+#: Entity kinds of places, which a preposition's object names as where, not who.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def name_before(cue: Any) -> Any:
     """ "Campaigning for his wife, former president Bill Clinton said": the name right before a
     finite cue with no subject, which the parser hung on the phrase before it."""
     if cue.i < 1 or cue.pos_ != "VERB" or cue.tag_ not in FINITE:
         return None
     left = cue.doc[cue.i - 1]
+    if left.dep_ == "pobj" and left.ent_type_ in _PLACES:
+        return None  # "the priority placed on voters in Florida shows ...": where, not who
     return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
 
 
@@ -742,8 +750,11 @@ def mention_for(frame: Frame, token: Any) -> MentionRef:
         )
     role = token.lemma_.lower()  # "Member of House panel says", "Former White House Doctor
     # Says": a role, not a name, however a headline capitalizes it
-    titled = role in PERSON_TITLES or role in MEMBERS or role in RELATIONS or any(
-        c.dep_ in ("det", "poss") for c in token.children
+    titled = (
+        role in PERSON_TITLES
+        or role in MEMBERS
+        or role in RELATIONS
+        or any(c.dep_ in ("det", "poss") for c in token.children)
     )
     kind = "name" if token.pos_ == "PROPN" and not titled else "nominal"
     return MentionRef(
