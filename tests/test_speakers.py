@@ -6,7 +6,7 @@ import pytest
 
 from quotewire.model import Entity, Mention, Quote, Result
 from quotewire.pipeline import Document, run_one
-from quotewire.speakers.names import may_name, parse_person, same_full_name
+from quotewire.speakers.names import may_name, misspelt, parse_person, same_full_name
 from quotewire.speakers.registry import Registry
 
 
@@ -1054,3 +1054,27 @@ def test_a_doctor_named_by_the_body_or_person_served_is_neither() -> None:
     )
     assert _speaker_of(text, "the mayor was healthy") == "A City Hall doctor"
     assert _speaker_of(text, "the mayor was extremely fit") != "Tom Reyes"
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full() -> None:
+    # The writer slips on the surname ("McLenney", "McLenny" for McClenney); the recognizer
+    # reads the slip as an organization, and the "she" after it then went to Clinton.
+    text = (
+        "Voters weigh in\n\n"
+        "Two voters, Tyresha McClenney and Bryan Anderson, saw Tim Kaine speak at a rally.\n\n"
+        "McLenney said Clinton doesn't show consistency in her concern for racial issues.\n\n"
+        "\u201cIt's only when the media gets a video,\u201d she said.\n\n"
+        "Anderson largely agreed with McLenny.\n\n"
+        "\u201cA lot of her attempts come across as pandering,\u201d he said."
+    )
+    assert _speaker_of(text, "consistency") == "Tyresha McClenney"
+    assert _speaker_of(text, "only when the media") == "Tyresha McClenney"
+    assert _speaker_of(text, "pandering") == "Bryan Anderson"
+
+
+def test_a_slip_is_one_letter_in_a_long_surname_never_a_plural() -> None:
+    assert misspelt("Giulini", "Giuliani") and misspelt("Sweeny", "Sweeney")
+    assert misspelt("Jonhson", "Johnson")  # two letters swapped
+    assert not misspelt("Clintons", "Clinton") and not misspelt("Khans", "Khan")
+    assert not misspelt("Kane", "Kaine")  # short names one letter apart are often two people
+    assert not misspelt("Jackson", "Johnson") and not misspelt("Baker", "Barker")

@@ -126,3 +126,28 @@ def may_name(short: PersonName, full: PersonName) -> bool:
             short = PersonName(full.given[:1] + short.given[1:], short.initials, short.surname)
         return same_full_name(short, PersonName(full.given, full.initials, full.surname))
     return short.first_letter == full.first_letter
+
+
+#: The shortest surname whose one-letter slip is still read as that surname ("Giulini" for
+#: Giuliani); shorter names one letter apart are often two people ("Kane", "Kaine").
+MISSPELT_FROM = 6
+
+
+def misspelt(word: str, surname: str) -> bool:
+    """Whether ``word``, written alone, is ``surname`` with one letter slipped: one letter left
+    out, added, changed or two swapped ("McLenney" and "Sweeny" for McClenney and Sweeney), from
+    the same first letter and in names of at least :data:`MISSPELT_FROM` letters; a plural or
+    possessive ("the Clintons", "Khans") is no slip."""
+    a, b = fold(word).replace("'", ""), fold(surname).replace("'", "")
+    if a == b or min(len(a), len(b)) < MISSPELT_FROM or a[0] != b[0]:
+        return False
+    if a.rstrip("s") == b.rstrip("s"):
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -32,6 +32,7 @@ from quotewire.speakers.names import (
     compound_surname,
     fold,
     may_name,
+    misspelt,
     parse_person,
     same_full_name,
 )
@@ -70,7 +71,7 @@ _GROUP_BEFORE = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: Quotation marks that open a title a recognizer may take into a name ("Ava DuVernay’s ‘13th’").
-_OPENING_MARKS = "‘“\"«„"
+_OPENING_MARKS = '‘“"«„'
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 #: A title or honorific written just before a name ("Mrs. Cruz", "Sen. Cruz").
 _TITLE_BEFORE = re.compile(
@@ -398,7 +399,25 @@ class Resolver:
                 self.people.add(best)
                 best.gender = best.gender or gender_of(name)
             return best
+        if len(tokens) == 1:
+            slipped = self._misspelt(name, pos)
+            if slipped is not None:
+                return slipped
         return self._new(name, "PERSON")
+
+    def _misspelt(self, name: str, pos: int) -> Draft | None:
+        """The one person named in full before ``pos`` whose surname the surname ``name``
+        misspells ("McLenney said" after "Tyresha McClenney"), or None."""
+        if " " in name or not name[:1].isupper():
+            return None
+        slips = []
+        for draft in self.entities:
+            read = parse_person(draft.name) if draft.type == "PERSON" else None
+            if read is None or read.bare or draft.seen_before(pos) < 0:
+                continue
+            if misspelt(name, read.surname):
+                slips.append(draft)
+        return slips[0] if len(slips) == 1 else None
 
     def _own_honorific(self, pos: int) -> str:
         """The gender of the honorific written just before a name at ``pos`` or opening it
@@ -718,7 +737,8 @@ class Resolver:
         if ref.kind == "nominal" and _AGED.match(self.text[ref.start : ref.end]):
             return self._title(ref) or self._aged(ref, avoid)
         if ref.kind == "nominal":
-            return self._surname(name) or self._known_other(name) or self._title(ref)
+            surname = self._surname(name) or self._misspelt(name, ref.start)
+            return surname or self._known_other(name) or self._title(ref)
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
             if ref.label in (None, "PERSON") and not (
@@ -826,6 +846,7 @@ class Resolver:
                     found = recent
         if fast:
             return found
+
         def may_be(draft: Draft) -> bool:
             return draft.gender in ("", gender) and not draft.bystander and draft is not avoid
 
@@ -1158,15 +1179,17 @@ def _titled(ent: Any) -> bool:
 def _relabel(ents: list[_Ent]) -> list[_Ent]:
     """Fix the labels spaCy gets wrong about people, using the rest of the article.
 
-    A name given a person's title in apposition is a person; a single word that is the surname of
-    a person named in full is that person; one name keeps one label (people win ties).
+    A name given a person's title in apposition is a person; a single word that is (or
+    misspells) the surname of a person named in full is that person; one name keeps one label
+    (people win ties).
     """
     alone = {e.name for e in ents if e.label == "PERSON" and " " not in e.name}
     singles = {e.name for e in ents if " " not in e.name}
     full = [
         read
         for e in ents
-        if e.label == "PERSON" and len(e.name.split()) > 2
+        if e.label == "PERSON"
+        and len(e.name.split()) > 2
         and (read := parse_person(e.name)) is not None
     ]
     fixed = [
@@ -1194,8 +1217,10 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
         votes.setdefault(e.name, Counter())[e.label] += 1
     out = []
     for e in fixed:
-        if e.name in surnames and len(e.name.split()) == 1:
-            label = "PERSON"
+        if len(e.name.split()) == 1 and (
+            e.name in surnames or sum(misspelt(e.name, name) for name in surnames) == 1
+        ):
+            label = "PERSON"  # "McLenney", read as an organization, after "Tyresha McClenney"
         else:
             counts = votes[e.name]
             top = max(counts.values())
