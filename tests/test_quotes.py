@@ -157,18 +157,39 @@ def test_listed_cue_the_annotated_data_rarely_confirms_is_not_used() -> None:
 
 def test_listed_cue_under_the_lexicon_threshold_is_not_used() -> None:
     """One threshold: a listed word in a frame the lexicon knows below THRESHOLD is no cue
-    ("backs the plan": annotators mark about a third of them), unless it quotes."""
+    ("she backs the plan": annotators mark about a quarter of them), unless it quotes."""
     from quotewire.quotes.lexicon import THRESHOLD, load
 
-    assert load().get("back|dobj", 1.0) < THRESHOLD
+    assert load().get("back|dobj|pron", 1.0) < THRESHOLD
     result = quotewire.extract(
-        "The vote is near.\n\nAna Lind backs the new bridge plan for the city."
+        "The vote is near.\n\nAna Lind spoke on Monday. She backs the new bridge plan."
     )
     assert not any(q.cue is not None and q.cue.text == "backs" for q in result.quotes)
     quoted = quotewire.extract(
-        "The vote is near.\n\nAna Lind backs “a bridge for every family” in the city."
+        "The vote is near.\n\nAna Lind spoke on Monday. She backs “a bridge for every "
+        "family” in the city."
     )
     assert any(q.cue is not None and q.cue.text == "backs" for q in quoted.quotes)
+
+
+def test_a_belief_is_a_statement_of_a_named_subject_not_of_a_pronoun_inside_a_report() -> None:
+    """The lexicon tells a belief by the kind of its subject: "campaign aides believe ..." is
+    an attribution annotators mark most of the time, "she said she believes ..." holds one,
+    the saying (and words inside quotation marks are not counted when it is learned)."""
+    from quotewire.quotes.lexicon import THRESHOLD, load
+
+    assert load()["believe|ccomp|noun"] >= THRESHOLD > load()["believe|ccomp|pron"]
+    aides = quotewire.extract(
+        "The race tightens.\n\nCampaign aides believe her visits will offset the losses "
+        "in the north."
+    )
+    assert [(q.speaker.name if q.speaker else None, _cue(q)) for q in aides.quotes] == [
+        ("Campaign aides", "believe")
+    ]
+    nested = quotewire.extract(
+        "The race tightens.\n\nAna Lind said she believes her visits will offset the losses."
+    )
+    assert [_cue(q) for q in nested.quotes] == ["said"]
 
 
 def test_clause_that_opens_with_its_quotation_is_a_mixed_quote() -> None:
@@ -1013,3 +1034,19 @@ def test_a_comma_glued_to_the_opening_quotation_mark() -> None:
     quote = _quote_holding(text, "the ferry has no place")
     assert quote.speaker is not None and quote.speaker.name == "Reyes"
     assert _cue(quote) == "said"
+
+
+def test_the_lexicon_does_not_learn_from_words_inside_quotation_marks() -> None:
+    from quotewire.nlp.english import load_english
+    from quotewire.quotes.lexicon import Example, learn
+
+    text = "He said: “I believe the bridge is safe.” Ana Lind believes the bridge is safe."
+    doc = load_english()(text)
+    cue = text.index("believes")
+    content = text.index("the bridge", cue)
+    gold = [([(cue, cue + len("believes"))], [(content, len(text) - 1)])]
+    quoted = [(text.index("“") + 1, text.index("”"))]
+    entries = learn([Example(doc, gold, quoted)] * 5)["entries"]
+    assert entries["believe|ccomp"] == {"p": 1.0, "n": 5}
+    assert entries["believe|ccomp|noun"] == {"p": 1.0, "n": 5}
+    assert "believe|ccomp|pron" not in entries  # the "I believe" inside the quotation

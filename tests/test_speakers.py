@@ -670,7 +670,7 @@ def test_a_bare_shared_surname_goes_to_the_person_in_focus_not_the_one_named_las
     text = (
         "Lopez courts young voters\n\n"
         "Senator Maria Lopez's campaign opened an office in Dayton on Monday.\n\n"
-        "Many older voters remember Carlos Lopez's years as mayor fondly.\n\n"
+        "The town's new park bears Carlos Lopez's name.\n\n"
         "The race is tight, with many of those over 45 supporting Lopez.\n\n"
         "Lopez said on Monday that the office would stay open until the vote.\n\n"
         "Police Chief Daniel Lopez says burglaries fell by a third this year.\n\n"
@@ -705,7 +705,7 @@ def test_an_honorific_keeps_a_bare_surname_from_the_other_gender_named_in_full()
         "The campaign plans to send Mr. Okafor and his wife, Grace Okafor, to three states."
     )
     result = _extract(text)
-    assert _speakers(result)[-2:] == ["Okafor", "Okafor"]
+    assert _speaker_of(text, "personal insult") == _speaker_of(text, "ballot") == "Okafor"
     wife = next(e for e in result.entities if e.name == "Grace Okafor")
     assert [m.text for m in wife.mentions] == ["Grace Okafor"]
 

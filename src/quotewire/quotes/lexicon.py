@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,7 +29,7 @@ from quotewire.quotes.cues import lemma_of
 LEXICON_FILE = "cue_lexicon.json"
 MIN_COUNT = 5  # occurrences of a (lemma, frame) in the training data to be listed
 MIN_POSITIVES = 3  # of which at least this many were annotated as cue and content
-THRESHOLD = 0.4  # probability from which a learned (lemma, frame) counts as a cue
+THRESHOLD = 0.45  # probability from which a learned (lemma, frame) counts as a cue
 
 
 def frames_of(token: Any) -> list[tuple[str, Any]]:
@@ -52,6 +53,32 @@ def frames_of(token: Any) -> list[tuple[str, Any]]:
     return out or [("none", token)]
 
 
+def subject_kind(token: Any) -> str | None:
+    """What kind of subject a verb has, for the lexicon's finer keys: ``"pron"`` for a
+    personal pronoun ("he believes", "I think": often a belief inside someone's quotation or
+    report), ``"noun"`` for a noun, name or quantifier ("Clinton campaign aides believe",
+    "Seventy-two percent now believe", "Some believe"), None for no subject or another kind. A
+    relative pronoun stands for the noun it follows ("voters who believe")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        subject = token.head
+    if subject.tag_ == "PRP":
+        return "pron"
+    if subject.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return "noun"  # "Some believe", "Many fear", "others think": people, not a pronoun
+    return None
+
+
+def _keys(lemma: str, frame: str, subject: str | None) -> list[str]:
+    """The lexicon's keys for a word in a frame: ``lemma|frame``, and with the kind of its
+    subject when it has one (``believe|ccomp|noun``)."""
+    coarse = f"{lemma}|{frame}"
+    return [coarse] if subject is None else [coarse, f"{coarse}|{subject}"]
+
+
 def _clausal_acl(child: Any) -> bool:
     """ "the claim that ...", "a proposal to ban ...": a clause that says what the noun holds."""
     return any(
@@ -68,33 +95,52 @@ def candidate(token: Any) -> bool:
 Gold = list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]  # (cue spans, content spans)
 
 
-def learn(examples: Iterable[tuple[Any, Gold]]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One parsed paragraph to learn from: its gold attributions and its quoted stretches, in
+    the paragraph's character offsets."""
+
+    doc: Any
+    gold: Gold
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_quotation(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+
+def learn(examples: Iterable[Example]) -> dict[str, Any]:
     """The lexicon from parsed documents and their gold attributions (character offsets).
 
-    ``examples`` yields ``(doc, [(cue_spans, content_spans), ...])``. A word in a frame is a
+    Words inside quotation marks are not counted: the extractor never looks for a cue there
+    (a speaker's own "I think" is part of their quotation), and counting them would make "he
+    believes" outside quotation marks look as rarely annotated as "I believe" inside them. A
+    word in a frame is a
     positive when a gold cue span covers the word and the same attribution's content covers
     the head of what the frame governs (the clause, the object): the frame holds the content.
     """
     seen: Counter[str] = Counter()
     cues: Counter[str] = Counter()
-    for doc, gold in examples:
+    for example in examples:
+        doc, gold = example.doc, example.gold
         for token in doc:
-            if not candidate(token):
+            if not candidate(token) or example.in_quotation(token.idx):
                 continue
             lemma = lemma_of(token)
             mine = [content for cue, content in gold if any(s <= token.idx < e for s, e in cue)]
+            subject = subject_kind(token)
             for frame, head in frames_of(token):
-                key = f"{lemma}|{frame}"
-                seen[key] += 1
-                cues[key] += any(
+                positive = any(
                     any(s <= head.idx < e for s, e in content) for content in mine
                 ) or (frame == "none" and bool(mine))
+                for key in _keys(lemma, frame, subject):
+                    seen[key] += 1
+                    cues[key] += positive
     entries = {
         key: {"p": round(cues[key] / n, 3), "n": n}
         for key, n in sorted(seen.items())
-        if n >= MIN_COUNT and cues[key] >= MIN_POSITIVES
+        if n >= MIN_COUNT and (cues[key] >= MIN_POSITIVES or key.count("|") == 2)
     }
-    return {"version": 1, "min_count": MIN_COUNT, "entries": entries}
+    return {"version": 2, "min_count": MIN_COUNT, "entries": entries}
 
 
 @lru_cache(maxsize=1)
@@ -106,14 +152,17 @@ def load() -> dict[str, float]:
 
 
 def _known_frames(token: Any) -> list[tuple[float, str]]:
-    """``(probability, frame)`` for each frame ``token`` stands in that the lexicon knows."""
+    """``(probability, frame)`` for each frame ``token`` stands in that the lexicon knows, by
+    the finest key it knows (with the kind of subject, else without)."""
     lexicon = load()
     lemma = lemma_of(token)
-    return [
-        (lexicon[key], frame)
-        for frame, _ in frames_of(token)
-        if (key := f"{lemma}|{frame}") in lexicon
-    ]
+    subject = subject_kind(token)
+    known = []
+    for frame, _ in frames_of(token):
+        keys = [key for key in reversed(_keys(lemma, frame, subject)) if key in lexicon]
+        if keys:
+            known.append((lexicon[keys[0]], frame))
+    return known
 
 
 def cue_probability(token: Any) -> tuple[float, str]:
@@ -129,11 +178,13 @@ def known_probability(token: Any) -> float | None:
     return max(p for p, _ in known) if known else None
 
 
-def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold]]:
-    """Parsed paragraphs of PolNeAR-format articles with the gold attributions inside each,
-    in paragraph offsets; parsed exactly as the pipeline parses them."""
+def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[Example]:
+    """Parsed paragraphs of PolNeAR-format articles with the gold attributions and the
+    quotations inside each, in paragraph offsets; parsed exactly as the pipeline parses
+    them."""
     from quotewire.nlp.english import parse_paragraphs
     from quotewire.text.debris import find_markup, masked
+    from quotewire.text.marks import find_quote_regions
     from quotewire.text.paragraphs import split_paragraphs
 
     for article in articles:
@@ -141,9 +192,12 @@ def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold
         ranges = [(p.index, p.start, p.end) for p in paragraphs]
         shadow = masked(article.text, find_markup(article.text))
         parsed = parse_paragraphs(shadow, ranges, nlp=nlp)
+        regions = find_quote_regions(article.text, paragraphs)
+        segments = [segment for region in regions for segment in region.segments]
         for pp in parsed:  # a paragraph, or a piece of a very long one
             doc = pp.doc
             lo, hi = pp.offset, pp.offset + len(doc.text)
+            quoted = [(max(s, lo) - lo, min(e, hi) - lo) for s, e in segments if s < hi and e > lo]
             gold: Gold = [
                 (
                     [(s - lo, e - lo) for s, e in a.cue],
@@ -152,7 +206,7 @@ def gold_examples(articles: Iterable[Any], nlp: Any) -> Iterator[tuple[Any, Gold
                 for a in article.attributions
                 if any(lo <= s < hi for s, _ in a.cue)
             ]
-            yield doc, gold
+            yield Example(doc, gold, quoted)
 
 
 @lru_cache(maxsize=1)
