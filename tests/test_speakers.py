@@ -303,6 +303,24 @@ def test_a_negated_report_is_marked_negative() -> None:
     }
 
 
+def test_a_report_denied_by_an_adverb_or_still_to_come_is_marked_negative() -> None:
+    # "hardly clarified the matter" and "has yet to explain why" say it was not done; a
+    # reader of the record must not see that it was
+    text = (
+        "Tax returns\n\n"
+        "Mr. Ruiz hardly clarified the matter on Monday.\n\n"
+        "At the very least, he has yet to explain why the loopholes should be kept.\n\n"
+        "Ruiz said on Tuesday that he would pay more next year."
+    )
+    quotes = _extract(text).quotes
+    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
+    assert polarity == {
+        "the matter": "negative",
+        "why the loopholes should be kept": "negative",
+        "that he would pay more next year": "positive",
+    }
+
+
 def test_a_pronoun_does_not_go_to_a_reporter_who_is_not_quoted() -> None:
     text = (
         "Pool closes for the winter\n\n"

@@ -39,6 +39,7 @@ from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
+from quotewire.quotes.cues import NEGATING_ADVERBS, YET_TO_VERBS
 from quotewire.quotes.direct import find_direct
 from quotewire.quotes.embedded import find_embedded
 from quotewire.quotes.frame import Found, Frame, MentionRef, doc_length, token_key, trim
@@ -517,8 +518,11 @@ def _negated(cue: Any) -> bool:
     say")."""
     if cue is None:
         return False
-    if any(c.dep_ == "neg" for c in cue.children) or cue.lemma_ in _REFUSALS:
-        return True
+    if cue.lemma_ in _REFUSALS or any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATING_ADVERBS)
+        for c in cue.children
+    ):
+        return True  # "had not announced", "hardly clarified the matter"
     clause = cue
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
@@ -530,5 +534,7 @@ def _negated(cue: Any) -> bool:
     head = clause.head
     if head.lemma_ in _REFUSALS:
         return True
+    if head.lemma_ in YET_TO_VERBS and any(c.lower_ == "yet" for c in head.children):
+        return True  # "he has yet to explain why"
     negated = any(c.dep_ == "neg" for c in head.children)
     return negated and head.lemma_ not in _CANNOT_HELP  # "could not resist pointing out"

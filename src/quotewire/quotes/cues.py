@@ -31,6 +31,13 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+#: Adverbs that deny the verb they modify as "not" does: "Mr. Lee hardly clarified the matter".
+NEGATING_ADVERBS = frozenset("hardly scarcely barely".split())
+
+#: Verbs that, with "yet" and an infinitive, say the thing is still not done: "he has yet to
+#: explain why", "the agency is yet to say".
+YET_TO_VERBS = frozenset("have be".split())
+
 #: Verbs that put a question: their "if" or "whether" clause is what they report ("Asked if he
 #: was ever bullied, ..."), though the parser often hangs it as an adverbial clause.
 QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
