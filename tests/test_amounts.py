@@ -978,3 +978,11 @@ def test_pounds_after_a_word_of_weighing_are_a_weight() -> None:
     assert weight.value == 236 and weight.unit == "pounds" and weight.kind != "money"
     money = only("The fund paid 500 pounds to each family.", "en")
     assert money.unit == "GBP" and money.kind == "money"
+
+
+def test_the_top_share_after_a_determiner_is_a_group_not_a_comparison() -> None:
+    # "the top 1 percent" of earners is that 1 percent; "sales top $5 million" is more than it
+    group = find_amounts("The top 1 percent would see the largest cut; its top 10 percent paid.")
+    assert [(a.value, a.comparator) for a in group] == [(1.0, "="), (10.0, "=")]
+    verb = find_amounts("Sales may top $5 million this year.")
+    assert [(a.value, a.comparator) for a in verb] == [(5_000_000.0, ">")]

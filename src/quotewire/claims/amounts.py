@@ -939,6 +939,12 @@ class _Finder:
                     t.key.startswith(_RU_CHANGE) for t in toks[max(0, lo - 3) : lo]
                 ):
                     return "=", i  # "повысил ставку до 21%": raised to, not up to
+                if (
+                    words in U.GROUP_WHEN_DETERMINED
+                    and lo > 0
+                    and toks[lo - 1].key in U.DETERMINERS
+                ):
+                    return "=", i  # "the top 1 percent": that group, not more than it
                 return U.COMPARATORS_BEFORE[words], lo
             if (
                 size == 1
