@@ -1050,3 +1050,25 @@ def test_the_lexicon_does_not_learn_from_words_inside_quotation_marks() -> None:
     assert entries["believe|ccomp"] == {"p": 1.0, "n": 5}
     assert entries["believe|ccomp|noun"] == {"p": 1.0, "n": 5}
     assert "believe|ccomp|pron" not in entries  # the "I believe" inside the quotation
+
+
+def test_the_other_side_of_a_comparison_makes_no_statement() -> None:
+    # "than say the same about Sanders": what voters are less likely to do; the parser hangs
+    # it on the clause before and gives it that clause's subject, Clinton
+    quotes = _quotes(
+        "The poll is out.\n\nDemocratic voters are more likely to say that Clinton represents "
+        "their positions well than say the same about Sanders, 73 percent to 63 percent."
+    )
+    assert not any(q.speaker is not None and q.speaker.name == "Clinton" for q in quotes)
+    assert not any(q.text == "the same about Sanders" for q in quotes)
+
+
+def test_what_a_verb_asks_its_object_to_do_is_no_statement_of_the_subject() -> None:
+    quotes = _quotes(
+        "Returns\n\nCongress should act, just as federal law requires presidential candidates "
+        "to disclose their assets and sources of income.\n\n"
+        "Reyes used his acceptance speech to call for the resignation of the mayor."
+    )
+    speakers = {q.speaker.name if q.speaker else None: q.text for q in quotes}
+    assert "federal law" not in speakers  # the candidates would disclose; the law does not
+    assert speakers.get("Reyes", "").startswith("the resignation")  # his own call

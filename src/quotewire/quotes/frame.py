@@ -349,6 +349,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         controller = _object_controller(token)
         if controller is not None:
             return controller
+        if _told_to(token):
+            return None  # "federal law requires candidates to disclose their assets": the
+            # candidates would disclose, and the law discloses nothing
         head = _nearer_conjunct(token) or head
         reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
         if reported is not None:  # while adding ...": Gore adds
@@ -461,6 +464,13 @@ _OBJECT_PRONOUNS = frozenset("him her them me us".split())
 #: Verbs by which their object did what the infinitive says ("forced Stumpf to admit": he
 #: admitted); "asked him to explain", "urged them to say" report nothing he or they said.
 _MADE_TO = frozenset("force compel get lead prompt cause drive oblige".split())
+#: Verbs that ask or require their object to do what the infinitive says, which is then
+#: neither done nor the subject's ("requires candidates to disclose", "asked reporters to
+#: ask"); not "used his speech to call for", "joined other senators to reject": the subject's.
+_ASKED_TO = frozenset(
+    "require ask urge tell beg order encourage invite implore instruct expect want need "
+    "direct challenge dare".split()
+)
 
 
 def _object_controller(token: Any) -> Any:
@@ -479,6 +489,21 @@ def _object_controller(token: Any) -> Any:
         ):
             return child
     return None
+
+
+def _told_to(token: Any) -> bool:
+    """Whether ``token`` is the infinitive of a verb with an object that would do it ("requires
+    candidates to disclose", "asked Obama to explain", "urged reporters to say"): the object's
+    act, asked or demanded, not the subject's (a document is no such object: "released a
+    statement to say")."""
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in _ASKED_TO:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() not in UTTERANCES
+        for c in token.head.children
+    )
 
 
 #: Pronouns that can stand for a speaker as a subject.

@@ -678,13 +678,22 @@ def makes_no_statement(cue: Any) -> bool:
     called for Cruz", "he is widely expected to run"): nobody named says anything."""
     if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue) or _asked(cue):
         return True
-    if _supposed(cue):
+    if _supposed(cue) or _compared(cue):
         return True
     auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
     if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
         return False  # "he's predicted big wins": "has", read as the passive's "is"
     passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _compared(cue: Any) -> bool:
+    """A verb joined by "than", the other side of a comparison ("voters are more likely to say
+    that Clinton represents them than say the same about Sanders"): what people are likelier
+    to do, not a report (the parser gives it the subject of the clause before, Clinton)."""
+    return cue.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "than" for c in cue.head.children
+    )
 
 
 def _supposed(cue: Any) -> bool:
