@@ -1096,3 +1096,23 @@ def test_a_slip_is_one_letter_in_a_long_surname_never_a_plural() -> None:
     assert not misspelt("Clintons", "Clinton") and not misspelt("Khans", "Khan")
     assert not misspelt("Kane", "Kaine")  # short names one letter apart are often two people
     assert not misspelt("Jackson", "Johnson") and not misspelt("Baker", "Barker")
+
+
+def test_a_body_named_by_the_person_it_serves_speaks_as_the_body() -> None:
+    # "The Reyes campaign has said ..." is the campaign's word, not the candidate's; its
+    # figures are the campaign's as well
+    text = (
+        "Tax returns\n\n"
+        "Senator Tom Reyes spoke in Ohio on Monday.\n\n"
+        "The Reyes campaign has said he is not being audited for returns before 2009.\n\n"
+        "Ann Lee's campaign said the plan would cost $4 billion.\n\n"
+        "Reyes said the audit would end soon."
+    )
+    result = _extract(text)
+    assert _speaker_of(text, "not being audited") == "Reyes campaign"
+    assert _speaker_of(text, "cost $4 billion") == "Lee campaign"
+    assert _speaker_of(text, "audit would end") == "Tom Reyes"
+    (cost,) = result.claims
+    assert cost.claimant is not None and cost.claimant.name == "Lee campaign"
+    campaign = next(e for e in result.entities if e.name == "Reyes campaign")
+    assert campaign.type == "ORG"

@@ -40,7 +40,7 @@ from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.frame import DOCUMENTS
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
-from quotewire.speakers.titles import ORG_HEADS, PERSON_TITLES
+from quotewire.speakers.titles import BODIES, ORG_HEADS, PERSON_TITLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +460,9 @@ class Claimants:
             releasing = quote.cue is not None and _cue_word(quote.cue.text) in (
                 self.words.releasing_cues
             )
+            releasing = releasing and _head_noun(speaker.name) not in BODIES  # a campaign's
+            # word is for its own sentence, not findings that go on ("The Lee campaign would
+            # not say if ...")
             return Finding(start, end, speaker, any_unit=True, goes_on=releasing)
         if not words or words[-1].lower() not in self.words.findings_nouns:
             return None  # "Gallup said", "the Pentagon said": a statement, not findings
@@ -685,7 +688,7 @@ class Claimants:
         words = [w.strip(".,'’\"”“").lower() for w in mention.text.split()]
         if not words:
             return speaker
-        if words[-1] in self.words.bodies and len(words) >= 2:
+        if words[-1] in BODIES and len(words) >= 2:
             entity = self.by_id.get(speaker.entity) if speaker.entity else None
             owner = entity.name if entity is not None and entity.type == "PERSON" else None
             if owner is None and words[0] in self.words.owners:
@@ -701,7 +704,7 @@ class Claimants:
             len(words) == 2
             and words[0] in self.words.pointing
             and words[1] in ORG_HEADS
-            and words[1] not in self.words.bodies
+            and words[1] not in BODIES
         ):
             found = self._last_agent(mention.start, "ORG")
             if found is not None:
@@ -821,7 +824,7 @@ class Claimants:
         if found is None:
             return None
         body = _BODY_AFTER.match(self.text, found.end)
-        if body is not None and body.group("body").lower() in self.words.bodies:
+        if body is not None and body.group("body").lower() in BODIES:
             # "on the Trump campaign's website": the campaign's, not the candidate's
             phrase = Span.of(self.text, found.start, body.end())
             return self._resolved(Speaker(entity=None, name=phrase.text, mention=phrase))
@@ -975,7 +978,7 @@ class Claimants:
         """A body named by its owner inside ``phrase`` ("figures her campaign released")."""
         words = list(re.finditer(r"[\w.’']+", phrase.text))
         for before, word in pairwise(words):
-            if word.group(0).lower() in self.words.bodies:
+            if word.group(0).lower() in BODIES:
                 start, end = phrase.start + before.start(), phrase.start + word.end()
                 mention = Span.of(self.text, start, end)
                 found = self._resolved(Speaker(entity=None, name=mention.text, mention=mention))

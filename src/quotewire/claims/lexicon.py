@@ -94,7 +94,6 @@ class ClaimantWords:
     valuation_verbs: frozenset[str]
     respondents: frozenset[str]
     person_pronouns: frozenset[str]
-    bodies: frozenset[str]
     owners: frozenset[str]
     release_verbs: frozenset[str]
     statement_verbs: frozenset[str]

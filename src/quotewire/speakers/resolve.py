@@ -37,6 +37,7 @@ from quotewire.speakers.names import (
     same_full_name,
 )
 from quotewire.speakers.titles import (
+    BODIES,
     GENDERED_NOUNS,
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
@@ -702,6 +703,12 @@ class Resolver:
             and any(self._owns(e, ref) for _, e in spans)
         ):
             return None  # "many Carrier workers", "GOP insiders": people of a body, not it
+        if ref.kind == "nominal" and ref.head in BODIES and people:
+            served = [self.by_span[(s, e)] for s, e in spans if self._owns(e, ref)]
+            if served and served[-1].type == "PERSON":
+                # "The Trump campaign has said ...": the campaign, not the candidate
+                owner = served[-1].name.split()[-1]
+                return self._other_for(f"{owner} {ref.head}", "ORG")
         named = ref.kind == "name" and ref.label in (None, "PERSON")
         fuller = self._fuller_name(ref) if named and inside else None
         if people:
@@ -890,6 +897,9 @@ class Resolver:
                 return max(fuller, key=lambda d: d.last_seen)
             return self._other_for(name, "ORG")
         head = ref.head
+        if head in BODIES:
+            return None  # "the campaign": whose, the text does not say (the one named last
+            # may be another candidate's)
         named = [d for d in orgs if head in d.name.lower()]
         if named:
             return max(named, key=lambda d: d.last_seen)

@@ -83,6 +83,10 @@ ORG_HEADS = frozenset(
     """.split()
 )
 
+#: Bodies named by the person they serve: "the Trump campaign", "Clinton's campaign", "the
+#: Obama administration" speak as that body, not as the person.
+BODIES = frozenset("campaign administration".split())
+
 #: Organization heads that may stand for any organization named before ("the company said").
 GENERIC_ORG_HEADS = frozenset("company firm group operator business carrier airline".split())
 
