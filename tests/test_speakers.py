@@ -23,6 +23,11 @@ def _body_quotes(text: str) -> list[Quote]:
     return [q for q in _extract(text).quotes if q.type != "headline"]
 
 
+def _polarities(text: str) -> dict[str, str]:
+    """Each statement's words (outside the headline) -> its polarity."""
+    return {q.text: q.polarity for q in _body_quotes(text)}
+
+
 def _speaker_of(text: str, snippet: str) -> str | None:
     """The speaker's name of the statement of ``text`` whose words hold ``snippet``."""
     quote = next(q for q in _body_quotes(text) if snippet in q.text)
@@ -295,9 +300,7 @@ def test_a_negated_report_is_marked_negative() -> None:
         "County clerk Ana Ruiz did not say how many ballots were lost in the flood.\n\n"
         "Ruiz said the count would resume on Monday."
     )
-    quotes = _extract(text).quotes
-    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
-    assert polarity == {
+    assert _polarities(text) == {
         "how many ballots were lost in the flood": "negative",
         "the count would resume on Monday": "positive",
     }
@@ -312,9 +315,7 @@ def test_a_report_denied_by_an_adverb_or_still_to_come_is_marked_negative() -> N
         "At the very least, he has yet to explain why the loopholes should be kept.\n\n"
         "Ruiz said on Tuesday that he would pay more next year."
     )
-    quotes = _extract(text).quotes
-    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
-    assert polarity == {
+    assert _polarities(text) == {
         "the matter": "negative",
         "why the loopholes should be kept": "negative",
         "that he would pay more next year": "positive",
@@ -986,8 +987,7 @@ def test_what_a_speaker_declined_or_refused_to_say_is_marked_negative() -> None:
         "In the course of their report the auditors could not resist pointing out that every "
         "late payment did not result in a fine."
     )
-    quotes = _extract(text).quotes
-    polarity = {q.text: q.polarity for q in quotes if q.type != "headline"}
+    polarity = _polarities(text)
     assert polarity["it responsible"] == "negative"
     assert polarity["that the city would wait"] == "positive"
     assert polarity["that every late payment did not result in a fine"] == "positive"
