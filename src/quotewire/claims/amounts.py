@@ -31,6 +31,7 @@ from quotewire.claims.numbers import (
     literal_value,
     words_value,
 )
+from quotewire.quotes.cues import DETERMINERS
 
 Kind = str  # "money", "percent", "points", "count", "number"
 
@@ -942,7 +943,7 @@ class _Finder:
                 if (
                     words in U.GROUP_WHEN_DETERMINED
                     and lo > 0
-                    and toks[lo - 1].key in U.DETERMINERS
+                    and toks[lo - 1].key in DETERMINERS
                 ):
                     return "=", i  # "the top 1 percent": that group, not more than it
                 return U.COMPARATORS_BEFORE[words], lo

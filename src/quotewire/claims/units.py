@@ -332,7 +332,6 @@ COMPARATOR_LONGEST = max(len(k) for k in COMPARATORS_BEFORE)
 #: Comparator words that, after a determiner, name a group instead of comparing: "the top 1
 #: percent" of earners is that 1 percent ("sales top $5 million" is more than it).
 GROUP_WHEN_DETERMINED = frozenset({("top",)})
-DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
 
 # after the number: "500 or more", "$1m or so", "300-plus"
 COMPARATORS_AFTER: dict[tuple[str, ...], str] = {

@@ -31,6 +31,9 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+#: Determiners and possessives that open a noun phrase ("the", "his", "these").
+DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+
 #: Adverbs that deny the verb they modify as "not" does: "Mr. Lee hardly clarified the matter".
 NEGATING_ADVERBS = frozenset("hardly scarcely barely".split())
 

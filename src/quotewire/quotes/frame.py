@@ -473,20 +473,22 @@ _ASKED_TO = frozenset(
 )
 
 
+def _objects_before_infinitive(token: Any, verbs: frozenset[str]) -> list[Any]:
+    """The direct objects of one of ``verbs`` before ``token``, its "to" infinitive ("forced
+    Stumpf ... to admit", "requires candidates to disclose"); none for another shape."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in verbs:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return []
+    return [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
+
+
 def _object_controller(token: Any) -> Any:
     """ "The senator forced Stumpf ... to admit that ...", "pressure led him to concede": the
     named or pronoun object of a verb that makes its object act says the infinitive's verb."""
-    head = token.head
-    if token.dep_ != "xcomp" or head.lemma_ not in _MADE_TO:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return None
-    for child in head.children:
-        if (
-            child.dep_ == "dobj"
-            and child.i < token.i
-            and (child.pos_ == "PROPN" or child.lower_ in _OBJECT_PRONOUNS)
-        ):
+    for child in _objects_before_infinitive(token, _MADE_TO):
+        if child.pos_ == "PROPN" or child.lower_ in _OBJECT_PRONOUNS:
             return child
     return None
 
@@ -496,14 +498,8 @@ def _told_to(token: Any) -> bool:
     candidates to disclose", "asked Obama to explain", "urged reporters to say"): the object's
     act, asked or demanded, not the subject's (a document is no such object: "released a
     statement to say")."""
-    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in _ASKED_TO:
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    return any(
-        c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() not in UTTERANCES
-        for c in token.head.children
-    )
+    objects = _objects_before_infinitive(token, _ASKED_TO)
+    return any(c.lemma_.lower() not in UTTERANCES for c in objects)
 
 
 #: Pronouns that can stand for a speaker as a subject.

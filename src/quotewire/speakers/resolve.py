@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import title_case, tokens_with
+from quotewire.quotes.cues import DETERMINERS
 from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
@@ -56,7 +57,6 @@ from quotewire.speakers.titles import (
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_WORDS = frozenset(_PRONOUN_GENDER) | frozenset(PERSON_TITLES)
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 #: A person described by age: "the 34-year-old mother of three".
 _AGED = re.compile(r"(?i)the\s+\d+-year-old\b")
@@ -886,7 +886,7 @@ class Resolver:
     def _organization(self, ref: MentionRef, words: list[str]) -> Draft | None:
         """ "the ministry" is the ministry named before, as is "the budget office" after "the
         Congressional Budget Office"; "the Polish ministry" is one of its own."""
-        modifiers = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        modifiers = [w for w in words[:-1] if w.lower() not in DETERMINERS]
         orgs = [d for d in self.entities if d.type == "ORG" and 0 <= d.last_seen < ref.start]
         if modifiers:
             name = " ".join([*modifiers, words[-1]])
@@ -1225,12 +1225,15 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
     votes: dict[str, Counter[str]] = {}
     for e in fixed:
         votes.setdefault(e.name, Counter())[e.label] += 1
+    slips = {  # "McLenney", read as an organization, after "Tyresha McClenney"
+        name
+        for name in {e.name for e in fixed if " " not in e.name} - surnames
+        if sum(misspelt(name, surname) for surname in surnames) == 1
+    }
     out = []
     for e in fixed:
-        if len(e.name.split()) == 1 and (
-            e.name in surnames or sum(misspelt(e.name, name) for name in surnames) == 1
-        ):
-            label = "PERSON"  # "McLenney", read as an organization, after "Tyresha McClenney"
+        if len(e.name.split()) == 1 and (e.name in surnames or e.name in slips):
+            label = "PERSON"
         else:
             counts = votes[e.name]
             top = max(counts.values())
