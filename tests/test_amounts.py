@@ -554,6 +554,7 @@ def test_locale_decides_the_separator_in_running_text() -> None:
         ("She was born on September 26.", "en"),
         ("The contract was signed on 12.05.2024.", "en"),
         ("The band was popular in the 1990s.", "en"),
+        ("Rents soared during the 80’s and fell in the 1990's.", "en"),
         ("He joined the club before the 2024-25 season.", "en"),
         ("Turnout was high in 2019.", "en"),
         ("Between 2020 and 2024, sales doubled.", "en"),

@@ -1072,3 +1072,34 @@ def test_what_a_verb_asks_its_object_to_do_is_no_statement_of_the_subject() -> N
     speakers = {q.speaker.name if q.speaker else None: q.text for q in quotes}
     assert "federal law" not in speakers  # the candidates would disclose; the law does not
     assert speakers.get("Reyes", "").startswith("the resignation")  # his own call
+
+
+def test_a_paragraph_introduced_by_a_colon_is_the_speakers_statement() -> None:
+    text = (
+        "Governor Ana Lind said on Friday that the bridge was unsafe.\n\n"
+        "The governor added:\n\n"
+        "The bridge will stay closed until the engineers have checked every cable on it.\n\n"
+        "The station's poll also found that:\n\n"
+        "Its margin of error is three points for the whole sample of listeners.\n\n"
+        "A new section:\n\n"
+        "Traffic on the river road doubled during the first week of the closure."
+    )
+    result = quotewire.extract(text)
+    quote = _by_snippet(result, "The bridge will stay closed")
+    assert _cue(quote) == "added"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lind"
+    assert quote.content[0].text.endswith("every cable on it.")
+    # what is not a verb of speech ("found"), or no verb at all, introduces no statement
+    assert not any("margin of error" in q.text or "Traffic" in q.text for q in result.quotes)
+
+
+def test_markup_around_a_paragraph_introduced_by_a_colon_is_not_content() -> None:
+    text = (
+        "One listener tweeted:\n\n"
+        '<tweet author="@riverwatch">The mayor should reopen the bridge before the fair '
+        "starts next week</tweet>.\n\nThe fair opens on Monday."
+    )
+    quote = _quote_holding(text, "reopen the bridge")
+    assert quote.content[0].text == (
+        "The mayor should reopen the bridge before the fair starts next week"
+    )

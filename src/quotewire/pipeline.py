@@ -39,6 +39,7 @@ from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
+from quotewire.quotes.block import find_block_quotes
 from quotewire.quotes.cues import NEGATING_ADVERBS, YET_TO_VERBS
 from quotewire.quotes.direct import find_direct
 from quotewire.quotes.embedded import find_embedded
@@ -305,6 +306,7 @@ def analyse(
     found: list[Found] = find_direct(text, frames, regions)
     used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
+    found += find_block_quotes(text, frames, found)
     found += find_embedded(text, frames, regions, found)
     transcripts = find_transcripts(
         text, body, skip=[(s.start, s.end) for s in (article.title_span, article.dateline) if s]

@@ -238,7 +238,7 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             if _part_of_clause(text, frame, token, region):
                 return None
             return token
-    return _colon_intro(frame, tail) or _framing_verb(text, frame, region, tail)
+    return colon_intro(frame, tail) or _framing_verb(text, frame, region, tail)
 
 
 def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
@@ -275,14 +275,14 @@ def _paragraph_intro(frame: Frame, floor: int) -> Any:
     tail = frame.outside_tokens(frame.offset, frame.stop, last=_LEAD_WINDOW)
     if not tail or frame.start(tail[-1]) < floor:
         return None
-    return _colon_intro(frame, tail)
+    return colon_intro(frame, tail)
 
 
 #: What may stand between a verb and the colon that ends its clause.
 _AFTER_THE_VERB = frozenset({"prt", "advmod", "dobj", "npadvmod"})
 
 
-def _colon_intro(frame: Frame, tail: list[Any]) -> Any:
+def colon_intro(frame: Frame, tail: list[Any]) -> Any:
     """ "Kasich resisted: "..."": any verb with a subject, then a colon, introduces a quotation."""
     if len(tail) < 2 or tail[-1].text != ":":
         return None
