@@ -668,3 +668,16 @@ def test_the_slides_a_minister_shows_go_on_in_the_sentences_after() -> None:
         "points."
     )
     assert _claimants(polled)["31 points"] is None
+
+
+def test_a_source_relayed_by_a_speaker_leaves_the_figure_with_the_speaker() -> None:
+    text = (
+        "Reuters reports that the governor has either won or tied among the group of voters "
+        "making $80,000 or more, according to the Harlow Center for Opinion Research."
+    )
+    result = run_one(Document(id="t", text=text))
+    (quote,) = result.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Reuters"
+    assert quote.content[0].text.startswith("that the governor")  # the report's words
+    assert [s.name for s in quote.according_to] == ["the Harlow Center for Opinion Research"]
+    assert _claimants(text)["$80,000 or more"] == "Reuters"

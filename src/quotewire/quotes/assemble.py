@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotewire.quotes.cues import SPEECH_VERBS, lemma_of
-from quotewire.quotes.frame import DOCUMENTS, Found, MentionRef, ends_its_line
+from quotewire.quotes.frame import DOCUMENTS, Found, MentionRef, ends_its_line, same_token
 from quotewire.quotes.intervals import IntervalIndex, LivePoints
 from quotewire.quotes.transcript import transcript_words
 
@@ -242,6 +242,15 @@ def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], se
         if contents is None:
             contents = _content_index(found)
         hosts = [n for n in contents.containing(item.cue[0]) if found[n] is not item]
+        hosts += [  # "Bloomberg reports that ..., according to X": the phrase hangs on the
+            n  # cue, and attributes what the cue reports (indirect.according_clause)
+            for n, host in enumerate(found)
+            if host is not item
+            and host.cue_token is not None
+            and same_token(host.cue_token, token.head)
+            and host.content[0][0] - 2 <= item.content[0][0]
+            and item.content[-1][1] <= host.content[-1][1] + 2
+        ]
         if hosts:
             out.setdefault(id(found[min(hosts)]), []).append(Nested(item.speaker, item.cue))
             absorbed.add(id(item))

@@ -306,7 +306,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return agent
     subjects = [c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct]
     if len(subjects) > 1 and subjects[-1].i < token.i:  # the parser gave the verb two subjects
-        subjects.sort(key=lambda c: not _may_speak(c))  # ("The drumbeat of criticism ..., Trump
+        subjects.sort(key=lambda c: not may_speak(c))  # ("The drumbeat of criticism ..., Trump
         # said"): the one who can speak
     for child in subjects:
         if child.lower_ in ("who", "that", "which"):
@@ -506,7 +506,7 @@ def _told_to(token: Any) -> bool:
 _SPEAKING_PRONOUNS = frozenset("i we he she they".split())
 
 
-def _may_speak(token: Any) -> bool:
+def may_speak(token: Any) -> bool:
     """Whether a subject names someone who can speak: a person's or an organization's name, or
     a personal pronoun (a place in a list, "voters in Alabama, Georgia and Virginia", is not)."""
     return token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS

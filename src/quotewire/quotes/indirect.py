@@ -41,6 +41,7 @@ from quotewire.quotes.frame import (
     cue_span,
     inverted_subject,
     it_antecedent,
+    may_speak,
     mention_for,
     name_before,
     noun_phrase,
@@ -910,11 +911,28 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         head = head.head
     while head.dep_ == "conj" and head.head.dep_ == "ROOT" and token.i > head.i:
         head = head.head  # "A, B and C, according to X": the phrase closes the whole sentence
+    relayed = _relayed_clause(head, token)
+    if relayed is not None:  # "Bloomberg reports that ..., according to the Roper Center":
+        head = relayed  # what the report says, not the report
     parts = [
         doc[head.left_edge.i : token.left_edge.i],
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
     ]
     return _spans(frame, parts)
+
+
+def _relayed_clause(head: Any, token: Any) -> Any:
+    """The clause a speaker's verb of speech reports when "according to" hangs on that verb
+    itself, in the sentence's main clause ("Bloomberg reports that the nominee has won ...,
+    according to the Roper Center"; "Lehrich said Friday that ..., according to Yahoo News"):
+    the speaker's statement, the phrase its source. Not for a quotation before its tag, nor for
+    data that shows ("Polls show that ..., according to ORC": the source owns the data)."""
+    if token.head.i != head.i or head.dep_ != "ROOT" or lemma_of(head) not in SPEECH_VERBS:
+        return None
+    subject = subject_of(head)
+    if subject is None or subject.i > head.i or not may_speak(subject):
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i), None)
 
 
 def _after_source(frame: Frame, token: Any) -> list[tuple[int, int]]:
