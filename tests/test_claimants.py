@@ -681,3 +681,23 @@ def test_a_source_relayed_by_a_speaker_leaves_the_figure_with_the_speaker() -> N
     assert quote.content[0].text.startswith("that the governor")  # the report's words
     assert [s.name for s in quote.according_to] == ["the Harlow Center for Opinion Research"]
     assert _claimants(text)["$80,000 or more"] == "Reuters"
+
+
+def test_how_a_source_got_its_figures_is_the_sources_claim() -> None:
+    text = (
+        "The mayor’s own count shows Reyes likewise ahead by 3 points, using an average of the "
+        "five most recent polls in 11 districts."
+    )
+    (quote,) = run_one(Document(id="t", text=text)).quotes
+    assert quote.content[0].text == "Reyes likewise ahead by 3 points"  # not "3 points" alone
+    claimed = _claimants(text)
+    assert claimed["3 points"] == claimed["five most recent polls"] == claimed["11 districts"]
+    assert claimed["3 points"] == "The mayor’s own count"  # not Reyes, whom the count shows
+
+
+def test_documents_an_organization_published_that_show_a_figure_are_its_findings() -> None:
+    claimed = _claimants(
+        "On Monday, Reuters published pages of the mayor’s 2019 tax filings that showed her "
+        "company lost nearly $2 million in a single year."
+    )
+    assert claimed["nearly $2 million"] == "Reuters"

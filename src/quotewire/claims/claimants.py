@@ -141,6 +141,15 @@ _RELEASED = (
 )
 
 
+#: An organization's verb of release, then the documents it released and what they show, in the
+#: words after its name ("published portions of Trump's tax returns that showed ...").
+_RELEASED_SHOWING = re.compile(
+    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:[\w’'-]+\s+){1,9}?"
+    r"(?:that|which)\s+(?:show|shows|showed|showing|reveal|reveals|revealed|indicate|indicates"
+    r"|indicated)\b"
+)
+
+
 @cache
 def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``."""
@@ -305,6 +314,8 @@ class Claimants:
         self.cue_contents = {
             q.cue.start: [(c.start, c.end) for c in q.content] for q in quotes if q.cue
         }
+        #: where each statement by someone starts its cue -> the statement
+        self.by_cue = {q.cue.start: q for q in quotes if q.cue and q.speaker is not None}
         #: every statement's content, to find the one a verb of speech is reported in
         self.contents: IntervalIndex[Quote] = IntervalIndex(
             (c.start, c.end, q) for q in quotes if q.speaker is not None for c in q.content
@@ -408,8 +419,9 @@ class Claimants:
 
     def _released_studies(self, text: str) -> list[Finding]:
         """Studies an organization is said to have made, in the words after its name ("The
-        Harlow Institute released a report on wages", "X conducted a 50-state poll"): its
-        findings start there."""
+        Harlow Institute released a report on wages", "X conducted a 50-state poll"), or
+        documents it put out that show something ("the Times published portions of his tax
+        returns that showed ..."): its findings start there."""
         out = []
         for agent in self.agents:
             start, end, entity = agent.start, agent.end, agent.entity
@@ -417,10 +429,11 @@ class Claimants:
                 continue
             stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
             released = _study_patterns()[1]
-            match = released.match(text, end, stop.start() if stop else end + _NAMED_WITH)
+            hi = stop.start() if stop else end + _NAMED_WITH
+            match = released.match(text, end, hi) or _RELEASED_SHOWING.match(text, end, hi)
             if match is None or match.group("verb").lower() not in self.words.release_verbs:
                 continue
-            kind = match.group("kind").lower()
+            kind = (match.groupdict().get("kind") or "").lower()  # none: documents that show
             mention = Span.of(text, start, end)
             org = Speaker(entity=entity.id, name=_without_kind(entity.name), mention=mention)
             any_unit = kind not in self.words.study_kinds
@@ -866,6 +879,9 @@ class Claimants:
             valuing = lemma in words.valuation_verbs and child.dep_ != "advcl"  # "Though ..."
             subject = _subject_of(token)
             verb = token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and subject is not None)
+            method = self._method(child, token, offset + token.idx) if verb else None
+            if method is not None:  # "..., using the [five] most recent polls"
+                return method
             if verb and (valuing or lemma in words.statement_verbs):
                 stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
                 content = self.cue_contents.get(offset + token.idx)
@@ -883,6 +899,24 @@ class Claimants:
                 return None
             child, token = token, token.head
         return None
+
+    def _method(self, child: Any, verb: Any, at: int) -> Speaker | None:
+        """The claimant of the statement whose cue is ``verb`` (at ``at``) when ``child`` is a
+        participle after it that tells how the speaker got its figures ("POLITICO's average
+        shows ..., using the five most recent polls"): one of ``method_participles``, with no
+        subject of its own. None otherwise."""
+        quote = self.by_cue.get(at)
+        if (
+            quote is None
+            or quote.speaker is None
+            or child.dep_ != "advcl"
+            or child.tag_ != "VBG"
+            or child.i < verb.i
+            or child.lower_ not in self.words.method_participles
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return None
+        return self.sources.get(id(quote)) or self._claimant_of(quote.speaker, quote)
 
     def _relaying(self, at: int) -> Speaker | None:
         """The claimant of the statement whose content holds the verb at ``at``: one who

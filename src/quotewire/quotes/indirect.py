@@ -538,10 +538,30 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
         if child.dep_ == "prep" and (
             (lemma, child.lower_) in PREP_CUES or learned(lemma, f"prep:{child.lower_}")
         ):
-            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return objects[0].left_edge.i, _object_tail(frame, cue, objects[0].right_edge.i)
+            found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if found:
+                lo = min([found[0].left_edge.i, *_predicated(cue, objects, child)])
+                return lo, _object_tail(frame, cue, found[0].right_edge.i)
     return None
+
+
+#: How a word before a cue's preposition may say something of the cue's object ("shows Clinton
+#: ahead by 3.7 points", "found Lee up by 4"): an adverb or adjective of the verb.
+_PREDICATES = frozenset({"advmod", "acomp", "oprd", "xcomp"})
+
+
+def _predicated(cue: Any, objects: Sequence[Any], prep: Any) -> list[int]:
+    """Where the object starts when the words between it and ``prep`` say something of it
+    ("shows Clinton likewise ahead by 3.7 points": Clinton, ahead, by): what the cue reports
+    is the whole small clause. Empty otherwise ("charged two developers with fraud": the
+    object is whom the charge is about)."""
+    before = [o for o in objects if o.i < prep.i]
+    if not before or not any(
+        c.dep_ in _PREDICATES and before[0].i < c.i < prep.i and c.pos_ in ("ADV", "ADJ")
+        for c in cue.children
+    ):
+        return []
+    return [before[0].left_edge.i]
 
 
 def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
