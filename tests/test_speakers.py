@@ -1116,3 +1116,17 @@ def test_a_body_named_by_the_person_it_serves_speaks_as_the_body() -> None:
     assert cost.claimant is not None and cost.claimant.name == "Lee campaign"
     campaign = next(e for e in result.entities if e.name == "Reyes campaign")
     assert campaign.type == "ORG"
+
+
+def test_a_tie_named_with_another_word_is_the_person_introduced_with_it() -> None:
+    text = (
+        "An attorney for Ana Lind, Mark Ruiz, said on Monday that his client would not testify "
+        "before the committee.\n\n"
+        "The chairman insisted he had new questions for her. However, Lind's lawyer has said "
+        "she will refuse to answer any questions from the panel."
+    )
+    result = run_one(Document(id="t", text=text))
+    quote = next(q for q in result.quotes if "refuse to answer" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Mark Ruiz"
+    ruiz = next(e for e in result.entities if e.name == "Mark Ruiz")
+    assert "attorney for Ana Lind" in ruiz.roles

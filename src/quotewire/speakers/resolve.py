@@ -51,6 +51,7 @@ from quotewire.speakers.titles import (
     PLURAL_MEMBERS,
     PRESS_ROLES,
     RELATIONS,
+    SAME_TIES,
     same_nation,
 )
 
@@ -567,17 +568,24 @@ class Resolver:
                 lo, hi = role_phrase(child)
                 self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         head = ent.root.head
-        if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
+        if ent.root.dep_ == "appos" and head.pos_ == "PROPN" and head.dep_ == "pobj":
+            role = head.head.head  # "An attorney for Pagliano, Mark MacDougall": the parser
+            if role.pos_ == "NOUN" and role.ent_type_ != "PERSON":  # hangs the name on the
+                lo, hi = role_phrase(role)  # one the role is for; a tie to someone, which
+                self._add_role(draft, doc[lo:hi].text, doc[lo:hi], titled=False)  # "One
+                # Clinton spokesman" does not name: only "Clinton's spokesman" (_tied_to)
+        elif ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
             lo, hi = noun_phrase(head)
             self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         return start
 
-    def _role(self, draft: Draft, role: str) -> None:
-        """Give ``draft`` a role, and index it by the title words the role holds."""
+    def _role(self, draft: Draft, role: str, *, titled: bool = True) -> None:
+        """Give ``draft`` a role, and index it by the title words the role holds (``titled``:
+        a nominal such as "the spokesman" may then name them)."""
         if not draft.roles and draft.type == "PERSON":
             insort(self._roled, draft, key=lambda d: d.number)
         draft.roles.append(role)
-        if draft.type != "PERSON":
+        if draft.type != "PERSON" or not titled:
             return
         if any(w in PRESS_ROLES for w in _ROLE_WORD.findall(role.lower())):
             draft.press = True
@@ -598,17 +606,20 @@ class Resolver:
         elif prefix not in draft.roles:
             self._role(draft, prefix)
 
-    def _add_role(self, draft: Draft, role: str, words: Any) -> bool:
-        """Add ``role`` when it names an office or a trade; whether it does."""
+    def _add_role(self, draft: Draft, role: str, words: Any, *, titled: bool = True) -> bool:
+        """Add ``role`` when it names an office or a trade; whether it does (``titled``: see
+        :meth:`_role`)."""
         role = _ARTICLE.sub("", " ".join(role.split())).strip(" ,")
         if not role or len(role.split()) > 7:
             return False
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
             return False
+        if any(t.ent_type_ in ("DATE", "TIME") for t in words):
+            return False  # "last year Pagliano invoked ...": when, not who
         if not any(t.lemma_.lower().rstrip(".") in _NAME_TITLES or t.pos_ == "NOUN" for t in words):
             return False
         if role not in draft.roles:
-            self._role(draft, role)
+            self._role(draft, role, titled=titled)
         return True
 
     # --- mentions -------------------------------------------------------------------------
@@ -691,7 +702,7 @@ class Resolver:
             # else than the person it names
             owners = [self.by_span[(s, e)] for s, e in spans if self._owns(e, ref)]
             if owners and all(p in owners for p in people):
-                other = self._title(ref)
+                other = self._title(ref) or self._tied_to(ref, owners)
                 return other if other is not None and other not in owners else None
         if ref.kind == "nominal" and people and self._group_around(ref, spans):
             return None  # "Friends of Mr. Clinton's say", "Allies of Senator Reyes said"
@@ -754,6 +765,28 @@ class Resolver:
                 return self._person_for(person_name(name), ref.start)
             return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
+
+    def _tied_to(self, ref: MentionRef, owners: Sequence[Draft]) -> Draft | None:
+        """The one person whose role names the same tie to the same owner ("Pagliano's
+        lawyer" after "An attorney for Pagliano, Mark MacDougall"), for a possessive and a
+        singular tie only ("One Clinton spokesman", "Some Clinton allies" are others); else
+        None."""
+        phrase = self.text[ref.start : ref.end]
+        words = phrase.lower().split()
+        ties = SAME_TIES.get(ref.head, frozenset({ref.head}))
+        if not _POSSESSED.search(phrase) or not words or words[-1] not in ties:
+            return None
+        surnames = {o.name.split()[-1].lower() for o in owners}
+        found = [
+            d
+            for d in self._roled
+            if d not in owners
+            and any(
+                ties & set(held) and surnames & set(held)
+                for held in (_ROLE_WORD.findall(r.lower()) for r in d.roles)
+            )
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _member(self, ref: MentionRef) -> bool:
         """Whether a nominal names people by the body they belong to ("Carrier workers", "the
@@ -1112,6 +1145,8 @@ def _holds_title(role: str, title: str) -> bool:
 
 
 _ROLE_WORD = re.compile(r"[a-z]+")
+#: A name with its possessive before what it owns ("Pagliano's lawyer").
+_POSSESSED = re.compile(r"\w['’]s\s+\w")
 
 
 @lru_cache(maxsize=4096)

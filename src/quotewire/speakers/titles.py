@@ -37,6 +37,17 @@ RELATIONS = frozenset(
     """.split()
 )
 
+#: Words for the same tie to someone ("Pagliano's lawyer" is the man introduced as "an attorney
+#: for Pagliano"); a word with no entry stands for itself.
+SAME_TIES = {
+    word: group
+    for group in (
+        frozenset("lawyer attorney counsel".split()),
+        frozenset("spokesman spokeswoman spokesperson".split()),
+    )
+    for word in group
+}
+
 #: People named by the body they belong to or serve, never that body ("Carrier workers", "GOP
 #: insiders", "House members", "a White House doctor").
 MEMBERS = frozenset(
