@@ -1103,3 +1103,12 @@ def test_markup_around_a_paragraph_introduced_by_a_colon_is_not_content() -> Non
     assert quote.content[0].text == (
         "The mayor should reopen the bridge before the fair starts next week"
     )
+
+
+def test_who_stands_for_the_people_before_it_not_a_thing_the_parser_hung_it_on() -> None:
+    quote = _quote_holding(
+        "The host began taking calls from black listeners to his radio program who said they "
+        "had doubts about the mayor.",
+        "doubts about the mayor",
+    )
+    assert quote.speaker is not None and quote.speaker.name == "black listeners"

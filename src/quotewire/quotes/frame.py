@@ -17,7 +17,14 @@ from itertools import pairwise
 from typing import Any
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
-from quotewire.speakers.titles import MEMBERS, ORG_HEADS, PERSON_TITLES, RELATIONS
+from quotewire.speakers.titles import (
+    GENERIC_TITLES,
+    KINSHIP,
+    MEMBERS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    RELATIONS,
+)
 from quotewire.text.marks import QuoteRegion
 
 PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
@@ -314,7 +321,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
                 clause = clause.head  # the second "who" is Kingson's too
             if clause.dep_ == "relcl" and (child.lower_ != "which" or _speaks_for(clause.head)):
-                return _relative_antecedent(clause.head, child.lower_)
+                return _relative_antecedent(clause.head, child)
         return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
@@ -581,12 +588,14 @@ def _speaks_for(noun: Any) -> bool:
     return noun.lemma_.lower() in DOCUMENTS
 
 
-def _relative_antecedent(noun: Any, pronoun: str) -> Any:
-    """What "who" stands for: the noun the clause hangs on, unless that is no person and the
-    noun ends a phrase apposed to a person's name ("Howard Rubel, a senior analyst at
-    Jefferies, who notes ...": Rubel, not Jefferies; "Maria Lopez of the Acme Institute, who
-    said ...": Lopez)."""
-    if pronoun != "who" or noun.ent_type_ == "PERSON":
+def _relative_antecedent(noun: Any, relative: Any) -> Any:
+    """What "who" (``relative``) stands for: the noun the clause hangs on, unless that is no
+    person and the noun ends a phrase apposed to a person's name ("Howard Rubel, a senior
+    analyst at Jefferies, who notes ...": Rubel, not Jefferies; "Maria Lopez of the Acme
+    Institute, who said ...": Lopez), or the noun right before "who" names people and the one
+    the clause hangs on does not ("calls from listeners to his radio program who said":
+    listeners; "a focal point for demonstrators here, who have taken to the streets")."""
+    if relative.lower_ != "who" or noun.ent_type_ == "PERSON":
         return noun
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ in ("name", "call")):
         named = [c for c in acl.children if c.dep_ in ("oprd", "attr") and c.ent_type_ == "PERSON"]
@@ -602,7 +611,55 @@ def _relative_antecedent(noun: Any, pronoun: str) -> Any:
             break
         if token.ent_type_ == "PERSON":
             return token
+    if _a_thing(noun):  # not "those who", "some who", "the 30 percent who"
+        nearest = _people_before(relative)
+        if nearest is not None and nearest.i != noun.i:
+            return nearest
     return noun
+
+
+#: Endings of nouns for people by what they do ("listeners", "an impersonator", "activists",
+#: "residents", "Republicans"), and nouns for people of no such form.
+_PEOPLE_ENDINGS = tuple("er ers or ors ist ists ant ants ent ents an ans".split())
+_PEOPLE_WORDS = frozenset("person people man men woman women child children kid kids".split())
+
+
+def _names_people(token: Any) -> bool:
+    """Whether a noun may name a person or people: a person's name, a nationality or group, a
+    title, tie or kin ("the senator", "her lawyer", "his wife"), or a noun of
+    :data:`_PEOPLE_ENDINGS` or :data:`_PEOPLE_WORDS`."""
+    lemma = token.lemma_.lower()
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if lemma in PERSON_TITLES or lemma in RELATIONS or lemma in MEMBERS or lemma in KINSHIP:
+        return True
+    return (
+        lemma in GENERIC_TITLES
+        or token.lower_ in _PEOPLE_WORDS
+        or token.lower_.endswith(_PEOPLE_ENDINGS)
+    )
+
+
+def _a_thing(noun: Any) -> bool:
+    """Whether a noun names neither people nor a share of them ("a radio program", "a focal
+    point", "Capitol Hill"; not "those", "some", "the 30 percent")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.like_num or noun.lemma_.lower() == "percent":
+        return False
+    return not _names_people(noun)
+
+
+def _people_before(relative: Any) -> Any:
+    """The nearest noun naming people in the few words before a relative pronoun, within its
+    noun phrase (no verb between: "listeners to his radio program who", "demonstrators here,
+    who"), or None."""
+    doc = relative.doc
+    for k in range(relative.i - 1, max(-1, relative.i - 7), -1):
+        token = doc[k]
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", ".", "—"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and _names_people(token):
+            return token
+    return None
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
