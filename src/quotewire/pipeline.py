@@ -306,7 +306,7 @@ def analyse(
     found: list[Found] = find_direct(text, frames, regions)
     used = {token_key(f.cue_token) for f in found if f.cue_token is not None}
     found += find_indirect(text, frames, used)
-    found += find_block_quotes(text, frames, found)
+    found += find_block_quotes(shadow, frames, found)
     found += find_embedded(text, frames, regions, found)
     transcripts = find_transcripts(
         text, body, skip=[(s.start, s.end) for s in (article.title_span, article.dateline) if s]

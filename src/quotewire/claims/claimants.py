@@ -143,19 +143,22 @@ _RELEASED = (
 
 #: An organization's verb of release, then the documents it released and what they show, in the
 #: words after its name ("published portions of Trump's tax returns that showed ...").
-_RELEASED_SHOWING = re.compile(
-    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:[\w’'-]+\s+){1,9}?"
-    r"(?:that|which)\s+(?:show|shows|showed|showing|reveal|reveals|revealed|indicate|indicates"
-    r"|indicated)\b"
+_RELEASED_SHOWING = (
+    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:[\w’'-]+\s+){{1,9}}?"
+    r"(?:that|which)\s+(?:{showing})\b"
 )
 
 
 @cache
-def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``."""
-    kinds = "|".join(sorted(figure_words().claimants.named_study_kinds, key=len, reverse=True))
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``, and
+    :data:`_RELEASED_SHOWING` with the words of ``showing_words``."""
+    words = figure_words().claimants
+    kinds = "|".join(sorted(words.named_study_kinds, key=len, reverse=True))
+    showing = "|".join(sorted(words.showing_words, key=len, reverse=True))
     named = re.compile(_NAMED_STUDY.format(kinds=kinds))
-    return named, re.compile(_RELEASED.format(kinds=kinds), re.IGNORECASE)
+    released = re.compile(_RELEASED.format(kinds=kinds), re.IGNORECASE)
+    return named, released, re.compile(_RELEASED_SHOWING.format(showing=showing))
 
 
 #: How what a verb of speech states hangs on it (its clause, its object; "called for" a
@@ -309,13 +312,10 @@ class Claimants:
         self.findings: list[Finding] = list(self._named_studies(text))
         self.others: list[_Stretch] = []  # statements by people and bodies not sources
         self.sources: dict[int, Speaker] = {}  # id(quote) -> its data source
-        #: where each statement's cue starts -> its content ("Reyes said: "...," but in fact
-        #: Reyes used [one car]": the parser hangs the writer's clause on the cue)
-        self.cue_contents = {
-            q.cue.start: [(c.start, c.end) for c in q.content] for q in quotes if q.cue
-        }
-        #: where each statement by someone starts its cue -> the statement
-        self.by_cue = {q.cue.start: q for q in quotes if q.cue and q.speaker is not None}
+        #: where each statement's cue starts -> the statement, whose content tells what the
+        #: cue states ("Reyes said: "...," but in fact Reyes used [one car]": the parser hangs
+        #: the writer's clause on the cue)
+        self.by_cue = {q.cue.start: q for q in quotes if q.cue}
         #: every statement's content, to find the one a verb of speech is reported in
         self.contents: IntervalIndex[Quote] = IntervalIndex(
             (c.start, c.end, q) for q in quotes if q.speaker is not None for c in q.content
@@ -428,9 +428,9 @@ class Claimants:
             if entity.type != "ORG":
                 continue
             stop = _CLAUSE_END.search(text, end, end + _NAMED_WITH)
-            released = _study_patterns()[1]
+            _, released, showing = _study_patterns()
             hi = stop.start() if stop else end + _NAMED_WITH
-            match = released.match(text, end, hi) or _RELEASED_SHOWING.match(text, end, hi)
+            match = released.match(text, end, hi) or showing.match(text, end, hi)
             if match is None or match.group("verb").lower() not in self.words.release_verbs:
                 continue
             kind = (match.groupdict().get("kind") or "").lower()  # none: documents that show
@@ -884,8 +884,9 @@ class Claimants:
                 return method
             if verb and (valuing or lemma in words.statement_verbs):
                 stated = child.dep_ in _STATED or _stated_for(child, words.stated_prepositions)
-                content = self.cue_contents.get(offset + token.idx)
-                if not valuing and content and not any(s <= at < e for s, e in content):
+                stating = self.by_cue.get(offset + token.idx)
+                spans = stating.content if stating is not None else []
+                if not valuing and spans and not any(c.start <= at < c.end for c in spans):
                     return None  # the verb's statement is known and the figure is not in it
                 if subject is not None and (valuing or stated):
                     inner = self._subject_claimant(subject, offset)

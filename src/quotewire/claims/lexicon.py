@@ -98,6 +98,7 @@ class ClaimantWords:
     release_verbs: frozenset[str]
     statement_verbs: frozenset[str]
     data_verbs: frozenset[str]
+    showing_words: frozenset[str]
     method_participles: frozenset[str]
     unnamed_sources: frozenset[str]
     stated_prepositions: frozenset[str]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotewire.quotes.cues import SPEECH_VERBS, lemma_of
-from quotewire.quotes.frame import DOCUMENTS, Found, MentionRef, ends_its_line, same_token
+from quotewire.quotes.frame import DOCUMENTS, Found, MentionRef, ends_its_line, token_key
 from quotewire.quotes.intervals import IntervalIndex, LivePoints
 from quotewire.quotes.transcript import transcript_words
 
@@ -235,21 +235,23 @@ def _nest_according(found: Sequence[Found]) -> tuple[dict[int, list[Nested]], se
     out: dict[int, list[Nested]] = {}
     absorbed: set[int] = set()
     contents: IntervalIndex[int] | None = None
+    by_cue: dict[tuple[int, int], list[int]] = {}
     for item in found:
         token = item.cue_token
         if item.cue is None or item.speaker is None or token is None or token.lower_ != "according":
             continue
         if contents is None:
             contents = _content_index(found)
+            for n, host in enumerate(found):
+                if host.cue_token is not None:
+                    by_cue.setdefault(token_key(host.cue_token), []).append(n)
         hosts = [n for n in contents.containing(item.cue[0]) if found[n] is not item]
         hosts += [  # "Bloomberg reports that ..., according to X": the phrase hangs on the
             n  # cue, and attributes what the cue reports (indirect.according_clause)
-            for n, host in enumerate(found)
-            if host is not item
-            and host.cue_token is not None
-            and same_token(host.cue_token, token.head)
-            and host.content[0][0] - 2 <= item.content[0][0]
-            and item.content[-1][1] <= host.content[-1][1] + 2
+            for n in by_cue.get(token_key(token.head), [])
+            if found[n] is not item
+            and found[n].content[0][0] - 2 <= item.content[0][0]
+            and item.content[-1][1] <= found[n].content[-1][1] + 2
         ]
         if hosts:
             out.setdefault(id(found[min(hosts)]), []).append(Nested(item.speaker, item.cue))

@@ -19,33 +19,37 @@ from quotewire.quotes.cues import SPEECH_VERBS, lemma_of
 from quotewire.quotes.direct import colon_intro
 from quotewire.quotes.frame import Found, Frame, mention_for, subject_of, trim
 
-#: Markup left in plain text (an embedded post's ``<tweet author="...">`` and its closing tag):
-#: not what was said.
-_LEADING_TAG = re.compile(r"<[^<>\n]{1,300}>\s*")
-_TRAILING_TAG = re.compile(r"\s*<[^<>\n]{1,300}>[\s.]*$")
+#: What a passage ends with after its words when a markup tag blanked out closed it
+#: (``... next week</tweet>.``): no words of its own.
+_AFTER_BLANKED_TAG = re.compile(r"\s+[^\w\s]*$")
 
 #: The fewest words a passage must have to be what the introduction announces.
 _MIN_WORDS = 6
 
 
-def find_block_quotes(text: str, frames: Sequence[Frame], found: Sequence[Found]) -> list[Found]:
+def find_block_quotes(
+    shadow: str, frames: Sequence[Frame], found: Sequence[Found]
+) -> list[Found]:
     """Each paragraph introduced by the last clause of the paragraph right before it ("The
     governor added:"), when the introduction's verb is a verb of speech with a subject outside
     quotation marks, and the paragraph holds no quotation mark of its own at its start and no
-    statement found already."""
+    statement found already. ``shadow`` is the article's text with its markup blanked out
+    (:func:`quotewire.text.debris.masked`), so that an embedded post's tags are no content."""
     taken = sorted(s for f in found for s, _ in f.content)
     out: list[Found] = []
     for intro, passage in pairwise(frames):
-        if text[intro.stop : passage.offset].strip() or not len(passage.doc):
+        if shadow[intro.stop : passage.offset].strip() or not len(passage.doc):
             continue
         tail = intro.outside_tokens(intro.offset, intro.stop, last=12)
         cue = colon_intro(intro, tail)
         if cue is None or cue.pos_ != "VERB" or lemma_of(cue) not in SPEECH_VERBS:
             continue
-        start, end = _without_markup(text, *trim(text, passage.offset, passage.stop))
+        start, end = trim(shadow, passage.offset, passage.stop)
+        closed = _AFTER_BLANKED_TAG.search(shadow, start, end)
+        end = closed.start() if closed is not None else end
         if start >= end or (passage.inside and passage.inside[0][0] <= start):
             continue  # a quotation: the direct-quote finder's
-        if any(start <= s < end for s in taken) or len(text[start:end].split()) < _MIN_WORDS:
+        if any(start <= s < end for s in taken) or len(shadow[start:end].split()) < _MIN_WORDS:
             continue
         subject = subject_of(cue)
         if subject is None:
@@ -62,17 +66,6 @@ def find_block_quotes(text: str, frames: Sequence[Frame], found: Sequence[Found]
             )
         )
     return out
-
-
-def _without_markup(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without a tag that opens or closes it."""
-    opening = _LEADING_TAG.match(text, start, end)
-    if opening is not None:
-        start = opening.end()
-    closing = _TRAILING_TAG.search(text, start, end)
-    if closing is not None:
-        end = closing.start()
-    return trim(text, start, end) if start < end else (start, start)
 
 
 __all__ = ["find_block_quotes"]

@@ -22,6 +22,8 @@ from quotewire.speakers.titles import (
     KINSHIP,
     MEMBERS,
     ORG_HEADS,
+    PEOPLE_ENDINGS,
+    PEOPLE_WORDS,
     PERSON_TITLES,
     RELATIONS,
 )
@@ -618,16 +620,10 @@ def _relative_antecedent(noun: Any, relative: Any) -> Any:
     return noun
 
 
-#: Endings of nouns for people by what they do ("listeners", "an impersonator", "activists",
-#: "residents", "Republicans"), and nouns for people of no such form.
-_PEOPLE_ENDINGS = tuple("er ers or ors ist ists ant ants ent ents an ans".split())
-_PEOPLE_WORDS = frozenset("person people man men woman women child children kid kids".split())
-
-
 def _names_people(token: Any) -> bool:
     """Whether a noun may name a person or people: a person's name, a nationality or group, a
-    title, tie or kin ("the senator", "her lawyer", "his wife"), or a noun of
-    :data:`_PEOPLE_ENDINGS` or :data:`_PEOPLE_WORDS`."""
+    title, tie or kin ("the senator", "her lawyer", "his wife"), or a noun of ``PEOPLE_ENDINGS``
+    or ``PEOPLE_WORDS`` (speakers/titles.py)."""
     lemma = token.lemma_.lower()
     if token.ent_type_ in ("PERSON", "NORP"):
         return True
@@ -635,8 +631,8 @@ def _names_people(token: Any) -> bool:
         return True
     return (
         lemma in GENERIC_TITLES
-        or token.lower_ in _PEOPLE_WORDS
-        or token.lower_.endswith(_PEOPLE_ENDINGS)
+        or token.lower_ in PEOPLE_WORDS
+        or token.lower_.endswith(PEOPLE_ENDINGS)
     )
 
 

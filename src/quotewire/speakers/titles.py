@@ -48,6 +48,12 @@ SAME_TIES = {
     for word in group
 }
 
+#: Endings of nouns for people by what they do ("listeners", "an impersonator", "activists",
+#: "residents", "Republicans"), and nouns for people of no such form: what a relative "who"
+#: may stand for.
+PEOPLE_ENDINGS = tuple("er ers or ors ist ists ant ants ent ents an ans".split())
+PEOPLE_WORDS = frozenset("person people man men woman women child children kid kids".split())
+
 #: People named by the body they belong to or serve, never that body ("Carrier workers", "GOP
 #: insiders", "House members", "a White House doctor").
 MEMBERS = frozenset(
