@@ -1112,3 +1112,11 @@ def test_who_stands_for_the_people_before_it_not_a_thing_the_parser_hung_it_on()
         "doubts about the mayor",
     )
     assert quote.speaker is not None and quote.speaker.name == "black listeners"
+
+
+def test_who_faces_criticism_is_not_its_speaker() -> None:
+    quotes = _quotes(
+        "For her part, Mayor Ana Lind has faced sharp criticism for failing to address the "
+        "flooding in the harbor district."
+    )
+    assert not any(q.speaker is not None and q.speaker.name == "Ana Lind" for q in quotes)

@@ -66,6 +66,10 @@ UNSAYING = frozenset(
     "strip remove delete drop reject dismiss ignore deny dispute withdraw retract scrap "
     "cut erase".split()
 )
+#: Verbs by which one receives what others say ("Suu Kyi has faced sharp criticism for ...",
+#: "Schilling drew intense criticism", "the program attracted criticism"): the subject is the
+#: one spoken of, not the speaker.
+RECEIVING = frozenset("face draw attract receive earn meet".split())
 #: Occasions on which someone speaks: "she said at a news conference announcing that ...": she
 #: announces, not the conference.
 OCCASIONS = frozenset("conference briefing speech address interview remarks testimony".split())
@@ -348,6 +352,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         if token.dep_ == "dobj" and verb.lemma_.lower() in UNSAYING:
             return None  # "his operatives forced a change, stripping out a call for ...": the
             # call is not theirs
+        if token.dep_ == "dobj" and verb.lemma_.lower() in RECEIVING:
+            return None  # "Suu Kyi has faced sharp criticism for failing to ...": others'
+
         if token.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and depth < 3:
             return subject_of(verb, depth + 1)
         return None
