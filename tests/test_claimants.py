@@ -701,3 +701,14 @@ def test_documents_an_organization_published_that_show_a_figure_are_its_findings
         "company lost nearly $2 million in a single year."
     )
     assert claimed["nearly $2 million"] == "Reuters"
+
+
+def test_a_repeated_organization_first_named_with_its_article_claims_its_documents() -> None:
+    # "the Lakeside Gazette" is read as an organization with its article the first time; the
+    # later bare repeat must still be that organization, which published what the filings show.
+    claimed = _claimants(
+        "The mayor spoke to the Lakeside Gazette about her taxes on Friday.\n\n"
+        "On Sunday, the Lakeside Gazette published pages of the mayor’s 2019 tax filings that "
+        "showed her company lost nearly $2 million in a single year."
+    )
+    assert claimed["nearly $2 million"] == "Lakeside Gazette"

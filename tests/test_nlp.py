@@ -101,6 +101,24 @@ def test_a_repeated_run_of_names_keeps_the_entity_read_in_it_first() -> None:
     assert people[1:] == [["Okonkwo"], ["Okonkwo"]]
 
 
+def test_a_name_first_read_with_its_article_keeps_its_entity_without_it() -> None:
+    # The recognizer reads "the Lakeside Gazette" (article included) the first time; the
+    # repeats of the run of proper nouns, not read again, are the same organization.
+    text = (
+        "The mayor spoke to the Lakeside Gazette on Monday about the budget.\n\n"
+        "On Tuesday, the Lakeside Gazette published her tax filings.\n\n"
+        "The filings were complete, the Lakeside Gazette said."
+    )
+    paragraphs = split_paragraphs(text)
+    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
+    orgs = [
+        [e.text for e in pp.doc.ents if e.label_ == "ORG"]  # type: ignore[attr-defined]
+        for pp in parsed
+    ]
+    assert orgs[0] == ["the Lakeside Gazette"]
+    assert orgs[1:] == [["Lakeside Gazette"], ["Lakeside Gazette"]]
+
+
 def test_an_entity_is_cut_at_a_comma_the_parse_hangs_outside_it() -> None:
     # The recognizer reads "Politico, Democratic party" as one organization; the comma ends
     # the source of "according to" and the subject of the main clause starts after it.

@@ -110,8 +110,12 @@ def recognize(docs: Sequence[Any], ner: Any, *, run: Runner = alone) -> None:
                 spans.append((lo + ent.start, lo + ent.end, ent.label_))
                 labels.setdefault(ent.text, ent.label_)
         for i, j in doc_firsts:
+            # an entity that takes the article before the name ("the New York Times") is
+            # the name's reading too, without the article
             readings[doc[i:j].text] = [
-                (s - i, e - i, label) for s, e, label in spans if i <= s and e <= j
+                (max(s, i) - i, e - i, label)
+                for s, e, label in spans
+                if (i <= s or (s == i - 1 and doc[s].lower_ == "the")) and e <= j
             ]
         found.append(spans)
     surnames = {
