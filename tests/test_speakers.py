@@ -1130,3 +1130,17 @@ def test_a_tie_named_with_another_word_is_the_person_introduced_with_it() -> Non
     assert quote.speaker is not None and quote.speaker.name == "Mark Ruiz"
     ruiz = next(e for e in result.entities if e.name == "Mark Ruiz")
     assert "attorney for Ana Lind" in ruiz.roles
+
+
+def test_of_two_subjects_a_fronted_phrase_that_a_comma_ends_is_not_the_speaker() -> None:
+    # The parser hangs the fronted phrase on the verb as a second subject; the subject is the
+    # one after the comma. A list of subjects keeps its first member.
+    text = (
+        "Council Weighs Rent Plan\n\n"
+        "Her pledges to help renters notwithstanding, independent studies agree the richest "
+        "landlords would gain the most from the plan.\n\n"
+        "The union, tenants and local pastors have been demanding that the council publish "
+        "the contract."
+    )
+    assert _speaker_of(text, "richest landlords") == "independent studies"
+    assert _speaker_of(text, "publish the contract") == "The union"

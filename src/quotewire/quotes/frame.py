@@ -312,6 +312,20 @@ def same_token(a: Any, b: Any) -> bool:
     return a is not None and b is not None and token_key(a) == token_key(b)
 
 
+def _fronted(subjects: list[Any]) -> bool:
+    """Whether the first of two subjects the parser gave one verb is a fronted phrase that a
+    comma ends right before the second ("His promises ... notwithstanding, independent analyses
+    agree", "Holding signs, the protesters chanted"): when neither names someone who can speak
+    and the second is no list ("The family, protesters and civic leaders")."""
+    if len(subjects) != 2 or any(may_speak(s) for s in subjects):
+        return False
+    first, second = subjects
+    doc, comma = first.doc, first.right_edge.i + 1
+    if comma + 1 != second.left_edge.i or doc[comma].text != ",":
+        return False
+    return not any(t.dep_ in ("cc", "conj") for t in second.subtree)
+
+
 def subject_of(token: Any, depth: int = 0) -> Any:
     """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
     agent = _gerund_agent(token)
@@ -319,8 +333,10 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return agent
     subjects = [c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct]
     if len(subjects) > 1 and subjects[-1].i < token.i:  # the parser gave the verb two subjects
-        subjects.sort(key=lambda c: not may_speak(c))  # ("The drumbeat of criticism ..., Trump
-        # said"): the one who can speak
+        # ("The drumbeat of criticism ..., Trump said"): the one who can speak
+        if _fronted(subjects):
+            subjects.reverse()
+        subjects.sort(key=lambda c: not may_speak(c))
     for child in subjects:
         if child.lower_ in ("who", "that", "which"):
             clause = token  # "Kingson, who is running ... and who worked the crowd,
