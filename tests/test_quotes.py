@@ -1120,3 +1120,20 @@ def test_who_faces_criticism_is_not_its_speaker() -> None:
         "flooding in the harbor district."
     )
     assert not any(q.speaker is not None and q.speaker.name == "Ana Lind" for q in quotes)
+
+
+def test_a_report_in_the_reporting_verbs_tense_hung_inside_the_clause_ends_it() -> None:
+    # The parser hangs "hoped" and "implied" on the reported verb; in the tense of "said" and
+    # "conceded" they are the speaker's next reports, not part of what was said.
+    text = (
+        "Council Budget\n\n"
+        "Ms. Ortega said she had not seen the report and hoped that the council would publish "
+        "it soon.\n\n"
+        "The owner conceded that the guard had pushed a customer but implied that it was the "
+        "customer's fault."
+    )
+    said = {(q.cue.text if q.cue else None): q.text for q in _quotes(text)}
+    assert said["said"] == "she had not seen the report"
+    assert said["hoped"] == "that the council would publish it soon"
+    assert said["conceded"] == "that the guard had pushed a customer"
+    assert said["implied"] == "that it was the customer's fault"

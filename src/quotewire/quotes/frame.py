@@ -388,7 +388,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         reported = _reported_clause_of_aside(token)  # "Gore insisted it was premature,
         if reported is not None:  # while adding ...": Gore adds
             head = reported.head
-        elif _past_beside_modal(token):  # "May said that the country would declare ... and
+        elif past_beside_modal(token):  # "May said that the country would declare ... and
             head = head.head  # suggested that ...": May suggested
         subject = subject_of(head, depth + 1)
         if subject is None and token.dep_ in ("conj", "xcomp"):
@@ -544,7 +544,7 @@ def may_speak(token: Any) -> bool:
     return token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS
 
 
-def _past_beside_modal(token: Any) -> bool:
+def past_beside_modal(token: Any) -> bool:
     """Whether ``token`` is a finite verb that the parser joined to a reported clause's verb
     though it cannot share that verb's auxiliary ("said that the country would declare ... and
     suggested that ...", "said his attacks have given ... and said that ...") or tense ("says

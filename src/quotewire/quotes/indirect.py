@@ -46,6 +46,7 @@ from quotewire.quotes.frame import (
     name_before,
     noun_phrase,
     participle_subject,
+    past_beside_modal,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -165,6 +166,9 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         if subject is not None:
             lo = subject.left_edge.i  # not "after the convention"
         hi = max(c.right_edge.i for c in clauses)
+        nexts = [n for c in clauses if c.i > cue.i and (n := _next_act(frame, cue, c)) is not None]
+        if nexts:  # "said she has released her returns and called on ...": not what she said
+            hi = min(hi, min(n.left_edge.i for n in nexts) - 1)
         before = [c for c in clauses if c.i < cue.i]
         after = [c for c in clauses if c.i > cue.i]
         if before and after:  # "Trump is so reckless, he said, that if ...": one on each side
@@ -230,6 +234,35 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if interrupted is not None:  # "These employees, Stumpf explained earlier in the hearing,
         return _spans(frame, interrupted)  # were well-paid": the clause on both sides
     return []
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _next_act(frame: Frame, cue: Any, clause: Any) -> Any:
+    """The first conjunct the parser hung inside a reported clause that tells what happened
+    next instead of what was reported: a report in the reporting verb's tense, the speaker's
+    own ("said she has released 30 years of tax returns and called on Sanders to do the
+    same") or someone else's ("said that Wall Street does more to hurt the economy than to
+    help it, and those voters backed Mr. Sanders"); None when there is none. A conjunct in the
+    reported clause's own tense is reported too ("said the system is "complex" and he feels
+    he can win"), as is one with its own "that"."""
+    for token in clause.subtree:
+        if token.dep_ != "conj" or token.i <= clause.i or frame.quoted(token):
+            continue
+        if token.tag_ != cue.tag_ or token.tag_ not in _FINITE or not is_cue_verb(token):
+            continue
+        if any(c.dep_ == "mark" for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            if token.head.i == clause.i and past_beside_modal(token):
+                return token
+        elif token.tag_ != clause.tag_ and (
+            may_speak(subjects[0]) or subjects[0].pos_ in ("NOUN", "PROPN")
+        ):
+            return token
+    return None
 
 
 def interrupted_clause(cue: Any) -> list[Any] | None:
