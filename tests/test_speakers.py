@@ -1144,3 +1144,19 @@ def test_of_two_subjects_a_fronted_phrase_that_a_comma_ends_is_not_the_speaker()
     )
     assert _speaker_of(text, "richest landlords") == "independent studies"
     assert _speaker_of(text, "publish the contract") == "The union"
+
+
+def test_a_pronoun_after_a_paragraph_that_introduces_someone_is_the_one_introduced() -> None:
+    # News copy names a new person in full, then quotes them in the next paragraph with "he
+    # said"; the speaker of the paragraph before that is not the one speaking.
+    text = (
+        "Budget Vote\n\n"
+        'Senator Paul Reyes spoke first at the hearing on Monday. "We will vote no," he said.\n\n'
+        "The loudest cheers went to Tom Alvarez, a farmer from Lodi who drove four hours to "
+        "the hearing.\n\n"
+        '"I came to be heard," he said.\n\n'
+        'Reyes left early. "It was a long day," he said later.'
+    )
+    assert _speaker_of(text, "We will vote no") == "Paul Reyes"
+    assert _speaker_of(text, "I came to be heard") == "Tom Alvarez"
+    assert _speaker_of(text, "It was a long day") == "Paul Reyes"

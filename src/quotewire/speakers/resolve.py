@@ -880,9 +880,12 @@ class Resolver:
             elif recent is not None and recent.gender == gender and recent is not found:
                 # a subject last named two paragraphs or more before gives way to someone of
                 # the pronoun's gender named since ("... a message from Wendy Sherman. "...,"
-                # she wrote.")
+                # she wrote."), one paragraph before when that one introduced the person
+                # quoted next
                 since = self.text[found.seen_before(ref.start) : recent.seen_before(ref.start)]
-                if len(_PARAGRAPH_BREAK.findall(since)) >= 2:
+                if len(_PARAGRAPH_BREAK.findall(since)) >= 2 or (
+                    _PARAGRAPH_BREAK.search(since) and self._quoted_after(recent, ref.start)
+                ):
                     found = recent
         if fast:
             return found
@@ -904,6 +907,20 @@ class Resolver:
             if may_be(draft):
                 return draft
         return None
+
+    def _quoted_after(self, draft: Draft, pos: int) -> bool:
+        """Whether the paragraph of ``pos`` opens with a quotation and ``draft`` was named for
+        the first time, and only, in the paragraph just before it ("... courtesy of Wes
+        Nakagiri, a delegate from Michigan who dressed up in a prison outfit. ¶ "I heard ...,"
+        he said."): news copy introduces the person it quotes next."""
+        if draft.introduced != draft.seen_before(pos):
+            return False
+        between = self.text[draft.introduced : pos]
+        breaks = list(_PARAGRAPH_BREAK.finditer(between))
+        if len(breaks) != 1:
+            return False
+        opening = between[breaks[0].end() :].lstrip()[:1]
+        return bool(opening) and opening in _OPENING_MARKS
 
     def _aged(self, ref: MentionRef, avoid: Draft | None = None) -> Draft | None:
         """ "the 34-year-old mother of three replied": a description by age with a noun that
