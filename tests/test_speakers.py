@@ -1160,3 +1160,37 @@ def test_a_pronoun_after_a_paragraph_that_introduces_someone_is_the_one_introduc
     assert _speaker_of(text, "We will vote no") == "Paul Reyes"
     assert _speaker_of(text, "I came to be heard") == "Tom Alvarez"
     assert _speaker_of(text, "It was a long day") == "Paul Reyes"
+
+
+def test_a_definite_title_names_again_the_one_person_the_passage_is_about() -> None:
+    # Nobody in the article holds the title; the one person mentioned just before is its
+    # subject. With two people named, or a title of someone from elsewhere, nobody is guessed.
+    text = (
+        "Harbor Plan\n\n"
+        "Dana Whitfield toured the harbor on Monday with dock workers.\n\n"
+        "The Republican candidate said the port needed new cranes.\n\n"
+        "Whitfield later met Governor Omar Lutz to discuss the plan. The candidate said the "
+        "meeting went well.\n\n"
+        "The Mexican president said the trade route mattered to both countries."
+    )
+    assert _speaker_of(text, "new cranes") == "Dana Whitfield"
+    assert _speaker_of(text, "meeting went well") == "The candidate"  # Whitfield or Lutz
+    assert _speaker_of(text, "trade route") == "The Mexican president"
+    # an interviewer, even one quoted asking, is not whom the title names
+    interview = (
+        "Harbor Plan\n\n"
+        "Sen. Dana Whitfield said in an interview with KQED's Ruth Okafor that the port "
+        "needed new cranes.\n\n"
+        '"So you would fund them?" Okafor asked.\n\n'
+        '"I would, yes," the senator said.'
+    )
+    assert _speaker_of(interview, "I would, yes") != "Ruth Okafor"
+
+
+def test_whoever_lets_people_know_something_tells_it_to_them() -> None:
+    text = (
+        "Harbor Plan\n\n"
+        "Mayor Ines Ferro wants to let the dock workers know that the port will stay open."
+    )
+    quote = next(q for q in _body_quotes(text) if "stay open" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Ines Ferro"

@@ -326,11 +326,25 @@ def _fronted(subjects: list[Any]) -> bool:
     return not any(t.dep_ in ("cc", "conj") for t in second.subtree)
 
 
+def let_know(token: Any) -> bool:
+    """Whether ``token`` is the verb of "let them know that ...", "let voters hear that ...":
+    its subject is told, and the one who lets them know tells it ("Let's say ..." and "let us
+    know" are no such telling)."""
+    head = token.head
+    if head.i == token.i or head.lemma_.lower() != "let" or token.dep_ not in ("ccomp", "xcomp"):
+        return False
+    if token.lemma_.lower() not in ("know", "hear"):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in token.children)
+
+
 def subject_of(token: Any, depth: int = 0) -> Any:
     """The grammatical subject that says ``token``'s verb, climbing participles and conjuncts."""
     agent = _gerund_agent(token)
     if agent is not None:
         return agent
+    if depth < 3 and let_know(token):  # "she wanted to ... and let them know that ...": she
+        return subject_of(token.head, depth + 1)
     subjects = [c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct]
     if len(subjects) > 1 and subjects[-1].i < token.i:  # the parser gave the verb two subjects
         # ("The drumbeat of criticism ..., Trump said"): the one who can speak
@@ -920,6 +934,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def addressee_of(frame: Frame, cue: Any) -> MentionRef | None:
     """Whom a statement is addressed to: "told reporters", "addressing the President"."""
     for child in cue.children:
+        if let_know(cue) and child.dep_ == "nsubj":  # "let them know": them
+            return mention_for(frame, child)
         told = child.dep_ == "dative" or (child.dep_ == "dobj" and cue.lemma_ == "tell")
         told = told or (child.dep_ == "nsubjpass" and cue.lemma_ == "ask")  # "X was asked"
         if told and not frame.quoted(child):

@@ -43,15 +43,18 @@ from quotewire.speakers.titles import (
     GENERIC_ORG_HEADS,
     GENERIC_TITLES,
     HONORIFICS,
+    INTERVIEW_WORDS,
     KINSHIP,
     MEMBERS,
     ORG_HEADS,
     ORG_NAME_ENDINGS,
+    PARTY_WORDS,
     PERSON_TITLES,
     PLURAL_MEMBERS,
     PRESS_ROLES,
     RELATIONS,
     SAME_TIES,
+    VARIATION_TITLES,
     same_nation,
 )
 
@@ -531,6 +534,8 @@ class Resolver:
                 else self._other_for(name, label)
             )
             if label == "PERSON":
+                if _INTERVIEWER.search(self.text, max(0, start - 60), start):
+                    draft.press = True  # "in an interview with CNN's Gloria Borger"
                 start = self._read_roles(draft, ent, frame, start)
                 self._title_in_name(draft, name)
                 if _main_subject(ent) and not frame.quoted(ent.root):
@@ -756,7 +761,7 @@ class Resolver:
             return self._title(ref) or self._aged(ref, avoid)
         if ref.kind == "nominal":
             surname = self._surname(name) or self._misspelt(name, ref.start)
-            return surname or self._known_other(name) or self._title(ref)
+            return surname or self._known_other(name) or self._title(ref) or self._varied(ref)
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
             if ref.label in (None, "PERSON") and not (
@@ -1010,6 +1015,33 @@ class Resolver:
                 best = (seen, draft)
         return best[1] if best else None
 
+    def _varied(self, ref: MentionRef) -> Draft | None:
+        """The person a definite title in the singular names again when nobody in the article
+        holds it ("The Republican presidential nominee said", "The candidate added"): the one
+        person mentioned at all in its paragraph before it and in the paragraph before that,
+        when that person is a subject there; None otherwise (the writer may mean the object:
+        "Maddow tried to press Warren ..., but the senator insisted")."""
+        phrase = self.text[ref.start : ref.end]
+        words = phrase.lower().split()
+        if ref.head not in VARIATION_TITLES or words[0] != "the" or ref.head not in words:
+            return None
+        if any(w[0].isupper() and w.lower() not in PARTY_WORDS for w in phrase.split()[1:]):
+            return None  # "the Mexican president": someone of Mexico
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, 0, ref.start)]
+        since = breaks[-2] if len(breaks) > 1 else 0
+        people = [
+            draft
+            for draft in self.entities
+            if draft.type == "PERSON" and since <= draft.seen_before(ref.start)
+        ]
+        if len(people) != 1 or people[0].press:
+            return None  # not an interviewer, even one quoted asking
+        subject = any(
+            since <= at < ref.start and draft is people[0]
+            for at, draft in (*self.last_subject, *self._name_subjects)
+        )
+        return people[0] if subject else None
+
     def title_mentions(self, frames: Sequence[Frame]) -> list[_Event]:
         """Noun phrases headed by a person's title or a pronoun, outside quotations, as
         mentions to resolve (in focus for the next pronoun when they are a subject)."""
@@ -1144,6 +1176,11 @@ def role_phrase(token: Any) -> tuple[int, int]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+#: The words before an interviewer's name: "an interview with (CNN's )?", "interviewed by".
+_INTERVIEWER = re.compile(
+    r"\b(?:" + "|".join(sorted(INTERVIEW_WORDS)) + r")\s+(?:with|by)\s+"
+    r"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+)?(?:[a-z]+\s+){0,3}$"
+)
 
 
 def _better_spelt(name: str, known: str) -> bool:

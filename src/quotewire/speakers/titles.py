@@ -75,6 +75,21 @@ GENDERED_NOUNS = {
 
 #: Titles that fit any office: "the Russian leader" may be the Russian President.
 GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
+#: Party words a title may carry and still name again the person of any party named before
+#: ("The Republican presidential nominee"); any other capitalized word ("the Mexican
+#: president", "the Vermont senator") says whose title it is, which the article must show.
+PARTY_WORDS = frozenset(
+    "republican democratic democrat gop independent libertarian green presumptive".split()
+)
+#: "an interview with CNN's Gloria Borger": the person named after these is the interviewer.
+INTERVIEW_WORDS = frozenset("interview interviews interviewed".split())
+#: Titles a writer uses to name again, without the name, the person the passage is about
+#: ("Clinton spoke out Tuesday ... The former secretary of state said"), not those of someone
+#: serving them (a spokesman, an aide, a lawyer).
+VARIATION_TITLES = frozenset(
+    """candidate nominee senator governor president mogul billionaire secretary congressman
+    congresswoman mayor businessman frontrunner front-runner""".split()
+)
 #: Roles of the press: a reporter, columnist or interviewer named in the story is not whom a
 #: pronoun refers to, unless they are quoted themselves.
 PRESS_ROLES = frozenset(
