@@ -1137,3 +1137,16 @@ def test_a_report_in_the_reporting_verbs_tense_hung_inside_the_clause_ends_it() 
     assert said["hoped"] == "that the council would publish it soon"
     assert said["conceded"] == "that the guard had pushed a customer"
     assert said["implied"] == "that it was the customer's fault"
+
+
+def test_the_speakers_next_report_with_its_own_auxiliary_ends_the_reported_clause() -> None:
+    # "have been calling" cannot share "is" with "relief": the officials have been calling.
+    text = (
+        "Harbor Debt\n\n"
+        "Many officials on the island believe meaningful debt relief is possible only in "
+        "bankruptcy and have been calling on Congress to amend the law."
+    )
+    believed = next(q for q in _quotes(text) if _cue(q) == "believe")
+    assert believed.text == "meaningful debt relief is possible only in bankruptcy"
+    calling = next(q for q in _quotes(text) if _cue(q) == "calling")
+    assert calling.speaker is not None and calling.speaker.name == "Many officials"

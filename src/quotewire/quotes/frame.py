@@ -558,20 +558,32 @@ def may_speak(token: Any) -> bool:
     return token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS
 
 
+def finite_tag(verb: Any) -> str:
+    """The tag of a verb's finite form: its first auxiliary's ("have been calling": have)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return str(auxiliaries[0].tag_ if auxiliaries else verb.tag_)
+
+
 def past_beside_modal(token: Any) -> bool:
-    """Whether ``token`` is a finite verb that the parser joined to a reported clause's verb
-    though it cannot share that verb's auxiliary ("said that the country would declare ... and
+    """Whether ``token`` is a verb that the parser joined to a reported clause's verb though
+    it cannot share that verb's auxiliary ("said that the country would declare ... and
     suggested that ...", "said his attacks have given ... and said that ...") or tense ("says
-    the response was ... and says he introduced ..." in the reporting verb's tense): the
+    the response was ... and says he introduced ..." in the reporting verb's tense; "believe
+    relief is possible ... and have been calling on Congress", by its own auxiliary): the
     reporter's next act, not the reported subject's."""
     head = token.head
-    if token.dep_ != "conj" or token.tag_ not in _FINITE or head.dep_ != "ccomp":
+    if token.dep_ != "conj" or head.dep_ != "ccomp":
         return False
     reporting = head.head
-    if reporting.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" for c in token.children):
+    if reporting.pos_ not in ("VERB", "AUX"):
         return False
     if any(t.text == "," for t in token.doc[reporting.i + 1 : head.i]):
         return False  # "When Lee announced his bid, Ortiz was holding a meeting and told ..."
+    tag = finite_tag(token)
+    if any(c.dep_ == "aux" for c in token.children):
+        return tag == reporting.tag_ and finite_tag(head) in _FINITE and finite_tag(head) != tag
+    if token.tag_ not in _FINITE:
+        return False
     if head.tag_ in ("VB", "VBN", "VBG"):
         return any(c.dep_ == "aux" for c in head.children)
     return head.tag_ in _FINITE and head.tag_ != token.tag_ and token.tag_ == reporting.tag_

@@ -39,6 +39,7 @@ from quotewire.quotes.frame import (
     Frame,
     addressee_of,
     cue_span,
+    finite_tag,
     inverted_subject,
     it_antecedent,
     may_speak,
@@ -239,18 +240,31 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def _reports(verb: Any) -> bool:
+    """Whether a verb reports: a verb of saying or believing, or one with its preposition
+    ("called on Congress to ...")."""
+    lemma = lemma_of(verb)
+    return is_cue_verb(verb) or any(
+        (lemma, c.lower_) in PREP_CUES or learned(lemma, f"prep:{c.lower_}")
+        for c in verb.children
+        if c.dep_ == "prep"
+    )
+
+
 def _next_act(frame: Frame, cue: Any, clause: Any) -> Any:
     """The first conjunct the parser hung inside a reported clause that tells what happened
     next instead of what was reported: a report in the reporting verb's tense, the speaker's
     own ("said she has released 30 years of tax returns and called on Sanders to do the
-    same") or someone else's ("said that Wall Street does more to hurt the economy than to
-    help it, and those voters backed Mr. Sanders"); None when there is none. A conjunct in the
-    reported clause's own tense is reported too ("said the system is "complex" and he feels
-    he can win"), as is one with its own "that"."""
+    same", "believe meaningful debt relief is possible only in bankruptcy and have been calling
+    on Congress ...") or someone else's ("said that Wall Street does more to hurt the economy
+    than to help it, and those voters backed Mr. Sanders"); None when there is none. A
+    conjunct in the reported clause's own tense is reported too ("said the system is
+    "complex" and he feels he can win"), as is one with its own "that"."""
     for token in clause.subtree:
         if token.dep_ != "conj" or token.i <= clause.i or frame.quoted(token):
             continue
-        if token.tag_ != cue.tag_ or token.tag_ not in _FINITE or not is_cue_verb(token):
+        tag = finite_tag(token)
+        if tag != cue.tag_ or tag not in _FINITE or not _reports(token):
             continue
         if any(c.dep_ == "mark" for c in token.children):
             continue
@@ -258,7 +272,7 @@ def _next_act(frame: Frame, cue: Any, clause: Any) -> Any:
         if not subjects:
             if token.head.i == clause.i and past_beside_modal(token):
                 return token
-        elif token.tag_ != clause.tag_ and (
+        elif tag != finite_tag(clause) and (
             may_speak(subjects[0]) or subjects[0].pos_ in ("NOUN", "PROPN")
         ):
             return token
