@@ -1150,3 +1150,12 @@ def test_the_speakers_next_report_with_its_own_auxiliary_ends_the_reported_claus
     assert believed.text == "meaningful debt relief is possible only in bankruptcy"
     calling = next(q for q in _quotes(text) if _cue(q) == "calling")
     assert calling.speaker is not None and calling.speaker.name == "Many officials"
+
+
+def test_a_name_given_in_the_passive_is_no_ones_statement() -> None:
+    text = (
+        "Island Bank\n\n"
+        "The bank financed power plants at a time when the island was known as "
+        '"the Poorhouse of the Caribbean," with an economy built on sugar cane.'
+    )
+    assert not [q for q in _quotes(text) if "Poorhouse" in q.text]

@@ -16,6 +16,7 @@ from typing import Any
 
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
+    NAME_GIVING,
     NAMING,
     SPEAKER_DEPS,
     UTTERANCES,
@@ -230,6 +231,8 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if token.text in _SENTENCE_END:
             break
         if _is_cue(token):
+            if _named_by(token):
+                return None  # "the island was known as "the Poorhouse of the Caribbean""
             subject = _speaker_token(frame, token)
             if subject is None and _asked(token):
                 return token  # "Blumenthal was asked, "Would you ...?"": by someone unnamed
@@ -262,6 +265,13 @@ def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any])
             subject = subject_of(token)
             return token if subject is not None and not frame.quoted(subject) else None
     return None
+
+
+def _named_by(token: Any) -> bool:
+    """ "was known as", "is called": a name given in the passive, by nobody named."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    agent = any(c.dep_ == "agent" for c in token.children)
+    return lemma_of(token) in NAME_GIVING and passive and not agent
 
 
 def _asked(token: Any) -> bool:

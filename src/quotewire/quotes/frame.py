@@ -763,6 +763,8 @@ def speaking_aside(token: Any) -> bool:
 
 #: Verbs that name what they speak of (", calling it "an incredible feat"").
 NAMING = frozenset({"call", "label", "brand", "dub"})
+#: Verbs that give a name ("a play called ...", "the island was known as ...").
+NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 
 def _reported_clause_of_aside(token: Any) -> Any:

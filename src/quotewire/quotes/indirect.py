@@ -33,7 +33,7 @@ from quotewire.quotes.cues import (
 )
 from quotewire.quotes.frame import (
     DOCUMENTS,
-    NAMING,
+    NAME_GIVING,
     SPEAKER_DEPS,
     Found,
     Frame,
@@ -563,7 +563,6 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
 
 
 #: Participles that give a thing its name ("a play called ...", "a group known as ...").
-_NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
@@ -572,7 +571,7 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     instances" where ...")."""
     lemma = lemma_of(cue)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in _NAME_GIVING and len(objects) < 2:
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in NAME_GIVING and len(objects) < 2:
         return None  # "a play called "Sons of Trump"" names the play ("called Trump "a
         # prince"", with two, is a verb the parser misread)
     if objects and (
