@@ -987,3 +987,17 @@ def test_the_top_share_after_a_determiner_is_a_group_not_a_comparison() -> None:
     assert [(a.value, a.comparator) for a in group] == [(1.0, "="), (10.0, "=")]
     verb = find_amounts("Sales may top $5 million this year.")
     assert [(a.value, a.comparator) for a in verb] == [(5_000_000.0, ">")]
+
+
+def test_a_bare_number_joined_by_and_or_or_takes_the_unit_written_after_the_next() -> None:
+    # "20 and 50 years ago" is two figures in years; "2 or 3 million people" two in millions.
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(a.value, a.unit) for a in find_amounts(text)]
+
+    assert read("incidents that happened 20 and 50 years ago") == [(20, "years"), (50, "years")]
+    assert read("a tax of 17 or 18 percent") == [(17, "percent"), (18, "percent")]
+    assert read("between 2 or 3 million dollars") == [(2e6, "USD"), (3e6, "USD")]
+    # not across other words: "834, with a margin of error of plus or minus 4 points"
+    assert read("The sample is 834, with a margin of error of plus or minus 4 percentage points")[
+        0
+    ] == (834, "dimensionless")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -290,7 +290,7 @@ class _Finder:
                 continue
             found.append(amount)
             i = max(after, i + 1)
-        return found
+        return _shared_units(self.text, found)
 
     def _may_start(self, i: int) -> bool:
         """A cheap test of whether an amount can start at token ``i`` (a numeral, a currency,
@@ -1491,6 +1491,38 @@ class _Finder:
     def _reread(self, j: int, lang: str) -> float:
         t = self.toks[j]
         return literal_value(t.text, lang) if t.kind == "num" else 0.0
+
+
+#: What joins two numbers that share the unit written after the second ("20 and 50 years
+#: ago", "2 or 3 percent").
+_SHARING = re.compile(r"\s+(?:and|or|nor|und|oder|и|или)\s+")
+_PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+
+
+def _shared_units(text: str, found: list[Amount]) -> list[Amount]:
+    """A bare number joined by "and" or "or" to a number with a unit takes that unit and its
+    scale: "20 and 50 years ago" is 20 years and 50 years, "2 or 3 million people" 2 million
+    people."""
+    out = list(found)
+    for n in range(len(out) - 2, -1, -1):
+        first, second = out[n], out[n + 1]
+        if first.unit != "dimensionless" or second.unit == "dimensionless":
+            continue
+        if first.comparator not in ("=", "~") or first.high is not None:
+            continue
+        if first.against is not None:
+            continue
+        if not _SHARING.fullmatch(text, first.end, second.start):
+            continue
+        written = text[second.number_start : second.number_end]
+        if not _PLAIN_NUMBER.match(written) or not _PLAIN_NUMBER.match(first.text):
+            continue
+        shown = float(written.replace(",", ""))
+        scale = second.value / shown if shown else 1.0
+        out[n] = replace(
+            first, value=_tidy(first.value * scale), unit=second.unit, kind=second.kind
+        )
+    return out
 
 
 def _tokenize(text: str, start: int, end: int, lang: str) -> list[_Tok]:
