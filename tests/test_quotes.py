@@ -1152,10 +1152,17 @@ def test_the_speakers_next_report_with_its_own_auxiliary_ends_the_reported_claus
     assert calling.speaker is not None and calling.speaker.name == "Many officials"
 
 
-def test_a_name_given_in_the_passive_is_no_ones_statement() -> None:
+def test_a_name_or_a_view_given_in_the_passive_is_no_ones_statement() -> None:
     text = (
         "Island Bank\n\n"
         "The bank financed power plants at a time when the island was known as "
         '"the Poorhouse of the Caribbean," with an economy built on sugar cane.'
     )
     assert not [q for q in _quotes(text) if "Poorhouse" in q.text]
+    # nor is what someone is told, or considered, by nobody named
+    told = (
+        "Island Bank\n\n"
+        'Only when a woman can run for office without being told to "smile" will it end. Such '
+        'jobs are considered "inherently governmental."'
+    )
+    assert not [q for q in _quotes(told) if "smile" in q.text or "inherently" in q.text]

@@ -16,7 +16,6 @@ from typing import Any
 
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
-    NAME_GIVING,
     NAMING,
     SPEAKER_DEPS,
     UTTERANCES,
@@ -231,11 +230,12 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if token.text in _SENTENCE_END:
             break
         if _is_cue(token):
-            if _named_by(token):
-                return None  # "the island was known as "the Poorhouse of the Caribbean""
-            subject = _speaker_token(frame, token)
-            if subject is None and _asked(token):
+            if _asked(token):
                 return token  # "Blumenthal was asked, "Would you ...?"": by someone unnamed
+            if _unsaid_passive(token):
+                return None  # "the island was known as "the Poorhouse of the Caribbean"",
+                # "to be considered a true "genius"": nobody named says it
+            subject = _speaker_token(frame, token)
             if subject is None or frame.quoted(subject) or _infinitive(token):
                 return None
             if _part_of_clause(text, frame, token, region):
@@ -267,11 +267,11 @@ def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any])
     return None
 
 
-def _named_by(token: Any) -> bool:
-    """ "was known as", "is called": a name given in the passive, by nobody named."""
+def _unsaid_passive(token: Any) -> bool:
+    """ "was known as", "to be considered": a cue in the passive with no agent, whose subject
+    is what is named or thought of, not who says it."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    agent = any(c.dep_ == "agent" for c in token.children)
-    return lemma_of(token) in NAME_GIVING and passive and not agent
+    return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _asked(token: Any) -> bool:
