@@ -83,6 +83,16 @@ def test_name_chains_join_names_with_of() -> None:
     assert "New York" in chains
 
 
+def _entities_by_paragraph(text: str, label: str) -> list[list[str]]:
+    """The entities of ``label`` in each paragraph of ``text``, as quotewire parses it."""
+    paragraphs = split_paragraphs(text)
+    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
+    return [
+        [e.text for e in pp.doc.ents if e.label_ == label]  # type: ignore[attr-defined]
+        for pp in parsed
+    ]
+
+
 def test_a_repeated_run_of_names_keeps_the_entity_read_in_it_first() -> None:
     # "Mr. Okonkwo" is one run of proper nouns; the recognizer reads only "Okonkwo" as the
     # person the first time, and the repeats (not read again) must say the same.
@@ -91,12 +101,7 @@ def test_a_repeated_run_of_names_keeps_the_entity_read_in_it_first() -> None:
         "Later that week Mr. Okonkwo seemed tired.\n\n"
         "By Friday Mr. Okonkwo had left the city."
     )
-    paragraphs = split_paragraphs(text)
-    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
-    people = [
-        [e.text for e in pp.doc.ents if e.label_ == "PERSON"]  # type: ignore[attr-defined]
-        for pp in parsed
-    ]
+    people = _entities_by_paragraph(text, "PERSON")
     assert people[0] == ["Okonkwo"]
     assert people[1:] == [["Okonkwo"], ["Okonkwo"]]
 
@@ -109,12 +114,7 @@ def test_a_name_first_read_with_its_article_keeps_its_entity_without_it() -> Non
         "On Tuesday, the Lakeside Gazette published her tax filings.\n\n"
         "The filings were complete, the Lakeside Gazette said."
     )
-    paragraphs = split_paragraphs(text)
-    parsed = parse_paragraphs(text, [(p.index, p.start, p.end) for p in paragraphs])
-    orgs = [
-        [e.text for e in pp.doc.ents if e.label_ == "ORG"]  # type: ignore[attr-defined]
-        for pp in parsed
-    ]
+    orgs = _entities_by_paragraph(text, "ORG")
     assert orgs[0] == ["the Lakeside Gazette"]
     assert orgs[1:] == [["Lakeside Gazette"], ["Lakeside Gazette"]]
 
