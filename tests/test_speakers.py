@@ -1194,3 +1194,14 @@ def test_whoever_lets_people_know_something_tells_it_to_them() -> None:
     )
     quote = next(q for q in _body_quotes(text) if "stay open" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Ines Ferro"
+
+
+def test_which_right_after_an_organization_is_that_organization_when_the_parse_strays() -> None:
+    # The parser hangs "which reported" on "turned", not on "Department"; with no comma
+    # between, "which" is the department.
+    text = (
+        "Harbor Crime\n\n"
+        "To settle the question, they turned to the Lakeside Police Department which reported "
+        "“1,204 burglaries” in the city between January 1 and September 18."
+    )
+    assert _speaker_of(text, "burglaries") == "Lakeside Police Department"

@@ -356,8 +356,19 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             clause = token  # "Kingson, who is running ... and who worked the crowd,
             while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
                 clause = clause.head  # the second "who" is Kingson's too
-            if clause.dep_ == "relcl" and (child.lower_ != "which" or _speaks_for(clause.head)):
+            if clause.dep_ == "relcl" and (
+                child.lower_ != "which" or _speaks_for(clause.head, child)
+            ):
                 return _relative_antecedent(clause.head, child)
+            before = child.doc[child.i - 1] if child.i > 0 else None
+            if (
+                clause.dep_ != "relcl"
+                and child.lower_ in ("who", "which")
+                and before is not None
+                and before.pos_ in ("NOUN", "PROPN")
+                and (child.lower_ == "who" or _speaks_for(before, child))
+            ):  # "turned to the Chicago Police Department which reported ...": the parser
+                return before  # hung the clause on the main verb
         return child
     if token.pos_ == "NOUN":  # "Trump's claim", "Trump issued a statement", "in a statement"
         owners = [c for c in token.children if c.dep_ == "poss"]
@@ -631,12 +642,15 @@ def _gerund_agent(token: Any) -> Any:
     return name
 
 
-def _speaks_for(noun: Any) -> bool:
-    """Whether "which" after ``noun`` may say something: a document ("the study, which notes
-    that ..."). The parser hangs a "which" on many a noun that says nothing ("brain cancer,
-    which ..."), and an organization's "which" clause is an aside ("the Republican Governors
-    Association, which despite having to defend more seats ...")."""
-    return noun.lemma_.lower() in DOCUMENTS
+def _speaks_for(noun: Any, which: Any) -> bool:
+    """Whether ``which`` after ``noun`` may say something: a document ("the study, which notes
+    that ..."), or an organization it follows with no comma ("the Chicago Police Department
+    which reported ..."). The parser hangs a "which" on many a noun that says nothing ("brain
+    cancer, which ..."), and an organization's "which" clause after a comma is an aside ("the
+    Republican Governors Association, which despite having to defend more seats ...")."""
+    if noun.lemma_.lower() in DOCUMENTS:
+        return True
+    return bool(noun.ent_type_ == "ORG" and which.i == noun.i + 1)
 
 
 def _relative_antecedent(noun: Any, relative: Any) -> Any:
