@@ -1001,3 +1001,10 @@ def test_a_bare_number_joined_by_and_or_or_takes_the_unit_written_after_the_next
     assert read("The sample is 834, with a margin of error of plus or minus 4 percentage points")[
         0
     ] == (834, "dimensionless")
+
+
+def test_an_age_after_a_name_may_close_with_a_dash() -> None:
+    found = find_amounts("Mr. Okafor, 40 ― a father of three ― was stopped by police.")
+    assert [(a.value, a.unit) for a in found] == [(40, "years")]
+    tally = find_amounts("Ruiz, 5 – 3 in the final count")  # a score, not an age
+    assert all(a.unit != "years" for a in tally)

@@ -811,10 +811,18 @@ class _Finder:
         return _Unit("dimensionless", "number", k, lang, 1.0)
 
     def _age(self, k: int) -> bool:
-        """ "Benjamin Green, 83, knows ...": an age after a name, between commas."""
+        """ "Benjamin Green, 83, knows ...": an age after a name, between commas, or before a
+        dash set off by a space ("Crutcher, 40 ― a father and student")."""
         toks = self.toks
         j = k - 1
-        if j < 2 or k >= len(toks) or toks[k].text not in (",", ")"):
+        if j < 2 or k >= len(toks):
+            return False
+        spaced_dash = (
+            toks[k].text in "―—–-−"
+            and toks[k].start > toks[j].end
+            and (k + 1 >= len(toks) or toks[k + 1].kind != "num")  # not "Lee, 5 – 3"
+        )
+        if toks[k].text not in (",", ")") and not spaced_dash:
             return False
         return (
             toks[j - 1].text in (",", "(")
