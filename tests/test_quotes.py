@@ -1166,3 +1166,12 @@ def test_a_name_or_a_view_given_in_the_passive_is_no_ones_statement() -> None:
         'jobs are considered "inherently governmental."'
     )
     assert not [q for q in _quotes(told) if "smile" in q.text or "inherently" in q.text]
+
+
+def test_an_imperative_opening_a_parenthesis_is_the_writers_aside() -> None:
+    text = (
+        "Harbor Votes\n\n"
+        "With an early win, a long-shot candidate (think Ada Mensah in Lagos 2019) can catch "
+        "fire. Firms may move money home rather than risk new rules (think Brexit, for example)."
+    )
+    assert not [q for q in _quotes(text) if _cue(q) == "think"]

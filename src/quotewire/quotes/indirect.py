@@ -745,13 +745,23 @@ def makes_no_statement(cue: Any) -> bool:
     called for Cruz", "he is widely expected to run"): nobody named says anything."""
     if lemma_of(cue) in RAISING_VERBS or _unsaid_infinitive(cue) or _asked(cue):
         return True
-    if _supposed(cue) or _compared(cue):
+    if _supposed(cue) or _compared(cue) or _bidden_aside(cue):
         return True
     auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
     if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
         return False  # "he's predicted big wins": "has", read as the passive's "is"
     passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
     return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _bidden_aside(cue: Any) -> bool:
+    """An imperative opening a parenthesis ("(think Brexit, for example)", "(see below)"): the
+    writer bids the reader; the noun after the verb, which the parser may make its subject,
+    says nothing."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "(" or cue.tag_ not in ("VB", "VBP"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children)
 
 
 def _compared(cue: Any) -> bool:
