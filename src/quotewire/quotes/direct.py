@@ -24,6 +24,7 @@ from quotewire.quotes.frame import (
     FrameFinder,
     MentionRef,
     addressee_of,
+    agentless_passive,
     appositive_subject,
     cue_span,
     ends_its_line,
@@ -232,7 +233,7 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if _is_cue(token):
             if _asked(token):
                 return token  # "Blumenthal was asked, "Would you ...?"": by someone unnamed
-            if _unsaid_passive(token):
+            if agentless_passive(token):
                 return None  # "the island was known as "the Poorhouse of the Caribbean"",
                 # "to be considered a true "genius"": nobody named says it
             subject = _speaker_token(frame, token)
@@ -265,13 +266,6 @@ def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any])
             subject = subject_of(token)
             return token if subject is not None and not frame.quoted(subject) else None
     return None
-
-
-def _unsaid_passive(token: Any) -> bool:
-    """ "was known as", "to be considered": a cue in the passive with no agent, whose subject
-    is what is named or thought of, not who says it."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _asked(token: Any) -> bool:

@@ -569,6 +569,17 @@ def may_speak(token: Any) -> bool:
     return token.ent_type_ in ("PERSON", "ORG") or token.lower_ in _SPEAKING_PRONOUNS
 
 
+def agentless_passive(cue: Any) -> bool:
+    """A verb in the passive with no agent ("Texas was called for Cruz", "the island was known
+    as ...", "to be considered ..."): its subject is what is spoken of, and nobody named speaks
+    ("he's predicted big wins" reads "has" as the passive's "is": not passive)."""
+    auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
+    if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
+        return False
+    passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
+    return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+
+
 def finite_tag(verb: Any) -> str:
     """The tag of a verb's finite form: its first auxiliary's ("have been calling": have)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
@@ -592,15 +603,12 @@ def past_beside_modal(token: Any) -> bool:
         return False  # "When Lee announced his bid, Ortiz was holding a meeting and told ..."
     tag = finite_tag(token)
     if any(c.dep_ == "aux" for c in token.children):
-        return tag == reporting.tag_ and finite_tag(head) in _FINITE and finite_tag(head) != tag
-    if token.tag_ not in _FINITE:
+        return tag == reporting.tag_ and finite_tag(head) in FINITE and finite_tag(head) != tag
+    if token.tag_ not in FINITE:
         return False
     if head.tag_ in ("VB", "VBN", "VBG"):
         return any(c.dep_ == "aux" for c in head.children)
-    return head.tag_ in _FINITE and head.tag_ != token.tag_ and token.tag_ == reporting.tag_
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+    return head.tag_ in FINITE and head.tag_ != token.tag_ and token.tag_ == reporting.tag_
 
 
 def inverted_subject(cue: Any) -> Any:
@@ -777,8 +785,6 @@ def speaking_aside(token: Any) -> bool:
 
 #: Verbs that name what they speak of (", calling it "an incredible feat"").
 NAMING = frozenset({"call", "label", "brand", "dub"})
-#: Verbs that give a name ("a play called ...", "the island was known as ...").
-NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 
 def _reported_clause_of_aside(token: Any) -> Any:

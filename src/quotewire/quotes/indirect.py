@@ -33,11 +33,13 @@ from quotewire.quotes.cues import (
 )
 from quotewire.quotes.frame import (
     DOCUMENTS,
-    NAME_GIVING,
+    FINITE,
+    NAMING,
     SPEAKER_DEPS,
     Found,
     Frame,
     addressee_of,
+    agentless_passive,
     cue_span,
     finite_tag,
     inverted_subject,
@@ -237,18 +239,18 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     return []
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def _reports(verb: Any) -> bool:
     """Whether a verb reports: a verb of saying or believing, or one with its preposition
     ("called on Congress to ...")."""
     lemma = lemma_of(verb)
     return is_cue_verb(verb) or any(
-        (lemma, c.lower_) in PREP_CUES or learned(lemma, f"prep:{c.lower_}")
-        for c in verb.children
-        if c.dep_ == "prep"
+        _prep_cue(lemma, c) for c in verb.children if c.dep_ == "prep"
     )
+
+
+def _prep_cue(lemma: str, prep: Any) -> bool:
+    """Whether a verb with this preposition reports ("called for", "railed against")."""
+    return (lemma, prep.lower_) in PREP_CUES or learned(lemma, f"prep:{prep.lower_}")
 
 
 def _next_act(frame: Frame, cue: Any, clause: Any) -> Any:
@@ -264,7 +266,7 @@ def _next_act(frame: Frame, cue: Any, clause: Any) -> Any:
         if token.dep_ != "conj" or token.i <= clause.i or frame.quoted(token):
             continue
         tag = finite_tag(token)
-        if tag != cue.tag_ or tag not in _FINITE or not _reports(token):
+        if tag != cue.tag_ or tag not in FINITE or not _reports(token):
             continue
         if any(c.dep_ == "mark" for c in token.children):
             continue
@@ -563,7 +565,7 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
 
 
 #: Participles that give a thing its name ("a play called ...", "a group known as ...").
-
+NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     """Token indices (inclusive) of the object a cue attributes, if it has one: the object of
@@ -581,9 +583,7 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
         hi = max(o.right_edge.i for o in objects)
         return lo, _object_tail(frame, cue, hi)
     for child in cue.children:
-        if child.dep_ == "prep" and (
-            (lemma, child.lower_) in PREP_CUES or learned(lemma, f"prep:{child.lower_}")
-        ):
+        if child.dep_ == "prep" and _prep_cue(lemma, child):
             found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if found:
                 lo = min([found[0].left_edge.i, *_predicated(cue, objects, child)])
@@ -747,11 +747,7 @@ def makes_no_statement(cue: Any) -> bool:
         return True
     if _supposed(cue) or _compared(cue) or _bidden_aside(cue):
         return True
-    auxiliaries = [c for c in cue.children if c.dep_ == "auxpass"]
-    if any(c.lower_ in ("'s", "’s") for c in auxiliaries):
-        return False  # "he's predicted big wins": "has", read as the passive's "is"
-    passive = auxiliaries or any(c.dep_ == "nsubjpass" for c in cue.children)
-    return bool(passive) and not any(c.dep_ == "agent" for c in cue.children)
+    return agentless_passive(cue)
 
 
 def _bidden_aside(cue: Any) -> bool:

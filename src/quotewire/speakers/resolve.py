@@ -444,12 +444,26 @@ class Resolver:
             self._surname_genders = {k: next(iter(v)) for k, v in told.items() if len(v) == 1}
         return self._surname_genders.get(name, "")
 
+    def _paragraph_start(self, pos: int, back: int) -> int:
+        """Where the paragraph ``back`` paragraphs before the one of ``pos`` starts (0: its
+        own), or 0 when the text has fewer: found by walking back over the line breaks, not
+        by scanning the text from its start."""
+        text, start = self.text, pos
+        for _ in range(back + 1):
+            newline = text.rfind("\n", 0, start)
+            if newline < 0:
+                return 0
+            start = newline + 1
+            if _ < back:  # step over the whole run of blank lines before this paragraph
+                while newline > 0 and text[newline - 1].isspace():
+                    newline -= 1
+                start = newline
+        return start
+
     def _in_focus(self, fits: list[Draft], pos: int) -> Draft | None:
         """Of ``fits``, the one named as a main subject in the paragraph of ``pos`` or the two
         before it (the latest), or None."""
-        lo = max(0, pos - 2000)
-        starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, lo, pos)]
-        since = starts[-3] if len(starts) > 2 else lo
+        since = max(self._paragraph_start(pos, 2), pos - 2000)
         first = bisect_left(self._name_subjects, since, key=lambda p: p[0])
         last = bisect_left(self._name_subjects, pos, key=lambda p: p[0])
         for _, draft in reversed(self._name_subjects[first:last]):
@@ -1027,8 +1041,7 @@ class Resolver:
             return None
         if any(w[0].isupper() and w.lower() not in PARTY_WORDS for w in phrase.split()[1:]):
             return None  # "the Mexican president": someone of Mexico
-        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, 0, ref.start)]
-        since = breaks[-2] if len(breaks) > 1 else 0
+        since = self._paragraph_start(ref.start, 1)
         people = [
             draft
             for draft in self.entities
