@@ -997,6 +997,10 @@ def test_a_bare_number_joined_by_and_or_or_takes_the_unit_written_after_the_next
     assert read("incidents that happened 20 and 50 years ago") == [(20, "years"), (50, "years")]
     assert read("a tax of 17 or 18 percent") == [(17, "percent"), (18, "percent")]
     assert read("between 2 or 3 million dollars") == [(2e6, "USD"), (3e6, "USD")]
+    assert read("about 1 or 2 percentage points") == [
+        (1, "percentage_points"),
+        (2, "percentage_points"),
+    ]
     # not across other words: "834, with a margin of error of plus or minus 4 points"
     assert read("The sample is 834, with a margin of error of plus or minus 4 percentage points")[
         0

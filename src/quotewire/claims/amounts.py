@@ -1523,7 +1523,8 @@ def _shared_units(text: str, found: list[Amount]) -> list[Amount]:
         if not _SHARING.fullmatch(text, first.end, second.start):
             continue
         written = text[second.number_start : second.number_end]
-        if not _PLAIN_NUMBER.match(written) or not _PLAIN_NUMBER.match(first.text):
+        own = text[first.number_start : first.number_end]  # "about 1" is 1 with "about"
+        if not _PLAIN_NUMBER.match(written) or not _PLAIN_NUMBER.match(own):
             continue
         shown = float(written.replace(",", ""))
         scale = second.value / shown if shown else 1.0
