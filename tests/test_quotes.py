@@ -1175,3 +1175,17 @@ def test_an_imperative_opening_a_parenthesis_is_the_writers_aside() -> None:
         "fire. Firms may move money home rather than risk new rules (think Brexit, for example)."
     )
     assert not [q for q in _quotes(text) if _cue(q) == "think"]
+
+
+def test_what_someone_says_said_to_be_a_lie_is_not_their_statement() -> None:
+    # "Everything Reyes says is a lie": the writer's judgment of Reyes's words; the parser
+    # hangs "is a lie" on "says". In a relative clause the gap is the relative's: a report.
+    text = (
+        "Harbor Letters\n\n"
+        "We don't care. Everything Reyes says is a lie unless proven otherwise.\n\n"
+        "The board will not move unless the port wins big, something Reyes's aides argue is "
+        "possible after Tuesday's vote."
+    )
+    said = {q.text: q.speaker.name if q.speaker else None for q in _quotes(text)}
+    assert not any("a lie" in t for t in said)
+    assert any(t.startswith("is possible after") for t in said)

@@ -112,6 +112,19 @@ def _acts_on_its_own(clause: Any, cue: Any) -> bool:
     )
 
 
+def _predicate_of_what_is_said(clause: Any, cue: Any) -> bool:
+    """Whether a clause right after the cue of a sentence's main verb is a finite verb with no
+    subject: the predicate of what the speaker says ("Everything Trump says is a lie": what
+    the writer says of Trump's words, which the parser hung on "says" as its clause), not a
+    report. In a relative clause the missing subject is the relative's ("something Sanders
+    aides argue is possible", "what they say was Clinton's role"): a report."""
+    if cue.dep_ != "ROOT" or clause.i != cue.i + 1 or clause.tag_ not in FINITE:
+        return False
+    if not clause.text[:1].islower() or any(c.tag_ in ("WP", "WDT") for c in cue.children):
+        return False  # "shows Trump far out in front": a name the tagger took for a verb
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+
+
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     if according_to(cue):
@@ -121,7 +134,10 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     clauses = [
         c
         for c in cue.children
-        if c.dep_ == "ccomp" and not stolen_subject(c, cue) and not _acts_on_its_own(c, cue)
+        if c.dep_ == "ccomp"
+        and not stolen_subject(c, cue)
+        and not _acts_on_its_own(c, cue)
+        and not _predicate_of_what_is_said(c, cue)
     ]
     if clauses and not (is_cue_verb(cue) or learned(lemma, "ccomp")):
         clauses = []
