@@ -1205,3 +1205,20 @@ def test_which_right_after_an_organization_is_that_organization_when_the_parse_s
         "“1,204 burglaries” in the city between January 1 and September 18."
     )
     assert _speaker_of(text, "burglaries") == "Lakeside Police Department"
+
+
+def test_a_member_named_by_state_and_party_is_a_person_not_the_state() -> None:
+    # "a Vermont Democrat" is someone unnamed; "the Oregon Republican" names again the one
+    # the passage is about, never one of another party and never the state.
+    text = (
+        "Dam Hearing\n\n"
+        "Republican Sen. Ruth Calloway is criticizing President Omar Lutz over the dam. "
+        "Calloway has led the fight for a year.\n\n"
+        "In a statement, the Oregon Republican said the project wasted public money.\n\n"
+        "“The dam will never pay for itself,” said a Vermont Democrat who asked not to be "
+        "named."
+    )
+    assert _speaker_of(text, "wasted public money") == "Ruth Calloway"
+    assert _speaker_of(text, "pay for itself") == "a Vermont Democrat"
+    ruled_out = text.replace("the Oregon Republican", "the Oregon Democrat")
+    assert _speaker_of(ruled_out, "wasted public money") == "the Oregon Democrat"

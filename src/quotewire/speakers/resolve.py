@@ -48,6 +48,7 @@ from quotewire.speakers.titles import (
     MEMBERS,
     ORG_HEADS,
     ORG_NAME_ENDINGS,
+    PARTY_NOUNS,
     PARTY_WORDS,
     PERSON_TITLES,
     PLURAL_MEMBERS,
@@ -760,10 +761,16 @@ class Resolver:
             misread.gender = misread.gender or gender_of(fuller)
             self.people.add(misread)
             return misread
-        if inside and ref.kind == "nominal" and all(d.type in _PLACE_TYPES for d in inside):
+        if (
+            inside
+            and (ref.kind == "nominal" or ref.head in PARTY_NOUNS)
+            and all(d.type in _PLACE_TYPES for d in inside)
+        ):
             last = max(e for _, e in spans)
             if re.search(r"\w", self.text[last : ref.end]):
-                return None  # "Chicago residents", "Iowa voters": people of the place, not it
+                # "Chicago residents", "Iowa voters", "a New Hampshire Republican": people of
+                # the place, not it; "the Wisconsin Republican": the one the passage is about
+                return self._epithet(ref) if ref.head in PARTY_NOUNS else None
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
@@ -1054,6 +1061,24 @@ class Resolver:
             for at, draft in (*self.last_subject, *self._name_subjects)
         )
         return people[0] if subject else None
+
+    def _epithet(self, ref: MentionRef) -> Draft | None:
+        """The person a writer names again by home state and party ("the Kentucky Republican
+        said", after "Senate Majority Leader Mitch McConnell is criticizing President Obama"):
+        the latest person named as a main subject in the paragraph or the two before, of
+        no other party by their roles; None for "a"/"another" ("a New Hampshire Republican"
+        is someone else) or when nobody fits."""
+        if not self.text[ref.start : ref.end].lower().startswith("the "):
+            return None
+        others = {p[:6] for p in PARTY_NOUNS} - {ref.head[:6]}  # "democr" for "Democratic"
+        fits = [
+            draft
+            for draft in self.entities
+            if draft.type == "PERSON"
+            and not draft.press
+            and not any(w[:6] in others for r in draft.roles for w in r.lower().split())
+        ]
+        return self._in_focus(fits, ref.start)
 
     def title_mentions(self, frames: Sequence[Frame]) -> list[_Event]:
         """Noun phrases headed by a person's title or a pronoun, outside quotations, as

@@ -81,6 +81,9 @@ GENERIC_TITLES = frozenset("leader counterpart head chief official".split())
 PARTY_WORDS = frozenset(
     "republican democratic democrat gop independent libertarian green presumptive".split()
 )
+#: A party's member, named by party ("a New Hampshire Republican", "the Kentucky Democrat"):
+#: a person, whom a place before the word does not name.
+PARTY_NOUNS = frozenset("republican democrat libertarian".split())
 #: "an interview with CNN's Gloria Borger": the person named after these is the interviewer.
 INTERVIEW_WORDS = frozenset("interview interviews interviewed".split())
 #: Titles a writer uses to name again, without the name, the person the passage is about
