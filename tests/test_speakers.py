@@ -1222,3 +1222,19 @@ def test_a_member_named_by_state_and_party_is_a_person_not_the_state() -> None:
     assert _speaker_of(text, "pay for itself") == "a Vermont Democrat"
     ruled_out = text.replace("the Oregon Republican", "the Oregon Democrat")
     assert _speaker_of(ruled_out, "wasted public money") == "the Oregon Democrat"
+
+
+def test_a_title_with_a_state_names_again_the_holder_the_passage_is_about() -> None:
+    # "the Idaho senator" names the senator in focus, never a governor, nor a holder of the
+    # title from another state; "one Idaho official" is someone unnamed.
+    text = (
+        "Dam Hearing\n\n"
+        "Sen. Ruth Calloway met Gov. Omar Lutz, the former Utah governor, on Monday. "
+        "Calloway toured the dam afterwards.\n\n"
+        "The Idaho senator said the project wasted public money. "
+        "The Idaho governor said the dam was safe. "
+        "One Idaho official said the state would appeal."
+    )
+    assert _speaker_of(text, "wasted public money") == "Ruth Calloway"
+    assert _speaker_of(text, "dam was safe") == "The Idaho governor"
+    assert _speaker_of(text, "would appeal") == "One Idaho official"

@@ -769,8 +769,13 @@ class Resolver:
             last = max(e for _, e in spans)
             if re.search(r"\w", self.text[last : ref.end]):
                 # "Chicago residents", "Iowa voters", "a New Hampshire Republican": people of
-                # the place, not it; "the Wisconsin Republican": the one the passage is about
-                return self._epithet(ref) if ref.head in PARTY_NOUNS else None
+                # the place, not it; "the Wisconsin Republican", "the Vermont senator": the
+                # one the passage is about
+                if ref.head in PARTY_NOUNS:
+                    return self._epithet(ref)
+                if not self.text[ref.start : ref.end].lower().startswith("the "):
+                    return None  # "one West Virginia official", "Mexico's ambassador"
+                return self._title(ref) or self._placed_title(ref)
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
         if ref.kind == "interviewee":
@@ -782,7 +787,13 @@ class Resolver:
             return self._title(ref) or self._aged(ref, avoid)
         if ref.kind == "nominal":
             surname = self._surname(name) or self._misspelt(name, ref.start)
-            return surname or self._known_other(name) or self._title(ref) or self._varied(ref)
+            return (
+                surname
+                or self._known_other(name)
+                or self._title(ref)
+                or self._varied(ref)
+                or self._placed_title(ref)
+            )
         if ref.kind == "name" and name and name[0].isupper():
             name = self._unheadlined(name, ref.start)
             if ref.label in (None, "PERSON") and not (
@@ -1061,6 +1072,49 @@ class Resolver:
             for at, draft in (*self.last_subject, *self._name_subjects)
         )
         return people[0] if subject else None
+
+    def _placed_title(self, ref: MentionRef) -> Draft | None:
+        """The person a definite title with a place names again when no role in the article
+        names that place ("the Vermont senator said", "The New York businessman says", after
+        "Sen. Bernie Sanders", "Donald Trump, a real estate developer"): the latest person
+        holding the title by their roles and named as a main subject in the paragraph or the
+        two before; None when the title is someone's of another country ("the Mexican
+        president") or nobody fits."""
+        phrase = self.text[ref.start : ref.end]
+        if ref.head not in PERSON_TITLES and ref.head not in VARIATION_TITLES:
+            return None
+        if not phrase.lower().startswith("the ") or ref.head not in phrase.lower().split():
+            return None
+        spans = self.names_in(ref)
+        places = [s for s in spans if self.by_span[s].type in ("GPE", "LOC")]
+        capitals = [
+            m.start() + ref.start
+            for m in re.finditer(r"\b[A-Z][\w.'’-]*", phrase)
+            if m.group().lower() not in PARTY_WORDS and m.start() > 0
+        ]
+        if not places or not all(any(s <= c < e for s, e in places) for c in capitals):
+            return None  # "the Mexican president", "the Senate minority leader"
+        titles = _TITLE_FORMS.get(ref.head, frozenset({ref.head}))
+        here = {self.by_span[s].name for s in places}
+        elsewhere = {
+            d.name
+            for d in self.entities
+            if d.type in ("GPE", "LOC") and not any(h in d.name or d.name in h for h in here)
+        }
+        holding = [
+            draft
+            for draft in self.entities
+            if draft.type == "PERSON"
+            and not draft.press
+            and any(
+                _holds_title(role.lower(), ref.head)
+                or titles & set(_ROLE_WORD.findall(role.lower()))
+                for role in draft.roles
+            )
+            # not "the former Florida governor" for "the New Jersey governor"
+            and not any(place in role for role in draft.roles for place in elsewhere)
+        ]
+        return self._in_focus(holding, ref.start)
 
     def _epithet(self, ref: MentionRef) -> Draft | None:
         """The person a writer names again by home state and party ("the Kentucky Republican
