@@ -1238,3 +1238,36 @@ def test_a_title_with_a_state_names_again_the_holder_the_passage_is_about() -> N
     assert _speaker_of(text, "wasted public money") == "Ruth Calloway"
     assert _speaker_of(text, "dam was safe") == "The Idaho governor"
     assert _speaker_of(text, "would appeal") == "One Idaho official"
+
+
+def test_an_indefinite_person_is_someone_new_and_unnamed() -> None:
+    # "a senior official", "one Calloway aide", "an Orbit News reporter" are nobody named
+    # before, nor the body or person named inside; "said Ana Ruiz, a strategist" is Ruiz.
+    text = (
+        "Dam Hearing\n\n"
+        "Sen. Ruth Calloway, the former secretary of state, defended the dam on Monday.\n\n"
+        "“The dam was never safe,” said a senior administration official who asked not to "
+        "be named. “It's a cover-up,” said one Calloway aide. An Orbit News reporter asked "
+        "whether the dam would close.\n\n"
+        "“We will win this,” said Ana Ruiz, a Democratic strategist."
+    )
+    assert _speaker_of(text, "never safe") == "a senior administration official"
+    assert _speaker_of(text, "cover-up") == "one Calloway aide"
+    assert _speaker_of(text, "dam would close") == "An Orbit News reporter"
+    assert _speaker_of(text, "win this") == "Ana Ruiz"
+
+
+def test_a_time_says_nothing() -> None:
+    # A time the parser reads as a subject is nobody; the person who had the moment speaks.
+    text = (
+        "Dam Hearing\n\n"
+        "Only time will tell if the dam will hold.\n\n"
+        "Calloway had a strong moment that could play well at home, forcefully denouncing "
+        "the dam's builders.\n\n"
+        "Although the board met, a White House official who spoke anonymously said Wednesday, "
+        "“There are talks about the dam.”"
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in _body_quotes(text)}
+    assert not any("dam will hold" in t for t in speakers)
+    assert _speaker_of(text, "builders") == "Calloway"
+    assert _speaker_of(text, "talks about the dam") == "a White House official"

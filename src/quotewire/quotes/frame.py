@@ -26,6 +26,7 @@ from quotewire.speakers.titles import (
     PEOPLE_WORDS,
     PERSON_TITLES,
     RELATIONS,
+    TIME_NOUNS,
 )
 from quotewire.text.marks import QuoteRegion
 
@@ -345,7 +346,9 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         return agent
     if depth < 3 and let_know(token):  # "she wanted to ... and let them know that ...": she
         return subject_of(token.head, depth + 1)
-    subjects = [c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct]
+    subjects = [
+        c for c in token.children if c.dep_ in SPEAKER_DEPS and not c.is_punct and not a_time(c)
+    ]
     if len(subjects) > 1 and subjects[-1].i < token.i:  # the parser gave the verb two subjects
         # ("The drumbeat of criticism ..., Trump said"): the one who can speak
         if _fronted(subjects):
@@ -359,7 +362,12 @@ def subject_of(token: Any, depth: int = 0) -> Any:
             if clause.dep_ == "relcl" and (
                 child.lower_ != "which" or _speaks_for(clause.head, child)
             ):
-                return _relative_antecedent(clause.head, child)
+                antecedent = _relative_antecedent(clause.head, child)
+                if antecedent is not None and a_time(antecedent) and depth < 3:
+                    # "Rubio had a strong moment that could play big ..., denouncing ...":
+                    # whoever had the moment
+                    return subject_of(antecedent, depth + 1)
+                return antecedent
             before = child.doc[child.i - 1] if child.i > 0 else None
             if (
                 clause.dep_ != "relcl"
@@ -427,12 +435,34 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "landed in trouble by saying"
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        if a_time(token.head):  # "Rubio had a strong moment ..., denouncing the regime"
+            return subject_of(token.head, depth + 1)
         noun = token.head.lemma_.lower()
         spoken = noun in DOCUMENTS or (noun in OCCASIONS and token.tag_ == "VBG")
         if token.dep_ == "acl" and spoken:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+def a_time(token: Any) -> bool:
+    """Whether ``token`` names a time, which cannot speak ("Wednesday", "the night", "last
+    week"), and no one in it; a name that holds such a word does ("Time", "The New York
+    Times")."""
+    if token.ent_type_ not in ("DATE", "TIME") and not (
+        token.lemma_.lower() in TIME_NOUNS and token.ent_type_ == "" and token.tag_ != "NNP"
+    ):
+        return False
+    # "Nine months of Trump talking", "Broaddrick Sunday night recounted": someone is in it
+    return not any(
+        t.ent_type_ in _AGENT_LABELS
+        for c in token.children
+        if c.dep_ in ("compound", "poss", "nmod", "prep")
+        for t in c.subtree
+    )
+
+
+_AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 #: Verbs by which a document or a body speaks ("It said", "it reads", "it added").
@@ -616,6 +646,8 @@ def inverted_subject(cue: Any) -> Any:
     it elsewhere."""
     doc = cue.doc
     for token in doc[cue.i + 1 : cue.i + 6]:
+        if a_time(token):
+            return None  # "an official ... said Wednesday, ...": when, not who
         if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod", "poss"):
             return token
         if token.dep_ == "amod" and token.head.i > token.i:
@@ -742,7 +774,7 @@ def name_before(cue: Any) -> Any:
     if cue.i < 1 or cue.pos_ != "VERB" or cue.tag_ not in FINITE:
         return None
     left = cue.doc[cue.i - 1]
-    if left.dep_ == "pobj" and left.ent_type_ in _PLACES:
+    if a_time(left) or (left.dep_ == "pobj" and left.ent_type_ in _PLACES):
         return None  # "the priority placed on voters in Florida shows ...": where, not who
     return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
 
@@ -764,11 +796,17 @@ def appositive_subject(cue: Any) -> Any:
     """ "on Dec. 2, Col. Steven Warren, a military spokesman, said": the name the parser took for
     an apposition of the phrase before it, when the cue has no subject."""
     doc = cue.doc
-    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB":
+    if cue.i < 2 or cue.pos_ != "VERB":
         return None
-    token, found = doc[cue.i - 2], None
+    comma = doc[cue.i - 1].text == ","
+    token, found = doc[cue.i - 2] if comma else doc[cue.i - 1], None
     while token.head.i < cue.i and token.head.i != token.i:
-        if token.dep_ == "appos" and token.pos_ == "PROPN":
+        if token.dep_ == "appos" and (
+            (comma and token.pos_ == "PROPN")
+            # "with Sanders's team, a White House official who spoke anonymously ... said":
+            # a person whose relative clause ends at the cue
+            or (_names_people(token) and any(c.dep_ == "relcl" for c in token.children))
+        ):
             found = token
         token = token.head
     return found if token.head.i == cue.i else None

@@ -55,6 +55,7 @@ from quotewire.speakers.titles import (
     PRESS_ROLES,
     RELATIONS,
     SAME_TIES,
+    UNNAMED_PEOPLE,
     VARIATION_TITLES,
     same_nation,
 )
@@ -710,6 +711,8 @@ class Resolver:
             return self._person_for(
                 person_name(clean_name(self.text[ref.start : ref.end])), ref.start
             )
+        if ref.kind == "nominal" and self._someone(ref):
+            return None
         spans = self.names_in(ref)
         inside = [self.by_span[span] for span in spans]
         people = [d for d in inside if d.type == "PERSON"]
@@ -802,6 +805,33 @@ class Resolver:
                 return self._person_for(person_name(name), ref.start)
             return self._other_for(name, "ORG" if ref.label in (None, "PERSON") else ref.label)
         return None
+
+    def _someone(self, ref: MentionRef) -> bool:
+        """Whether ``ref`` brings in someone new and unnamed: "a"/"an"/"one"/"another" before
+        a person's title or kind ("a senior administration official", "one Trump campaign
+        source", "an NBC reporter"), neither a person named before nor a body or person named
+        inside it, unless it follows a name as its apposition ("said Ana Ruiz, a Democratic
+        strategist")."""
+        phrase = self.text[ref.start : ref.end]
+        if not _INDEFINITE.match(phrase):
+            return False
+        head = ref.head
+        if not (
+            head in PERSON_TITLES
+            or head in RELATIONS
+            or head in MEMBERS
+            or head in GENERIC_TITLES
+            or head in UNNAMED_PEOPLE
+        ):
+            return False
+        window = max(0, ref.start - 4)
+        before = self.text[window : ref.start].rstrip()
+        if not before.endswith(","):
+            return True
+        at = window + len(before[:-1].rstrip())  # where a name apposed to it would end
+        return not any(
+            end == at for d in self.entities if d.type == "PERSON" for _, end in d.spans
+        )
 
     def _tied_to(self, ref: MentionRef, owners: Sequence[Draft]) -> Draft | None:
         """The one person whose role names the same tie to the same owner ("Pagliano's
@@ -1170,6 +1200,8 @@ class Resolver:
 
 #: Entities that, modifying a group noun, name where the group is from, not who speaks.
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+#: An indefinite article or "one", "another" opening a noun phrase.
+_INDEFINITE = re.compile(r"(?i)(?:a|an|one|another)\s")
 
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
 

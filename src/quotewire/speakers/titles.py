@@ -84,6 +84,18 @@ PARTY_WORDS = frozenset(
 #: A party's member, named by party ("a New Hampshire Republican", "the Kentucky Democrat"):
 #: a person, whom a place before the word does not name.
 PARTY_NOUNS = frozenset("republican democrat libertarian".split())
+#: Kinds of people a writer brings in without a name ("a source said", "one Clinton confidant",
+#: "an NBC reporter"), beside the titles, ties and members above.
+UNNAMED_PEOPLE = frozenset(
+    """source confidant veteran activist reporter operative observer resident voter expert
+    impersonator lobbyist donor organizer protester demonstrator participant witness""".split()
+)
+#: Nouns that name a time, which says nothing ("Only time will tell", "The night started with
+#: a joke", "a White House official said Wednesday" with "Wednesday" parsed as the subject).
+TIME_NOUNS = frozenset(
+    """time moment day week month year decade century night morning evening afternoon hour
+    minute weekend era season""".split()
+)
 #: "an interview with CNN's Gloria Borger": the person named after these is the interviewer.
 INTERVIEW_WORDS = frozenset("interview interviews interviewed".split())
 #: Titles a writer uses to name again, without the name, the person the passage is about
