@@ -1271,3 +1271,18 @@ def test_a_time_says_nothing() -> None:
     assert not any("dam will hold" in t for t in speakers)
     assert _speaker_of(text, "builders") == "Calloway"
     assert _speaker_of(text, "talks about the dam") == "a White House official"
+
+
+def test_a_title_names_again_only_someone_named_before_and_never_a_lesser_office() -> None:
+    # The vice presidential nominee named further down is not "the Democratic presidential
+    # nominee" of an earlier section.
+    text = (
+        "Campaign Notes\n\n"
+        "1:40 p.m.\n\n"
+        "Giving a speech in Toledo, Ruth Calloway says the dam must close. The Democratic "
+        "presidential nominee says every child deserves clean water.\n\n"
+        "1:13 p.m.\n\n"
+        "Republicans are slamming Democratic vice presidential nominee Omar Lutz for his "
+        "past work. Lutz says he is proud of it."
+    )
+    assert _speaker_of(text, "clean water") == "Ruth Calloway"

@@ -45,6 +45,7 @@ from quotewire.speakers.titles import (
     HONORIFICS,
     INTERVIEW_WORDS,
     KINSHIP,
+    LESSER_OFFICES,
     MEMBERS,
     ORG_HEADS,
     ORG_NAME_ENDINGS,
@@ -1073,6 +1074,10 @@ class Resolver:
             if head == "counterpart" and self.last_subject and self.last_subject[-1][1] is draft:
                 continue
             seen = draft.seen_before(ref.start)
+            if seen < 0:
+                continue  # a title names again someone named before, not someone to come
+            if _lesser_title(draft.roles, head, words):
+                continue  # "the Democratic presidential nominee" is not the vice presidential
             if best is None or seen > best[0]:
                 best = (seen, draft)
         return best[1] if best else None
@@ -1332,6 +1337,16 @@ def _titles_held(role: str) -> tuple[str, ...]:
     """The titles a lower-cased role holds, as :func:`_holds_title` reads them (roles repeat
     from article to article: "president", "campaign manager")."""
     return tuple(title for title in sorted(PERSON_TITLES) if _holds_title(role, title))
+
+
+def _lesser_title(roles: list[str], title: str, words: list[str]) -> bool:
+    """Whether every role holding ``title`` holds it as a lesser office the mention's words do
+    not name ("vice presidential nominee", "deputy director", "assistant secretary")."""
+    said = {w.lower() for w in words}
+    holding = [r.lower() for r in roles if title in _titles_held(r.lower())]
+    return bool(holding) and all(
+        any(w in LESSER_OFFICES and w not in said for w in _ROLE_WORD.findall(r)) for r in holding
+    )
 
 
 def _kin(draft: Draft) -> bool:

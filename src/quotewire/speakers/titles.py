@@ -84,6 +84,9 @@ PARTY_WORDS = frozenset(
 #: A party's member, named by party ("a New Hampshire Republican", "the Kentucky Democrat"):
 #: a person, whom a place before the word does not name.
 PARTY_NOUNS = frozenset("republican democrat libertarian".split())
+#: Words that make a title a lesser office ("vice president", "deputy director"): a mention
+#: without the word names another office.
+LESSER_OFFICES = frozenset("vice deputy assistant associate under".split())
 #: Kinds of people a writer brings in without a name ("a source said", "one Clinton confidant",
 #: "an NBC reporter"), beside the titles, ties and members above.
 UNNAMED_PEOPLE = frozenset(
