@@ -1286,3 +1286,21 @@ def test_a_title_names_again_only_someone_named_before_and_never_a_lesser_office
         "past work. Lutz says he is proud of it."
     )
     assert _speaker_of(text, "clean water") == "Ruth Calloway"
+
+
+def test_a_name_the_recognizer_calls_an_organization_is_a_person_by_its_apposition() -> None:
+    # spaCy reads "Keith Lamont Scott" as an organization; "a 43-year-old black man" and the
+    # surname written alone say he is a person, so his wife stays apart from him and "she"
+    # is hers.
+    text = (
+        "Charlotte Shooting\n\n"
+        "The shooting happened Tuesday afternoon as Keith Lamont Scott, a 43-year-old black "
+        "man, sat in his parked truck. Police said Scott had a gun and told him to drop it.\n\n"
+        "Rakeyia Scott can be heard on the recording telling the officers that her husband "
+        "had no weapon.\n\n"
+        "“Don't shoot him,” she says."
+    )
+    result = _extract(text)
+    people = {e.name for e in result.entities if e.type == "PERSON"}
+    assert {"Keith Lamont Scott", "Rakeyia Scott"} <= people
+    assert _speaker_of(text, "Don't shoot him") == "Rakeyia Scott"

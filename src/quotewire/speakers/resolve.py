@@ -1407,11 +1407,29 @@ def initials(name: str) -> str:
 
 
 def _titled(ent: Any) -> bool:
-    """Whether a name stands in apposition to a person's title ("Marko Saar, foreign minister")."""
+    """Whether a name stands in apposition to a person's title or a word for a person ("Marko
+    Saar, foreign minister", "Keith Scott, a 43-year-old black man")."""
     root = ent.root
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
+    if any(
+        c.dep_ == "appos" and _a_person_word(c) and _just_apposed(root, c) for c in root.children
+    ):
         return True
-    return bool(root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_TITLES)
+    return bool(root.dep_ == "appos" and _a_person_word(root.head))
+
+
+def _just_apposed(name: Any, noun: Any) -> bool:
+    """Whether only a comma and the noun's own words stand between a name and the noun in
+    apposition to it (not a dateline's "New York (AFP) – Oscar-winning actress ...")."""
+    between = name.doc[name.i + 1 : noun.left_edge.i]
+    return all(t.text == "," or t.is_space for t in between)
+
+
+def _a_person_word(token: Any) -> bool:
+    """A person's title or a word for a person ("foreign minister", "a 43-year-old man")."""
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_TITLES:
+        return True
+    return token.tag_ == "NN" and (lemma in GENDERED_NOUNS or lemma == "person")
 
 
 def _relabel(ents: list[_Ent]) -> list[_Ent]:
@@ -1471,15 +1489,17 @@ def _relabel(ents: list[_Ent]) -> list[_Ent]:
 
 
 def _given_name_and_surname(name: str, singles: set[str]) -> bool:
-    """Whether a name of two words read as an organization is a given name and a surname the
-    article also writes alone ("Ava DuVernay" ... "DuVernay said"): a person."""
+    """Whether a name of two or three words read as an organization is a given name (and a
+    middle name) and a surname the article also writes alone ("Ava DuVernay" ... "DuVernay
+    said", "Keith Lamont Scott" ... "Scott had a gun"): a person."""
     words = name.split()
     return (
-        len(words) == 2
-        and words[1] in singles
+        len(words) in (2, 3)
+        and words[-1] in singles
         and gender_of(words[0]) != ""
-        and words[1][:1].isupper()
-        and words[1].lower() not in ORG_HEADS
+        and all(
+            w[:1].isupper() and not w.isupper() and w.lower() not in ORG_HEADS for w in words[1:]
+        )
     )
 
 
