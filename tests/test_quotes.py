@@ -1189,3 +1189,16 @@ def test_what_someone_says_said_to_be_a_lie_is_not_their_statement() -> None:
     said = {q.text: q.speaker.name if q.speaker else None for q in _quotes(text)}
     assert not any("a lie" in t for t in said)
     assert any(t.startswith("is possible after") for t in said)
+
+
+def test_a_quotation_after_someone_saying_it_is_theirs_not_the_framing_verbs() -> None:
+    # The parser hangs the quotation on "concludes"; the nearer "Ferro saying" says it.
+    text = (
+        "Port Ad\n\n"
+        "The spot concludes with footage of Ines Ferro saying during the debate last week, "
+        "“That makes me smart,” when her rival blasted her for not paying income tax."
+    )
+    quotes = [q for q in _quotes(text) if "makes me smart" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].type == "direct"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ines Ferro"

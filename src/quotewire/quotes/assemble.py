@@ -195,15 +195,31 @@ def _without_fragments(found: Sequence[Found]) -> list[Found]:
     mixed = [f for f in found if f.type == "mixed"]
     # slack: the closing mark and full stop that the mixed quote's clause leaves out
     hulls = _hull_index(mixed, slack=2)
-    return [
-        item
-        for item in found
-        if not (
-            item.type == "direct"
-            and item.cue is not None
-            and any(_encloses(mixed[n], item, slack=2) for n in _enclosing(hulls, item))
-        )
-    ]
+    fragments: set[int] = set()
+    reached_over: set[int] = set()
+    for item in found:
+        if item.type != "direct" or item.cue is None:
+            continue
+        for n in _enclosing(hulls, item):
+            if not _encloses(mixed[n], item, slack=2):
+                continue
+            if _nearer_cue(item, mixed[n]):
+                reached_over.add(id(mixed[n]))
+            else:
+                fragments.add(id(item))
+    return [item for item in found if id(item) not in fragments | reached_over]
+
+
+def _nearer_cue(direct: Found, mixed: Found) -> bool:
+    """Whether a direct quote's speaker, named, and its cue stand between a mixed quote's cue
+    and its content, so the mixed quote's cue reaches over them to the quotation ("The spot
+    concludes with footage of Trump saying during the debate, "That makes me smart,"":
+    Trump's words, not the spot's conclusion)."""
+    if direct.cue is None or mixed.cue is None or direct.speaker is None:
+        return False
+    if direct.speaker.kind == "nominal":
+        return False  # "said in a written statement that ...": the statement is the means
+    return mixed.cue[1] <= direct.speaker.start and direct.cue[1] <= mixed.content[0][0]
 
 
 def _outermost(items: Sequence[Assembled]) -> list[Assembled]:
