@@ -1202,3 +1202,22 @@ def test_a_quotation_after_someone_saying_it_is_theirs_not_the_framing_verbs() -
     assert len(quotes) == 1
     assert quotes[0].type == "direct"
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ines Ferro"
+
+
+def test_an_aside_in_dashes_or_after_as_names_only_its_own_speaker() -> None:
+    # "- some say reckless -" is an aside: "some" say only what the dashes hold, and neither
+    # the words before the dash nor the figure after the aside are theirs; in "Hawaii, as one
+    # of the mayor's advisers said, ..." the adviser speaks, not Hawaii.
+    text = (
+        "Traffic Plan\n\n"
+        "The council made a bold - some say reckless - pledge in March to cut traffic "
+        "30 percent by 2030.\n\n"
+        "Hawaii, as one of the mayor's advisers said, normally does not get two storms in a row."
+    )
+    result = quotewire.extract(text)
+    for quote in result.quotes:
+        assert quote.speaker is None or "bold" not in quote.speaker.name
+    figure = next(c for c in result.claims if c.value == 30)
+    assert figure.claimant is None
+    storms = _by_snippet(result, "two storms")
+    assert storms.speaker is not None and storms.speaker.name == "one of the mayor's advisers"

@@ -22,6 +22,7 @@ from quotewire.speakers.titles import (
     KINSHIP,
     MEMBERS,
     ORG_HEADS,
+    PARTITIVES,
     PEOPLE_ENDINGS,
     PEOPLE_WORDS,
     PERSON_TITLES,
@@ -327,6 +328,12 @@ def _fronted(subjects: list[Any]) -> bool:
     return not any(t.dep_ in ("cc", "conj") for t in second.subtree)
 
 
+def _after_as(subject: Any) -> bool:
+    """Whether a subject opens an "as" aside ("Hawaii, as one of his advisers said, ...")."""
+    first, doc = subject.left_edge.i, subject.doc
+    return bool(first > 1 and doc[first - 1].lower_ == "as" and doc[first - 2].text == ",")
+
+
 def let_know(token: Any) -> bool:
     """Whether ``token`` is the verb of "let them know that ...", "let voters hear that ...":
     its subject is told, and the one who lets them know tells it ("Let's say ..." and "let us
@@ -354,6 +361,8 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         if _fronted(subjects):
             subjects.reverse()
         subjects.sort(key=lambda c: not may_speak(c))
+        # "Hawaii, as one of his advisers said, normally ...": the one after "as"
+        subjects.sort(key=lambda c: not _after_as(c))
     for child in subjects:
         if child.lower_ in ("who", "that", "which"):
             clause = token  # "Kingson, who is running ... and who worked the crowd,
@@ -860,6 +869,10 @@ def noun_phrase(token: Any) -> tuple[int, int]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ == "PROPN":
                 right = max(right, objects[0].right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in PARTITIVES:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:  # "one of his advisers", "some of them"; not their relative clause
+                right = max(right, noun_phrase(objects[0])[1])
         elif child.dep_ in ("compound", "flat") and child.i == right:
             right = child.i + 1
         elif (
@@ -873,10 +886,11 @@ def noun_phrase(token: Any) -> tuple[int, int]:
     while right > token.i + 1 and (doc[right - 1].is_space or doc[right - 1].is_punct):
         right -= 1
     for k in range(token.i - 1, left - 1, -1):  # "LONDON (Reuters) - Donald Trump": stop at - or )
-        if (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-")) or doc[k].text in (
-            "--",
-            "—",
-        ):
+        if (
+            (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-"))
+            or doc[k].text in ("--", "—")
+            or (doc[k].text == "-" and doc[k].whitespace_ and doc[k - 1].whitespace_)
+        ):  # a spaced hyphen is a dash ("an aggressive - some say unrealistic - pledge")
             left = k + 1
             break
     while left < token.i and (doc[left].is_punct or doc[left].is_space):

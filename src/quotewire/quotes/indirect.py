@@ -217,6 +217,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             hi -= 1  # "A, and" when the parser hung the next report's "and" on A
         if hi < cue.i:  # "X scolded him: "A," she said": the tag reports the quotation only
             lo = _after_colon_intro(frame, doc, lo, hi)
+        hi = _dashed_end(doc, cue, lo, hi)
         span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
     if cue.pos_ == "NOUN":
@@ -232,7 +233,8 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
             return [span] if span else []
     objects = _object_content(frame, cue)
     if objects is not None:
-        span = _span(frame, doc[objects[0] : _aside(doc, objects[0], objects[1]) + 1])
+        lo, hi = objects[0], _dashed_end(doc, cue, objects[0], objects[1])
+        span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
         return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
@@ -523,6 +525,35 @@ def _subject_after_phrase(clause: Any) -> Any:
 
 _ASIDES = frozenset({"appos", "relcl"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--", ";"})
+
+
+def _is_dash(token: Any) -> bool:
+    """A dash, or a hyphen standing alone between spaces."""
+    if token.text in ("—", "–", "--"):
+        return True
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_
+    return bool(token.text == "-" and token.whitespace_ and spaced)
+
+
+def _dashed_end(doc: Any, cue: Any, lo: int, hi: int) -> int:
+    """Where a report set inside dashes ends ("made an aggressive - some say unrealistic -
+    pledge to ...": "unrealistic"): before the dash that closes the aside opened just before
+    its subject; ``hi`` when the report is no such aside."""
+    if lo <= cue.i:
+        return hi
+    opened = False
+    for k in range(cue.i - 1, max(-1, cue.i - 4), -1):
+        if _is_dash(doc[k]):
+            opened = True
+            break
+        if doc[k].is_punct:
+            return hi
+    if not opened:
+        return hi
+    for k in range(lo, hi + 1):
+        if _is_dash(doc[k]):
+            return k - 1 if k > lo else hi
+    return hi
 
 
 def _aside(doc: Any, lo: int, hi: int) -> int:

@@ -49,6 +49,7 @@ from quotewire.speakers.titles import (
     MEMBERS,
     ORG_HEADS,
     ORG_NAME_ENDINGS,
+    PARTITIVES,
     PARTY_NOUNS,
     PARTY_WORDS,
     PERSON_TITLES,
@@ -712,8 +713,8 @@ class Resolver:
             return self._person_for(
                 person_name(clean_name(self.text[ref.start : ref.end])), ref.start
             )
-        if ref.kind == "nominal" and self._someone(ref):
-            return None
+        if ref.kind == "nominal" and (self._someone(ref) or ref.head in PARTITIVES):
+            return None  # "a senior official", "some of Clinton's allies": nobody named
         spans = self.names_in(ref)
         inside = [self.by_span[span] for span in spans]
         people = [d for d in inside if d.type == "PERSON"]
