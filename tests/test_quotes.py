@@ -1221,3 +1221,20 @@ def test_an_aside_in_dashes_or_after_as_names_only_its_own_speaker() -> None:
     assert figure.claimant is None
     storms = _by_snippet(result, "two storms")
     assert storms.speaker is not None and storms.speaker.name == "one of the mayor's advisers"
+
+
+def test_according_to_right_after_because_scopes_only_the_subordinate_clause() -> None:
+    # The writer says Ferro went and will go; Ferro is the source of the reason only. An
+    # "according to" closing a "while" clause at the end still covers the whole sentence.
+    text = (
+        "Port Debate\n\n"
+        "Ferro went to that debate, and she will probably go to the next one, because, "
+        "according to Ferro, the press would call her a coward if she didn't.\n\n"
+        "The mayor led among women, while Ferro led among men, according to exit polls."
+    )
+    result = quotewire.extract(text)
+    reason = _by_snippet(result, "call her a coward")
+    assert reason.text.startswith("the press would call her a coward if she didn")
+    assert "went to that debate" not in reason.text
+    polls = _by_snippet(result, "led among men")
+    assert "The mayor led among women" in polls.text

@@ -1026,8 +1026,23 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
     head = token.head
     if head.i == token.i:  # "According to X, the move reeks of ...": the parser made the phrase
         return _after_source(frame, token)  # the root and the clause part of X
+    mark = None
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        mark = _opening_mark(head, token)
+        if mark is not None:  # "..., because, according to Trump, the media would call him
+            break  # a "chicken"": only what the subordinate clause says
         head = head.head
+    if mark is not None:
+        end = head.right_edge.i
+        while end + 1 < len(doc) and (
+            mark.i <= doc[end + 1].head.i <= end
+            or (not doc[end].whitespace_ and doc[end + 1].lower_.replace("’", "'") == "n't")
+        ):
+            end += 1  # a word hung back inside, or "n't" hung elsewhere ("if he did" + "n't")
+        start = token.right_edge.i + 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1  # the comma or dash that closes the phrase
+        return _spans(frame, [doc[start : end + 1]])
     while head.dep_ == "conj" and head.head.dep_ == "ROOT" and token.i > head.i:
         head = head.head  # "A, B and C, according to X": the phrase closes the whole sentence
     relayed = _relayed_clause(head, token)
@@ -1038,6 +1053,17 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
         doc[token.right_edge.i + 1 : head.right_edge.i + 1],
     ]
     return _spans(frame, parts)
+
+
+def _opening_mark(clause: Any, token: Any) -> Any:
+    """The conjunction opening a subordinate clause ("because", "if", "although") that an
+    "according to" phrase comes right after ("because, according to Trump, ..."); else None."""
+    if clause.dep_ != "advcl":
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.i < token.i]
+    if not marks or any(not t.is_punct for t in token.doc[marks[0].i + 1 : token.i]):
+        return None  # "while Sanders led ..., according to exit polls": the whole sentence
+    return marks[0]
 
 
 def _relayed_clause(head: Any, token: Any) -> Any:
