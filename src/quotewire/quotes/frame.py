@@ -854,6 +854,15 @@ def _reported_clause_of_aside(token: Any) -> Any:
     return head
 
 
+def is_dash(token: Any) -> bool:
+    """A dash, or a hyphen standing alone between spaces ("an aggressive - some say
+    unrealistic - pledge"), not one inside a word ("co-founder")."""
+    if token.text in ("—", "–", "--"):
+        return True
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_
+    return bool(token.text == "-" and token.whitespace_ and spaced)
+
+
 def noun_phrase(token: Any) -> tuple[int, int]:
     """Token indices ``[i, j)`` of the noun phrase headed by ``token``.
 
@@ -888,8 +897,7 @@ def noun_phrase(token: Any) -> tuple[int, int]:
     for k in range(token.i - 1, left - 1, -1):  # "LONDON (Reuters) - Donald Trump": stop at - or )
         if (
             (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-"))
-            or doc[k].text in ("--", "—")
-            or (doc[k].text == "-" and doc[k].whitespace_ and doc[k - 1].whitespace_)
+            or is_dash(doc[k])
         ):  # a spaced hyphen is a dash ("an aggressive - some say unrealistic - pledge")
             left = k + 1
             break

@@ -43,6 +43,7 @@ from quotewire.quotes.frame import (
     cue_span,
     finite_tag,
     inverted_subject,
+    is_dash,
     it_antecedent,
     may_speak,
     mention_for,
@@ -527,14 +528,6 @@ _ASIDES = frozenset({"appos", "relcl"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--", ";"})
 
 
-def _is_dash(token: Any) -> bool:
-    """A dash, or a hyphen standing alone between spaces."""
-    if token.text in ("—", "–", "--"):
-        return True
-    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_
-    return bool(token.text == "-" and token.whitespace_ and spaced)
-
-
 def _dashed_end(doc: Any, cue: Any, lo: int, hi: int) -> int:
     """Where a report set inside dashes ends ("made an aggressive - some say unrealistic -
     pledge to ...": "unrealistic"): before the dash that closes the aside opened just before
@@ -543,7 +536,7 @@ def _dashed_end(doc: Any, cue: Any, lo: int, hi: int) -> int:
         return hi
     opened = False
     for k in range(cue.i - 1, max(-1, cue.i - 4), -1):
-        if _is_dash(doc[k]):
+        if is_dash(doc[k]):
             opened = True
             break
         if doc[k].is_punct:
@@ -551,7 +544,7 @@ def _dashed_end(doc: Any, cue: Any, lo: int, hi: int) -> int:
     if not opened:
         return hi
     for k in range(lo, hi + 1):
-        if _is_dash(doc[k]):
+        if is_dash(doc[k]):
             return k - 1 if k > lo else hi
     return hi
 

@@ -776,10 +776,10 @@ class Resolver:
                 # "Chicago residents", "Iowa voters", "a New Hampshire Republican": people of
                 # the place, not it; "the Wisconsin Republican", "the Vermont senator": the
                 # one the passage is about
+                if not _DEFINITE.match(self.text, ref.start):
+                    return None  # "a New Hampshire Republican", "Mexico's ambassador"
                 if ref.head in PARTY_NOUNS:
                     return self._epithet(ref)
-                if not self.text[ref.start : ref.end].lower().startswith("the "):
-                    return None  # "one West Virginia official", "Mexico's ambassador"
                 return self._title(ref) or self._placed_title(ref)
         if inside and not (ref.kind == "nominal" and ref.head in PERSON_TITLES):
             return inside[-1]
@@ -1119,7 +1119,7 @@ class Resolver:
         phrase = self.text[ref.start : ref.end]
         if ref.head not in PERSON_TITLES and ref.head not in VARIATION_TITLES:
             return None
-        if not phrase.lower().startswith("the ") or ref.head not in phrase.lower().split():
+        if not _DEFINITE.match(phrase) or ref.head not in phrase.lower().split():
             return None
         spans = self.names_in(ref)
         places = [s for s in spans if self.by_span[s].type in ("GPE", "LOC")]
@@ -1156,10 +1156,8 @@ class Resolver:
         """The person a writer names again by home state and party ("the Kentucky Republican
         said", after "Senate Majority Leader Mitch McConnell is criticizing President Obama"):
         the latest person named as a main subject in the paragraph or the two before, of
-        no other party by their roles; None for "a"/"another" ("a New Hampshire Republican"
-        is someone else) or when nobody fits."""
-        if not self.text[ref.start : ref.end].lower().startswith("the "):
-            return None
+        no other party by their roles; None when nobody fits. For a definite mention only ("a
+        New Hampshire Republican" is someone else)."""
         others = {p[:6] for p in PARTY_NOUNS} - {ref.head[:6]}  # "democr" for "Democratic"
         fits = [
             draft
@@ -1208,6 +1206,8 @@ class Resolver:
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 #: An indefinite article or "one", "another" opening a noun phrase.
 _INDEFINITE = re.compile(r"(?i)(?:a|an|one|another)\s")
+#: The definite article opening a noun phrase.
+_DEFINITE = re.compile(r"(?i)the\s")
 
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
 
