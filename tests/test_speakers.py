@@ -1304,3 +1304,46 @@ def test_a_name_the_recognizer_calls_an_organization_is_a_person_by_its_appositi
     people = {e.name for e in result.entities if e.type == "PERSON"}
     assert {"Keith Lamont Scott", "Rakeyia Scott"} <= people
     assert _speaker_of(text, "Don't shoot him") == "Rakeyia Scott"
+
+
+def test_a_pronoun_in_words_given_after_a_colon_is_the_speakers_not_the_narrators() -> None:
+    # The block after "Holbrook added:" is the host's own words: "She" there is the
+    # candidate he talks about, never the host, so it does not make the host a woman, and
+    # "He" in the last paragraph is still the host.
+    text = (
+        "Host says rival fears debate\n\n"
+        "Holbrook added:\n\n"
+        "And from a supposed front-runner, Mary Fenwick, this reeks of the greatest fear that "
+        "I have ever seen. She cannot beat this man without help from the referee. She knows "
+        "it.\n\n"
+        "Lanning told CBS, “We are ready for the debate.”\n\n"
+        "According to Holbrook, “If it was left to Mary, she would say nothing.”\n\n"
+        "Holbrook continued: “The left is saying the same.”\n\n"
+        "He concluded: “Nobody in that race can tell the truth about the budget.”"
+    )
+    result = _extract(text)
+    assert _speaker_of(text, "Nobody in that race") == "Holbrook"
+    people = {e.name: e for e in result.entities}
+    assert "She" not in [m.text for m in people["Holbrook"].mentions]
+    assert [m.text for m in people["Mary Fenwick"].mentions].count("She") == 2
+    assert people["Mary Fenwick"].roles == []
+
+
+def test_the_clause_after_an_opening_according_to_is_no_role_of_the_source() -> None:
+    # The parser hangs "the plan reeks of panic" on the source as an apposition; a role after
+    # an opening "according to" is closed by a comma, and one after a closing "according to"
+    # may end the sentence.
+    def roles(text: str) -> list[str]:
+        result = _extract(text)
+        return next(e.roles for e in result.entities if e.name == "Gordon Holbrook")
+
+    assert roles(
+        "According to conservative radio host Gordon Holbrook, the plan reeks of “panic” and "
+        "confusion."
+    ) == ["conservative radio host"]
+    assert roles(
+        "According to Gordon Holbrook, a radio host in Ohio, the plan was a mistake."
+    ) == ["radio host in Ohio"]
+    assert roles(
+        "The plan was a mistake, according to Gordon Holbrook, a radio host in Ohio."
+    ) == ["radio host in Ohio"]

@@ -999,12 +999,26 @@ def _apposed_person(token: Any) -> Any:
     return None
 
 
+def apposed_role(anchor: Any, appos: Any) -> bool:
+    """Whether ``appos``, parsed as in apposition to ``anchor``, may be a role: not the clause
+    that an opening "according to" source introduces, misread as one ("According to ... Rush
+    Limbaugh, the move reeks of fear": a role there is closed by a comma, "According to Jane
+    Roe, a spokeswoman, the ...")."""
+    if not (anchor.dep_ == "pobj" and according_to(anchor.head.head)):
+        return True
+    if anchor.head.head.i > anchor.sent.root.i and anchor.head.head is not anchor.sent.root:
+        return True  # "..., according to Jane Roe, a spokeswoman for the agency."
+    after = appos.right_edge.i + 1
+    return after < len(appos.doc) and appos.doc[after].text in (",", "—", "–", ")")
+
+
 def _appos_role(frame: Frame, token: Any) -> tuple[int, int] | None:
     for child in token.children:
         if (
             child.dep_ == "appos"
             and child.pos_ in ("NOUN", "PROPN")
             and child.ent_type_ != "PERSON"
+            and apposed_role(token, child)
         ):
             left, right = child.left_edge, child.right_edge
             doc = token.doc

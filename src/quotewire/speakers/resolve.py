@@ -24,7 +24,7 @@ from typing import Any, Literal
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import title_case, tokens_with
 from quotewire.quotes.cues import DETERMINERS
-from quotewire.quotes.frame import Found, Frame, MentionRef, noun_phrase
+from quotewire.quotes.frame import Found, Frame, MentionRef, apposed_role, noun_phrase
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.names import (
@@ -72,6 +72,7 @@ _STRIP_WORDS = re.compile(
     r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 #: A plural head and a preposition before the names of a group ("Friends of Mr. ", "some
 #: longtime allies of Sen. ").
 _GROUP_BEFORE = re.compile(
@@ -587,6 +588,7 @@ class Resolver:
                 child.dep_ == "appos"
                 and child.ent_type_ != "PERSON"
                 and child.pos_ in ("NOUN", "PROPN")
+                and apposed_role(ent.root, child)
             ):
                 lo, hi = role_phrase(child)
                 self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
@@ -633,8 +635,8 @@ class Resolver:
         """Add ``role`` when it names an office or a trade; whether it does (``titled``: see
         :meth:`_role`)."""
         role = _ARTICLE.sub("", " ".join(role.split())).strip(" ,")
-        if not role or len(role.split()) > 7:
-            return False
+        if not role or len(role.split()) > 7 or _DEMONSTRATIVE.match(role):
+            return False  # "Mary Fenwick, this reeks of fear": a clause the parser apposed
         if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in words):
             return False
         if any(t.ent_type_ in ("DATE", "TIME") for t in words):
@@ -1168,9 +1170,14 @@ class Resolver:
         ]
         return self._in_focus(fits, ref.start)
 
-    def title_mentions(self, frames: Sequence[Frame]) -> list[_Event]:
+    def title_mentions(
+        self, frames: Sequence[Frame], unmarked: Sequence[tuple[int, int, int]] = ()
+    ) -> list[_Event]:
         """Noun phrases headed by a person's title or a pronoun, outside quotations, as
-        mentions to resolve (in focus for the next pronoun when they are a subject)."""
+        mentions to resolve (in focus for the next pronoun when they are a subject);
+        ``unmarked``: (start, end, item) of a speaker's own words given without quotation
+        marks, where a pronoun is someone the speaker talks about, never the speaker, and
+        not in the narrator's focus."""
         refs = []
         for frame in frames:
             doc = frame.doc
@@ -1180,7 +1187,11 @@ class Resolver:
                     continue
                 if token.tag_ == "PRP" and token.lower_ in _PRONOUN_GENDER:
                     ref = MentionRef(frame.start(token), frame.end(token), "pronoun", token.lower_)
-                    refs.append(_Event(ref, "mention", subject=_in_subject(token)))
+                    said = next((n for s, e, n in unmarked if s <= ref.start < e), None)
+                    if said is not None:
+                        refs.append(_Event(ref, "mention", said, subject=False))
+                    else:
+                        refs.append(_Event(ref, "mention", subject=_in_subject(token)))
                 elif (
                     token.pos_ in ("NOUN", "PROPN")
                     and token.lemma_.lower() in PERSON_TITLES
@@ -1604,10 +1615,23 @@ def _unrecognized_surnames(
     return found
 
 
+def _unmarked_words(text: str, found: Sequence[Found]) -> list[tuple[int, int, int]]:
+    """(start, end, item) of the contents given after a colon without quotation marks
+    ("Limbaugh added: ¶ And from a supposed front-runner, Hillary Clinton, ... She can't beat
+    this guy"): the speaker's own words, whose pronouns are not the narrator's."""
+    return [
+        (start, end, n)
+        for n, item in enumerate(found)
+        if item.cue is not None and text[item.cue[1] : item.cue[1] + 2].strip().startswith(":")
+        for start, end in item.content
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class _Event:
     """A mention to resolve, in text order: a found item's speaker or addressee (``item``: its
-    index), or a title that mentions a person on its own ("the senator")."""
+    index), or a title that mentions a person on its own ("the senator"; ``item``: the
+    statement whose unmarked words hold it, if any)."""
 
     ref: MentionRef
     what: Literal["speaker", "addressee", "mention"]
@@ -1643,7 +1667,7 @@ def resolve_speakers(
         if item.addressee is not None:
             events.append(_Event(item.addressee, "addressee", n))
     spoken = {(e.ref.start, e.ref.end) for e in events}
-    for mention in resolver.title_mentions(frames):
+    for mention in resolver.title_mentions(frames, _unmarked_words(text, found)):
         if (mention.ref.start, mention.ref.end) not in spoken:
             events.append(mention)
     speakers: dict[int, Draft | None] = {}
@@ -1651,11 +1675,17 @@ def resolve_speakers(
     for event in sorted(events, key=lambda e: (e.ref.start, _EVENT_ORDER[e.what])):
         what = event.what
         addressee = found[event.item].addressee if what == "speaker" else None
+        if addressee is not None:
+            avoid = resolver.person_in(addressee)
+        elif what == "mention" and event.item >= 0:
+            avoid = speakers.get(event.item)  # in the speaker's own words: someone else
+        else:
+            avoid = None
         draft = resolver.resolve(
             event.ref,
             subject=what != "addressee" and event.subject,
             speaking=what == "speaker",
-            avoid=resolver.person_in(addressee) if addressee is not None else None,
+            avoid=avoid,
         )
         if what == "speaker":
             speakers[event.item] = draft
