@@ -327,6 +327,7 @@ def test_speaker_and_cue_accuracy_over_matched_pairs() -> None:
         ("Secretary of State Hillary Clinton", "Hillary Clinton", True),
         ("Donald J. Trump", "Donald Trump", True),
         ("Trump's", "Donald Trump", True),
+        ("James O’Neill", "O'Neill", True),  # one name, whatever the apostrophe
         ("he", "Donald Trump", False),
         (None, "Donald Trump", False),
     ],

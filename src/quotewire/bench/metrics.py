@@ -345,6 +345,7 @@ def name_tokens(name: str) -> list[str]:
     out: list[str] = []
     for raw in name.split():
         tok = _POSSESSIVE.sub("", raw.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT).casefold()
+        tok = tok.replace("’", "'")  # one apostrophe: "O’Neill" is "O'Neill"
         if tok:
             out.append(tok)
     while len(out) > 1 and out[0] in TITLES:
@@ -362,7 +363,7 @@ def is_pronoun(name: str) -> bool:
 
 
 def _normal(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return " ".join(name.split()).casefold().replace("’", "'")
 
 
 def name_matches(predicted: str | None, gold: str | None) -> bool:
