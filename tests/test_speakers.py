@@ -1347,3 +1347,30 @@ def test_the_clause_after_an_opening_according_to_is_no_role_of_the_source() -> 
     assert roles(
         "The plan was a mistake, according to Gordon Holbrook, a radio host in Ohio."
     ) == ["radio host in Ohio"]
+
+
+def test_a_count_or_an_analysis_speaks_for_its_first_named_author() -> None:
+    # "a count by the Associated Press" is the agency's; of several authors the first named
+    # is credited, never the last one ("a letter from Holm to Barr" is not Barr's).
+    count = "Ms. Reyes now has 1,410 delegates, according to a count by the Associated Press."
+    assert _speaker_of(count, "1,410 delegates") == "Associated Press"
+    study = (
+        "Turnout in the county rose by a third, according to an analysis by Lena Ostrova, a "
+        "law professor, and Karl Weiss, a political scientist at the state university."
+    )
+    assert _speaker_of(study, "Turnout in the county") == "Lena Ostrova"
+
+
+def test_a_plural_body_word_is_never_one_organization() -> None:
+    # "The companies" after an estimate by a committee are the two companies of the merger,
+    # not the committee named last.
+    text = (
+        "Merger news\n\n"
+        "Harlow Foods and Meridian Mills agreed to merge on Monday. A 2014 estimate by "
+        "Congress's Joint Committee on Taxation projected that such mergers will cost the "
+        "Treasury $3.1 billion over a decade.\n\n"
+        "Harlow is best known for its cereals. The companies expect to save $300 million over "
+        "three years by closing plants."
+    )
+    assert _speaker_of(text, "such mergers") == "Joint Committee on Taxation"
+    assert _speaker_of(text, "to save $300 million") == "The companies"

@@ -49,7 +49,7 @@ def says_nothing(token: Any) -> bool:
 DOCUMENTS = frozenset(
     "statement letter report release ad advertisement memo email e-mail tweet post article "
     "study survey poll filing complaint document video message note announcement transcript "
-    "recording audio footage tape".split()
+    "recording audio footage tape count tally analysis estimate calculation projection".split()
 )
 #: Nouns for what someone said or wrote, whose author ("Trump's response", "a statement by the
 #: mayor") said it.

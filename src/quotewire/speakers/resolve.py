@@ -24,7 +24,14 @@ from typing import Any, Literal
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import title_case, tokens_with
 from quotewire.quotes.cues import DETERMINERS
-from quotewire.quotes.frame import Found, Frame, MentionRef, apposed_role, noun_phrase
+from quotewire.quotes.frame import (
+    DOCUMENTS,
+    Found,
+    Frame,
+    MentionRef,
+    apposed_role,
+    noun_phrase,
+)
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.names import (
@@ -749,6 +756,9 @@ class Resolver:
                 return self._other_for(f"{owner} {ref.head}", "ORG")
         named = ref.kind == "name" and ref.label in (None, "PERSON")
         fuller = self._fuller_name(ref) if named and inside else None
+        if people and ref.kind == "nominal" and ref.head in DOCUMENTS:
+            return people[0]  # "a letter from Smith to Jones", "an analysis by Epstein and
+            # Quinn": its author is named first
         if people:
             if fuller is not None and _starts_with(fuller, people[-1].name):
                 self.people.remove(people[-1])
@@ -1024,6 +1034,10 @@ class Resolver:
         named = [d for d in orgs if head in d.name.lower()]
         if named:
             return max(named, key=lambda d: d.last_seen)
+        if head in GENERIC_ORG_HEADS and words[-1].lower() != head:
+            # "the groups": several, as "Eleven progressive and Muslim organizations" are,
+            # never one body
+            orgs = [d for d in orgs if _plural_noun(d.name.split()[-1])]
         if head in GENERIC_ORG_HEADS and orgs:
             return max(orgs, key=lambda d: d.last_seen)
         return None
@@ -1359,6 +1373,11 @@ def _lesser_title(roles: list[str], title: str, words: list[str]) -> bool:
     return bool(holding) and all(
         any(w in LESSER_OFFICES and w not in said for w in _ROLE_WORD.findall(r)) for r in holding
     )
+
+
+def _plural_noun(word: str) -> bool:
+    """ "organizations", "groups": a common noun in the plural (not a name such as "News")."""
+    return word.islower() and word.endswith("s") and not word.endswith("ss")
 
 
 def _kin(draft: Draft) -> bool:
