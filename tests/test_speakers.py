@@ -1374,3 +1374,16 @@ def test_a_plural_body_word_is_never_one_organization() -> None:
     )
     assert _speaker_of(text, "such mergers") == "Joint Committee on Taxation"
     assert _speaker_of(text, "to save $300 million") == "The companies"
+
+
+def test_a_persons_man_or_woman_is_someone_else() -> None:
+    # "the mayor's right-hand woman" names the aide, not the mayor; "the Lincoln actor" is
+    # not Abraham Lincoln.
+    text = (
+        "Storm warning\n\n"
+        "Mayor Ellen Novak's right-hand woman rallied volunteers on Monday, saying: “We have "
+        "to be ready for the storm.”\n\n"
+        "At the fair, the Abraham Lincoln actor said, “Four score is a long time.”"
+    )
+    assert _speaker_of(text, "ready for the storm") != "Ellen Novak"
+    assert _speaker_of(text, "Four score") != "Abraham Lincoln"

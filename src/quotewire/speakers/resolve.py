@@ -729,11 +729,16 @@ class Resolver:
         people = [d for d in inside if d.type == "PERSON"]
         if (
             ref.kind == "nominal"
-            and (ref.head in PERSON_TITLES or ref.head in RELATIONS or self._member(ref))
+            and (
+                ref.head in PERSON_TITLES
+                or ref.head in RELATIONS
+                or ref.head in GENDERED_NOUNS
+                or self._member(ref)
+            )
             and people
         ):
-            # "Scott's niece", "McGovern's running mate": the owner of the title is someone
-            # else than the person it names
+            # "Scott's niece", "McGovern's running mate", "Clinton's right-hand woman": the
+            # owner of the title is someone else than the person it names
             owners = [self.by_span[(s, e)] for s, e in spans if self._owns(e, ref)]
             if owners and all(p in owners for p in people):
                 other = self._title(ref) or self._tied_to(ref, owners)
