@@ -273,3 +273,25 @@ def test_a_scale_after_plus_scales_the_amount() -> None:
     )
     claim = _claim(result, "$20-plus trillion")
     assert (claim.value, claim.unit, claim.comparator) == (20e12, "USD", ">")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # a hyphenated word is the counted noun, not a number of nothing
+        ("The gunman killed 20 first-graders and six adults.", "20 first-graders", "first-graders"),
+        ("She and 15 co-defendants pleaded not guilty.", "15 co-defendants", "co-defendants"),
+        ("The county hired 18 fact-checkers last year.", "18 fact-checkers", "fact-checkers"),
+        ("They rent a 15,000 square-foot office downtown.", "15,000 square-foot", "square feet"),
+        # a hyphenated adjective before the noun stays one
+        ("About 40 part-time workers quit.", "About 40 part-time workers", "workers"),
+    ],
+)
+def test_a_hyphenated_counted_noun(sentence: str, text: str, unit: str) -> None:
+    found = _found(sentence)
+    assert [(a.text, a.unit) for a in found][:1] == [(text, unit)]
+
+
+def test_a_hyphenated_adjective_before_a_name_is_no_unit() -> None:
+    found = _found("Four plain-clothes NYPD officers came to the door.")
+    assert all(a.unit != "plain-clothes" for a in found)

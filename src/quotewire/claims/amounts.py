@@ -830,6 +830,22 @@ class _Finder:
             and (toks[j - 2].text[:1].isupper())
         )
 
+    def _hyphen_tail(self, m: int) -> int | None:
+        """The index of the second word of a hyphenated word starting at ``m`` ("first-graders",
+        "part-time"), written without spaces; None when there is none."""
+        toks = self.toks
+        if (
+            m + 2 < len(toks)
+            and toks[m + 1].kind == "dash"
+            and toks[m + 1].text == "-"
+            and toks[m + 1].start == toks[m].end
+            and toks[m + 2].start == toks[m + 1].end
+            and toks[m + 2].kind == "word"
+            and toks[m + 2].text.islower()
+        ):
+            return m + 2
+        return None
+
     def _counted(self, k: int, one: bool = False) -> tuple[str, int] | None:
         """The counted noun after a number: "500 people", "3 new jobs", "64-year-old"."""
         toks = self.toks
@@ -874,6 +890,17 @@ class _Finder:
             word = toks[m]
             if word.key in U.NOT_ADJECTIVES or (word.key in U.FUNCTION_WORDS and skip == 0):
                 return None
+            tail = self._hyphen_tail(m)
+            tail_noun = _plural(toks[tail].key) if tail is not None else None
+            if tail is not None and tail_noun is not None and word.text.islower():
+                after = toks[tail + 1] if tail + 1 < len(toks) else None
+                if word.key in ("square", "cubic"):
+                    return f"{word.key} {tail_noun}", tail + 1  # "15,000 square-foot office"
+                if after is None or not (
+                    after.kind == "word"
+                    and (not after.text.islower() or _plural(after.key) is not None)
+                ):  # "first-graders", "co-workers"; not "plain-clothes NYPD officers"
+                    return f"{word.key}-{tail_noun}", tail + 1
             if word.key in U.COMMON_VERBS:
                 return None  # "Seven said yes", "120 backed new taxes"
             if _cyrillic(word.text):
