@@ -63,6 +63,7 @@ def find_block_quotes(
                 confidence=0.7,
                 paragraph=intro.index,
                 cue_token=cue,
+                block=True,
             )
         )
     return out

@@ -107,6 +107,7 @@ class Found:
     insertions: list[tuple[int, int]] = field(default_factory=list)
     cue_token: Any = None
     weak: bool = False  # a commitment or belief ("agreed to ..."), dropped inside another statement
+    block: bool = False  # the speaker's own words set off without quotation marks (block.py)
 
     def go_on(self, spans: list[tuple[int, int]], insertions: list[tuple[int, int]]) -> Found:
         """This statement with quotations that go on with it added, and their insertions."""
@@ -1006,7 +1007,7 @@ def apposed_role(anchor: Any, appos: Any) -> bool:
     Roe, a spokeswoman, the ...")."""
     if not (anchor.dep_ == "pobj" and according_to(anchor.head.head)):
         return True
-    if anchor.head.head.i > anchor.sent.root.i and anchor.head.head is not anchor.sent.root:
+    if anchor.head.head.i > anchor.sent.root.i:
         return True  # "..., according to Jane Roe, a spokeswoman for the agency."
     after = appos.right_edge.i + 1
     return after < len(appos.doc) and appos.doc[after].text in (",", "—", "–", ")")

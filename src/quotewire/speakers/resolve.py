@@ -1639,15 +1639,13 @@ def _unrecognized_surnames(
     return found
 
 
-def _unmarked_words(text: str, found: Sequence[Found]) -> list[tuple[int, int, int]]:
-    """(start, end, item) of the contents given after a colon without quotation marks
-    ("Limbaugh added: ¶ And from a supposed front-runner, Hillary Clinton, ... She can't beat
-    this guy"): the speaker's own words, whose pronouns are not the narrator's."""
+def _unmarked_words(found: Sequence[Found]) -> list[tuple[int, int, int]]:
+    """(start, end, item) of the passages set off without quotation marks after "Limbaugh
+    added:" (:mod:`quotewire.quotes.block`; "And from a supposed front-runner, Hillary
+    Clinton, ... She can't beat this guy"): the speaker's own words, whose pronouns are not
+    the narrator's."""
     return [
-        (start, end, n)
-        for n, item in enumerate(found)
-        if item.cue is not None and text[item.cue[1] : item.cue[1] + 2].strip().startswith(":")
-        for start, end in item.content
+        (start, end, n) for n, item in enumerate(found) if item.block for start, end in item.content
     ]
 
 
@@ -1691,7 +1689,7 @@ def resolve_speakers(
         if item.addressee is not None:
             events.append(_Event(item.addressee, "addressee", n))
     spoken = {(e.ref.start, e.ref.end) for e in events}
-    for mention in resolver.title_mentions(frames, _unmarked_words(text, found)):
+    for mention in resolver.title_mentions(frames, _unmarked_words(found)):
         if (mention.ref.start, mention.ref.end) not in spoken:
             events.append(mention)
     speakers: dict[int, Draft | None] = {}
