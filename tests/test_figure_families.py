@@ -295,3 +295,12 @@ def test_a_hyphenated_counted_noun(sentence: str, text: str, unit: str) -> None:
 def test_a_hyphenated_adjective_before_a_name_is_no_unit() -> None:
     found = _found("Four plain-clothes NYPD officers came to the door.")
     assert all(a.unit != "plain-clothes" for a in found)
+
+
+def test_plus_or_minus_is_a_margin_not_more_than() -> None:
+    # "a two percent plus or minus margin of error" is a margin of 2 points either way, never
+    # "more than 2 percent"; "300-plus delegates" still is more than 300.
+    found = _found("The survey has a two percent plus or minus margin of error.")
+    assert [(a.text, a.comparator) for a in found] == [("two percent", "=")]
+    found = _found("She has 300-plus delegates.")
+    assert [(a.text, a.comparator) for a in found] == [("300-plus delegates", ">")]

@@ -1000,6 +1000,8 @@ class _Finder:
             if words == ("plus",) and m < len(toks) and toks[m].kind == "dash":
                 m += 1
             end = self._phrase(m, (words,))
+            if end and words == ("plus",) and self._phrase(end, (("or", "minus"),)):
+                continue  # "a two percent plus or minus margin of error": no "more than"
             if end:
                 return sign, end
         return comparator, k
