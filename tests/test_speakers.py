@@ -1387,3 +1387,50 @@ def test_a_persons_man_or_woman_is_someone_else() -> None:
     )
     assert _speaker_of(text, "ready for the storm") != "Ellen Novak"
     assert _speaker_of(text, "Four score") != "Abraham Lincoln"
+
+
+def test_a_noun_with_a_clause_before_the_name_is_no_role_of_it() -> None:
+    # The parser apposes "Ada Brandt" to "The agency"; the relative clause between them says
+    # who owns the agency, so "agency" is no role of hers. A role with the name's own words
+    # between ("her brother, retired pilot Tomas Brandt") stays.
+    def roles(text: str, name: str) -> list[str]:
+        return next(e.roles for e in _extract(text).entities if e.name == name)
+
+    owned = (
+        "The agency, which is owned in part by the biggest donor of the mayor, investor Ada "
+        "Brandt, also works for the campaign."
+    )
+    assert roles(owned, "Ada Brandt") == ["investor"]
+    brother = (
+        "On Monday, she was joined by Mira Brandt, a former state senator, and her brother, "
+        "retired pilot Tomas Brandt."
+    )
+    assert any("brother" in role for role in roles(brother, "Tomas Brandt"))
+
+
+def test_a_horizontal_bar_is_a_dash_not_a_word_of_the_statement() -> None:
+    # HuffPost sets its dashes as U+2015; read as a noun it made the reporter's aside the
+    # statement, and its "not" negated it.
+    text = (
+        "Pipeline\n\n"
+        "On Thursday, however, Brenner spoke to a gathering of oil industry leaders, promising "
+        "to lift environmental rules and open more state land to drilling \u2015 probably not "
+        "exactly what Ortiz had in mind."
+    )
+    quote = next(q for q in _body_quotes(text) if "mind" in q.text)
+    assert quote.text.startswith("to lift environmental rules")
+    assert quote.polarity == "positive"
+    assert quote.speaker is not None and quote.speaker.name == "Brenner"
+
+
+def test_a_clause_after_a_dash_is_the_reporters_aside_not_what_the_cue_reports() -> None:
+    # The parser hangs "probably not what his party had in mind" on "promising" as its clause;
+    # after a dash, with the promise's own infinitive before it, it is the reporter's comment.
+    text = (
+        "Pipeline\n\n"
+        "On Monday, Governor Hal Brenner spoke to oil executives, promising to cut drilling "
+        "fees and open more state land to pipelines — probably not what his party had in mind."
+    )
+    (quote,) = [q for q in _body_quotes(text) if "drilling" in q.text or "mind" in q.text]
+    assert quote.text == "to cut drilling fees and open more state land to pipelines"
+    assert quote.polarity == "positive"

@@ -179,9 +179,11 @@ class WordAttributes:
             self.memo[key] = (int(word.pos), lemma)
 
 
-#: Spaces the parser reads as plain ones: a no-break space before a quotation otherwise becomes
-#: a token of its own and breaks the parse. One character for one, so every offset holds.
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+#: Characters the parser reads as their common form, one character for one so that every offset
+#: holds: a no-break space before a quotation otherwise becomes a token of its own and breaks the
+#: parse; the horizontal bar (U+2015, HuffPost's dash) is tagged as a noun, so that
+#: "promising ... ― probably not what he had in mind" became one clause.
+_PLAIN_SPACES = str.maketrans({**{c: " " for c in "\u00a0\u2007\u2009\u202f"}, "\u2015": "\u2014"})
 
 
 @lru_cache(maxsize=4)

@@ -126,6 +126,17 @@ def _predicate_of_what_is_said(clause: Any, cue: Any) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
 
 
+def _dashed_aside(clause: Any, cue: Any) -> bool:
+    """Whether the parser hung the reporter's aside after a dash on the cue ("promising to
+    lift fees and open more land to drilling — probably not what Graham had in mind"): a
+    clause right after a dash, with the cue's own complement before it (and no dash before
+    that one: "said closed primaries -- those open only to Democrats -- deny ...")."""
+    doc, left = clause.doc, clause.left_edge.i
+    if left == 0 or not is_dash(doc[left - 1]) or any(is_dash(t) for t in doc[cue.i : left - 1]):
+        return False
+    return any(c.dep_ in ("xcomp", "dobj") and cue.i < c.i < left - 1 for c in cue.children)
+
+
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     """The character spans of what ``cue`` reports, or [] when it reports nothing."""
     if according_to(cue):
@@ -139,6 +150,7 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         and not stolen_subject(c, cue)
         and not _acts_on_its_own(c, cue)
         and not _predicate_of_what_is_said(c, cue)
+        and not _dashed_aside(c, cue)
     ]
     if clauses and not (is_cue_verb(cue) or learned(lemma, "ccomp")):
         clauses = []

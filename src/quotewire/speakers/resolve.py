@@ -608,7 +608,12 @@ class Resolver:
                 # Clinton spokesman" does not name: only "Clinton's spokesman" (_tied_to)
         elif ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
             lo, hi = noun_phrase(head)
-            self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
+            between = doc[hi : min(ent.start, ent.root.left_edge.i)]
+            if not any(t.pos_ in ("VERB", "AUX") for t in between):
+                # not "The firm ― which is owned partly by ... Bob Mercer ― also ...": words
+                # with a verb between the noun and the name's own words ("her husband,
+                # retired astronaut Mark Kelly") tell something else, the noun is no role
+                self._add_role(draft, doc[lo:hi].text, doc[lo:hi])
         return start
 
     def _role(self, draft: Draft, role: str, *, titled: bool = True) -> None:
