@@ -144,6 +144,29 @@ def test_a_signed_quotation_keeps_its_inner_quotation_and_its_signature() -> Non
     assert all(q.speaker is not None and q.speaker.name == "Ruth Okoye" for q in direct[2:])
 
 
+def test_an_inner_quotation_of_the_other_style_does_not_end_the_quotation() -> None:
+    # Curly marks inside straight ones and straight inside curly ones are inner quotations;
+    # a whole sentence quoted inside a quoted excerpt, with its own tag, stays a statement.
+    text = (
+        "Town hall\n\n"
+        '"I can\u2019t raise my voice. It comes across as \u201ctoo loud\u201d or \u201ctoo '
+        'shrill\u201d or \u201ctoo that.\u201d" Mayor Ada Reyes said.\n\n'
+        '\u201cI have said "never again" and I meant it,\u201d Reyes said.\n\n'
+        '"\u201cWe will fix the bridge first, and then we will see about the pool,\u201d '
+        'Reyes promised before adding that the pool would wait."'
+    )
+    quotes = [(q.text, q.speaker.name if q.speaker else "") for q in _body_quotes(text)]
+    assert quotes[:2] == [
+        (
+            "I can\u2019t raise my voice. It comes across as \u201ctoo loud\u201d or "
+            "\u201ctoo shrill\u201d or \u201ctoo that.\u201d",
+            "Ada Reyes",
+        ),
+        ('I have said "never again" and I meant it', "Ada Reyes"),
+    ]
+    assert any("We will fix the bridge first" in q and who == "Ada Reyes" for q, who in quotes)
+
+
 def test_a_quotation_opening_the_paragraph_after_he_said_colon_is_his() -> None:
     text = (
         "Council debates the harbor plan\n\n"

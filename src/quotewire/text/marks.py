@@ -92,6 +92,39 @@ def _inner_closer(text: str, i: int, lo: int, hi: int) -> int | None:
     return closers[0] if _looks_closing(text, closers[1], lo, hi) else None
 
 
+#: For an outer quotation opened with the first mark: the mark that opens a quotation of the
+#: other style inside it, its closer, and the outer quotation's closer.
+_OTHER_STYLE = {'"': ("“", "”", '"'), "“": ('"', '"', "”")}
+
+
+#: The most words of a quotation of the other style that stays inside the outer one: a term
+#: or a phrase ("as “too loud” or “too shrill”"); a longer one, often with its own tag
+#: (""“We will win,” Rubio responded before ..."" in a quoted excerpt), is not nested.
+_INNER_WORDS = 6
+
+
+def _inner_of_other_style(text: str, i: int, lo: int, hi: int, opener: str) -> int | None:
+    """For a mark at ``i`` inside a quotation opened with ``opener``: the closing mark of the
+    quotation it opens when it is of the other style (curly inside straight, straight inside
+    curly), short, closes, and the outer quotation closes after it; else None."""
+    style = _OTHER_STYLE.get(opener)
+    if style is None or text[i] != style[0] or not _looks_opening(text, i, lo, hi):
+        return None
+    _, inner, outer = style
+    close = _next_closing(text, inner, i + 1, lo, hi)
+    if close is None or len(text[i + 1 : close].split()) > _INNER_WORDS:
+        return None  # a sentence quoted inside an excerpt is a statement of its own
+    return close if _next_closing(text, outer, close + 1, lo, hi) is not None else None
+
+
+def _next_closing(text: str, mark: str, start: int, lo: int, hi: int) -> int | None:
+    """The first ``mark`` at or after ``start`` in ``[lo, hi)`` that looks like a closing one."""
+    j = text.find(mark, start, hi)
+    while j >= 0 and not _looks_closing(text, j, lo, hi):
+        j = text.find(mark, j + 1, hi)
+    return j if j >= 0 else None
+
+
 def _reopens(text: str, paragraph: Paragraph) -> bool:
     first = text[paragraph.start : paragraph.start + 2].lstrip()[:1]
     return first in '“"„«' and paragraph.end - paragraph.start > 1
@@ -165,6 +198,8 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
                     current = None
                 elif ch == "“" == opener and (nested := _inner_closer(text, i, lo, hi)):
                     inner_close = nested  # "“... what he calls “hell” than live ...”"
+                elif (nested := _inner_of_other_style(text, i, lo, hi, opener)) is not None:
+                    inner_close = nested  # "\"... as “too loud” or “too shrill.”\""
                 elif ch in "“„«" and opener in "“„«" and not _closes(opener, ch):
                     # a second opener before any closer: the first was never closed
                     current.segments.append((seg_start, i))
