@@ -1457,3 +1457,20 @@ def test_a_clause_after_a_dash_is_the_reporters_aside_not_what_the_cue_reports()
     (quote,) = [q for q in _body_quotes(text) if "drilling" in q.text or "mind" in q.text]
     assert quote.text == "to cut drilling fees and open more state land to pipelines"
     assert quote.polarity == "positive"
+
+
+def test_an_as_aside_inside_a_sentence_reports_the_sentence_around_it() -> None:
+    # "Hawaii, as one of ... pointed out, normally ...": the parser makes "pointed" the main
+    # verb with "Hawaii" its subject; the aside's noun phrase reports the sentence around it.
+    text = (
+        "Storms\n\n"
+        "Maui, as one of the governor's climate advisers pointed out, rarely gets two "
+        "hurricanes in one week. The levy, as the Courier reported, was raised in June. Of "
+        "course, as Lena Ortiz observed, the real winner was the stage itself."
+    )
+    found = {q.text: q.speaker.name if q.speaker else "" for q in _body_quotes(text)}
+    assert found["Maui … rarely gets two hurricanes in one week"] == (
+        "one of the governor's climate advisers"
+    )
+    assert found["The levy … was raised in June"] == "Courier"
+    assert found["the real winner was the stage itself"] == "Lena Ortiz"

@@ -69,6 +69,8 @@ AS_REPORT_VERBS = frozenset(
     "say note report write observe mention explain suggest predict argue claim acknowledge "
     "tell reveal recount recall warn".split()
 )
+#: Phrasal verbs of an "as" aside ("as one of his advisers pointed out"): verb and particle.
+AS_REPORT_PHRASES = frozenset({("point", "out")})
 
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
@@ -139,6 +141,15 @@ def _as_one_put_it(token: Any) -> bool:
     """ "As Amar put it, ...": the phrase quotes whoever put it so."""
     deps = {(c.dep_, c.lower_) for c in token.children}
     return ("dobj", "it") in deps and ("mark", "as") in deps
+
+
+def as_report_verb(token: Any) -> bool:
+    """Whether ``token`` is a verb that reports in an "as" aside ("as Lee noted", "as one of
+    his advisers pointed out")."""
+    lemma = lemma_of(token)
+    if lemma in AS_REPORT_VERBS:
+        return True
+    return any((lemma, c.lower_) in AS_REPORT_PHRASES for c in token.children if c.dep_ == "prt")
 
 
 def lemma_of(token: Any) -> str:

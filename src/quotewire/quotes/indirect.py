@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     ANONYMITY_WORDS,
-    AS_REPORT_VERBS,
     ASKED_VERBS,
     CUE_VERBS,
     OBJECT_CUES,
@@ -27,6 +27,7 @@ from quotewire.quotes.cues import (
     RULE_LEMMAS,
     SPEECH_VERBS,
     according_to,
+    as_report_verb,
     is_cue_verb,
     is_object_cue,
     lemma_of,
@@ -142,6 +143,10 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
     if according_to(cue):
         return according_clause(frame, cue)
     doc = cue.doc
+    aside = _as_aside(cue)
+    if aside is not None:  # "Hawaii, as one of his advisers noted, normally does not ..."
+        (lo, hi), (rest, end) = aside.before, aside.after
+        return _spans(frame, [doc[lo : hi + 1], doc[rest : end + 1]])
     lemma = lemma_of(cue)
     clauses = [
         c
@@ -921,6 +926,9 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
         subject = next(
             c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > stray.i
         )
+    aside = _as_aside(cue)
+    if aside is not None:
+        subject = aside.speaker  # not the sentence's subject before the aside
     if subject is not None and subject.lower_ == "it":
         subject = it_antecedent(subject, cue)  # "The IMF cut its forecast. It said ..."
     if not asked and (subject is None or frame.quoted(subject) or says_nothing(subject)):
@@ -973,12 +981,12 @@ def _quotation_then_narration(
 def _as_report(cue: Any) -> Any:
     """The clause an "as" clause of saying hangs on ("As the Times reported, Clinton raised
     ...", "..., as Lee noted"): what it reports; None when ``cue`` is none of
-    :data:`AS_REPORT_VERBS` in such an "as" clause ("as he replied" tells when), governs what
+    :func:`as_report_verb` in such an "as" clause ("as he replied" tells when), governs what
     it reports itself ("as he said he would"), is passive ("as declared by X"), or speaks to
     or with someone ("as she joked with a friend")."""
     if cue.dep_ != "advcl" or cue.head.i == cue.i or cue.head.pos_ not in ("VERB", "AUX"):
         return None
-    if lemma_of(cue) not in AS_REPORT_VERBS:
+    if not as_report_verb(cue):
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None
@@ -986,6 +994,57 @@ def _as_report(cue: Any) -> Any:
     if any(c.dep_ in kept or (c.dep_ == "prep" and c.lower_ == "with") for c in cue.children):
         return None
     return cue.head
+
+
+@dataclass(frozen=True, slots=True)
+class _AsideReport:
+    """A report set in an "as" aside inside a sentence ("Hawaii, as one of his advisers
+    pointed out, normally does not get two hurricanes"): who reports it, and the token
+    indices of the sentence's words before and after the aside."""
+
+    speaker: Any
+    before: tuple[int, int]
+    after: tuple[int, int]
+
+
+def _as_aside(cue: Any) -> _AsideReport | None:
+    """The "as" aside inside a sentence that ``cue`` stands in (whether the parser hung the
+    aside on the sentence or the sentence on the aside): ", as" and a noun phrase right before
+    the cue, a comma right after it (and its particle), the sentence's subject before it and
+    the rest of the sentence after it. Not an aside after an opening adverb ("Of course, as
+    Lee observed, ...") or inside a reported clause ("he thought that the result, as he later
+    explained, was ...")."""
+    if not as_report_verb(cue):
+        return None
+    doc, sent = cue.doc, cue.sent
+    head, root = cue.head, sent.root  # the main verb, or its subject ("The levy, as the
+    # Courier reported, was raised")
+    on_main = head.i == root.i or (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == root.i)
+    if cue.dep_ != "ROOT" and not (cue.dep_ == "advcl" and on_main):
+        return None
+    as_word = next((c for c in cue.children if c.lower_ == "as" and c.i < cue.i), None)
+    if as_word is None or as_word.i - 1 <= sent.start or doc[as_word.i - 1].text != ",":
+        return None
+    phrase = doc[as_word.i + 1 : cue.i]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase):
+        return None
+    speaker = next((t for t in phrase if not phrase.start <= t.head.i < phrase.end), None)
+    close = cue.i + 1
+    while close < sent.end and doc[close].dep_ == "prt" and doc[close].head.i == cue.i:
+        close += 1
+    if speaker is None or close >= sent.end - 1 or doc[close].text != ",":
+        return None
+    last = sent.end - 1
+    while last > close and doc[last].is_punct:
+        last -= 1
+    if last <= close + 1:
+        return None
+    first = sent.start
+    while first < as_word.i - 2 and doc[first].dep_ == "cc":
+        first += 1  # "But the last part, as Krugman points out, is ...": not "But"
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[first : as_word.i - 1]):
+        return None
+    return _AsideReport(speaker, (first, as_word.i - 2), (close + 1, last))
 
 
 def _reports_after(cue: Any) -> bool:
