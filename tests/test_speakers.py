@@ -1474,3 +1474,17 @@ def test_an_as_aside_inside_a_sentence_reports_the_sentence_around_it() -> None:
     )
     assert found["The levy … was raised in June"] == "Courier"
     assert found["the real winner was the stage itself"] == "Lena Ortiz"
+
+
+def test_a_quotation_ending_a_sentence_it_does_not_open_takes_no_tag_from_the_next() -> None:
+    # "... was a “magic cure.” Sen. Ruth Okoye scolded him.": the next sentence is no tag;
+    # "“We will win.” Okoye said." is one.
+    text = (
+        "Hearing\n\n"
+        "Dr. Lund was criticized at the hearing for saying that the powder was a “miracle cure "
+        "for every body type.” Sen. Ruth Okoye scolded him. “We will not let this go on.” "
+        "Okoye said."
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else "" for q in _body_quotes(text)}
+    assert all(who != "Ruth Okoye" for said, who in speakers.items() if "miracle" in said)
+    assert speakers["We will not let this go on."] == "Ruth Okoye"

@@ -536,6 +536,9 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             tag = not _introduces_next(text, last, after, following)
         if not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, following):
             after = None  # ""We are not terrorists." Mr. Zahed said: "The attack ..."" """
+        elif not tag and inner_end[-1:] == "." and not _opens_sentence(text, first, region):
+            after = None  # "... for saying it was a "magic cure." McCaskill scolded him.": a
+            # quotation that ends a sentence it does not open takes no tag from the next one
         cue = after if after is not None and (before is None or tag) else before
         if cue is None:
             cue = after

@@ -69,7 +69,7 @@ from quotewire.quotes.lexicon import (
 )
 
 _INFINITIVE_CUES = frozenset(
-    "promise vow pledge threaten urge ask call want hope plan expect refuse decline agree "
+    "promise vow pledge threaten urge warn ask call want hope plan expect refuse decline agree "
     "offer intend seek appear".split()
 )
 
