@@ -304,3 +304,18 @@ def test_plus_or_minus_is_a_margin_not_more_than() -> None:
     assert [(a.text, a.comparator) for a in found] == [("two percent", "=")]
     found = _found("She has 300-plus delegates.")
     assert [(a.text, a.comparator) for a in found] == [("300-plus delegates", ">")]
+
+
+def test_more_or_fewer_before_the_noun_counts_the_noun_and_is_the_trend() -> None:
+    # "25 million more people" counts people, and "more" says the count went up; "more than"
+    # after a number is no counted noun.
+    text = (
+        "The governor said 25 million more people have insurance now, and that the state "
+        "created about 5,000 fewer jobs than planned. Turnout was 25 million more than in 2012."
+    )
+    result = quotewire.extract(text)
+    claims = [(c.span.text, c.unit, c.trend) for c in result.claims]
+    assert ("25 million more people", "people", "increased") in claims
+    assert ("about 5,000 fewer jobs", "jobs", "decreased") in claims
+    turnout = [c.unit for c in result.claims if c.span.start > text.index("Turnout")]
+    assert turnout == ["dimensionless"]

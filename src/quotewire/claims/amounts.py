@@ -888,6 +888,12 @@ class _Finder:
             if m >= len(toks) or toks[m].kind != "word":
                 return None
             word = toks[m]
+            if skip == 0 and word.key in U.COUNT_CHANGES and m + 1 < len(toks):
+                noun_after = toks[m + 1]
+                plural = _plural(noun_after.key)
+                if noun_after.kind == "word" and noun_after.text.islower() and plural:
+                    m += 1  # "25 million more people": people
+                    word = noun_after
             if word.key in U.NOT_ADJECTIVES or (word.key in U.FUNCTION_WORDS and skip == 0):
                 return None
             tail = self._hyphen_tail(m)

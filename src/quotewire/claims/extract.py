@@ -26,7 +26,7 @@ from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.claimants import Claimants, Period
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.claims.lexicon import figure_words
-from quotewire.claims.units import FRACTIONS
+from quotewire.claims.units import COUNT_CHANGES, FRACTIONS
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
@@ -550,7 +550,9 @@ def _trend(text: str, lo: int, hi: int, amount: Amount) -> str | None:
     weeks" rises nothing); a duration has none ("for three years")."""
     if amount.unit in figure_words().units.durations:
         return None
-    return find_trend(text, lo, amount.start) or find_trend(text, amount.end, hi)
+    own = text[amount.number_end : amount.end].split()  # "25 million more people": increased
+    change = next((COUNT_CHANGES[w] for w in own if w in COUNT_CHANGES), None)
+    return change or find_trend(text, lo, amount.start) or find_trend(text, amount.end, hi)
 
 
 def _source(quote: Quote | None, amount: Amount) -> Source | None:

@@ -401,6 +401,11 @@ NOT_PLURAL_NOUNS = frozenset(
     cross kiss campus virus census consensus bonus plus""".split()
 )
 # words between a number and its counted noun that are not adjectives of it
+#: Words between a number and the noun it counts that tell a change of the count, not a kind of
+#: thing ("25 million more people", "5,000 fewer jobs"): the noun after them is counted, and
+#: the word is the trend.
+COUNT_CHANGES = {"more": "increased", "fewer": "decreased"}
+
 NOT_ADJECTIVES = frozenset(
     """and or but to of in on at by for from with as than that which who were are was is
     have has had will would could should may might can must be been being not also more less
