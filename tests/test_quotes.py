@@ -1238,3 +1238,18 @@ def test_according_to_right_after_because_scopes_only_the_subordinate_clause() -
     assert "went to that debate" not in reason.text
     polls = _by_snippet(result, "led among men")
     assert "The mayor led among women" in polls.text
+
+
+def test_a_reported_clause_running_into_a_long_quotation_is_one_mixed_statement() -> None:
+    # The clause before the quotation is longer than the cue window, and the parser hangs the
+    # quotation on the cue as a second clause: one statement, clause and quotation together.
+    text = (
+        "Interview\n\n"
+        "Reyes added that she was the only to spend their entire life “fighting to defend the "
+        "harbor and the Port of Elm. I’ll tell you this, if the council wins, we will see the "
+        "docks sold. Why do I say that? Look at what they did to the rail yard.”"
+    )
+    quote = _quote_holding(text, "rail yard")
+    assert quote.type == "mixed"
+    assert quote.text.startswith("that she was the only to spend their entire life “fighting")
+    assert quote.speaker is not None and quote.speaker.name == "Reyes"

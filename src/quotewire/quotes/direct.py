@@ -242,7 +242,32 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
             if _part_of_clause(text, frame, token, region):
                 return None
             return token
-    return colon_intro(frame, tail) or _framing_verb(text, frame, region, tail)
+    return (
+        colon_intro(frame, tail)
+        or _framing_verb(text, frame, region, tail)
+        or _clause_running_in(frame, region, tail)
+    )
+
+
+def _clause_running_in(frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
+    """The cue of a reported clause that runs straight into a quotation, beyond the lead
+    window ("Cruz added that he was the only one to spend his entire life “fighting to defend
+    the Constitution. ...”"): the clause ends right before the opening mark, and the parser
+    hung the quotation on the same cue."""
+    words = _without_marks(tail)
+    if not words or words[-1].is_punct:
+        return None
+    clause = words[-1]
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i > clause.left_edge.i or clause.right_edge.i != words[-1].i:
+        return None
+    first = next((t for t in frame.doc[words[-1].i + 1 :] if not t.is_quote), None)
+    if first is None or not frame.quoted(first) or first.head.i != cue.i or not _is_cue(cue):
+        return None
+    subject = _speaker_token(frame, cue)
+    return cue if subject is not None and not frame.quoted(subject) else None
 
 
 def _framing_verb(text: str, frame: Frame, region: QuoteRegion, tail: list[Any]) -> Any:
@@ -411,8 +436,9 @@ def _clause_lead(
         start, end = frame.start(child.left_edge), frame.end(child.right_edge)
         if child.dep_ == "ccomp":
             gap = text[end : region.outer_start].strip(" '`")
-            if end <= region.outer_start and gap in (":", ","):
-                return start, None
+            if end <= region.outer_start and (gap in (":", ",") or (embedded and not gap)):
+                return start, None  # "... said that he was the only one to spend his life
+                # “fighting to ...”": the clause runs into the quotation
         elif child.dep_ == "dobj" and embedded and not clausal and start < region.outer_start:
             # "described the DLC during an interview as "a remnant of ..."", "pronounced the
             # name "Hamas" as if it were a spread": the object and what the cue adds to it
