@@ -1253,3 +1253,21 @@ def test_a_reported_clause_running_into_a_long_quotation_is_one_mixed_statement(
     assert quote.type == "mixed"
     assert quote.text.startswith("that she was the only to spend their entire life “fighting")
     assert quote.speaker is not None and quote.speaker.name == "Reyes"
+
+
+def test_a_clause_of_time_after_a_tag_is_not_what_the_tag_says() -> None:
+    # The parser hangs "after he admitted ... he hadn't been held accountable" on "told" as
+    # its clause; it tells when she spoke, so the quotation keeps its tag and nobody is
+    # credited with the admission.
+    text = (
+        "Hearing\n\n"
+        "Senator Ada Okafor questioned the chief executive, Tom Brandt, on Tuesday.\n\n"
+        "“You should resign, and you should be criminally investigated,” Okafor told Brandt, "
+        "after he admitted under Okafor’s grilling he hadn’t yet been held personally "
+        "accountable for the actions of his employees."
+    )
+    result = quotewire.extract(text)
+    quote = _by_snippet(result, "You should resign")
+    assert _cue(quote) == "told"
+    assert quote.speaker is not None and quote.speaker.name == "Ada Okafor"
+    assert not any("admitted under" in q.text for q in result.quotes)

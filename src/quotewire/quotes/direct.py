@@ -58,10 +58,29 @@ _NOTE = re.compile(
 _BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
 
 
+#: Words that open a clause telling when or why, not what was said, after a tag's comma
+#: (""...," Warren told Stumpf, after he admitted ...").
+_CIRCUMSTANCE = frozenset("after before since until because while once".split())
+
+
+def _circumstance(clause: Any) -> bool:
+    """Whether a clause the parser hung on a tag as what it says opens, after a comma, with a
+    word of time or cause ("..., after he admitted under her grilling he had not been held
+    accountable"): it tells when, not what."""
+    first = clause.left_edge
+    return (
+        first.lower_ in _CIRCUMSTANCE
+        and first.i > 0
+        and first.doc[first.i - 1].text == ","
+    )
+
+
 def _has_own_content(frame: Frame, cue: Any) -> bool:
     """Whether the cue governs a clause of its own outside the quotation ("he said that ...")."""
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i > cue.i and not stolen_subject(child, cue):
+            if _circumstance(child):
+                continue
             # "Trump said the countries should be "working ..."": words of its own outside
             words = child.subtree
             if any(not t.is_punct and not frame.quoted(t) for t in words if t.i > cue.i):
