@@ -622,6 +622,18 @@ def test_headline_clause_leading_into_a_quotation_after_a_colon() -> None:
     assert quote.speaker.mention.text == "Mara Lind"
 
 
+def test_a_headline_clause_ending_in_a_title_is_no_speaker_label() -> None:
+    # "Mara Lind Hammers Harbour Board CEO: '...'" names Mara Lind, not six words of headline
+    text = (
+        "Mara Lind Hammers Harbour Board CEO: ‘You Should Be Investigated.’\n\n"
+        "TROMSØ -- Council member Mara Lind grilled the board's CEO, Per Moe, on Monday."
+    )
+    quote = _quote_holding(text, "Investigated")
+    assert quote.type == "headline" and quote.text == "You Should Be Investigated."
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Mara Lind"
+
+
 def test_tag_after_a_colon_introduction_reports_the_quotation_only() -> None:
     text = (
         "The hearing went on.\n\nSen. Mara Lind (D-Maine) scolded him: “The whole board is "

@@ -13,6 +13,7 @@ import re
 
 from quotewire.quotes.frame import Found, MentionRef
 from quotewire.quotes.transcript import named_elsewhere, transcript_words
+from quotewire.speakers.titles import PERSON_TITLES
 
 _LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)){0,5})"
@@ -44,6 +45,8 @@ def _label_line(text: str, start: int, end: int, *, headline: bool, paragraph: i
         return None
     if len(match.group("rest").split()) < 3 or _name_list(match.group("rest")):
         return None
+    if len(words) > 2 and words[-1].lower().rstrip(".") in PERSON_TITLES:
+        return None  # "Elizabeth Warren Hammers Wells Fargo CEO: ...": a clause, not a label
     if not _named_elsewhere(text, words[-1], start, end):
         return None
     s = start + match.start("label")
