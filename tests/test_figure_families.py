@@ -319,3 +319,12 @@ def test_more_or_fewer_before_the_noun_counts_the_noun_and_is_the_trend() -> Non
     assert ("about 5,000 fewer jobs", "jobs", "decreased") in claims
     turnout = [c.unit for c in result.claims if c.span.start > text.index("Turnout")]
     assert turnout == ["dimensionless"]
+
+
+def test_who_opens_a_count_of_things_is_no_measure_of_it() -> None:
+    # "thousands of clerks opened more than 2 million accounts": the clerks act on the
+    # accounts; "the petition reached 563,000 signatures" still measures the petition.
+    opened = quotewire.extract("Thousands of clerks opened more than 2 million accounts.")
+    assert [(c.unit, c.measure) for c in opened.claims] == [("accounts", None)]
+    reached = quotewire.extract("The petition has reached a record 563,000 signatures.")
+    assert [(c.unit, c.measure) for c in reached.claims] == [("signatures", "petition")]

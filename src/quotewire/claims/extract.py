@@ -267,7 +267,12 @@ def _measure_tokens(doc: Any, span: Any, kind: str, unit: str, has_share: bool) 
         if objects:  # "cut transmission capacity by 450 megawatts"
             yield _head_phrase(objects[0])
     subject = _subject(verb)
-    states = _states(verb) and not buried
+    # "thousands of bankers opened more than 2 million accounts": a count of its own noun as the
+    # object of a verb that acts on it; the subject is no measure of it
+    acted_on = (
+        root.dep_ == "dobj" and verb.lower_ in words.acting_verbs and _counted_here(span, kind)
+    )
+    states = _states(verb) and not buried and not acted_on
     if (
         subject is not None
         and states

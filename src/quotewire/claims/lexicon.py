@@ -76,6 +76,7 @@ class TallyWords:
 @dataclass(frozen=True, slots=True)
 class MeasureWords:
     stating_verbs: frozenset[str]
+    acting_verbs: frozenset[str]
     change_verbs: frozenset[str]
     counted_of: frozenset[str]
     physical_units: frozenset[str]
