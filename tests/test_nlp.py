@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+import quotewire
 from quotewire.nlp.english import load_english, load_stock_english, parse_paragraphs
 from quotewire.nlp.entities import name_chains
 from quotewire.text.paragraphs import split_paragraphs
@@ -132,3 +133,17 @@ def test_an_entity_is_cut_at_a_comma_the_parse_hangs_outside_it() -> None:
     assert "Politico" in names
     assert not any("Democratic party" in name for name in names)
     assert "Skadden, Arps, Slate, Meagher & Flom" in names
+
+
+def test_a_plural_title_abbreviation_does_not_end_the_sentence() -> None:
+    # "Sens." was split from its period, which ended the sentence: the statement stopped at
+    # "and Sens", and the names after it began a sentence of their own.
+    text = (
+        "Endorsements\n\n"
+        "Most of the state's party leaders endorsed her bid, including Gov. Ann Lee and Sens. "
+        "Tom Ortiz and Ray Cole."
+    )
+    quote = next(q for q in quotewire.extract(text).quotes if "bid" in q.text)
+    assert quote.text.endswith("Sens. Tom Ortiz and Ray Cole")
+    people = {e.name for e in quotewire.extract(text).entities if e.type == "PERSON"}
+    assert {"Tom Ortiz", "Ray Cole"} <= people

@@ -76,7 +76,8 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 #: A person described by age: "the 34-year-old mother of three".
 _AGED = re.compile(r"(?i)the\s+\d+-year-old\b")
 _STRIP_WORDS = re.compile(
-    r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|president|senator)\s+", re.IGNORECASE
+    r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sens?\.?|reps?\.?|govs?\.?|president|senator)\s+",
+    re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
@@ -217,6 +218,7 @@ def clean_name(name: str) -> str:
 _NAME_TITLES = PERSON_TITLES | frozenset(
     """
     mr mrs ms miss dr sen rep gov lt gen col sgt capt cpt maj adm rev fr sir dame lord lady
+    sens reps govs gens
     councillor councilor councilman councilwoman alderman treasurer sheriff pastor reverend
     father mayor premier deputy vice former acting interim first prime foreign finance
     """.split()
