@@ -328,3 +328,24 @@ def test_who_opens_a_count_of_things_is_no_measure_of_it() -> None:
     assert [(c.unit, c.measure) for c in opened.claims] == [("accounts", None)]
     reached = quotewire.extract("The petition has reached a record 563,000 signatures.")
     assert [(c.unit, c.measure) for c in reached.claims] == [("signatures", "petition")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a capital after "One" in a title-case headline may be its verb: no unit from it
+        ("One Tweet Sums Up The Whole Debate.", []),
+        # "one" before an adjective and its singular noun counts the noun
+        ("He has one older brother.", [("one older brother", "brothers")]),
+        ("The memo came from one former executive.", [("one former executive", "executives")]),
+        ("She has one younger sister.", [("one younger sister", "sisters")]),
+        # running text keeps a range over capitalised words
+        (
+            "She could make from one to three Supreme Court appointments.",
+            [("from one to three Supreme Court appointments", "appointments")],
+        ),
+    ],
+)
+def test_the_noun_one_counts(sentence: str, expected: list[tuple[str, str]]) -> None:
+    found = _found(sentence)
+    assert [(a.text, a.unit) for a in found if a.unit != "dimensionless"] == expected

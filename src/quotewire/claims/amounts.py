@@ -909,6 +909,10 @@ class _Finder:
                     return f"{word.key}-{tail_noun}", tail + 1
             if word.key in U.COMMON_VERBS:
                 return None  # "Seven said yes", "120 backed new taxes"
+            if one and skip > 0 and word.text.istitle() and not toks[k - 1].text.islower():
+                return None  # "One Tweet Sums Up ...": in a title-case headline a capital
+                # after the first word tells no noun from a verb ("from one to three Supreme
+                # Court appointments" is running text)
             if _cyrillic(word.text):
                 known = len(word.key) > 2 and word.key not in U.FUNCTION_WORDS
                 return (word.key, m + 1) if known else None
@@ -920,7 +924,22 @@ class _Finder:
                 or self._no_noun_after_one(m)
             ):
                 return None  # "if one adds", "one really", "one such", "one listing the facts"
-            if noun is None and one and skip == 0 and self._singular_noun(m):
+            if one and skip == 0 and word.key in U.ONE_ADJECTIVES:
+                m += 1  # "one older brother": brother
+                continue
+            then = toks[m + 1] if m + 1 < len(toks) else None
+            after_adjective = (  # "one former executive", not "one former senior official"
+                skip == 1
+                and toks[m - 1].key in U.ONE_ADJECTIVES
+                and not (
+                    then is not None
+                    and then.kind == "word"
+                    and then.text.islower()
+                    and then.key not in U.COMMON_VERBS
+                    and then.key not in U.FUNCTION_WORDS
+                )
+            )
+            if noun is None and one and (skip == 0 or after_adjective) and self._singular_noun(m):
                 noun = _pluralize(word.key)  # "one passenger"
             if noun is not None:
                 if m > k and toks[m - 1].key in ("cubic", "square"):

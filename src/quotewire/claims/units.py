@@ -401,6 +401,12 @@ NOT_PLURAL_NOUNS = frozenset(
     cross kiss campus virus census consensus bonus plus""".split()
 )
 # words between a number and its counted noun that are not adjectives of it
+#: Adjectives that "one" may stand before with its singular noun after them ("one older
+#: brother"): never the counted noun themselves.
+ONE_ADJECTIVES = frozenset(
+    "older younger elder bigger larger smaller greater lesser former newer other".split()
+)
+
 #: Words between a number and the noun it counts that tell a change of the count, not a kind of
 #: thing ("25 million more people", "5,000 fewer jobs"): the noun after them is counted, and
 #: the word is the trend.
