@@ -1488,3 +1488,16 @@ def test_a_quotation_ending_a_sentence_it_does_not_open_takes_no_tag_from_the_ne
     speakers = {q.text: q.speaker.name if q.speaker else "" for q in _body_quotes(text)}
     assert all(who != "Ruth Okoye" for said, who in speakers.items() if "miracle" in said)
     assert speakers["We will not let this go on."] == "Ruth Okoye"
+
+
+def test_a_tag_after_a_name_and_an_age_is_that_persons() -> None:
+    # The parser joins "told" to the quotation's verb and apposes the age to the name; the
+    # quotation is Ramos's, not that of the statement before it.
+    text = (
+        "Border\n\n"
+        "The fight erupted just two months after the real estate developer entered the race, "
+        "calling them thieves and vowing to make the county pay for a massive border fence.\n\n"
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, "
+        "58, told AFP in an interview in Tucson on Monday."
+    )
+    assert _speaker_of(text, "tremendously wrong") == "Ramos"

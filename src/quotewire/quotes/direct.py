@@ -141,6 +141,10 @@ def _speaker_token(frame: Frame, cue: Any) -> Any:
             head = head.head
         if not frame.quoted(head) and head.i != cue.i:
             subject = subject_of(head) or subject
+    if subject is not None and frame.quoted(subject) and subject.head.i != cue.i:
+        # ""We were wrong ...," Ramos, 58, told AFP": the parser joined the tag to the
+        # quotation's verb, whose subject is quoted; the name before the tag says it
+        subject = name_before(cue) or subject
     return subject
 
 

@@ -780,10 +780,15 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 def name_before(cue: Any) -> Any:
     """ "Campaigning for his wife, former president Bill Clinton said": the name right before a
-    finite cue with no subject, which the parser hung on the phrase before it."""
+    finite cue with no subject, which the parser hung on the phrase before it, or before the
+    age set off after it (""...," Ramos, 58, told AFP")."""
     if cue.i < 1 or cue.pos_ != "VERB" or cue.tag_ not in FINITE:
         return None
-    left = cue.doc[cue.i - 1]
+    doc = cue.doc
+    left = doc[cue.i - 1]
+    if cue.i >= 4 and left.text == "," and doc[cue.i - 2].like_num and doc[cue.i - 3].text == ",":
+        aged = doc[cue.i - 4]  # ""...," Ramos, 58, told AFP": the name with its age
+        return aged if aged.pos_ == "PROPN" and aged.ent_type_ in ("PERSON", "ORG", "") else None
     if a_time(left) or (left.dep_ == "pobj" and left.ent_type_ in _PLACES):
         return None  # "the priority placed on voters in Florida shows ...": where, not who
     return left if left.pos_ == "PROPN" and left.dep_ in ("appos", "conj", "pobj") else None
