@@ -1501,3 +1501,12 @@ def test_a_tag_after_a_name_and_an_age_is_that_persons() -> None:
         "58, told AFP in an interview in Tucson on Monday."
     )
     assert _speaker_of(text, "tremendously wrong") == "Ramos"
+
+
+def test_the_order_of_in_order_to_is_no_speaker() -> None:
+    text = (
+        "Debate\n\n"
+        "When she moderated the debate, Reyes reminded viewers about her son’s job in order to "
+        "show there was “no conflict of interest.”"
+    )
+    assert _speaker_of(text, "no conflict") == "Reyes"

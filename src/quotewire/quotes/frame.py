@@ -447,12 +447,19 @@ def subject_of(token: Any, depth: int = 0) -> Any:
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         if a_time(token.head):  # "Rubio had a strong moment ..., denouncing the regime"
             return subject_of(token.head, depth + 1)
+        if token.dep_ == "acl" and _in_order_to(token.head):  # "reminded viewers ... in
+            return subject_of(token.head.head.head, depth + 1)  # order to show ...": Ramos
         noun = token.head.lemma_.lower()
         spoken = noun in DOCUMENTS or (noun in OCCASIONS and token.tag_ == "VBG")
         if token.dep_ == "acl" and spoken:
             return subject_of(token.head, depth + 1) or token.head  # "X issued a statement
         return token.head  # condemning ...": X
     return None
+
+
+def _in_order_to(noun: Any) -> bool:
+    """Whether ``noun`` is the "order" of "in order to", which names no one."""
+    return bool(noun.lower_ == "order" and noun.dep_ == "pobj" and noun.head.lower_ == "in")
 
 
 def a_time(token: Any) -> bool:
