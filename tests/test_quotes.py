@@ -1283,3 +1283,19 @@ def test_a_clause_of_time_after_a_tag_is_not_what_the_tag_says() -> None:
     assert _cue(quote) == "told"
     assert quote.speaker is not None and quote.speaker.name == "Ada Okafor"
     assert not any("admitted under" in q.text for q in result.quotes)
+
+
+def test_no_statement_holds_a_stray_bracket_or_a_piece_without_words() -> None:
+    # The parser leaves a bracket's words out: "promoting his new book, “Sin Miedo” (Without
+    # Fear)" left "... “Sin Miedo” (", and "(... according to the police ...)" a lone ")".
+    text = (
+        "Books\n\n"
+        "But the anchor, who is promoting his 12th book, “Sin Miedo” (Without Fear), downplayed "
+        "his influence.\n\n"
+        "(The city does not keep statistics on skateboarding fines, according to the police "
+        "department.)"
+    )
+    for quote in quotewire.extract(text).quotes:
+        for piece in quote.content:
+            assert any(ch.isalnum() for ch in piece.text)
+            assert not piece.text.endswith(("(", "[")) and not piece.text.startswith((")", "]"))

@@ -356,12 +356,28 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
             ]
             item.content = [trim(article.text, s, e) for s, e in item.content]
             item.content = [(s, e) for s, e in item.content if e > s]
+        item.content = _without_stray_brackets(article.text, item.content)
         if not item.content:
             continue
         if title is not None and title.start <= item.content[0][0] < title.end:
             item.content = _rest_of_headline(article.text, item, title.end)
             item.type = "headline"
         kept.append(item)
+    return kept
+
+
+def _without_stray_brackets(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces without a bracket left open at the end or closed at the start (""Sin
+    Miedo" (" when the parser left the bracket's words out), and without pieces that hold no
+    word at all ("(", ")")."""
+    kept = []
+    for start, end in content:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "(["):
+            end -= 1
+        while start < end and (text[start].isspace() or text[start] in ")]"):
+            start += 1
+        if any(ch.isalnum() for ch in text[start:end]):
+            kept.append((start, end))
     return kept
 
 
