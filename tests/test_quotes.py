@@ -1299,3 +1299,17 @@ def test_no_statement_holds_a_stray_bracket_or_a_piece_without_words() -> None:
         for piece in quote.content:
             assert any(ch.isalnum() for ch in piece.text)
             assert not piece.text.endswith(("(", "[")) and not piece.text.startswith((")", "]"))
+
+
+def test_a_headline_pronoun_names_no_speaker() -> None:
+    # "Their" in a headline stands for nobody named before it: neither the headline nor the
+    # quotation under it is "Their" statement.
+    text = (
+        "31 Farmers Share Their Most Honest Thoughts On Donald Trump.\n\n"
+        '"We need order. If we don’t have it, we’re not going to have a city."\n\n'
+        "Getty/Instagram.\n\n"
+        "“He scares me.” ― Lena Ortiz\n"
+    )
+    quotes = quotewire.extract(text).quotes
+    assert all(q.speaker is None or q.speaker.name != "Their" for q in quotes)
+    assert [q.speaker.name for q in quotes if q.speaker is not None] == ["Lena Ortiz"]

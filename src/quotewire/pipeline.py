@@ -360,6 +360,9 @@ def _fit(found: list[Found], article: Article) -> list[Found]:
         if not item.content:
             continue
         if title is not None and title.start <= item.content[0][0] < title.end:
+            if item.speaker is not None and item.speaker.kind == "pronoun":
+                continue  # "Latinos Share Their Most Honest Thoughts On ...": nothing comes
+                # before a headline for its pronoun to stand for
             item.content = _rest_of_headline(article.text, item, title.end)
             item.type = "headline"
         kept.append(item)
