@@ -1313,3 +1313,29 @@ def test_a_headline_pronoun_names_no_speaker() -> None:
     quotes = quotewire.extract(text).quotes
     assert all(q.speaker is None or q.speaker.name != "Their" for q in quotes)
     assert [q.speaker.name for q in quotes if q.speaker is not None] == ["Lena Ortiz"]
+
+
+def test_a_participle_right_after_a_quotation_tags_only_the_next_one() -> None:
+    # "could be “messy,” adding, “Democracy is messy.”": "messy" belongs to the first report,
+    # not to what the speaker added.
+    text = (
+        "Convention\n\n"
+        "In a radio interview Monday, Reyes said the process of drafting the party’s platform "
+        "and holding its convention could be “messy,” adding, “Democracy is messy.”"
+    )
+    added = _by_snippet(quotewire.extract(text), "Democracy is messy")
+    assert [c.text for c in added.content] == ["Democracy is messy."]
+
+
+def test_what_a_thing_was_later_deemed_is_nobodys_statement() -> None:
+    # "messages later deemed ''top secret''": nobody named deems them so, least of all the
+    # subject of the sentence.
+    text = (
+        "Emails\n\n"
+        "On Friday, he joined other Republicans in pouncing on news that the mayor's private "
+        "server had handled messages later deemed ''top secret,'' saying in a post: ''The new "
+        "release is a disaster for the mayor.''"
+    )
+    quotes = quotewire.extract(text).quotes
+    assert not any("top secret" in q.text for q in quotes)
+    assert any("disaster" in q.text for q in quotes)

@@ -34,6 +34,7 @@ from quotewire.quotes.frame import (
     name_before,
     noun_phrase,
     participle_subject,
+    reduced_relative,
     same_token,
     subject_of,
     trim,
@@ -256,7 +257,7 @@ def cue_before(text: str, frame: Frame, region: QuoteRegion, floor: int) -> Any:
         if _is_cue(token):
             if _asked(token):
                 return token  # "Blumenthal was asked, "Would you ...?"": by someone unnamed
-            if agentless_passive(token):
+            if agentless_passive(token) or reduced_relative(token):
                 return None  # "the island was known as "the Poorhouse of the Caribbean"",
                 # "to be considered a true "genius"": nobody named says it
             subject = _speaker_token(frame, token)
@@ -583,7 +584,15 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
             # "called the move "a breach of trust," adding: "...": the cue after this
             # quotation introduces the next one; the one before frames this one
             tag = not _introduces_next(text, last, after, following)
-        if not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, following):
+        if (
+            after is not None
+            and after.tag_ == "VBG"
+            and not text[region.outer_end : last.start(after)].strip(" ,'`")
+            and _introduces_next(text, last, after, following)
+        ):
+            after = None  # "could be “messy,” adding, “Democracy is messy.”": a participle
+            # right after one quotation, introducing the next, tags no quotation before it
+        elif not tag and inner_end[-1:] == "." and _introduces_next(text, last, after, following):
             after = None  # ""We are not terrorists." Mr. Zahed said: "The attack ..."" """
         elif not tag and inner_end[-1:] == "." and not _opens_sentence(text, first, region):
             after = None  # "... for saying it was a "magic cure." McCaskill scolded him.": a

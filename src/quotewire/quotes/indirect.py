@@ -35,7 +35,7 @@ from quotewire.quotes.cues import (
 from quotewire.quotes.frame import (
     DOCUMENTS,
     FINITE,
-    NAMING,
+    NAME_GIVING,
     SPEAKER_DEPS,
     Found,
     Frame,
@@ -52,6 +52,7 @@ from quotewire.quotes.frame import (
     noun_phrase,
     participle_subject,
     past_beside_modal,
+    reduced_relative,
     says_nothing,
     speaking_aside,
     subject_of,
@@ -621,8 +622,6 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
     return any(t.is_quote or t.text in "“”«»„" for t in doc[lo : hi + 1])
 
 
-#: Participles that give a thing its name ("a play called ...", "a group known as ...").
-NAME_GIVING = NAMING | frozenset("name title entitle nickname know".split())
 
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     """Token indices (inclusive) of the object a cue attributes, if it has one: the object of
@@ -633,6 +632,8 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in NAME_GIVING and len(objects) < 2:
         return None  # "a play called "Sons of Trump"" names the play ("called Trump "a
         # prince"", with two, is a verb the parser misread)
+    if reduced_relative(cue):
+        return None  # "messages later deemed ''top secret''", however the parser hung it
     if objects and (
         lemma in OBJECT_CUES or learned(lemma, "dobj") or _has_quotation(frame, objects)
     ):
