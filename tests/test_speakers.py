@@ -1510,3 +1510,14 @@ def test_the_order_of_in_order_to_is_no_speaker() -> None:
         "show there was “no conflict of interest.”"
     )
     assert _speaker_of(text, "no conflict") == "Reyes"
+
+
+def test_a_group_with_an_indefinite_article_is_not_the_organization_named_before() -> None:
+    # "a group of parents ... urging them" is a new group, never the NAACP named last.
+    text = (
+        "Schools\n\n"
+        "In July, the NAACP called for a moratorium on charter schools. In late September, a "
+        "group of black parents with kids in charter schools sent a letter to the NAACP board "
+        "of directors urging them to reconsider."
+    )
+    assert _speaker_of(text, "to reconsider") == "a group"

@@ -1029,6 +1029,8 @@ class Resolver:
     def _organization(self, ref: MentionRef, words: list[str]) -> Draft | None:
         """ "the ministry" is the ministry named before, as is "the budget office" after "the
         Congressional Budget Office"; "the Polish ministry" is one of its own."""
+        # "a group of black parents ... urging them": a new one, never the NAACP named before
+        indefinite = bool(_INDEFINITE.match(self.text, ref.start))
         modifiers = [w for w in words[:-1] if w.lower() not in DETERMINERS]
         orgs = [d for d in self.entities if d.type == "ORG" and 0 <= d.last_seen < ref.start]
         if modifiers:
@@ -1036,9 +1038,11 @@ class Resolver:
             tail = " " + name.lower()
             # "the budget office" after "the Congressional Budget Office": that one
             fuller = [d for d in orgs if (" " + d.name.lower()).endswith(tail)]
-            if fuller:
+            if fuller and not indefinite:
                 return max(fuller, key=lambda d: d.last_seen)
             return self._other_for(name, "ORG")
+        if indefinite:
+            return None
         head = ref.head
         if head in BODIES:
             return None  # "the campaign": whose, the text does not say (the one named last
