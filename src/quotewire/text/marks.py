@@ -99,30 +99,46 @@ _OTHER_STYLE = {'"': ("“", "”", '"'), "“": ('"', '"', "”")}
 
 #: The most words of a quotation of the other style that stays inside the outer one: a term
 #: or a phrase ("as “too loud” or “too shrill”"); a longer one, often with its own tag
-#: (""“We will win,” Rubio responded before ..."" in a quoted excerpt), is not nested.
+#: (""“We will win,” Rubio responded before ..."" in a quoted excerpt), is not nested. Its
+#: closer is looked for this many characters on at most.
 _INNER_WORDS = 6
+_INNER_REACH = 120
 
 
-def _inner_of_other_style(text: str, i: int, lo: int, hi: int, opener: str) -> int | None:
+def _inner_of_other_style(
+    text: str, i: int, lo: int, hi: int, opener: str, last_closers: dict[str, int]
+) -> int | None:
     """For a mark at ``i`` inside a quotation opened with ``opener``: the closing mark of the
     quotation it opens when it is of the other style (curly inside straight, straight inside
-    curly), short, closes, and the outer quotation closes after it; else None."""
+    curly), short, closes, and the outer quotation closes after it; else None.
+    ``last_closers`` holds the paragraph's last closing mark of each kind, found once."""
     style = _OTHER_STYLE.get(opener)
     if style is None or text[i] != style[0] or not _looks_opening(text, i, lo, hi):
         return None
     _, inner, outer = style
-    close = _next_closing(text, inner, i + 1, lo, hi)
+    close = _next_closing(text, inner, i + 1, lo, min(hi, i + 1 + _INNER_REACH), hi)
     if close is None or len(text[i + 1 : close].split()) > _INNER_WORDS:
         return None  # a sentence quoted inside an excerpt is a statement of its own
-    return close if _next_closing(text, outer, close + 1, lo, hi) is not None else None
+    if outer not in last_closers:
+        last_closers[outer] = _last_closing(text, outer, lo, hi)
+    return close if last_closers[outer] > close else None
 
 
-def _next_closing(text: str, mark: str, start: int, lo: int, hi: int) -> int | None:
-    """The first ``mark`` at or after ``start`` in ``[lo, hi)`` that looks like a closing one."""
-    j = text.find(mark, start, hi)
+def _next_closing(text: str, mark: str, start: int, lo: int, stop: int, hi: int) -> int | None:
+    """The first ``mark`` in ``[start, stop)`` that looks like a closing one in its paragraph
+    ``[lo, hi)``."""
+    j = text.find(mark, start, stop)
     while j >= 0 and not _looks_closing(text, j, lo, hi):
-        j = text.find(mark, j + 1, hi)
+        j = text.find(mark, j + 1, stop)
     return j if j >= 0 else None
+
+
+def _last_closing(text: str, mark: str, lo: int, hi: int) -> int:
+    """The last ``mark`` in the paragraph ``[lo, hi)`` that looks like a closing one, or -1."""
+    j = text.rfind(mark, lo, hi)
+    while j >= 0 and not _looks_closing(text, j, lo, hi):
+        j = text.rfind(mark, lo, j)
+    return j
 
 
 def _reopens(text: str, paragraph: Paragraph) -> bool:
@@ -171,6 +187,7 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             seg_start = mark + 1
         i = seg_start if current is not None else lo
         singles = _SingleClosers(text, lo, hi)
+        last_closers: dict[str, int] = {}  # the paragraph's last closing mark of each kind
         inner_close = -1  # the closing mark of a quotation inside the open one
         while i < hi:
             ch = text[i]
@@ -198,7 +215,9 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
                     current = None
                 elif ch == "“" == opener and (nested := _inner_closer(text, i, lo, hi)):
                     inner_close = nested  # "“... what he calls “hell” than live ...”"
-                elif (nested := _inner_of_other_style(text, i, lo, hi, opener)) is not None:
+                elif (
+                    nested := _inner_of_other_style(text, i, lo, hi, opener, last_closers)
+                ) is not None:
                     inner_close = nested  # "\"... as “too loud” or “too shrill.”\""
                 elif ch in "“„«" and opener in "“„«" and not _closes(opener, ch):
                     # a second opener before any closer: the first was never closed
