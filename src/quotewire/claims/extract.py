@@ -556,7 +556,7 @@ def _trend(text: str, lo: int, hi: int, amount: Amount) -> str | None:
     if amount.unit in figure_words().units.durations:
         return None
     own = text[amount.number_end : amount.end].split()  # "25 million more people": increased
-    change = next((COUNT_CHANGES[w] for w in own if w in COUNT_CHANGES), None)
+    change = next((COUNT_CHANGES[w.lower()] for w in own if w.lower() in COUNT_CHANGES), None)
     return change or find_trend(text, lo, amount.start) or find_trend(text, amount.end, hi)
 
 

@@ -400,7 +400,6 @@ NOT_PLURAL_NOUNS = frozenset(
     congress press business access success progress mass class glass pass boss loss
     cross kiss campus virus census consensus bonus plus""".split()
 )
-# words between a number and its counted noun that are not adjectives of it
 #: Adjectives that "one" may stand before with its singular noun after them ("one older
 #: brother"): never the counted noun themselves.
 ONE_ADJECTIVES = frozenset(
@@ -412,6 +411,7 @@ ONE_ADJECTIVES = frozenset(
 #: the word is the trend.
 COUNT_CHANGES = {"more": "increased", "fewer": "decreased"}
 
+# words between a number and its counted noun that are not adjectives of it
 NOT_ADJECTIVES = frozenset(
     """and or but to of in on at by for from with as than that which who were are was is
     have has had will would could should may might can must be been being not also more less

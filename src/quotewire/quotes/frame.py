@@ -851,15 +851,19 @@ NAME_GIVING = NAMING | frozenset("name title entitle nickname know deem term cla
 
 
 def reduced_relative(token: Any) -> bool:
-    """ "handled messages later deemed ''top secret''": a naming verb in a past form with no
-    subject right after the object it describes (adverbs aside), however the parser hung it:
-    a participle, and nobody named says what it calls the object."""
+    """A naming verb as a participle on the thing it names, which nobody named says: hung on
+    the noun ("a play called "Sons of Trump"", "a group known as ...") or, however the parser
+    hung it, in a past form with no subject right after the object it describes, adverbs
+    aside ("handled messages later deemed ''top secret''"). Not with two objects ("called
+    Trump "a prince"", "One of the docs who sent the letter called Oz a quack": a main verb)."""
     if token.tag_ not in ("VBD", "VBN") or lemma_of(token) not in NAME_GIVING:
         return False
+    if sum(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > token.i for c in token.children) > 1:
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
-    if sum(c.dep_ in ("dobj", "oprd", "ccomp") for c in token.children) > 1:
-        return False  # "One of the docs who sent the letter called Oz a quack": a main verb
     k = token.i - 1
     while k >= 0 and token.doc[k].pos_ == "ADV":
         k -= 1

@@ -35,7 +35,6 @@ from quotewire.quotes.cues import (
 from quotewire.quotes.frame import (
     DOCUMENTS,
     FINITE,
-    NAME_GIVING,
     SPEAKER_DEPS,
     Found,
     Frame,
@@ -629,11 +628,8 @@ def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     instances" where ...")."""
     lemma = lemma_of(cue)
     objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and lemma in NAME_GIVING and len(objects) < 2:
-        return None  # "a play called "Sons of Trump"" names the play ("called Trump "a
-        # prince"", with two, is a verb the parser misread)
     if reduced_relative(cue):
-        return None  # "messages later deemed ''top secret''", however the parser hung it
+        return None  # "a play called "Sons of Trump"" names the play
     if objects and (
         lemma in OBJECT_CUES or learned(lemma, "dobj") or _has_quotation(frame, objects)
     ):
