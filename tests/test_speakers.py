@@ -1521,3 +1521,14 @@ def test_a_group_with_an_indefinite_article_is_not_the_organization_named_before
         "of directors urging them to reconsider."
     )
     assert _speaker_of(text, "to reconsider") == "a group"
+
+
+def test_a_number_of_people_is_named_whole_and_is_nobody_named() -> None:
+    # "A number of other members of the council echo her concerns": the speaker reads as the
+    # partitive with its noun phrase, not "A number".
+    text = (
+        "Budget\n\n"
+        "Councilwoman Ada Reyes said the plan sent a terrible message. A number of other members "
+        "of the council echo her concerns, in large part because the rules differ."
+    )
+    assert _speaker_of(text, "her concerns") == "A number of other members"

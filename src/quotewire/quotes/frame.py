@@ -910,14 +910,15 @@ def noun_phrase(token: Any) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = token.i + 1
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in PARTITIVES:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:  # "one of his advisers", "some of them", "a number of members of
+                # Congress"; not their relative clause
+                right = max(right, noun_phrase(objects[0])[1])
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "PROPN"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ == "PROPN":
                 right = max(right, objects[0].right_edge.i + 1)
-        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in PARTITIVES:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:  # "one of his advisers", "some of them"; not their relative clause
-                right = max(right, noun_phrase(objects[0])[1])
         elif child.dep_ in ("compound", "flat") and child.i == right:
             right = child.i + 1
         elif (

@@ -86,7 +86,7 @@ PARTY_WORDS = frozenset(
 PARTY_NOUNS = frozenset("republican democrat libertarian".split())
 #: Words that name some of a group by an "of" phrase after them ("one of his advisers", "some
 #: of Clinton's allies"): someone unnamed, never the person or body named in the phrase.
-PARTITIVES = frozenset("one two three some many most several few none each all both".split())
+PARTITIVES = frozenset("one two three some many most several few none each all both number".split())
 #: Words that make a title a lesser office ("vice president", "deputy director"): a mention
 #: without the word names another office.
 LESSER_OFFICES = frozenset("vice deputy assistant associate under".split())
