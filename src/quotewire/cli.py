@@ -12,18 +12,18 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from quotewire import __version__
 from quotewire.errors import (
     EmptyInput,
     InputError,
-    MalformedRecord,
     MissingInput,
     QuotewireError,
     shown,
 )
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
+from quotewire.ingest.sources import jsonl_documents
 from quotewire.model import Result, corpus_json_schema, json_schema
 from quotewire.pipeline import Document, Options, run_many
 
@@ -143,6 +143,43 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
     ing.add_argument("--jobs", type=_whole(1, 256), default=1, help="parse in this many processes")
     ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+
+    spk = sub.add_parser(
+        "spark",
+        help="run the pipeline over many files on Apache Spark, into Parquet datasets",
+        description="Read WARC (.warc, .warc.gz), JSONL batch (.jsonl) and Parquet inputs on "
+        "Apache Spark, run the pipeline on every article (one spaCy pipeline per executor) and "
+        "write Parquet datasets under --out: articles/, quotes/ and claims/ (by month), "
+        "entities/, errors/ (every record that failed, with its reason) and summary.json.",
+    )
+    spk.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="paths or globs any Hadoop file system reads (local, hdfs://, s3a://)",
+    )
+    spk.add_argument("--out", required=True, metavar="DIR", help="the output folder (required)")
+    spk.add_argument(
+        "--master",
+        default=None,
+        help="Spark master: local[N], spark://HOST:PORT, yarn (default: the one spark-submit "
+        "sets, else local[*])",
+    )
+    spk.add_argument(
+        "--partitions",
+        type=_whole(1, 100_000),
+        default=None,
+        help="partitions the articles are analysed in (default: twice the cores)",
+    )
+    spk.add_argument(
+        "--manifest", default=None, metavar="FILE", help="a file of input paths, one per line"
+    )
+    spk.add_argument(
+        "--append",
+        action="store_true",
+        help="add only the articles not already in --out (default: replace its datasets)",
+    )
+    spk.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
 
     se = sub.add_parser("search", help="search the stored quotes")
     se.add_argument("query", nargs="?", default="", help="words the quote, speaker or title hold")
@@ -468,6 +505,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quotewire.claims.report import run_claims
 
             return run_claims(args, _documents_at)
+        if args.command == "spark":
+            return _spark(args)
         if args.command == "bench":
             from quotewire.bench.cli import run_bench
 
@@ -489,48 +528,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _documents_from_jsonl(path: Path) -> Iterator[Document | MalformedRecord]:
+def _spark(args: argparse.Namespace) -> int:
+    from quotewire.scale import spark
+
+    spark.check_inputs(args.inputs, args.manifest)
+    summary = spark.run(
+        args.inputs,
+        args.out,
+        master=args.master,
+        partitions=args.partitions,
+        manifest=args.manifest,
+        append=args.append,
+        options=Options(reference_date=args.reference_date),
+    )
+    print(f"quotewire: {summary.line()}", file=sys.stderr)
+    if summary.failed:
+        print(f"quotewire: the failures are in {args.out.rstrip('/')}/errors/", file=sys.stderr)
+    return EXIT_PARTIAL if summary.failed and not summary.stored else EXIT_OK
+
+
+def _documents_from_jsonl(path: Path) -> Iterator[Document | InputError]:
     """Batch records ``{"id", "text"}`` or ``{"id", "html", "url"}``, one per line."""
     if not path.exists():
         raise MissingInput("no such file", source=str(path))
     with path.open("rb") as stream:
-        # refuse a binary file as a whole rather than line by line
-        head = stream.read(8192)
-        if head.strip():
-            decode_bytes(head, source=str(path))
-        stream.seek(0)
-        yield from _records(path, stream)
-
-
-def _records(path: Path, stream: BinaryIO) -> Iterator[Document | MalformedRecord]:
-    for n, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        where = f"{shown(path)}:{n}"
-        try:
-            record = json.loads(raw)
-        except UnicodeDecodeError:
-            yield MalformedRecord("not UTF-8 text", source=where)
-            continue
-        except json.JSONDecodeError as error:
-            yield MalformedRecord(f"not valid JSON ({error.msg})", source=where)
-            continue
-        if not isinstance(record, dict):
-            yield MalformedRecord("a record must be a JSON object", source=where)
-            continue
-        rid = record.get("id")
-        source = f"{where} (id {rid})" if rid is not None else where
-        text, html = record.get("text"), record.get("html")
-        if not isinstance(text, str) and not isinstance(html, str):
-            yield MalformedRecord('needs a "text" or an "html" string', source=source)
-            continue
-        yield Document(
-            text=text if isinstance(text, str) else None,
-            html=html if isinstance(html, str) and not isinstance(text, str) else None,
-            url=record.get("url") if isinstance(record.get("url"), str) else None,
-            id=None if rid is None else str(rid),
-            source=source,
-        )
+        yield from jsonl_documents(stream, str(path))
 
 
 def _document_from_file(path: Path) -> Document:

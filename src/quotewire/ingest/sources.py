@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import gzip
 import html
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from quotewire.errors import InputError, MalformedRecord, MissingInput, shown
 from quotewire.ingest.files import MAX_BYTES, decode_bytes
@@ -76,32 +77,84 @@ def read_warc(path: str) -> Iterator[Document | InputError]:
     """The HTML responses in a WARC file. A record that cannot be read (no target URI, broken
     HTTP headers) is that record's error; a file that breaks off (truncated, corrupt gzip) ends
     with an error naming the record where it broke, after the records before it."""
-    from warcio.archiveiterator import ArchiveIterator
-
     if not Path(path).is_file():
         raise MissingInput("no such file", source=path)
-    if not _starts_like_warc(path):
-        raise MalformedRecord("not a WARC file (it does not start with a WARC record)", source=path)
     with open(path, "rb") as stream:
-        # HTTP headers are parsed here, record by record: warcio's own parse fails on a
-        # response without a target URI, and its failure would end the whole file
-        records = ArchiveIterator(stream, no_record_parse=True)
-        n = 0
-        while True:
-            try:
-                record = next(records, None)
-            except Exception as error:  # warcio raises many kinds on a damaged file
-                yield MalformedRecord(
-                    f"the WARC file breaks off after record {n} ({_reason(error)})", source=path
-                )
-                return
-            if record is None:
-                return
-            n += 1
-            if record.rec_type == "response":
-                document = _warc_response(record, f"{shown(path)}#{n}")
-                if document is not None:
-                    yield document
+        yield from warc_documents(stream, path)
+
+
+def warc_documents(stream: BinaryIO, where: str) -> Iterator[Document | InputError]:
+    """:func:`read_warc` over an open binary ``stream`` (a local file, or the bytes a Hadoop
+    file system gave a Spark task), named ``where`` in its errors."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if not _starts_like_warc(stream):
+        raise MalformedRecord(
+            "not a WARC file (it does not start with a WARC record)", source=where
+        )
+    # HTTP headers are parsed here, record by record: warcio's own parse fails on a
+    # response without a target URI, and its failure would end the whole file
+    records = ArchiveIterator(stream, no_record_parse=True)
+    n = 0
+    while True:
+        try:
+            record = next(records, None)
+        except Exception as error:  # warcio raises many kinds on a damaged file
+            yield MalformedRecord(
+                f"the WARC file breaks off after record {n} ({_reason(error)})", source=where
+            )
+            return
+        if record is None:
+            return
+        n += 1
+        if record.rec_type == "response":
+            document = _warc_response(record, f"{shown(where)}#{n}")
+            if document is not None:
+                yield document
+
+
+def jsonl_documents(stream: BinaryIO, where: str) -> Iterator[Document | InputError]:
+    """Batch records ``{"id", "text"}`` or ``{"id", "html", "url"}``, one JSON object per line
+    of ``stream``; a line that is not one is that line's error (``where:LINE``). A binary file
+    is refused as a whole rather than line by line."""
+    head = stream.read(8192)
+    if head.strip():
+        decode_bytes(head, source=where)
+    stream.seek(0)
+    for n, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        line = f"{shown(where)}:{n}"
+        try:
+            record = json.loads(raw)
+        except UnicodeDecodeError:
+            yield MalformedRecord("not UTF-8 text", source=line)
+            continue
+        except json.JSONDecodeError as error:
+            yield MalformedRecord(f"not valid JSON ({error.msg})", source=line)
+            continue
+        if not isinstance(record, dict):
+            yield MalformedRecord("a record must be a JSON object", source=line)
+            continue
+        yield record_document(record, line)
+
+
+def record_document(record: Mapping[str, Any], where: str) -> Document | InputError:
+    """The document of one batch record (a JSON object, or a Parquet row with the same
+    columns): ``text``, or ``html`` with ``url``; ``id`` names it."""
+    rid = record.get("id")
+    source = f"{where} (id {rid})" if rid is not None else where
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        return MalformedRecord('needs a "text" or an "html" string', source=source)
+    url = record.get("url")
+    return Document(
+        text=text if isinstance(text, str) else None,
+        html=html if isinstance(html, str) and not isinstance(text, str) else None,
+        url=url if isinstance(url, str) else None,
+        id=None if rid is None else str(rid),
+        source=source,
+    )
 
 
 def _warc_response(record: Any, where: str) -> Document | InputError | None:
@@ -136,11 +189,16 @@ def _reason(error: BaseException) -> str:
     return " ".join(str(error).split())[:160] or type(error).__name__
 
 
-def _starts_like_warc(path: str) -> bool:
+def _starts_like_warc(stream: BinaryIO) -> bool:
+    """Whether ``stream`` (plain or gzipped) starts with a WARC record; it is left at its start."""
     try:
-        with open(path, "rb") as raw:
-            gzipped = raw.read(2) == b"\x1f\x8b"
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
-            return bool(stream.read(5) == b"WARC/")
+        gzipped = stream.read(2) == b"\x1f\x8b"
+        stream.seek(0)
+        if gzipped:
+            with gzip.GzipFile(fileobj=stream) as unzipped:
+                return bool(unzipped.read(5) == b"WARC/")
+        return bool(stream.read(5) == b"WARC/")
     except (OSError, EOFError):
         return False
+    finally:
+        stream.seek(0)

@@ -1,0 +1,193 @@
+"""One article's result as rows of the scale-out datasets (``articles/``, ``quotes/``,
+``claims/``, ``entities/``, ``errors/``).
+
+Every row names its article by the article key the stores use (:func:`content_hash` of the
+input text and URL), so the datasets join with each other and load into a store unchanged.
+A quote, claim or entity row carries its record as ``record``: the JSON bytes of that record
+exactly as ``quotewire extract`` writes it inside the article's result, so Spark's output and
+``extract``'s are the same records byte for byte; the other columns are copies of record fields
+for filtering and partitioning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from quotewire.errors import InputError
+from quotewire.model import Result
+from quotewire.pipeline import Document
+from quotewire.store.base import content_hash
+
+UNKNOWN_MONTH = "unknown"
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def article_key(document: Document) -> str:
+    """The key of a document's article: the stores' key, from the input text and URL."""
+    return content_hash(document.text or document.html or "", document.url)
+
+
+def month_of(published: str | None) -> str:
+    """``YYYY-MM`` of a published date, ``"unknown"`` without one (the partition value)."""
+    found = _MONTH.match(published or "")
+    return f"{found.group(1)}-{found.group(2)}" if found else UNKNOWN_MONTH
+
+
+def _json(record: Any) -> str:
+    return bytes(record.__pydantic_serializer__.to_json(record)).decode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    article_id: str
+    record_id: str | None
+    source: str
+    url: str | None
+    title: str | None
+    published: str | None
+    month: str
+    language: str
+    text: str
+    quotes: int
+    claims: int
+    entities: int
+    warnings: list[str] = field(default_factory=list)
+    record: str = ""  # the Article record as JSON (text, metadata, debris)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    article_id: str
+    quote_id: str
+    month: str
+    type: str
+    speaker: str | None
+    speaker_entity: str | None
+    text: str
+    confidence: float
+    record: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    article_id: str
+    claim_id: str
+    month: str
+    value: float
+    unit: str
+    comparator: str
+    measure: str | None
+    claimant: str | None
+    quote_id: str | None
+    record: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    article_id: str
+    entity_id: str
+    month: str
+    name: str
+    type: str
+    record: str
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRow:
+    input: str
+    record: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """All the rows of one article."""
+
+    article: ArticleRow
+    quotes: list[QuoteRow]
+    claims: list[ClaimRow]
+    entities: list[EntityRow]
+
+
+def result_rows(document: Document, result: Result) -> Rows:
+    """The rows of one analysed document."""
+    key = article_key(document)
+    article = result.article
+    month = month_of(article.published)
+    return Rows(
+        article=ArticleRow(
+            article_id=key,
+            record_id=result.id,
+            source=document.source,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            month=month,
+            language=article.language,
+            text=article.text,
+            quotes=len(result.quotes),
+            claims=len(result.claims),
+            entities=len(result.entities),
+            warnings=list(result.warnings),
+            record=_json(article),
+        ),
+        quotes=[
+            QuoteRow(
+                article_id=key,
+                quote_id=quote.id,
+                month=month,
+                type=quote.type,
+                speaker=quote.speaker.name if quote.speaker else None,
+                speaker_entity=quote.speaker.entity if quote.speaker else None,
+                text=quote.text,
+                confidence=quote.confidence,
+                record=_json(quote),
+            )
+            for quote in result.quotes
+        ],
+        claims=[
+            ClaimRow(
+                article_id=key,
+                claim_id=claim.id,
+                month=month,
+                value=claim.value,
+                unit=claim.unit,
+                comparator=claim.comparator,
+                measure=claim.measure,
+                claimant=claim.claimant.name if claim.claimant else None,
+                quote_id=claim.quote,
+                record=_json(claim),
+            )
+            for claim in result.claims
+        ],
+        entities=[
+            EntityRow(
+                article_id=key,
+                entity_id=entity.id,
+                month=month,
+                name=entity.name,
+                type=entity.type,
+                record=_json(entity),
+            )
+            for entity in result.entities
+        ],
+    )
+
+
+def error_row(error: InputError, input_path: str) -> ErrorRow:
+    """The row of a record (or a whole input) that could not be read or analysed: the input
+    file, the record within it (the error's source, when it names more than the file) and the
+    one-line reason."""
+    source = error.source
+    return ErrorRow(
+        input=input_path,
+        record=source if source and source != input_path else None,
+        reason=" ".join(error.message.split()),
+    )
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    """A row as a plain dict keyed by column name."""
+    return asdict(row)

@@ -1,0 +1,429 @@
+"""``quotewire spark``: the pipeline over many input files on Apache Spark.
+
+The job, stage by stage:
+
+1. inputs: paths and globs (any file system Hadoop reads: local, ``hdfs://``, ``s3a://``) and
+   the lines of a manifest are expanded to files; a path that matches nothing is an error row;
+2. read: WARC and JSONL files as bytes (one task per file), Parquet files as rows; every record
+   becomes a document or the error of that record;
+3. one document per article key (the stores' content hash): the same article in two inputs is
+   analysed once, and with ``--append`` an article already in the output is skipped;
+4. analyse: each executor loads the spaCy pipeline once and runs exactly
+   :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents;
+5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
+   (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``.
+
+No record fails the job: a bad record, a bad input file or a failing analysis is a row of
+``errors/`` with its input, record and one-line reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from quotewire.errors import InputError, MissingInput, QuotewireError
+from quotewire.ingest.sources import record_document
+from quotewire.pipeline import Document, Options, run_guarded
+from quotewire.scale.inputs import InputFile, InputKind, documents_in, kind_of, manifest_paths
+from quotewire.scale.rows import (
+    ArticleRow,
+    ClaimRow,
+    EntityRow,
+    ErrorRow,
+    QuoteRow,
+    article_key,
+    error_row,
+    result_rows,
+)
+
+#: The datasets written under the output folder, their row type, and the column they are
+#: partitioned by.
+DATASETS: dict[str, tuple[type, str | None]] = {
+    "articles": (ArticleRow, None),
+    "quotes": (QuoteRow, "month"),
+    "claims": (ClaimRow, "month"),
+    "entities": (EntityRow, None),
+    "errors": (ErrorRow, None),
+}
+_KIND_OF_ROW = {row: name for name, (row, _) in DATASETS.items()}
+_BINARY_KINDS = ("warc", "jsonl")
+#: Spark's own log: errors only (its warnings and progress bars are not the user's concern)
+_LOG_CONFIG = Path(__file__).with_name("log4j2.properties")
+
+
+class SparkUnavailable(QuotewireError):
+    """pyspark is not installed, or Spark could not start (no Java runtime)."""
+
+    code = "spark_unavailable"
+
+
+@dataclass(slots=True)
+class SparkSummary:
+    """What one run did (written as ``summary.json``)."""
+
+    inputs: int = 0
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    quotes: int = 0
+    claims: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+    partitions: int = 0
+    master: str = ""
+
+    def line(self) -> str:
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.read} read, {self.stored} stored, {self.skipped} already in the output, "
+            f"{self.duplicates} duplicates, {self.failed} failed; {self.quotes} statements, "
+            f"{self.claims} figures ({self.seconds:.1f} s, {rate:.1f} articles/s, "
+            f"{self.partitions} partitions on {self.master})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A document waiting for analysis: where it came from and how many inputs held it."""
+
+    input: str
+    document: Document
+    copies: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A count for the summary, emitted beside the rows."""
+
+    name: str
+    n: int
+
+
+def run(
+    inputs: Sequence[str],
+    out: str,
+    *,
+    master: str | None = None,
+    partitions: int | None = None,
+    manifest: str | None = None,
+    append: bool = False,
+    options: Options | None = None,
+) -> SparkSummary:
+    """Run the job and return its summary (also written to ``OUT/summary.json``)."""
+    started = time.perf_counter()
+    spark = session(master)
+    try:
+        summary = _job(spark, inputs, out, partitions, manifest, append, options or Options())
+    except QuotewireError:
+        raise
+    except Exception as error:  # Spark's own failure (an output it cannot write, a lost executor)
+        raise SparkUnavailable(f"the Spark job failed ({_reason(error)})", source=out) from None
+    finally:
+        spark.stop()
+    summary.seconds = round(time.perf_counter() - started, 3)
+    _write_summary(out, summary)
+    return summary
+
+
+def session(master: str | None) -> Any:
+    """A Spark session: on ``master`` when given, else on the master ``spark-submit`` set, else
+    on all local cores. A local run uses this Python for the workers."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable(
+            "pyspark is not installed (pip install 'quotewire[spark]')"
+        ) from None
+    builder = SparkSession.builder.appName("quotewire")
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started this driver
+    if master or not submitted:
+        builder = builder.master(master or "local[*]")
+    chosen = master or ("the master spark-submit set" if submitted else "local[*]")
+    builder = builder.config("spark.ui.enabled", "false")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
+    log = f"-Dlog4j2.configurationFile={_LOG_CONFIG}"
+    builder = builder.config("spark.driver.extraJavaOptions", log)
+    if chosen.startswith("local"):  # the workers run this Python, where quotewire is installed
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    try:
+        spark = builder.getOrCreate()
+    except Exception as error:  # no Java runtime, a master that does not answer
+        raise SparkUnavailable(f"Spark could not start on {chosen} ({_reason(error)})") from None
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _job(
+    spark: Any,
+    inputs: Sequence[str],
+    out: str,
+    partitions: int | None,
+    manifest: str | None,
+    append: bool,
+    options: Options,
+) -> SparkSummary:
+    from pyspark import StorageLevel
+
+    sc = spark.sparkContext
+    paths = list(inputs)
+    if manifest:
+        paths += manifest_paths("\n".join(sc.textFile(manifest).collect()))
+    files, missing = expand(spark, paths)
+    partitions = partitions or max(sc.defaultParallelism * 2, 1)
+    summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
+
+    keyed = _read(spark, files).map(_keyed).reduceByKey(_first, numPartitions=partitions)
+    if append:
+        stored = _stored_keys(spark, out).map(lambda key: (key, True))
+        keyed = keyed.leftOuterJoin(stored, partitions).map(_unless_stored)
+    missing_rows = sc.parallelize([asdict(row) for row in missing], 1).map(lambda d: ErrorRow(**d))
+    results = (
+        keyed.values()
+        .mapPartitions(lambda items: _analyse(items, options))
+        .union(missing_rows)
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
+    try:
+        for name, (row_type, partition) in DATASETS.items():
+            rows = results.filter(lambda item, t=row_type: isinstance(item, t)).map(asdict)
+            frame = spark.createDataFrame(rows, schema=spark_schema(row_type))
+            writer = frame.write.mode("append" if append else "overwrite")
+            if partition:
+                writer = writer.partitionBy(partition)
+            writer.parquet(_join(out, name))
+        counts = (
+            results.map(_counted)
+            .filter(lambda kv: kv is not None)
+            .reduceByKey(lambda a, b: a + b)
+            .collectAsMap()
+        )
+    finally:
+        results.unpersist()
+    summary.stored = counts.get("articles", 0)
+    summary.quotes = counts.get("quotes", 0)
+    summary.claims = counts.get("claims", 0)
+    summary.entities = counts.get("entities", 0)
+    summary.failed = counts.get("errors", 0)
+    summary.skipped = counts.get("skipped", 0)
+    summary.duplicates = counts.get("duplicates", 0)
+    summary.read = counts.get("read", 0)
+    return summary
+
+
+def expand(spark: Any, paths: Iterable[str]) -> tuple[list[InputFile], list[ErrorRow]]:
+    """The input files that ``paths`` name (globs expanded, folders listed, by Hadoop's file
+    system for the path's scheme), and an error row for each path that names none."""
+    sc = spark.sparkContext
+    jvm, conf = sc._jvm, sc._jsc.hadoopConfiguration()
+    files: list[InputFile] = []
+    missing: list[ErrorRow] = []
+    for path in paths:
+        try:
+            hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+            fs = hadoop_path.getFileSystem(conf)
+            statuses = fs.globStatus(hadoop_path) or []
+        except Exception as error:  # a scheme no file system is configured for, a bad path
+            reason = " ".join(str(error).split())[:160]
+            missing.append(ErrorRow(input=path, record=None, reason=f"cannot be listed: {reason}"))
+            continue
+        found = []
+        for status in statuses:
+            name = str(status.getPath().toString())
+            if status.isDirectory() and kind_of(name) != "parquet":
+                found += [str(s.getPath().toString()) for s in fs.listStatus(status.getPath())]
+            else:
+                found.append(name)
+        known = [(name, kind_of(name)) for name in sorted(found)]
+        files += [InputFile(name, kind) for name, kind in known if kind is not None]
+        if not found:
+            missing.append(ErrorRow(input=path, record=None, reason="no such file"))
+        elif not any(kind for _, kind in known):
+            reason = "no .warc, .warc.gz, .jsonl or .parquet input there"
+            missing.append(ErrorRow(input=path, record=None, reason=reason))
+    return list(dict.fromkeys(files)), missing
+
+
+def _read(spark: Any, files: Sequence[InputFile]) -> Any:
+    """The RDD of what the input files hold: a :class:`Pending` document or an
+    :class:`ErrorRow` per record."""
+    sc = spark.sparkContext
+    parts = []
+    binary = [f for f in files if f.kind in _BINARY_KINDS]
+    if binary:
+        kinds = {f.path: f.kind for f in binary}
+        blobs = sc.binaryFiles(",".join(f.path for f in binary), minPartitions=len(binary))
+        parts.append(blobs.flatMap(lambda blob: _from_bytes(blob[0], kinds, blob[1])))
+    parquet = [f.path for f in files if f.kind == "parquet"]
+    if parquet:
+        parts.append(_parquet_rows(spark, parquet))
+    return sc.union(parts) if parts else sc.emptyRDD()
+
+
+def _from_bytes(path: str, kinds: dict[str, InputKind], data: bytes) -> Iterator[Any]:
+    kind = kinds.get(path) or kind_of(path) or "jsonl"
+    for item in documents_in(path, kind, data):
+        if isinstance(item, InputError):
+            yield error_row(item, path)
+        else:
+            yield Pending(input=path, document=item)
+
+
+def _parquet_rows(spark: Any, paths: Sequence[str]) -> Any:
+    from pyspark.sql import functions
+
+    frame = spark.read.parquet(*paths)
+    columns = [c for c in ("id", "text", "html", "url") if c in frame.columns]
+    if not any(c in columns for c in ("text", "html")):
+        rows = [ErrorRow(input=p, record=None, reason='no "text" or "html" column') for p in paths]
+        return spark.sparkContext.parallelize(rows, 1)
+    frame = frame.select(*columns, functions.input_file_name().alias("_input"))
+    return frame.rdd.map(_from_parquet_row)
+
+
+def _from_parquet_row(row: Any) -> Any:
+    fields_ = row.asDict()
+    where = str(fields_.pop("_input"))
+    item = record_document(fields_, where)
+    if isinstance(item, InputError):
+        return error_row(item, where)
+    return Pending(input=where, document=item)
+
+
+def _stored_keys(spark: Any, out: str) -> Any:
+    """The article keys already in the output (none when it has no articles yet)."""
+    try:
+        frame = spark.read.parquet(_join(out, "articles"))
+    except Exception:  # no output yet: nothing to skip
+        return spark.sparkContext.emptyRDD()
+    return frame.select("article_id").rdd.map(lambda row: row[0])
+
+
+def _keyed(item: Pending | ErrorRow) -> tuple[str, Pending | ErrorRow]:
+    """A document under its article key; an error under a key of its own."""
+    if isinstance(item, ErrorRow):
+        return f"error\0{item.input}\0{item.record}\0{item.reason}", item
+    return article_key(item.document), item
+
+
+def _first(a: Pending | ErrorRow, b: Pending | ErrorRow) -> Pending | ErrorRow:
+    """Of two inputs holding the same article, the one with the smaller name (so the choice
+    does not depend on the order Spark meets them), counting both."""
+    if not isinstance(a, Pending) or not isinstance(b, Pending):
+        return a  # the same error twice: the same file given twice
+    keep = a if (a.input, a.document.source) <= (b.input, b.document.source) else b
+    return Pending(input=keep.input, document=keep.document, copies=a.copies + b.copies)
+
+
+def _unless_stored(pair: tuple[str, tuple[Any, bool | None]]) -> Any:
+    """After the join with the stored keys: the item, or a tally of it when it is stored."""
+    item, stored = pair[1]
+    if stored and isinstance(item, Pending):
+        return pair[0], Tally("skipped", item.copies)
+    return pair[0], item
+
+
+_NLP: Any = None
+
+
+def _nlp() -> Any:
+    """The spaCy pipeline of this executor's Python worker, loaded at its first article."""
+    global _NLP
+    if _NLP is None:
+        from quotewire.nlp.english import load_english
+
+        _NLP = load_english()
+    return _NLP
+
+
+def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> Iterator[Any]:
+    """The rows of each pending document (its error row when the analysis fails), and tallies
+    of what was read, skipped and folded as a duplicate."""
+    for item in items:
+        if isinstance(item, Tally):  # already stored
+            yield Tally("read", item.n)
+            yield item
+            continue
+        if isinstance(item, ErrorRow):  # a record that could not be read
+            yield Tally("read", 1)
+            yield item
+            continue
+        yield Tally("read", item.copies)
+        if item.copies > 1:
+            yield Tally("duplicates", item.copies - 1)
+        outcome = run_guarded(item.document, options, nlp=_nlp())
+        if isinstance(outcome, InputError):
+            yield error_row(outcome, item.input)
+            continue
+        rows = result_rows(item.document, outcome)
+        yield rows.article
+        yield from rows.quotes
+        yield from rows.claims
+        yield from rows.entities
+
+
+def _counted(item: Any) -> tuple[str, int] | None:
+    if isinstance(item, Tally):
+        return item.name, item.n
+    name = _KIND_OF_ROW.get(type(item))
+    return (name, 1) if name else None
+
+
+def spark_schema(row_type: type) -> Any:
+    """The Spark schema of a row dataclass, column by column from its field types."""
+    from pyspark.sql import types as t
+
+    hints = typing.get_type_hints(row_type)
+    columns = []
+    for column in fields(row_type):
+        hint = hints[column.name]
+        nullable = isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)
+        base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+        spark_type: Any
+        if base is str:
+            spark_type = t.StringType()
+        elif base is int:
+            spark_type = t.LongType()
+        elif base is float:
+            spark_type = t.DoubleType()
+        elif typing.get_origin(base) is list:
+            spark_type = t.ArrayType(t.StringType(), containsNull=False)
+        else:  # pragma: no cover - every row field is one of the above
+            raise TypeError(f"no Spark type for {column.name}: {hint}")
+        columns.append(t.StructField(column.name, spark_type, nullable=nullable))
+    return t.StructType(columns)
+
+
+def _reason(error: BaseException) -> str:
+    """The first line of an error, without the JVM's stack."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return (lines[0] if lines else type(error).__name__)[:200]
+
+
+def _join(out: str, name: str) -> str:
+    return f"{out.rstrip('/')}/{name}"
+
+
+def _write_summary(out: str, summary: SparkSummary) -> None:
+    """``summary.json`` beside the datasets (a local output folder), else only printed."""
+    if "://" in out and not out.startswith("file://"):
+        return
+    folder = Path(out.removeprefix("file://"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "summary.json").write_text(json.dumps(asdict(summary), indent=2) + "\n")
+
+
+def check_inputs(inputs: Sequence[str], manifest: str | None) -> None:
+    """Refuse a run with nothing to read, before Spark starts."""
+    if not inputs and not manifest:
+        raise MissingInput("no inputs: give paths, globs or --manifest FILE", source="spark")

@@ -1,0 +1,295 @@
+"""``quotewire spark``: Spark for real, in local mode, on WARC, JSONL and Parquet inputs written
+here, with a corrupt WARC record, an undecodable JSONL line and a path that matches nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotewire.errors import InputError
+from quotewire.ingest.sources import read_warc
+from quotewire.pipeline import run_one
+from quotewire.scale.rows import article_key
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (make test installs it)")
+if shutil.which("java") is None:
+    pytest.skip("no Java runtime (.ci/run installs default-jre-headless)", allow_module_level=True)
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = (
+    "<html><head><title>{title}</title>"
+    '<meta property="article:published_time" content="{date}"></head><body><article>'
+    "<h1>{title}</h1>{body}</article></body></html>"
+)
+HARBOUR = (
+    "<p>The port of Halden handled 2.4 million tonnes of cargo last year, harbour director "
+    'Kari Berg said on Monday.</p><p>"We expect more than 3 million tonnes by 2027," '
+    "Berg said.</p>"
+)
+FERRY = (
+    "<p>The ferry will run 14 crossings a day from June, operator Nils Dahl said.</p>"
+    "<p>Dahl added that tickets would cost about 20 euros.</p>"
+)
+TEXTS = [
+    {
+        "id": "mill",
+        "text": "The mill will close in March, owner Greta Lind said on Tuesday. "
+        '"We lost 40 percent of our orders," Lind said.',
+    },
+    {
+        "id": "bridge",
+        "text": 'Mayor Jonas Holm said the bridge would reopen next week. "Traffic will be '
+        'back to normal by Friday," he told reporters.',
+    },
+]
+
+
+def _warc(folder: Path) -> None:
+    """``crawl.warc``: two HTML pages dated in two months, an image, and a response record
+    without a target URI (that record's error); ``cut.warc.gz``: a page, then the file ends
+    inside its second record (that record's error, after the page)."""
+
+    def response(writer: WARCWriter, uri: str, kind: str, body: bytes) -> None:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    page = PAGE.format(title="Halden port traffic grows", date="2024-03-04", body=HARBOUR)
+    response(writer, "https://news.invalid/halden", "text/html; charset=utf-8", page.encode())
+    response(writer, "https://news.invalid/logo.png", "image/png", b"\x89PNG\r\n\x1a\n")
+    page = PAGE.format(title="Ferry timetable", date="2024-05-20", body=FERRY)
+    response(writer, "https://news.invalid/ferry", "text/html", page.encode())
+    no_uri = (
+        b"WARC/1.0\r\nWARC-Type: response\r\n"
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: 19\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\n\r\n\r\n\r\n"
+    )
+    (folder / "crawl.warc").write_bytes(buffer.getvalue() + no_uri)
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    page = PAGE.format(title="Mill closes", date="2024-03-11", body=TEXTS[0]["text"])
+    response(writer, "https://news.invalid/mill", "text/html", page.encode())
+    response(writer, "https://news.invalid/more", "text/html", b"<html>" + b"x" * 4000)
+    data = buffer.getvalue()
+    (folder / "cut.warc.gz").write_bytes(data[: len(data) - 200])
+
+
+def _spark(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "spark", "--master", "local[2]", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _table(out: Path, name: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = (
+        ds.dataset(out / name, format="parquet", partitioning="hive").to_table().to_pylist()
+    )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("inputs")
+    _warc(folder)
+    lines = [json.dumps(t) for t in TEXTS]
+    with open(folder / "batch.jsonl", "wb") as out:
+        out.write(lines[0].encode() + b"\n")
+        out.write(b'{"id": "latin1", "text": "caf\xe9 \xe9t\xe9"}\n')  # not UTF-8
+        out.write(lines[1].encode() + b"\n")
+    table = pa.table(
+        {
+            "id": ["dam"],
+            "text": [
+                'Engineer Ola Berg said the dam holds 12 million cubic meters. "It is '
+                'safe," Berg said.'
+            ],
+        }
+    )
+    pq.write_table(table, folder / "more.parquet")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def job(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("spark") / "out"
+    run = _spark(
+        str(inputs / "*.warc*"),
+        str(inputs / "batch.jsonl"),
+        str(inputs / "more.parquet"),
+        str(inputs / "nothing-*.jsonl"),
+        "--out",
+        str(out),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    return out
+
+
+def test_summary_counts_every_record(job: Path) -> None:
+    summary = json.loads((job / "summary.json").read_text())
+    # 3 pages in two WARC files, 2 of 3 JSONL lines, 1 Parquet row (the mill's text is in the
+    # JSONL too, but as a page with a URL it is another input: stored under its own key)
+    assert summary["stored"] == 6
+    # a record without URI, a file that breaks off, a line not UTF-8, a glob matching nothing
+    assert summary["failed"] == 4
+    assert summary["quotes"] == len(_table(job, "quotes")) > 0
+    assert summary["claims"] == len(_table(job, "claims")) > 0
+
+
+def test_bad_records_and_inputs_are_error_rows(job: Path) -> None:
+    errors = _table(job, "errors")
+    reasons = {(Path(e["input"]).name, e["reason"].split(" (")[0]) for e in errors}
+    assert ("crawl.warc", "a response record without a WARC-Target-URI") in reasons
+    assert ("cut.warc.gz", "unreadable HTTP response") in reasons  # the record cut short
+    assert ("batch.jsonl", "not UTF-8 text") in reasons
+    assert ("nothing-*.jsonl", "no such file") in reasons
+    line = next(e for e in errors if e["reason"] == "not UTF-8 text")
+    assert line["record"].endswith("batch.jsonl:2")
+
+
+def test_records_are_byte_identical_to_extract(job: Path, inputs: Path) -> None:
+    extract = subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "extract", str(inputs / "batch.jsonl")],
+        capture_output=True,
+        timeout=300,
+    )
+    assert extract.returncode == 1  # one line of three failed
+    lines = extract.stdout.splitlines()
+    assert len(lines) == 2
+    quotes = _table(job, "quotes")
+    claims = _table(job, "claims")
+    for line in lines:
+        result = json.loads(line)
+        text = result["article"]["text"]
+        key = next(a["article_id"] for a in _table(job, "articles") if a["text"] == text)
+        mine = sorted(q["record"].encode() for q in quotes if q["article_id"] == key)
+        assert len(mine) == len(result["quotes"]) > 0
+        assert all(record in line for record in mine)
+        figures = sorted(c["record"].encode() for c in claims if c["article_id"] == key)
+        assert len(figures) == len(result["claims"])
+        assert all(record in line for record in figures)
+
+
+def test_warc_pages_match_run_one_and_are_partitioned_by_month(job: Path, inputs: Path) -> None:
+    documents = [d for d in read_warc(str(inputs / "crawl.warc")) if not isinstance(d, InputError)]
+    assert len(documents) == 2
+    quotes = _table(job, "quotes")
+    for document in documents:
+        result = run_one(document)
+        key = article_key(document)
+        records = {q["record"] for q in quotes if q["article_id"] == key}
+        assert records == {q.model_dump_json() for q in result.quotes}
+    months = {p.name for p in (job / "quotes").iterdir() if p.is_dir()}
+    assert {"month=2024-03", "month=2024-05"} <= months
+    ferry = [q for q in quotes if q["speaker"] == "Nils Dahl"]
+    assert ferry and {q["month"] for q in ferry} == {"2024-05"}
+
+
+def test_same_output_whatever_the_partitions_and_append_adds_only_new(
+    job: Path, inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "one"
+    run = _spark(str(inputs / "batch.jsonl"), "--out", str(out), "--partitions", "1")
+    assert run.returncode == 0, run.stderr
+    keys = {a["article_id"] for a in _table(out, "articles")}
+    first = {(q["article_id"], q["record"]) for q in _table(job, "quotes")}
+    assert {(q["article_id"], q["record"]) for q in _table(out, "quotes")} <= first
+    assert {a["article_id"] for a in _table(job, "articles")} >= keys
+    # the same JSONL again, with the Parquet file and a copy of the JSONL: only the dam is new
+    shutil.copy(inputs / "batch.jsonl", tmp_path / "copy.jsonl")
+    again = _spark(
+        str(inputs / "batch.jsonl"),
+        str(tmp_path / "copy.jsonl"),
+        str(inputs / "more.parquet"),
+        "--out",
+        str(out),
+        "--append",
+        "--partitions",
+        "3",
+    )
+    assert again.returncode == 0, again.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    # the 4 records of the two stored articles are skipped (2 of them copies of the others)
+    assert summary["stored"] == 1 and summary["skipped"] == 4 and summary["failed"] == 2
+    articles = _table(out, "articles")
+    assert len(articles) == len({a["article_id"] for a in articles}) == 3
+    keys = {a["article_id"] for a in articles}
+    spark_quotes = {(q["article_id"], q["record"]) for q in _table(out, "quotes")}
+    assert spark_quotes == {(key, record) for key, record in first if key in keys}
+
+
+def test_no_inputs_and_no_pyspark_are_one_line_errors(tmp_path: Path) -> None:
+    run = _spark("--out", str(tmp_path / "out"))
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0 and "no inputs" in run.stderr
+    blocked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.modules['pyspark'] = None; "
+            "from quotewire.cli import main; sys.exit(main(['spark', 'x.jsonl', '--out', 'o']))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert blocked.returncode == 2
+    assert "pyspark is not installed" in blocked.stderr and "Traceback" not in blocked.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_spark_submit_runs_the_command_line_module(job: Path, inputs: Path, tmp_path: Path) -> None:
+    import pyspark
+
+    import quotewire.cli
+
+    submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
+    out = tmp_path / "submitted"
+    run = subprocess.run(
+        [
+            str(submit),
+            "--master",
+            "local[1]",
+            quotewire.cli.__file__,
+            "spark",
+            str(inputs / "batch.jsonl"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYSPARK_PYTHON": sys.executable},
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["master"] == "local[1]" and summary["stored"] == 2  # spark-submit's master
+    keys = {a["article_id"] for a in _table(out, "articles")}
+    first = {
+        (q["article_id"], q["record"]) for q in _table(job, "quotes") if q["article_id"] in keys
+    }
+    assert first and {(q["article_id"], q["record"]) for q in _table(out, "quotes")} == first
