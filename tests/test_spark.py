@@ -293,3 +293,40 @@ def test_spark_submit_runs_the_command_line_module(job: Path, inputs: Path, tmp_
         (q["article_id"], q["record"]) for q in _table(job, "quotes") if q["article_id"] in keys
     }
     assert first and {(q["article_id"], q["record"]) for q in _table(out, "quotes")} == first
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_load_fills_a_store_that_serve_shows(
+    job: Path, inputs: Path, tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    from conftest import _new_database, serving
+    from quotewire.store import open_store
+
+    if backend == "sqlite":
+        db = str(tmp_path / "loaded.db")
+    else:
+        db = _new_database(request.getfixturevalue("postgres_server"), f"load-{tmp_path}")
+    load = [sys.executable, "-m", "quotewire.cli", "load", str(job), "--db", db]
+    run = subprocess.run(load, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "6 read, 6 added, 0 already stored, 0 failed" in run.stderr
+    again = subprocess.run(load, capture_output=True, text=True, timeout=300)
+    assert "6 read, 0 added, 6 already stored" in again.stderr
+    # each stored result is the one ingest stores from the same input
+    extract = subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "extract", str(inputs / "batch.jsonl")],
+        capture_output=True,
+        timeout=300,
+    )
+    with open_store(db, read_only=True) as store:
+        stored = {result.article.text: result for _, result in store.results()}
+        assert len(stored) == 6
+        for line in extract.stdout.splitlines():
+            result = json.loads(line)
+            assert stored[result["article"]["text"]].to_json().encode() == line
+    with serving(db) as base:
+        import httpx
+
+        hits = httpx.get(f"{base}/api/quotes", params={"speaker": "Nils Dahl"}).json()["items"]
+        assert hits and all(h["speaker"] == "Nils Dahl" for h in hits)
+        assert {h["published"][:7] for h in hits} == {"2024-05"}

@@ -181,6 +181,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     spk.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
 
+    lo = sub.add_parser(
+        "load",
+        help="load the output of quotewire spark into a store",
+        description="Add every article of a `quotewire spark` output folder to a store (SQLite "
+        "or PostgreSQL), with its statements, figures and entities joined to the registry, as "
+        "ingest stores them; articles already stored are skipped.",
+    )
+    lo.add_argument("folder", metavar="DIR", help="the --out folder of quotewire spark")
+    lo.add_argument(
+        "--db",
+        default=None,
+        help="the store: a SQLite file or a postgresql:// URL (default quotewire.db)",
+    )
+
     se = sub.add_parser("search", help="search the stored quotes")
     se.add_argument("query", nargs="?", default="", help="words the quote, speaker or title hold")
     se.add_argument("--db", default=None)
@@ -495,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "train":
             return _train(args)
-        if args.command in ("ingest", "search", "speakers", "export"):
+        if args.command in ("ingest", "load", "search", "speakers", "export"):
             from quotewire.store.cli import run_store_command
 
             return run_store_command(args, _documents_at)

@@ -387,8 +387,9 @@ def spark_schema(row_type: type) -> Any:
     columns = []
     for column in fields(row_type):
         hint = hints[column.name]
-        nullable = isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)
-        base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+        union = isinstance(hint, types.UnionType)
+        nullable = union and type(None) in typing.get_args(hint)
+        base = next(a for a in typing.get_args(hint) if a is not type(None)) if union else hint
         spark_type: Any
         if base is str:
             spark_type = t.StringType()

@@ -7,22 +7,29 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from quotewire.errors import InputError, QuotewireError
 from quotewire.ingest.sources import is_feed, is_warc, read_feed, read_warc
 from quotewire.pipeline import Document, Options
 from quotewire.runners.ingest import IngestSummary, ingest
+from quotewire.scale.load import LoadSummary, check_output_folder, load
 from quotewire.store import open_store
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
 
 
 def run_store_command(args: argparse.Namespace, read: Reader) -> int:
-    # only ingest writes: the others open the store read-only (never created nor migrated)
-    with open_store(args.db, read_only=args.command != "ingest") as store:
+    # only ingest and load write: the others open the store read-only (never created nor
+    # migrated)
+    if args.command == "load":
+        check_output_folder(Path(args.folder))
+    with open_store(args.db, read_only=args.command not in ("ingest", "load")) as store:
         if args.command == "ingest":
             return _ingest(args, read, store)
+        if args.command == "load":
+            return _load(args, store)
         if args.command == "search":
             hits = store.search(
                 args.query,
@@ -70,6 +77,24 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
         jobs=args.jobs,
         progress=progress,
     )
+    if tty:
+        print(file=sys.stderr)
+    for failure in summary.failed:
+        print(f"quotewire: skipped {failure}", file=sys.stderr)
+    print(f"quotewire: {summary.line()} -> {store.where}", file=sys.stderr)
+    if summary.failed and not summary.added and not summary.skipped:
+        return 2
+    return 1 if summary.failed else 0
+
+
+def _load(args: argparse.Namespace, store: Any) -> int:
+    tty = sys.stderr.isatty()
+
+    def progress(summary: LoadSummary) -> None:
+        if tty:
+            print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
+
+    summary = load(Path(args.folder), store, progress=progress)
     if tty:
         print(file=sys.stderr)
     for failure in summary.failed:

@@ -1,0 +1,155 @@
+"""``quotewire load DIR``: the results of a ``quotewire spark`` run into a store.
+
+The datasets under ``DIR`` hold every record of every article (``articles/`` the article
+record, ``quotes/``, ``claims/`` and ``entities/`` theirs, as JSON), so each article's result is
+put together again exactly as ``extract`` gave it and stored as ``ingest`` stores one: under its
+article key, in one transaction, its entities joined to the cross-article registry. Articles are
+added in the order of their published date and key, so the registry is the same whatever order
+Spark wrote them in; an article the store holds already is skipped, so a load run twice adds
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotewire.errors import InputError, MalformedRecord, MissingInput
+from quotewire.model import Article, Claim, Entity, Quote, Result
+
+_NUMBER = re.compile(r"(\d+)$")
+
+
+@dataclass(slots=True)
+class LoadSummary:
+    """What one load did."""
+
+    read: int = 0
+    added: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.read} read, {self.added} added, {self.skipped} already stored, "
+            f"{len(self.failed)} failed ({rate:.1f} articles/s)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One article put together again from the datasets."""
+
+    key: str
+    source: str | None
+    result: Result
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse, before a store is opened or created, a folder that is no spark output."""
+    if not folder.is_dir():
+        raise MissingInput("no such folder", source=str(folder))
+    if not (folder / "articles").is_dir():
+        raise MissingInput(
+            "no articles/ dataset here (is it a quotewire spark output?)", source=str(folder)
+        )
+
+
+def _table(folder: Path, name: str, columns: list[str]) -> list[dict[str, Any]]:
+    import pyarrow.dataset as ds
+
+    where = folder / name
+    if not where.is_dir():
+        raise MissingInput(
+            f"no {name}/ dataset here (is it a quotewire spark output?)", source=str(folder)
+        )
+    try:
+        table = ds.dataset(where, format="parquet", partitioning="hive").to_table(columns=columns)
+    except Exception as error:  # pyarrow's many kinds: not Parquet, a missing column
+        reason = " ".join(str(error).split())[:160]
+        raise MalformedRecord(f"{name}/ cannot be read ({reason})", source=str(folder)) from None
+    rows: list[dict[str, Any]] = table.to_pylist()
+    return rows
+
+
+def _order(record_id: str) -> int:
+    found = _NUMBER.search(record_id)
+    return int(found.group(1)) if found else 0
+
+
+def results_in(folder: Path) -> Iterator[Loaded | InputError]:
+    """Every article of a spark output, in published-date and key order, with its records in
+    their order in the article ("q1", "q2", ...); an article whose records do not parse is its
+    error."""
+    articles = _table(
+        folder, "articles", ["article_id", "record_id", "source", "published", "warnings", "record"]
+    )
+    parts: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    for name, id_column in (
+        ("quotes", "quote_id"),
+        ("claims", "claim_id"),
+        ("entities", "entity_id"),
+    ):
+        grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for row in _table(folder, name, ["article_id", id_column, "record"]):
+            grouped[row["article_id"]].append((_order(row[id_column]), row["record"]))
+        parts[name] = grouped
+    articles.sort(key=lambda row: (row["published"] or "", row["article_id"]))
+    seen: set[str] = set()
+    for row in articles:
+        key = row["article_id"]
+        if key in seen:  # written twice by two --append runs that overlapped
+            continue
+        seen.add(key)
+
+        def records(name: str, key: str = key) -> list[str]:
+            return [record for _, record in sorted(parts[name].get(key, []))]
+
+        try:
+            result = Result(
+                id=row["record_id"],
+                article=Article.model_validate_json(row["record"]),
+                entities=[Entity.model_validate_json(r) for r in records("entities")],
+                quotes=[Quote.model_validate_json(r) for r in records("quotes")],
+                claims=[Claim.model_validate_json(r) for r in records("claims")],
+                warnings=list(row["warnings"] or []),
+            )
+        except ValueError as error:
+            reason = " ".join(str(error).split())[:160]
+            yield MalformedRecord(f"its records do not parse ({reason})", source=key)
+            continue
+        yield Loaded(key=key, source=row["source"], result=result)
+
+
+def load(
+    folder: Path, store: Any, *, progress: Callable[[LoadSummary], None] | None = None
+) -> LoadSummary:
+    """Add every article of the spark output in ``folder`` to ``store``."""
+    summary = LoadSummary()
+    started = time.perf_counter()
+    for item in results_in(folder):
+        summary.read += 1
+        if isinstance(item, InputError):
+            summary.failed.append(str(item))
+        else:
+            try:
+                added = store.add(item.result, key=item.key, source=item.source)
+            except InputError as error:  # a result no store can keep (a NUL in it)
+                summary.failed.append(str(error))
+            else:
+                if added is None:
+                    summary.skipped += 1
+                else:
+                    summary.added += 1
+        summary.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
