@@ -218,3 +218,31 @@ def test_claims_command_json_and_bad_inputs(tmp_path: Path) -> None:
     assert "Henrik Lund" in mixed.stdout
     unknown = _run("claims", str(tmp_path), "--speaker", "Nobody")
     assert unknown.returncode == 2 and "no speaker matches" in unknown.stderr
+
+
+def test_the_registry_does_not_depend_on_the_order_articles_come_in(
+    corpus: quotewire.Corpus,
+) -> None:
+    """Blocks by surname and organization name, each resolved in date order: the same
+    registry, ids, joins and evidence, whatever order the articles are added in, and the same
+    as build_registry over the sightings shuffled (what `quotewire spark` runs per block)."""
+    import random
+
+    from quotewire.corpus import article_order
+    from quotewire.speakers.registry import build_registry, sightings
+
+    reversed_corpus = quotewire.Corpus()
+    for key, result in reversed(list(corpus.results.items())):
+        reversed_corpus.add(result, key=key)
+    ours = [e.model_dump_json() for e in corpus.registry]
+    assert [e.model_dump_json() for e in reversed_corpus.registry] == ours
+    seen = [
+        s
+        for key, result in corpus.results.items()
+        for s in sightings(key, result.entities, result.article.published, article_order(result))
+    ]
+    random.Random(7).shuffle(seen)
+    assert [e.model_dump_json() for e in build_registry(seen)] == ours
+    # the Kowalskas stay two people whichever comes first
+    kowalskas = [e for e in corpus.registry if e.name.endswith("Kowalska") and e.type == "PERSON"]
+    assert len(kowalskas) == 2

@@ -330,3 +330,43 @@ def test_load_fills_a_store_that_serve_shows(
         hits = httpx.get(f"{base}/api/quotes", params={"speaker": "Nils Dahl"}).json()["items"]
         assert hits and all(h["speaker"] == "Nils Dahl" for h in hits)
         assert {h["published"][:7] for h in hits} == {"2024-05"}
+
+
+def test_registry_is_the_same_for_1_2_and_4_partitions_and_for_one_machine(
+    tmp_path: Path,
+) -> None:
+    """The registry step is distributed by block (surname, organization name): 1, 2 and 4
+    partitions give the same entities, ids, joins and evidence, and the same as the Corpus
+    (``quotewire claims``) builds from extract's results on one machine."""
+    from quotewire.corpus import Corpus, article_order
+    from quotewire.model import Result
+
+    corpus = ROOT / "tests" / "data" / "corpus"
+    batch = tmp_path / "corpus.jsonl"
+    with open(batch, "w", encoding="utf-8") as out:
+        for path in sorted(corpus.glob("*.txt")):
+            out.write(json.dumps({"id": path.name, "text": path.read_text("utf-8")}) + "\n")
+    registries = []
+    for partitions in ("1", "2", "4"):
+        out_dir = tmp_path / f"p{partitions}"
+        run = _spark(str(batch), "--out", str(out_dir), "--partitions", partitions)
+        assert run.returncode == 0, run.stderr
+        rows = _table(out_dir, "registry")
+        registries.append(sorted((r["id"], r["record"]) for r in rows))
+    assert registries[0] == registries[1] == registries[2]
+    ids = [id for id, _ in registries[0]]
+    assert len(ids) == len(set(ids)) > 5
+    extract = subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "extract", str(batch)],
+        capture_output=True,
+        timeout=300,
+    )
+    one_machine = Corpus()
+    for line in extract.stdout.splitlines():
+        result = Result.model_validate_json(line)
+        one_machine.add(result, key=article_order(result))  # the article key spark uses
+    assert sorted((e.id, e.model_dump_json()) for e in one_machine.registry) == registries[0]
+    kowalska = [
+        json.loads(r) for id, r in registries[0] if id.startswith("person:") and "kowalska" in id
+    ]
+    assert len(kowalska) == 2 and all(m["evidence"] for e in kowalska for m in e["members"])

@@ -17,17 +17,42 @@ from collections.abc import Iterable
 from quotewire.claims.track import track
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Claim, ClaimGroup, CorpusReport, RegistryEntity, Result, TimelineEntry
-from quotewire.speakers.registry import Registry
+from quotewire.speakers.registry import Registry, build_registry, sightings
+from quotewire.store.base import content_hash
+
+
+def article_order(result: Result) -> str:
+    """What places an article among others of its date when the registry reads them: a hash
+    of its text and URL, the same for the article however it is named or stored."""
+    return content_hash(result.article.text, result.article.url)
 
 
 class Corpus:
     """Results of several articles, their cross-article registry and their claim timelines."""
 
     def __init__(self, results: Iterable[Result] = ()) -> None:
-        self.registry = Registry()
+        self._registry: Registry | None = None
         self._results: dict[str, Result] = {}
         for result in results:
             self.add(result)
+
+    @property
+    def registry(self) -> Registry:
+        """Who is who across the articles: built from all of them at once (by
+        :func:`~quotewire.speakers.registry.build_registry`, as ``quotewire spark`` builds it),
+        so it does not depend on the order they were added in."""
+        if self._registry is None:
+            self._registry = build_registry(
+                sighting
+                for key, result in self._results.items()
+                for sighting in sightings(
+                    key,
+                    result.entities,
+                    result.article.published,
+                    order=article_order(result),
+                )
+            )
+        return self._registry
 
     def __len__(self) -> int:
         return len(self._results)
@@ -46,7 +71,7 @@ class Corpus:
         if key in self._results:
             raise QuotewireError(f"{key}: already in the corpus")
         self._results[key] = result
-        self.registry.add(key, result.entities, result.article.published)
+        self._registry = None
         return key
 
     def speakers(self) -> list[RegistryEntity]:

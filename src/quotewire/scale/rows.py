@@ -12,12 +12,15 @@ for filtering and partitioning.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from quotewire.corpus import article_order
 from quotewire.errors import InputError
-from quotewire.model import Result
+from quotewire.model import Entity, RegistryEntity, Result
 from quotewire.pipeline import Document
+from quotewire.speakers.registry import Sighting, sightings
 from quotewire.store.base import content_hash
 
 UNKNOWN_MONTH = "unknown"
@@ -50,6 +53,7 @@ class ArticleRow:
     month: str
     language: str
     text: str
+    text_hash: str  # what orders articles of one date for the registry (corpus.article_order)
     quotes: int
     claims: int
     entities: int
@@ -95,6 +99,19 @@ class EntityRow:
 
 
 @dataclass(frozen=True, slots=True)
+class RegistryRow:
+    """A person or organization across the corpus; ``record`` holds its roles with their
+    first and last seen dates and every article entity joined to it with the evidence."""
+
+    id: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    record: str
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorRow:
     input: str
     record: str | None
@@ -103,7 +120,7 @@ class ErrorRow:
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """All the rows of one article."""
+    """All the rows of one article, and what the registry reads of it."""
 
     article: ArticleRow
     quotes: list[QuoteRow]
@@ -127,6 +144,7 @@ def result_rows(document: Document, result: Result) -> Rows:
             month=month,
             language=article.language,
             text=article.text,
+            text_hash=article_order(result),
             quotes=len(result.quotes),
             claims=len(result.claims),
             entities=len(result.entities),
@@ -173,6 +191,29 @@ def result_rows(document: Document, result: Result) -> Rows:
             )
             for entity in result.entities
         ],
+    )
+
+
+def stored_sightings(
+    article_id: str, published: str | None, text_hash: str, entity_records: Iterable[str]
+) -> list[Sighting]:
+    """What the registry reads of one stored article: its entities (as JSON records, in any
+    order) as :func:`~quotewire.speakers.registry.sightings` gives them."""
+    entities = sorted(
+        (Entity.model_validate_json(record) for record in entity_records),
+        key=lambda e: (len(e.id), e.id),
+    )
+    return sightings(article_id, entities, published, order=text_hash)
+
+
+def registry_row(entity: RegistryEntity) -> RegistryRow:
+    return RegistryRow(
+        id=entity.id,
+        name=entity.name,
+        type=entity.type,
+        articles=len(entity.articles()),
+        mentions=len(entity.members),
+        record=_json(entity),
     )
 
 

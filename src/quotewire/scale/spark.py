@@ -11,7 +11,8 @@ The job, stage by stage:
 4. analyse: each executor loads the spaCy pipeline once and runs exactly
    :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents;
 5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
-   (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``.
+   (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``;
+6. the registry of every article in the output (:func:`registry_rows`): ``registry/``.
 
 No record fails the job: a bad record, a bad input file or a failing analysis is a row of
 ``errors/`` with its input, record and one-line reason.
@@ -32,6 +33,7 @@ from typing import Any
 
 from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.ingest.sources import record_document
+from quotewire.model import RegistryEntity
 from quotewire.pipeline import Document, Options, run_guarded
 from quotewire.scale.inputs import InputFile, InputKind, documents_in, kind_of, manifest_paths
 from quotewire.scale.rows import (
@@ -40,10 +42,14 @@ from quotewire.scale.rows import (
     EntityRow,
     ErrorRow,
     QuoteRow,
+    RegistryRow,
     article_key,
     error_row,
+    registry_row,
     result_rows,
+    stored_sightings,
 )
+from quotewire.speakers.registry import block_key, resolve_block, unique_ids
 
 #: The datasets written under the output folder, their row type, and the column they are
 #: partitioned by.
@@ -79,6 +85,7 @@ class SparkSummary:
     quotes: int = 0
     claims: int = 0
     entities: int = 0
+    people: int = 0  # entities of the cross-article registry (people, organizations, places)
     seconds: float = 0.0
     partitions: int = 0
     master: str = ""
@@ -88,7 +95,8 @@ class SparkSummary:
         return (
             f"{self.read} read, {self.stored} stored, {self.skipped} already in the output, "
             f"{self.duplicates} duplicates, {self.failed} failed; {self.quotes} statements, "
-            f"{self.claims} figures ({self.seconds:.1f} s, {rate:.1f} articles/s, "
+            f"{self.claims} figures, {self.people} in the registry ({self.seconds:.1f} s, "
+            f"{rate:.1f} articles/s, "
             f"{self.partitions} partitions on {self.master})"
         )
 
@@ -210,6 +218,10 @@ def _job(
         )
     finally:
         results.unpersist()
+    registry = registry_rows(_sightings(spark, out, partitions), partitions)
+    frame = spark.createDataFrame(registry.map(asdict), schema=spark_schema(RegistryRow))
+    frame.write.mode("overwrite").parquet(_join(out, "registry"))
+    summary.people = spark.read.parquet(_join(out, "registry")).count()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -219,6 +231,43 @@ def _job(
     summary.duplicates = counts.get("duplicates", 0)
     summary.read = counts.get("read", 0)
     return summary
+
+
+def _sightings(spark: Any, out: str, partitions: int) -> Any:
+    """What the registry reads of every article in the output (this run's and, with
+    ``--append``, the earlier runs'): each article's entities with its date and text hash."""
+    articles = spark.read.parquet(_join(out, "articles")).select(
+        "article_id", "published", "text_hash"
+    )
+    entities = spark.read.parquet(_join(out, "entities")).select("article_id", "record")
+    dated = articles.rdd.map(lambda r: (r[0], (r[1], r[2])))
+    grouped = entities.rdd.map(lambda r: (r[0], r[1])).groupByKey(partitions)
+    return grouped.join(dated, partitions).flatMap(
+        lambda kv: stored_sightings(kv[0], kv[1][1][0], kv[1][1][1], kv[1][0])
+    )
+
+
+def registry_rows(sightings: Any, partitions: int) -> Any:
+    """The cross-article registry as a distributed step: sightings grouped by their block key
+    (:func:`~quotewire.speakers.registry.block_key`), each block resolved in one task by the
+    same :func:`~quotewire.speakers.registry.resolve_block` the single-machine path runs, then
+    an id two blocks made is kept by the first block in key order and suffixed in the others
+    (:func:`~quotewire.speakers.registry.unique_ids`). Neither the input order nor the number of
+    partitions changes the result."""
+    resolved = (
+        sightings.map(lambda s: (block_key(s), s))
+        .groupByKey(partitions)
+        .flatMap(lambda kv: [(e.id, (kv[0], e)) for e in resolve_block(kv[1])])
+    )
+    return resolved.groupByKey(partitions).flatMap(_one_id_each).map(registry_row)
+
+
+def _one_id_each(pair: tuple[str, Iterable[tuple[str, RegistryEntity]]]) -> list[RegistryEntity]:
+    out: list[RegistryEntity] = []
+    taken: set[str] = set()
+    for block, entity in sorted(pair[1], key=lambda item: item[0]):
+        out += unique_ids(block, [entity], taken)
+    return out
 
 
 def expand(spark: Any, paths: Iterable[str]) -> tuple[list[InputFile], list[ErrorRow]]:

@@ -23,8 +23,11 @@ Ids are stable: derived from the type and the first name the entity was register
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
@@ -144,36 +147,32 @@ class Registry:
         self, article: str, entities: Sequence[Entity], published: str | None = None
     ) -> dict[str, str]:
         """Register one article's entities; returns ``{local id: registry id}``."""
-        joined: dict[str, str] = {}
-        day = published[:10] if published else None
-        fragments = title_fragments(entities)
-        for entity in entities:
-            if entity.type not in _TRACKED or entity.name in fragments:
-                continue  # "Finance" read off "Finance Minister" is not an organization
-            if entity.type == "ORG" and _person_roles(entity.roles):
-                # "Kowalska, the finance minister" tagged as an organization by the parser
-                entity = entity.model_copy(update={"type": "PERSON"})
-            target, evidence = self._match(article, entity)
-            if target is None:
-                target = self._create(entity)
-                evidence = "first seen"
-            record = self._entities[target]
-            record.members.append(
-                Member(
-                    article=article,
-                    entity=entity.id,
-                    name=entity.name,
-                    evidence=evidence,
-                    published=day,
-                )
+        return {s.entity.id: self.register(s) for s in sightings(article, entities, published)}
+
+    def register(self, sighting: Sighting) -> str:
+        """Join one sighting to the entity its evidence names, or to a new entity; returns
+        the registry id."""
+        entity, article, day = sighting.entity, sighting.article, sighting.day
+        target, evidence = self._match(article, entity)
+        if target is None:
+            target = self._create(entity)
+            evidence = "first seen"
+        record = self._entities[target]
+        record.members.append(
+            Member(
+                article=article,
+                entity=entity.id,
+                name=entity.name,
+                evidence=evidence,
+                published=day,
             )
-            if _better_name(entity.name, record.name):
-                record.name = entity.name
-            for role in entity.roles:
-                _see_role(record, role, day)
-            self._where[(article, entity.id)] = target
-            joined[entity.id] = target
-        return joined
+        )
+        if _better_name(entity.name, record.name):
+            record.name = entity.name
+        for role in entity.roles:
+            _see_role(record, role, day)
+        self._where[(article, entity.id)] = target
+        return target
 
     def merge(self, keep: str, other: str) -> RegistryEntity:
         """Join ``other`` into ``keep`` by hand (evidence ``manual``); returns ``keep``."""
@@ -234,6 +233,104 @@ class Registry:
         while id in self._entities:
             id, n = f"{base}-{n}", n + 1
         return id
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One article's entity as the registry reads it: ``article`` is the article's key,
+    ``day`` its published date, ``order`` what places the article among others of that day
+    (a hash of its text, so that the order does not depend on how the article is named or
+    in which order articles arrive)."""
+
+    article: str
+    day: str | None
+    entity: Entity
+    order: str = ""
+
+
+def sightings(
+    article: str, entities: Sequence[Entity], published: str | None = None, order: str = ""
+) -> list[Sighting]:
+    """The entities of one article the registry tracks: people, organizations and places,
+    not the fragments of a title ("Finance" of "Finance Minister"); an organization with a
+    person's role ("Kowalska, the finance minister") is a person."""
+    day = published[:10] if published else None
+    fragments = title_fragments(entities)
+    found = []
+    for entity in entities:
+        if entity.type not in _TRACKED or entity.name in fragments:
+            continue
+        if entity.type == "ORG" and _person_roles(entity.roles):
+            entity = entity.model_copy(update={"type": "PERSON"})
+        found.append(Sighting(article=article, day=day, entity=entity, order=order))
+    return found
+
+
+def block_key(sighting: Sighting) -> str:
+    """The block a sighting is resolved in: people by surname (and suffix), organizations and
+    places by type and the last word of the name. Every join the registry makes is between
+    sightings of one block (a person joins only someone of the same surname; an organization
+    only one whose name, or a short form of it, ends with the same word), so blocks are
+    resolved apart, in any order, on any machine."""
+    entity = sighting.entity
+    if entity.type == "PERSON":
+        name = parse_person(entity.name)
+        if name is not None:
+            return f"PERSON|{name.surname}|{name.suffix}"
+        return f"PERSON||{_slug(entity.name)}"
+    words = fold(_LEADING.sub("", entity.name)).split()
+    return f"{entity.type}|{words[-1] if words else ''}"
+
+
+def _sighting_order(sighting: Sighting) -> tuple[str, str, str, int, str]:
+    local = re.search(r"(\d+)$", sighting.entity.id)
+    return (
+        sighting.day or "",
+        sighting.order,
+        sighting.article,
+        int(local.group(1)) if local else 0,
+        sighting.entity.id,
+    )
+
+
+def resolve_block(block: Iterable[Sighting]) -> list[RegistryEntity]:
+    """The registry entities of one block: its sightings registered in the order of their
+    articles' dates (then their text hashes), whatever order they came in."""
+    registry = Registry()
+    for sighting in sorted(block, key=_sighting_order):
+        registry.register(sighting)
+    return list(registry)
+
+
+def unique_ids(
+    block: str, entities: Sequence[RegistryEntity], taken: set[str]
+) -> list[RegistryEntity]:
+    """``entities`` of ``block`` with an id no other block took: an id already taken (two
+    blocks whose names make the same slug, "AT&T" and "AT T") gets a suffix from a hash of
+    the block's key, the same on every run and machine."""
+    out = []
+    for entity in entities:
+        id = entity.id
+        if id in taken:
+            id = f"{entity.id}-{hashlib.sha1(block.encode('utf-8')).hexdigest()[:8]}"
+            entity = entity.model_copy(update={"id": id})
+        taken.add(id)
+        out.append(entity)
+    return out
+
+
+def build_registry(all_sightings: Iterable[Sighting]) -> Registry:
+    """The registry of a whole corpus at once: sightings grouped by :func:`block_key`, each
+    block resolved by :func:`resolve_block`. The result does not depend on the order of the
+    sightings (``quotewire spark`` runs the same two functions on a cluster)."""
+    blocks: dict[str, list[Sighting]] = defaultdict(list)
+    for sighting in all_sightings:
+        blocks[block_key(sighting)].append(sighting)
+    taken: set[str] = set()
+    entities: list[RegistryEntity] = []
+    for key in sorted(blocks):
+        entities += unique_ids(key, resolve_block(blocks[key]), taken)
+    return Registry.restore(entities)
 
 
 def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
