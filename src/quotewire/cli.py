@@ -324,6 +324,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the N worst merges and splits (default 10)",
     )
     lnk.add_argument("--json", action="store_true", help="print the report as JSON")
+    scl = bsub.add_parser(
+        "scale",
+        help="the registry step at growing sizes, and quotewire spark on local[1] and local[2]",
+    )
+    scl.add_argument(
+        "--registry-sizes",
+        default="10000,100000,1000000",
+        help="synthetic sightings for the registry step, comma-separated (default "
+        "10000,100000,1000000)",
+    )
+    scl.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="a PolNeAR-format JSONL corpus for the Spark runs (default: none, registry only)",
+    )
+    scl.add_argument(
+        "--articles",
+        type=_whole(1, _BIG),
+        default=800,
+        help="articles of --corpus to run (default 800)",
+    )
+    scl.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)
     spd.add_argument("--limit", type=_whole(1, _BIG), default=None)

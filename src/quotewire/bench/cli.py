@@ -277,6 +277,24 @@ def _stored_quotes(store: SQLStore) -> dict[str, tuple[StoredQuote, ...]]:
     return out
 
 
+def scale(args: argparse.Namespace) -> int:
+    from quotewire.bench.scale import ScaleReport, format_scale, registry_timings, spark_timings
+
+    try:
+        sizes = [int(n) for n in args.registry_sizes.split(",") if n.strip()]
+    except ValueError:
+        raise QuotewireError(
+            f"--registry-sizes takes numbers, not {args.registry_sizes!r}"
+        ) from None
+    if any(n < 2 for n in sizes):
+        raise QuotewireError("--registry-sizes must be 2 or more each")
+    report = ScaleReport(registry=registry_timings(sizes))
+    if args.corpus is not None:
+        report.spark = spark_timings(args.corpus, args.articles)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else format_scale(report))
+    return 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "linking":
         return linking(args)
@@ -286,6 +304,8 @@ def run_bench(args: argparse.Namespace) -> int:
         return amounts(args)
     if args.bench_command == "claims":
         return claims(args)
+    if args.bench_command == "scale":
+        return scale(args)
     if args.bench_command == "store":
         from quotewire.bench.store import format_store_bench, run
 

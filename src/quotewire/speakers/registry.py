@@ -23,15 +23,18 @@ Ids are stable: derived from the type and the first name the entity was register
 
 from __future__ import annotations
 
+import bisect
+import gc
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
 from quotewire.speakers.names import (
+    PersonName,
     compound_surname,
     fold,
     may_name,
@@ -55,6 +58,8 @@ class Registry:
         self._entities: dict[str, RegistryEntity] = {}
         self._where: dict[tuple[str, str], str] = {}  # (article, local id) -> registry id
         self._apart: set[tuple[str, str, str]] = set()  # (registry id, article, local id)
+        self._index: _Index | None = None  # built at the first match, kept up to date after
+        self._next: dict[str, int] = {}  # id base -> the next number to try
 
     @classmethod
     def restore(
@@ -84,6 +89,7 @@ class Registry:
             for member in entity.members:
                 self._where[(member.article, member.entity)] = entity.id
         self._apart = set(apart)
+        self._forget_index()
 
     def apart(self) -> list[tuple[str, str, str]]:
         """(registry id, article, local id) triples that :meth:`split` keeps apart."""
@@ -167,10 +173,17 @@ class Registry:
                 published=day,
             )
         )
+        index = self._index
         if _better_name(entity.name, record.name):
+            if index is not None:
+                index.remove(record)
             record.name = entity.name
+            if index is not None:
+                index.add(record)
         for role in entity.roles:
             _see_role(record, role, day)
+            if index is not None and record.type == "PERSON":
+                index.see_role(record.id, role)
         self._where[(article, entity.id)] = target
         return target
 
@@ -185,6 +198,7 @@ class Registry:
             _see_role(kept, role.role, role.first_seen)
             _see_role(kept, role.role, role.last_seen)
         del self._entities[other]
+        self._forget_index()
         return kept
 
     def split(self, id: str, article: str, local: str) -> RegistryEntity:
@@ -209,30 +223,128 @@ class Registry:
             entity.name = max((m.name for m in entity.members), key=len)
         if not entity.members:
             del self._entities[id]
+        self._forget_index()
         return new
 
     # ---- matching -----------------------------------------------------------------------------
     def _match(self, article: str, entity: Entity) -> tuple[str | None, str]:
-        candidates = [
-            e
-            for e in self._entities.values()
-            if e.type == entity.type and (e.id, article, entity.id) not in self._apart
-        ]
+        """The entity ``entity`` joins and the evidence, or (None, "") for a new one. Only the
+        entities that share its surname (people) or the last word of its name (others) are
+        looked at, through the index, so a match costs the size of its block, not of the
+        registry; the rules are the ones written out in :func:`_match_person` and
+        :func:`_match_org`."""
+        if self._index is None:
+            self._index = _Index(self._entities.values())
+        index = self._index
+
+        def allowed_one(id: str) -> bool:
+            return not self._apart or (id, article, entity.id) not in self._apart
+
+        def allowed(ids: list[str]) -> list[str]:  # (no copy when nothing is kept apart)
+            return ids if not self._apart else [id for id in ids if allowed_one(id)]
+
         if entity.type == "PERSON":
-            return _match_person(entity, candidates)
-        return _match_org(entity, candidates)
+            name = parse_person(entity.name)
+            if name is None:
+                return None, ""
+            groups = [
+                (n, kept)
+                for n, ids in index.people.get((name.surname, name.suffix), {}).items()
+                if (kept := allowed(ids))
+            ]
+            return _match_person(entity, name, groups, self._entities, index, allowed_one)
+        return _match_org(entity, self._entities, index, allowed)
 
     def _create(self, entity: Entity) -> str:
         id = self._new_id(entity.type, entity.name)
-        self._entities[id] = RegistryEntity(id=id, name=entity.name, type=entity.type)
+        record = RegistryEntity(id=id, name=entity.name, type=entity.type)
+        self._entities[id] = record
+        if self._index is not None:
+            self._index.add(record)
         return id
 
     def _new_id(self, type: str, name: str) -> str:
+        """``type:slug``, or the first ``type:slug-N`` (N from 2) not taken."""
         base = f"{type.lower()}:{_slug(name) or 'unnamed'}"
-        id, n = base, 2
-        while id in self._entities:
-            id, n = f"{base}-{n}", n + 1
-        return id
+        if base not in self._entities:
+            return base
+        n = self._next.get(base, 2)
+        while f"{base}-{n}" in self._entities:
+            n += 1
+        self._next[base] = n + 1
+        return f"{base}-{n}"
+
+    def _forget_index(self) -> None:
+        """After a merge, split or update: rebuild the index (and the id counters) when next
+        needed."""
+        self._index = None
+        self._next.clear()
+
+
+class _Index:
+    """Where the entities a sighting may join are: people by (surname, suffix) and then by
+    their name as read, with the rank of each entity (its place in the registry, which
+    decides between several that fit); the ids of people by role; organizations and places
+    by their folded name, by that name without a leading article, and by each shorter
+    ending of it ("commission" and "european commission" for "the European Commission")."""
+
+    def __init__(self, entities: Iterable[RegistryEntity]) -> None:
+        self.rank: dict[str, int] = {}
+        self.people: dict[tuple[str, str], dict[PersonName, list[str]]] = defaultdict(dict)
+        self.name_of: dict[str, PersonName] = {}
+        self.roles: dict[tuple[PersonName, str], set[str]] = defaultdict(set)
+        self.exact: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.full: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.endings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for entity in entities:
+            self.add(entity)
+
+    def _insert(self, ids: list[str], id: str) -> None:
+        bisect.insort(ids, id, key=self.rank.__getitem__)
+
+    def add(self, entity: RegistryEntity) -> None:
+        self.rank.setdefault(entity.id, len(self.rank))
+        if entity.type == "PERSON":
+            name = parse_person(entity.name)
+            if name is not None:
+                group = self.people[(name.surname, name.suffix)]
+                self._insert(group.setdefault(name, []), entity.id)
+                self.name_of[entity.id] = name
+                for seen in entity.roles:
+                    self.roles[(name, fold(seen.role))].add(entity.id)
+            return
+        folded = fold(entity.name)
+        self._insert(self.exact[(entity.type, fold(_LEADING.sub("", entity.name)))], entity.id)
+        self._insert(self.full[(entity.type, folded)], entity.id)
+        words = folded.split()
+        for n in range(1, len(words)):
+            self._insert(self.endings[(entity.type, " ".join(words[n:]))], entity.id)
+
+    def remove(self, entity: RegistryEntity) -> None:
+        """Take out an entity's name (before it changes; :meth:`add` puts the new one in)."""
+        if entity.type == "PERSON":
+            name = parse_person(entity.name)
+            if name is not None:
+                group = self.people[(name.surname, name.suffix)]
+                group[name].remove(entity.id)
+                if not group[name]:
+                    del group[name]
+                del self.name_of[entity.id]
+                for seen in entity.roles:
+                    self.roles[(name, fold(seen.role))].discard(entity.id)
+            return
+        folded = fold(entity.name)
+        self.exact[(entity.type, fold(_LEADING.sub("", entity.name)))].remove(entity.id)
+        self.full[(entity.type, folded)].remove(entity.id)
+        words = folded.split()
+        for n in range(1, len(words)):
+            self.endings[(entity.type, " ".join(words[n:]))].remove(entity.id)
+
+    def see_role(self, id: str, role: str) -> None:
+        """A person seen with a role (people are found by name as read and role)."""
+        name = self.name_of.get(id)
+        if name is not None:
+            self.roles[(name, fold(role))].add(id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,77 +440,129 @@ def build_registry(all_sightings: Iterable[Sighting]) -> Registry:
         blocks[block_key(sighting)].append(sighting)
     taken: set[str] = set()
     entities: list[RegistryEntity] = []
-    for key in sorted(blocks):
-        entities += unique_ids(key, resolve_block(blocks[key]), taken)
+    # the objects alive now (the sightings, the caller's results) are moved out of the
+    # garbage collector's sight while the registry is built: its full collections would
+    # otherwise scan them again and again (a million sightings: 57 s -> 48 s)
+    gc.freeze()
+    try:
+        for key in sorted(blocks):
+            entities += unique_ids(key, resolve_block(blocks[key]), taken)
+    finally:
+        gc.unfreeze()
     return Registry.restore(entities)
 
 
-def _match_person(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
-    name = parse_person(entity.name)
-    if name is None:
+def _match_person(
+    entity: Entity,
+    name: PersonName,
+    groups: Sequence[tuple[PersonName, list[str]]],
+    entities: dict[str, RegistryEntity],
+    index: _Index,
+    allowed: Callable[[str], bool],
+) -> tuple[str | None, str]:
+    """The person ``entity`` (its name read as ``name``) joins, given the people of the same
+    surname and suffix grouped by their name as read (``groups``, each group's ids in rank
+    order):
+
+    - a full name joins the one with the same given name and surname ("Donald J. Trump" and
+      "Donald Trump"), else a compound surname written alone or in full ("De Blasio", "Bill de
+      Blasio") when only one fits, else the only one known by the surname alone, when no one
+      else fits;
+    - initials join the only one whose given name they fit ("V. Putin"), or by role;
+    - a surname alone joins the only person of that surname, or by role.
+    """
+    if not groups:
         return None, ""
-    read = [(c, parse_person(c.name)) for c in candidates]
-    same_surname = [
-        (c, n)
-        for c, n in read
-        if n is not None and (n.surname, n.suffix) == (name.surname, name.suffix)
-    ]
-    if not same_surname:
-        return None, ""
+    rank = index.rank.__getitem__
     surname = name.surname.title()
     if name.given:
-        exact = [c for c, n in same_surname if same_full_name(n, name)]
+        exact = [ids[0] for n, ids in groups if same_full_name(n, name)]
         if exact:
-            if name_words(exact[0].name) == name_words(entity.name):
-                return exact[0].id, "same name"
-            return exact[0].id, f"same given name and surname as {exact[0].name}"
+            first = entities[min(exact, key=rank)]
+            if name_words(first.name) == name_words(entity.name):
+                return first.id, "same name"
+            return first.id, f"same given name and surname as {first.name}"
         # "De Blasio" and "Bill de Blasio": a surname of several words, alone, and the one
         # person known with it in full (or the reverse)
         compound = [
-            c for c, n in same_surname if compound_surname(name, n) or compound_surname(n, name)
+            ids for n, ids in groups if compound_surname(name, n) or compound_surname(n, name)
         ]
-        if len(compound) == 1:
-            shorter, fuller = sorted((entity.name, compound[0].name), key=len)
-            return compound[0].id, f"surname {shorter} of {fuller}"
+        if sum(map(len, compound)) == 1:
+            shorter, fuller = sorted((entity.name, entities[compound[0][0]].name), key=len)
+            return compound[0][0], f"surname {shorter} of {fuller}"
         # a person known only by the surname so far may be this one, if nobody else fits
-        bare = [c for c, n in same_surname if n.bare]
-        fitting = [c for c, n in same_surname if n.bare or may_name(n, name)]
-        if len(bare) == 1 and len(fitting) == 1 and fitting[0] is bare[0]:
-            return bare[0].id, f"surname {surname} (known so far by the surname alone)"
+        bare = [ids for n, ids in groups if n.bare]
+        if sum(map(len, bare)) == 1 and not any(
+            not n.bare and may_name(n, name) for n, _ in groups
+        ):
+            return bare[0][0], f"surname {surname} (known so far by the surname alone)"
         return None, ""
     if name.initials:  # "V. Putin"
         initial = name.first_letter
-        fitting = [c for c, n in same_surname if n.first_letter == initial]
-        if len(fitting) == 1 and not parse_person(fitting[0].name).bare:  # type: ignore[union-attr]
-            return fitting[0].id, f"initial {initial.upper()}. fits {fitting[0].name}"
-        return _by_role(entity, fitting)
-    if len(same_surname) == 1:
-        return same_surname[0][0].id, f"surname of the only {surname} known"
-    return _by_role(entity, [c for c, _ in same_surname])
+        fitting = [(n, ids) for n, ids in groups if n.first_letter == initial]
+        if sum(len(ids) for _, ids in fitting) == 1 and not fitting[0][0].bare:
+            found = entities[fitting[0][1][0]]
+            return found.id, f"initial {initial.upper()}. fits {found.name}"
+        return _by_role(entity, {n for n, _ in fitting}, entities, index, allowed)
+    if sum(len(ids) for _, ids in groups) == 1:
+        return groups[0][1][0], f"surname of the only {surname} known"
+    return _by_role(entity, {n for n, _ in groups}, entities, index, allowed)
 
 
-def _by_role(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
+def _by_role(
+    entity: Entity,
+    names: set[PersonName],
+    entities: dict[str, RegistryEntity],
+    index: _Index,
+    allowed: Callable[[str], bool],
+) -> tuple[str | None, str]:
+    """The one candidate (a person whose name, as read, is one of ``names``) seen with a role
+    of ``entity``, with the evidence; the people are looked up by name and role, not the
+    candidates one by one."""
     roles = {fold(r) for r in entity.roles}
     if not roles:
         return None, ""
-    fitting = [c for c in candidates if roles & {fold(r.role) for r in c.roles}]
+    fitting: set[str] = set()
+    for name in names:
+        for role in roles:
+            for id in index.roles.get((name, role), ()):
+                if allowed(id):
+                    fitting.add(id)
+                    if len(fitting) > 1:  # (a common role: no need to count them all)
+                        return None, ""
     if len(fitting) == 1:
-        shared = sorted(roles & {fold(r.role) for r in fitting[0].roles})[0]
-        return fitting[0].id, f"role {shared!r} seen with only {fitting[0].name}"
+        found = entities[next(iter(fitting))]
+        shared = sorted(roles & {fold(r.role) for r in found.roles})[0]
+        return found.id, f"role {shared!r} seen with only {found.name}"
     return None, ""
 
 
-def _match_org(entity: Entity, candidates: Sequence[RegistryEntity]) -> tuple[str | None, str]:
+def _match_org(
+    entity: Entity,
+    entities: dict[str, RegistryEntity],
+    index: _Index,
+    allowed: Callable[[list[str]], list[str]],
+) -> tuple[str | None, str]:
+    """The organization or place ``entity`` joins: the same name (a leading article aside),
+    else the only one whose name it is the end of ("the Commission" for "European
+    Commission"), else the only one whose name is the end of its own."""
     key = fold(_LEADING.sub("", entity.name))
-    exact = [c for c in candidates if fold(_LEADING.sub("", c.name)) == key]
+    exact = allowed(index.exact.get((entity.type, key), []))
     if exact:
-        return exact[0].id, "same name"
-    shorter = [c for c in candidates if fold(c.name).endswith(" " + key)]
+        return exact[0], "same name"
+    shorter = allowed(index.endings.get((entity.type, key), []))
     if len(shorter) == 1:
-        return shorter[0].id, f"short form of {shorter[0].name}"
-    longer = [c for c in candidates if key.endswith(" " + fold(c.name))]
+        return shorter[0], f"short form of {entities[shorter[0]].name}"
+    words = key.split()
+    longer = allowed(
+        [
+            id
+            for n in range(1, len(words))
+            for id in index.full.get((entity.type, " ".join(words[n:])), [])
+        ]
+    )
     if len(longer) == 1:
-        return longer[0].id, f"{longer[0].name} is its short form"
+        return longer[0], f"{entities[longer[0]].name} is its short form"
     return None, ""
 
 

@@ -1,0 +1,212 @@
+"""``quotewire bench scale``: how the scale-out parts grow.
+
+- The registry step (:func:`~quotewire.speakers.registry.build_registry`, what ``quotewire
+  spark`` runs per block) on synthetic person and organization sightings of growing size: its
+  time per ``n log n`` should stay flat, and the growth exponent between two sizes
+  (``log(t2/t1) / log(n2/n1)``) near 1.
+- ``quotewire spark`` with ``local[1]`` and ``local[2]`` on the same articles, and ``ingest
+  --jobs 2`` on them, back to back in one command: the ``local[2]`` / ``local[1]`` throughput
+  ratio and Spark's overhead against ``ingest --jobs 2``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from quotewire.model import Entity, Mention
+from quotewire.speakers.registry import Sighting, build_registry
+
+_GIVEN = (
+    "Anna Maria Jan Piotr Ola Nils Kari Henrik Greta Jonas Lars Eva Ivan Olga Tomas Lena Marek "
+    "Sara Emil Nina Ada Leon Iris Omar Rosa Teo Vera Yusuf Zofia Hugo".split()
+)
+_ROLES = ("finance minister", "senator", "governor", "spokeswoman", "mayor", "chief executive")
+_ORG_WORDS = ("Bank", "Party", "Commission", "Ministry", "Council", "Agency", "Union", "Institute")
+
+
+def synthetic_sightings(n: int, seed: int = 1) -> list[Sighting]:
+    """``n`` sightings of people and organizations, ten per article, with realistic trouble: a
+    few surnames that many people share (a Pareto tail), people named in full, by initial and
+    by surname alone, roles, and organizations named in full and by short forms."""
+    rng = random.Random(seed)
+    surnames = max(10, n // 40)
+    orgs = max(5, n // 200)
+    out = []
+    for i in range(n):
+        article = f"a{i // 10:08d}"
+        local = f"e{i % 10 + 1}"
+        if rng.random() < 0.8:
+            if rng.random() < 0.3:  # the common surnames
+                k = min(int(rng.paretovariate(1.2)) - 1, surnames - 1)
+            else:
+                k = rng.randrange(surnames)
+            surname = f"Surname{k}"
+            form = rng.random()
+            given = rng.choice(_GIVEN)
+            name = (
+                surname
+                if form < 0.3
+                else f"{given[0]}. {surname}"
+                if form < 0.4
+                else f"{given} {surname}"
+            )
+            roles = [rng.choice(_ROLES)] if rng.random() < 0.2 else []
+            entity = _entity(local, name, "PERSON", roles)
+        else:
+            k = rng.randrange(orgs)
+            full = f"Name{k} {_ORG_WORDS[k % len(_ORG_WORDS)]}"
+            name = full if rng.random() < 0.7 else f"the {full.split()[-1]}"
+            entity = _entity(local, name, "ORG", [])
+        day = f"20{10 + (i // 10) % 15:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        out.append(Sighting(article=article, day=day, entity=entity, order=article))
+    return out
+
+
+def _entity(id: str, name: str, type: str, roles: list[str]) -> Entity:
+    return Entity(
+        id=id,
+        name=name,
+        type=type,
+        roles=roles,
+        mentions=[Mention(start=0, end=len(name), text=name, kind="name")],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryTiming:
+    sightings: int
+    entities: int
+    seconds: float
+
+    @property
+    def per_n_log_n_us(self) -> float:
+        """Microseconds per ``n ln n``: flat when the step grows as n log n."""
+        n = self.sightings
+        return self.seconds / (n * math.log(n)) * 1e6 if n > 1 else 0.0
+
+
+def registry_timings(sizes: Sequence[int], seed: int = 1) -> list[RegistryTiming]:
+    timings = []
+    for n in sizes:
+        sightings = synthetic_sightings(n, seed)
+        started = time.perf_counter()
+        registry = build_registry(sightings)
+        timings.append(RegistryTiming(n, len(registry), time.perf_counter() - started))
+    return timings
+
+
+def growth(a: RegistryTiming, b: RegistryTiming) -> float:
+    """The exponent k in t ~ n^k between two timings (1.0 for linear; n log n gives a little
+    more, about 1.05 to 1.1 between 10^5 and 10^6)."""
+    if a.seconds <= 0 or b.seconds <= 0 or a.sightings == b.sightings:
+        return 0.0
+    return math.log(b.seconds / a.seconds) / math.log(b.sightings / a.sightings)
+
+
+@dataclass(slots=True)
+class SparkTiming:
+    articles: int
+    local1_seconds: float = 0.0
+    local2_seconds: float = 0.0
+    ingest2_seconds: float = 0.0
+
+    @property
+    def speedup(self) -> float:
+        """``local[2]`` throughput / ``local[1]`` throughput."""
+        return self.local1_seconds / self.local2_seconds if self.local2_seconds else 0.0
+
+    @property
+    def overhead(self) -> float:
+        """How much longer ``local[2]`` takes than ``ingest --jobs 2`` (0.1 = 10% longer)."""
+        return self.local2_seconds / self.ingest2_seconds - 1 if self.ingest2_seconds else 0.0
+
+
+def spark_timings(corpus: Path, articles: int) -> SparkTiming:
+    """``quotewire spark`` on ``local[1]`` and ``local[2]`` and ``ingest --jobs 2``, each over
+    the first ``articles`` texts of a PolNeAR-format JSONL corpus, wall time from start to the
+    last row written (Spark's start-up included, as a user waits for it)."""
+    from quotewire.bench.polnear import load_corpus
+    from quotewire.pipeline import Document
+    from quotewire.runners.ingest import ingest
+    from quotewire.scale import spark
+    from quotewire.store import open_store
+
+    texts = load_corpus(corpus, limit=articles)
+    timing = SparkTiming(articles=len(texts))
+    with tempfile.TemporaryDirectory(prefix="quotewire-scale-") as tmp:
+        batch = Path(tmp) / "articles.jsonl"
+        with open(batch, "w", encoding="utf-8") as out:
+            for article in texts:
+                out.write(json.dumps({"id": article.id, "text": article.text}) + "\n")
+        for master in ("local[1]", "local[2]"):
+            started = time.perf_counter()
+            folder = Path(tmp) / master.replace("[", "").replace("]", "")  # (no glob chars)
+            spark.run([str(batch)], str(folder), master=master)
+            seconds = time.perf_counter() - started
+            if master == "local[1]":
+                timing.local1_seconds = seconds
+            else:
+                timing.local2_seconds = seconds
+        documents = [Document(text=a.text, id=a.id) for a in texts]
+        started = time.perf_counter()
+        with open_store(Path(tmp) / "ingest.db") as store:
+            ingest(documents, store, jobs=2)
+        timing.ingest2_seconds = time.perf_counter() - started
+    return timing
+
+
+@dataclass(slots=True)
+class ScaleReport:
+    registry: list[RegistryTiming] = field(default_factory=list)
+    spark: SparkTiming | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "registry": [{**asdict(t), "per_n_log_n_us": t.per_n_log_n_us} for t in self.registry],
+            "registry_growth": [growth(a, b) for a, b in itertools.pairwise(self.registry)],
+            "spark": None
+            if self.spark is None
+            else {
+                **asdict(self.spark),
+                "speedup": self.spark.speedup,
+                "overhead": self.spark.overhead,
+            },
+        }
+
+
+def format_scale(report: ScaleReport) -> str:
+    lines = ["Registry step (build_registry, synthetic sightings)", ""]
+    lines.append(f"{'sightings':>10}  {'entities':>9}  {'seconds':>8}  {'us/(n ln n)':>11}  growth")
+    previous = None
+    for t in report.registry:
+        k = f"n^{growth(previous, t):.2f}" if previous else ""
+        lines.append(
+            f"{t.sightings:>10,}  {t.entities:>9,}  {t.seconds:>8.2f}  "
+            f"{t.per_n_log_n_us:>11.3f}  {k}"
+        )
+        previous = t
+    if report.spark is not None:
+        s = report.spark
+        rows = (
+            ("spark local[1]", s.local1_seconds),
+            ("spark local[2]", s.local2_seconds),
+            ("ingest --jobs 2", s.ingest2_seconds),
+        )
+        lines += ["", f"Spark on {s.articles} articles (wall time, start-up included)", ""]
+        lines += [
+            f"{what:<17}{sec:8.1f} s  {s.articles / sec:6.2f} articles/s" for what, sec in rows
+        ]
+        lines += [
+            "",
+            f"local[2] / local[1] throughput: {s.speedup:.2f}",
+            f"spark local[2] overhead against ingest --jobs 2: {s.overhead:+.1%}",
+        ]
+    return "\n".join(lines)
