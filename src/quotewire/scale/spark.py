@@ -49,7 +49,13 @@ from quotewire.scale.rows import (
     result_rows,
     stored_sightings,
 )
-from quotewire.speakers.registry import block_key, resolve_block, unique_ids
+from quotewire.speakers.registry import (
+    Sighting,
+    block_key,
+    resolve_block,
+    sightings,
+    unique_ids,
+)
 
 #: The datasets written under the output folder, their row type, and the column they are
 #: partitioned by.
@@ -205,7 +211,7 @@ def _job(
     try:
         for name, (row_type, partition) in DATASETS.items():
             rows = results.filter(lambda item, t=row_type: isinstance(item, t)).map(asdict)
-            frame = spark.createDataFrame(rows, schema=spark_schema(row_type))
+            frame = spark.createDataFrame(rows, schema=spark_schema(row_type), verifySchema=False)
             writer = frame.write.mode("append" if append else "overwrite")
             if partition:
                 writer = writer.partitionBy(partition)
@@ -216,11 +222,22 @@ def _job(
             .reduceByKey(lambda a, b: a + b)
             .collectAsMap()
         )
-    finally:
+    except BaseException:
         results.unpersist()
-    registry = registry_rows(_sightings(spark, out, partitions), partitions)
-    frame = spark.createDataFrame(registry.map(asdict), schema=spark_schema(RegistryRow))
+        raise
+    # this run's articles are all there is without --append: their sightings came with the
+    # results; with --append, those of the earlier runs are read back from the output
+    sighted = (
+        _sightings(spark, out, partitions)
+        if append
+        else results.filter(lambda item: isinstance(item, Sighting))
+    )
+    registry = registry_rows(sighted, partitions)
+    frame = spark.createDataFrame(
+        registry.map(asdict), schema=spark_schema(RegistryRow), verifySchema=False
+    )
     frame.write.mode("overwrite").parquet(_join(out, "registry"))
+    results.unpersist()
     summary.people = spark.read.parquet(_join(out, "registry")).count()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
@@ -419,6 +436,12 @@ def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> I
         yield from rows.quotes
         yield from rows.claims
         yield from rows.entities
+        yield from sightings(
+            rows.article.article_id,
+            outcome.entities,
+            outcome.article.published,
+            order=rows.article.text_hash,
+        )
 
 
 def _counted(item: Any) -> tuple[str, int] | None:
