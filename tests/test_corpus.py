@@ -236,6 +236,8 @@ def test_the_registry_does_not_depend_on_the_order_articles_come_in(
         reversed_corpus.add(result, key=key)
     ours = [e.model_dump_json() for e in corpus.registry]
     assert [e.model_dump_json() for e in reversed_corpus.registry] == ours
+    timelines = [g.model_dump_json() for g in corpus.claims()]
+    assert [g.model_dump_json() for g in reversed_corpus.claims()] == timelines
     seen = [
         s
         for key, result in corpus.results.items()

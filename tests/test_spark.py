@@ -332,12 +332,13 @@ def test_load_fills_a_store_that_serve_shows(
         assert {h["published"][:7] for h in hits} == {"2024-05"}
 
 
-def test_registry_is_the_same_for_1_2_and_4_partitions_and_for_one_machine(
+def test_registry_and_timelines_are_the_same_for_1_2_and_4_partitions_and_one_machine(
     tmp_path: Path,
 ) -> None:
-    """The registry step is distributed by block (surname, organization name): 1, 2 and 4
-    partitions give the same entities, ids, joins and evidence, and the same as the Corpus
-    (``quotewire claims``) builds from extract's results on one machine."""
+    """The registry step is distributed by block (surname, organization name) and the
+    timelines by claimant: 1, 2 and 4 partitions give the same entities, ids, joins and
+    evidence, and the same claim groups and flags, as the Corpus (``quotewire claims``) builds
+    from extract's results on one machine."""
     from quotewire.corpus import Corpus, article_order
     from quotewire.model import Result
 
@@ -346,14 +347,16 @@ def test_registry_is_the_same_for_1_2_and_4_partitions_and_for_one_machine(
     with open(batch, "w", encoding="utf-8") as out:
         for path in sorted(corpus.glob("*.txt")):
             out.write(json.dumps({"id": path.name, "text": path.read_text("utf-8")}) + "\n")
-    registries = []
+    registries, timelines = [], []
     for partitions in ("1", "2", "4"):
         out_dir = tmp_path / f"p{partitions}"
         run = _spark(str(batch), "--out", str(out_dir), "--partitions", partitions)
         assert run.returncode == 0, run.stderr
         rows = _table(out_dir, "registry")
         registries.append(sorted((r["id"], r["record"]) for r in rows))
+        timelines.append(sorted(r["record"] for r in _table(out_dir, "timelines")))
     assert registries[0] == registries[1] == registries[2]
+    assert timelines[0] == timelines[1] == timelines[2]
     ids = [id for id, _ in registries[0]]
     assert len(ids) == len(set(ids)) > 5
     extract = subprocess.run(
@@ -366,6 +369,12 @@ def test_registry_is_the_same_for_1_2_and_4_partitions_and_for_one_machine(
         result = Result.model_validate_json(line)
         one_machine.add(result, key=article_order(result))  # the article key spark uses
     assert sorted((e.id, e.model_dump_json()) for e in one_machine.registry) == registries[0]
+    # the claim timelines with their flags, as `quotewire claims` makes them
+    assert sorted(g.model_dump_json() for g in one_machine.claims()) == timelines[0]
+    flagged = [json.loads(r) for r in timelines[0] if json.loads(r)["flags"]]
+    assert any(
+        g["claimant_name"] == "Maria Kowalska" and "deficit" in g["measure"] for g in flagged
+    )
     kowalska = [
         json.loads(r) for id, r in registries[0] if id.startswith("person:") and "kowalska" in id
     ]

@@ -12,7 +12,8 @@ Nothing here touches a database: the store persists what a Corpus holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from quotewire.claims.track import track
 from quotewire.errors import NotFound, QuotewireError
@@ -109,22 +110,16 @@ class Corpus:
         contradictions flagged; ``speaker`` (a name, part of one, or an id) and ``measure``
         (words of the measure) narrow them. Claims scoring under ``min_checkworthy`` (ages,
         durations, anniversaries, counts of one or two) are left out; 0 keeps them all."""
-        entries = []
-        claimant_of: dict[tuple[str, str], tuple[str | None, str]] = {}
-        for key, result in self._results.items():
-            for claim in result.claims:
-                if claim.checkworthy < min_checkworthy:
-                    continue
-                entries.append(
-                    TimelineEntry(
-                        article=key,
-                        published=result.article.published,
-                        claim=claim,
-                        title=result.article.title,
-                        url=result.article.url,
-                    )
-                )
-                claimant_of[(key, claim.id)] = self._claimant(key, claim)
+        dated = [
+            entry
+            for key, result in self._results.items()
+            for entry in dated_entries(key, result, min_checkworthy)
+        ]
+        entries = [d.entry for d in sorted(dated, key=lambda d: d.order)]
+        claimant_of = {
+            (e.article, e.claim.id): claimant_of_claim(self.registry, e.article, e.claim)
+            for e in entries
+        }
         groups = track(entries, claimant_of)
         if speaker:
             wanted = {e.id for e in self.registry.find(speaker)} | {speaker}
@@ -152,16 +147,78 @@ class Corpus:
             groups=self.claims() if groups is None else groups,
         )
 
-    def _claimant(self, key: str, claim: Claim) -> tuple[str | None, str]:
-        if claim.claimant is not None:
-            if claim.claimant.entity:
-                entity = self.registry.entity_of(key, claim.claimant.entity)
-                if entity is not None:
-                    return entity.id, entity.name
-            titled = self.registry.by_title(claim.claimant.name)
-            if titled is not None:
-                return titled[0].id, titled[0].name
-            return f"unresolved:{claim.claimant.name}", claim.claimant.name
-        if claim.according_to is not None:
-            return f"source:{claim.according_to.name}", claim.according_to.name
-        return None, "narrator"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEntry:
+    """A claim of one article as a timeline entry, with what orders it among all the corpus's
+    claims before they are grouped (the article's date, then its text hash, then the claim's
+    place in it): the same order whatever order the articles were added in."""
+
+    entry: TimelineEntry
+    order: tuple[str, str, int]
+
+
+def dated_entries(key: str, result: Result, min_checkworthy: float = 0.3) -> list[DatedEntry]:
+    """The claims of one article worth a timeline (``checkworthy`` at least
+    ``min_checkworthy``), as entries."""
+    article = result.article
+    text_hash = article_order(result)
+    return [
+        dated_entry(key, article.published, article.title, article.url, text_hash, n, claim)
+        for n, claim in enumerate(result.claims)
+        if claim.checkworthy >= min_checkworthy
+    ]
+
+
+def dated_entry(
+    key: str,
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    text_hash: str,
+    n: int,
+    claim: Claim,
+) -> DatedEntry:
+    """The ``n``-th claim of the article ``key`` as a timeline entry."""
+    entry = TimelineEntry(article=key, published=published, claim=claim, title=title, url=url)
+    return DatedEntry(entry=entry, order=(published or "", text_hash, n))
+
+
+Filed = tuple[str | None, str]
+
+
+def claimant_of_claim(registry: Registry, key: str, claim: Claim) -> Filed:
+    """Who a timeline files a claim under, as (id, name): see :func:`file_claim`."""
+    member = None
+    if claim.claimant is not None and claim.claimant.entity:
+        entity = registry.entity_of(key, claim.claimant.entity)
+        member = (entity.id, entity.name) if entity is not None else None
+    return file_claim(claim, member, _titled(registry))
+
+
+def _titled(registry: Registry) -> Callable[[str], Filed | None]:
+    def titled(name: str) -> Filed | None:
+        found = registry.by_title(name)
+        return (found[0].id, found[0].name) if found is not None else None
+
+    return titled
+
+
+def file_claim(
+    claim: Claim, member: Filed | None, titled: Callable[[str], Filed | None]
+) -> Filed:
+    """Who a timeline files a claim under: the registry entity its claimant's entity joined
+    (``member``), else the one person a claimant's title fits ("the finance minister",
+    ``titled``), else the claimant's name unresolved, a nested source, or the narrator
+    (None)."""
+    if claim.claimant is not None:
+        if member is not None:
+            return member
+        found = titled(claim.claimant.name)
+        if found is not None:
+            return found
+        return f"unresolved:{claim.claimant.name}", claim.claimant.name
+    if claim.according_to is not None:
+        return f"source:{claim.according_to.name}", claim.according_to.name
+    return None, "narrator"

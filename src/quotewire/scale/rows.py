@@ -18,7 +18,7 @@ from typing import Any
 
 from quotewire.corpus import article_order
 from quotewire.errors import InputError
-from quotewire.model import Entity, RegistryEntity, Result
+from quotewire.model import ClaimGroup, Entity, RegistryEntity, Result
 from quotewire.pipeline import Document
 from quotewire.speakers.registry import Sighting, sightings
 from quotewire.store.base import content_hash
@@ -109,6 +109,32 @@ class RegistryRow:
     articles: int
     mentions: int
     record: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """What one claimant said of one measure in one unit over the corpus, in time order, with
+    its change and contradiction flags; ``record`` is the whole claim group."""
+
+    claimant: str | None
+    claimant_name: str
+    measure: str
+    unit: str
+    entries: int
+    flags: int
+    record: str
+
+
+def timeline_row(group: ClaimGroup) -> TimelineRow:
+    return TimelineRow(
+        claimant=group.claimant,
+        claimant_name=group.claimant_name,
+        measure=group.measure,
+        unit=group.unit,
+        entries=len(group.entries),
+        flags=len(group.flags),
+        record=_json(group),
+    )
 
 
 @dataclass(frozen=True, slots=True)

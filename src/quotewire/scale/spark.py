@@ -12,7 +12,9 @@ The job, stage by stage:
    :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents;
 5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
    (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``;
-6. the registry of every article in the output (:func:`registry_rows`): ``registry/``.
+6. the registry of every article in the output (:func:`registry_rows`): ``registry/``;
+7. the claim timelines of every article in the output (:func:`timeline_rows`):
+   ``timelines/``.
 
 No record fails the job: a bad record, a bad input file or a failing analysis is a row of
 ``errors/`` with its input, record and one-line reason.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 import types
@@ -31,9 +34,11 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from quotewire.claims.track import track
+from quotewire.corpus import DatedEntry, Filed, dated_entry, file_claim
 from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.ingest.sources import record_document
-from quotewire.model import RegistryEntity
+from quotewire.model import Claim, RegistryEntity
 from quotewire.pipeline import Document, Options, run_guarded
 from quotewire.scale.inputs import InputFile, InputKind, documents_in, kind_of, manifest_paths
 from quotewire.scale.rows import (
@@ -43,13 +48,16 @@ from quotewire.scale.rows import (
     ErrorRow,
     QuoteRow,
     RegistryRow,
+    TimelineRow,
     article_key,
     error_row,
     registry_row,
     result_rows,
     stored_sightings,
+    timeline_row,
 )
 from quotewire.speakers.registry import (
+    Registry,
     Sighting,
     block_key,
     resolve_block,
@@ -92,6 +100,7 @@ class SparkSummary:
     claims: int = 0
     entities: int = 0
     people: int = 0  # entities of the cross-article registry (people, organizations, places)
+    timelines: int = 0  # claim groups (a claimant, a measure, a unit)
     seconds: float = 0.0
     partitions: int = 0
     master: str = ""
@@ -101,7 +110,8 @@ class SparkSummary:
         return (
             f"{self.read} read, {self.stored} stored, {self.skipped} already in the output, "
             f"{self.duplicates} duplicates, {self.failed} failed; {self.quotes} statements, "
-            f"{self.claims} figures, {self.people} in the registry ({self.seconds:.1f} s, "
+            f"{self.claims} figures, {self.people} in the registry, {self.timelines} timelines "
+            f"({self.seconds:.1f} s, "
             f"{rate:.1f} articles/s, "
             f"{self.partitions} partitions on {self.master})"
         )
@@ -239,6 +249,12 @@ def _job(
     frame.write.mode("overwrite").parquet(_join(out, "registry"))
     results.unpersist()
     summary.people = spark.read.parquet(_join(out, "registry")).count()
+    timelines = timeline_rows(spark, out, partitions)
+    frame = spark.createDataFrame(
+        timelines.map(asdict), schema=spark_schema(TimelineRow), verifySchema=False
+    )
+    frame.write.mode("overwrite").parquet(_join(out, "timelines"))
+    summary.timelines = spark.read.parquet(_join(out, "timelines")).count()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -262,6 +278,85 @@ def _sightings(spark: Any, out: str, partitions: int) -> Any:
     return grouped.join(dated, partitions).flatMap(
         lambda kv: stored_sightings(kv[0], kv[1][1][0], kv[1][1][1], kv[1][0])
     )
+
+
+def timeline_rows(spark: Any, out: str, partitions: int, min_checkworthy: float = 0.3) -> Any:
+    """The claim timelines of every article in the output, as ``quotewire claims`` makes them
+    on one machine (:meth:`~quotewire.corpus.Corpus.claims`): each claim filed under its
+    claimant's registry entity (joined through the registry's members), else under the one
+    person its claimant's title fits (looked up on the driver for the few names that need
+    it), else unresolved, a source or the narrator; then each claimant's entries, in the
+    corpus's order, grouped and flagged by :func:`~quotewire.claims.track.track` in one task."""
+    sc = spark.sparkContext
+    articles = spark.read.parquet(_join(out, "articles")).select(
+        "article_id", "published", "title", "url", "text_hash"
+    )
+    claims = spark.read.parquet(_join(out, "claims")).select("article_id", "claim_id", "record")
+    registry = (
+        spark.read.parquet(_join(out, "registry"))
+        .select("record")
+        .rdd.map(lambda r: RegistryEntity.model_validate_json(r[0]))
+    )
+    dated = (
+        claims.rdd.map(lambda r: (r[0], (r[1], r[2])))
+        .join(articles.rdd.map(lambda r: (r[0], tuple(r[1:]))), partitions)
+        .flatMap(lambda kv: _dated(kv[0], kv[1][0], kv[1][1], min_checkworthy))
+    )
+    members = registry.flatMap(
+        lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
+    )
+    joined = (
+        dated.map(lambda d: ((d.entry.article, _claimant_entity(d)), d))
+        .leftOuterJoin(members, partitions)
+        .values()
+    )
+    needing = (
+        joined.filter(lambda pair: pair[1] is None and pair[0].entry.claim.claimant is not None)
+        .map(lambda pair: pair[0].entry.claim.claimant.name)
+        .distinct()
+        .collect()
+    )
+    titled: dict[str, Filed | None] = {}
+    if needing:
+        people = registry.filter(lambda e: e.type == "PERSON" and bool(e.roles)).collect()
+        by_title = Registry.restore(people)
+        for name in needing:
+            found = by_title.by_title(name)
+            titled[name] = (found[0].id, found[0].name) if found is not None else None
+    shared = sc.broadcast(titled)
+    filed = joined.map(
+        lambda pair: (file_claim(pair[0].entry.claim, pair[1], shared.value.get), pair[0])
+    )
+    return (
+        filed.map(lambda f: (f[0][0], f))
+        .groupByKey(partitions)
+        .flatMap(lambda kv: _claimant_timelines(kv[1]))
+    )
+
+
+def _dated(
+    key: str, claim: tuple[str, str], article: tuple[Any, ...], min_checkworthy: float
+) -> list[DatedEntry]:
+    claim_id, record = claim
+    published, title, url, text_hash = article
+    parsed = Claim.model_validate_json(record)
+    if parsed.checkworthy < min_checkworthy:
+        return []
+    number = re.search(r"(\d+)$", claim_id)
+    n = int(number.group(1)) if number else 0
+    return [dated_entry(key, published, title, url, text_hash, n, parsed)]
+
+
+def _claimant_entity(dated: DatedEntry) -> str | None:
+    claimant = dated.entry.claim.claimant
+    return claimant.entity if claimant is not None else None
+
+
+def _claimant_timelines(items: Iterable[tuple[Filed, DatedEntry]]) -> list[TimelineRow]:
+    ordered = sorted(items, key=lambda item: item[1].order)
+    entries = [dated.entry for _, dated in ordered]
+    claimant_of = {(d.entry.article, d.entry.claim.id): filed for filed, d in ordered}
+    return [timeline_row(group) for group in track(entries, claimant_of)]
 
 
 def registry_rows(sightings: Any, partitions: int) -> Any:
