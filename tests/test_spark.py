@@ -157,6 +157,9 @@ def test_summary_counts_every_record(job: Path) -> None:
     assert summary["failed"] == 4
     assert summary["quotes"] == len(_table(job, "quotes")) > 0
     assert summary["claims"] == len(_table(job, "claims")) > 0
+    assert summary["people"] == len(_table(job, "registry")) > 0
+    assert summary["timelines"] == len(_table(job, "timelines")) > 0
+    assert summary["peak_worker_mb"] > 50  # a worker holds the spaCy model
 
 
 def test_bad_records_and_inputs_are_error_rows(job: Path) -> None:

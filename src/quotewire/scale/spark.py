@@ -101,6 +101,7 @@ class SparkSummary:
     entities: int = 0
     people: int = 0  # entities of the cross-article registry (people, organizations, places)
     timelines: int = 0  # claim groups (a claimant, a measure, a unit)
+    peak_worker_mb: int = 0  # the largest peak resident memory of a Python worker
     seconds: float = 0.0
     partitions: int = 0
     master: str = ""
@@ -111,7 +112,7 @@ class SparkSummary:
             f"{self.read} read, {self.stored} stored, {self.skipped} already in the output, "
             f"{self.duplicates} duplicates, {self.failed} failed; {self.quotes} statements, "
             f"{self.claims} figures, {self.people} in the registry, {self.timelines} timelines "
-            f"({self.seconds:.1f} s, "
+            f"({self.seconds:.1f} s, peak worker memory {self.peak_worker_mb} MiB, "
             f"{rate:.1f} articles/s, "
             f"{self.partitions} partitions on {self.master})"
         )
@@ -232,6 +233,8 @@ def _job(
             .reduceByKey(lambda a, b: a + b)
             .collectAsMap()
         )
+        peaks = results.filter(lambda item: isinstance(item, Tally) and item.name == _PEAK)
+        summary.peak_worker_mb = max(peaks.map(lambda t: t.n).collect(), default=0)
     except BaseException:
         results.unpersist()
         raise
@@ -537,9 +540,22 @@ def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> I
             outcome.article.published,
             order=rows.article.text_hash,
         )
+    yield Tally(_PEAK, int(_peak_rss_mb()))
+
+
+_PEAK = "peak_worker_mb"
+
+
+def _peak_rss_mb() -> float:
+    """The peak resident memory of this Python worker so far, in MiB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _counted(item: Any) -> tuple[str, int] | None:
+    if isinstance(item, Tally) and item.name == _PEAK:
+        return None  # a maximum, not a count
     if isinstance(item, Tally):
         return item.name, item.n
     name = _KIND_OF_ROW.get(type(item))
