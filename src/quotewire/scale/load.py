@@ -15,32 +15,15 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quotewire.errors import InputError, MalformedRecord, MissingInput
 from quotewire.model import Article, Claim, Entity, Quote, Result
+from quotewire.runners.ingest import IngestSummary
 
 _NUMBER = re.compile(r"(\d+)$")
-
-
-@dataclass(slots=True)
-class LoadSummary:
-    """What one load did."""
-
-    read: int = 0
-    added: int = 0
-    skipped: int = 0
-    failed: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        rate = self.read / self.seconds if self.seconds else 0.0
-        return (
-            f"{self.read} read, {self.added} added, {self.skipped} already stored, "
-            f"{len(self.failed)} failed ({rate:.1f} articles/s)"
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +112,10 @@ def results_in(folder: Path) -> Iterator[Loaded | InputError]:
 
 
 def load(
-    folder: Path, store: Any, *, progress: Callable[[LoadSummary], None] | None = None
-) -> LoadSummary:
+    folder: Path, store: Any, *, progress: Callable[[IngestSummary], None] | None = None
+) -> IngestSummary:
     """Add every article of the spark output in ``folder`` to ``store``."""
-    summary = LoadSummary()
+    summary = IngestSummary()
     started = time.perf_counter()
     for item in results_in(folder):
         summary.read += 1

@@ -14,7 +14,7 @@ from quotewire.errors import InputError, QuotewireError
 from quotewire.ingest.sources import is_feed, is_warc, read_feed, read_warc
 from quotewire.pipeline import Document, Options
 from quotewire.runners.ingest import IngestSummary, ingest
-from quotewire.scale.load import LoadSummary, check_output_folder, load
+from quotewire.scale.load import check_output_folder, load
 from quotewire.store import open_store
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
@@ -65,36 +65,35 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
         raise QuotewireError(f"--jobs must be 1 or more, not {args.jobs}")
     documents = _documents(args.paths, read)
     tty = sys.stderr.isatty()
-
-    def progress(summary: IngestSummary) -> None:
-        if tty:
-            print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
-
     summary = ingest(
         documents,
         store,
         Options(reference_date=args.reference_date),
         jobs=args.jobs,
-        progress=progress,
+        progress=_progress(tty),
     )
-    if tty:
-        print(file=sys.stderr)
-    for failure in summary.failed:
-        print(f"quotewire: skipped {failure}", file=sys.stderr)
-    print(f"quotewire: {summary.line()} -> {store.where}", file=sys.stderr)
-    if summary.failed and not summary.added and not summary.skipped:
-        return 2
-    return 1 if summary.failed else 0
+    return _reported(summary, store, tty)
 
 
 def _load(args: argparse.Namespace, store: Any) -> int:
     tty = sys.stderr.isatty()
+    summary = load(Path(args.folder), store, progress=_progress(tty))
+    return _reported(summary, store, tty)
 
-    def progress(summary: LoadSummary) -> None:
+
+def _progress(tty: bool) -> Callable[[IngestSummary], None]:
+    """A progress line rewritten in place on a terminal; nothing otherwise."""
+
+    def progress(summary: IngestSummary) -> None:
         if tty:
             print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
 
-    summary = load(Path(args.folder), store, progress=progress)
+    return progress
+
+
+def _reported(summary: IngestSummary, store: Any, tty: bool) -> int:
+    """Report an ingest or load on standard error; its exit status (2: nothing stored and
+    something failed, 1: something failed, 0: all went in or was there already)."""
     if tty:
         print(file=sys.stderr)
     for failure in summary.failed:
