@@ -63,6 +63,8 @@ def test_search_then_the_article_with_its_quotes_marked(tab: Any, api: str, tmp_
     assert "Henrik Lund" in rows.first.inner_text()
     rows.first.locator("td a").last.click()
     tab.wait_for_selector("#text")
+    # the colours come from /style.css: under load the text can be there before the sheet
+    tab.wait_for_load_state("load")
     quotes = tab.locator("#text span.q")
     assert quotes.count() >= 3
     background = quotes.first.evaluate("e => getComputedStyle(e).backgroundColor")
