@@ -581,7 +581,11 @@ def _spark(args: argparse.Namespace) -> int:
     print(f"quotewire: {summary.line()}", file=sys.stderr)
     if summary.failed:
         print(f"quotewire: the failures are in {args.out.rstrip('/')}/errors/", file=sys.stderr)
-    return EXIT_PARTIAL if summary.failed and not summary.stored else EXIT_OK
+    # (as ingest: nothing stored and something failed is a bad input; a job over many files
+    # that stored what it could, its failures listed in errors/, succeeded)
+    if summary.failed and not summary.stored and not summary.skipped:
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def _documents_from_jsonl(path: Path) -> Iterator[Document | InputError]:

@@ -230,11 +230,10 @@ def _job(
         counts = (
             results.map(_counted)
             .filter(lambda kv: kv is not None)
-            .reduceByKey(lambda a, b: a + b)
+            .reduceByKey(lambda a, b: max(a, b) if a[1] == _PEAK else (a[0] + b[0], a[1]))
+            .mapValues(lambda value: value[0])
             .collectAsMap()
         )
-        peaks = results.filter(lambda item: isinstance(item, Tally) and item.name == _PEAK)
-        summary.peak_worker_mb = max(peaks.map(lambda t: t.n).collect(), default=0)
     except BaseException:
         results.unpersist()
         raise
@@ -252,12 +251,7 @@ def _job(
     frame.write.mode("overwrite").parquet(_join(out, "registry"))
     results.unpersist()
     summary.people = spark.read.parquet(_join(out, "registry")).count()
-    timelines = timeline_rows(spark, out, partitions)
-    frame = spark.createDataFrame(
-        timelines.map(asdict), schema=spark_schema(TimelineRow), verifySchema=False
-    )
-    frame.write.mode("overwrite").parquet(_join(out, "timelines"))
-    summary.timelines = spark.read.parquet(_join(out, "timelines")).count()
+    summary.timelines = write_timelines(spark, out, partitions)
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -266,6 +260,7 @@ def _job(
     summary.skipped = counts.get("skipped", 0)
     summary.duplicates = counts.get("duplicates", 0)
     summary.read = counts.get("read", 0)
+    summary.peak_worker_mb = counts.get(_PEAK, 0)
     return summary
 
 
@@ -283,36 +278,65 @@ def _sightings(spark: Any, out: str, partitions: int) -> Any:
     )
 
 
-def timeline_rows(spark: Any, out: str, partitions: int, min_checkworthy: float = 0.3) -> Any:
-    """The claim timelines of every article in the output, as ``quotewire claims`` makes them
-    on one machine (:meth:`~quotewire.corpus.Corpus.claims`): each claim filed under its
-    claimant's registry entity (joined through the registry's members), else under the one
-    person its claimant's title fits (looked up on the driver for the few names that need
-    it), else unresolved, a source or the narrator; then each claimant's entries, in the
-    corpus's order, grouped and flagged by :func:`~quotewire.claims.track.track` in one task."""
-    sc = spark.sparkContext
+def write_timelines(spark: Any, out: str, partitions: int) -> int:
+    """``timelines/`` from :func:`timeline_rows`; returns how many claim groups it holds. The
+    claims joined to their claimants are read twice (for the names that need a title looked up,
+    then for the timelines), so they are kept between the two."""
+    from pyspark import StorageLevel
+
+    joined = _claims_with_members(spark, out, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        timelines = timeline_rows(spark, out, joined, partitions)
+        frame = spark.createDataFrame(
+            timelines.map(asdict), schema=spark_schema(TimelineRow), verifySchema=False
+        )
+        frame.write.mode("overwrite").parquet(_join(out, "timelines"))
+    finally:
+        joined.unpersist()
+    return int(spark.read.parquet(_join(out, "timelines")).count())
+
+
+def _claims_with_members(
+    spark: Any, out: str, partitions: int, min_checkworthy: float = 0.3
+) -> Any:
+    """Every timeline-worthy claim of the output as a :class:`DatedEntry`, with the (id, name)
+    of the registry entity its claimant's entity joined (None when there is none)."""
     articles = spark.read.parquet(_join(out, "articles")).select(
         "article_id", "published", "title", "url", "text_hash"
     )
     claims = spark.read.parquet(_join(out, "claims")).select("article_id", "claim_id", "record")
-    registry = (
-        spark.read.parquet(_join(out, "registry"))
-        .select("record")
-        .rdd.map(lambda r: RegistryEntity.model_validate_json(r[0]))
-    )
     dated = (
         claims.rdd.map(lambda r: (r[0], (r[1], r[2])))
         .join(articles.rdd.map(lambda r: (r[0], tuple(r[1:]))), partitions)
         .flatMap(lambda kv: _dated(kv[0], kv[1][0], kv[1][1], min_checkworthy))
     )
-    members = registry.flatMap(
+    members = _registry(spark, out).flatMap(
         lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
     )
-    joined = (
+    return (
         dated.map(lambda d: ((d.entry.article, _claimant_entity(d)), d))
         .leftOuterJoin(members, partitions)
         .values()
     )
+
+
+def _registry(spark: Any, out: str) -> Any:
+    return (
+        spark.read.parquet(_join(out, "registry"))
+        .select("record")
+        .rdd.map(lambda r: RegistryEntity.model_validate_json(r[0]))
+    )
+
+
+def timeline_rows(spark: Any, out: str, joined: Any, partitions: int) -> Any:
+    """The claim timelines of every article in the output, as ``quotewire claims`` makes them
+    on one machine (:meth:`~quotewire.corpus.Corpus.claims`): each claim filed under its
+    claimant's registry entity (joined through the registry's members), else under the one
+    person its claimant's title fits (looked up on the driver for the few names that need
+    it), else unresolved, a source or the narrator; then each claimant's entries, in the
+    corpus's order, grouped and flagged by :func:`~quotewire.claims.track.track` in one task.
+    ``joined`` is what :func:`_claims_with_members` gives (read twice here: keep it)."""
+    sc = spark.sparkContext
     needing = (
         joined.filter(lambda pair: pair[1] is None and pair[0].entry.claim.claimant is not None)
         .map(lambda pair: pair[0].entry.claim.claimant.name)
@@ -321,7 +345,8 @@ def timeline_rows(spark: Any, out: str, partitions: int, min_checkworthy: float 
     )
     titled: dict[str, Filed | None] = {}
     if needing:
-        people = registry.filter(lambda e: e.type == "PERSON" and bool(e.roles)).collect()
+        people = _registry(spark, out).filter(lambda e: e.type == "PERSON" and bool(e.roles))
+        people = people.collect()
         by_title = Registry.restore(people)
         for name in needing:
             found = by_title.by_title(name)
@@ -553,13 +578,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _counted(item: Any) -> tuple[str, int] | None:
-    if isinstance(item, Tally) and item.name == _PEAK:
-        return None  # a maximum, not a count
+def _counted(item: Any) -> tuple[str, tuple[int, str]] | None:
+    """What an item adds to the summary: ``(name, (n, how))``, where ``how`` is the peak's
+    name for the one figure that is a maximum (the workers' peak memory) and "" for counts."""
     if isinstance(item, Tally):
-        return item.name, item.n
+        return item.name, (item.n, _PEAK if item.name == _PEAK else "")
     name = _KIND_OF_ROW.get(type(item))
-    return (name, 1) if name else None
+    return (name, (1, "")) if name else None
 
 
 def spark_schema(row_type: type) -> Any:
