@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import quotewire
 from quotewire.model import Quote, Result
 
@@ -1339,3 +1341,18 @@ def test_what_a_thing_was_later_deemed_is_nobodys_statement() -> None:
     quotes = quotewire.extract(text).quotes
     assert not any("top secret" in q.text for q in quotes)
     assert any("disaster" in q.text for q in quotes)
+
+
+def test_a_quotation_the_statement_already_runs_into_is_not_added_twice() -> None:
+    """A mixed statement whose clause runs on into a quotation after a colon holds that
+    quotation once, not a second time as a quotation that goes on with it."""
+    text = (
+        "She said she recalls the colleague being \u201cconfused,\u201d and the partner being "
+        "supportive of her - at one point even admonishing the client: \u201cYou know, you have "
+        "to look at her, because she is the one who knows the answer.\u201d"
+    )
+    said = [q for q in quotewire.extract(text).quotes if q.cue and q.cue.text == "said"]
+    assert len(said) == 1
+    pieces = [(s.start, s.end) for s in said[0].content]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(pieces))  # no overlap
+    assert said[0].text.count("You know, you have to look at her") == 1

@@ -110,8 +110,20 @@ class Found:
     block: bool = False  # the speaker's own words set off without quotation marks (block.py)
 
     def go_on(self, spans: list[tuple[int, int]], insertions: list[tuple[int, int]]) -> Found:
-        """This statement with quotations that go on with it added, and their insertions."""
-        self.content += spans
+        """This statement with quotations that go on with it added, and their insertions; a
+        quotation the statement already holds in part (its content ran into the quotation up
+        to the closing mark) widens the piece it overlaps instead of being added twice."""
+        for start, end in spans:
+            overlapping = [n for n, (s, e) in enumerate(self.content) if s < end and start < e]
+            if not overlapping:
+                self.content.append((start, end))
+                continue
+            first = overlapping[0]
+            lo = min(start, *(self.content[n][0] for n in overlapping))
+            hi = max(end, *(self.content[n][1] for n in overlapping))
+            self.content[first] = (lo, hi)
+            for n in reversed(overlapping[1:]):
+                del self.content[n]
         self.insertions += insertions
         return self
 
