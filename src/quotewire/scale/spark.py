@@ -12,7 +12,7 @@ The job, stage by stage:
    :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents;
 5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
    (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``;
-6. the registry of every article in the output (:func:`registry_rows`): ``registry/``;
+6. the registry of every article in the output (:func:`registry_entities`): ``registry/``;
 7. the claim timelines of every article in the output (:func:`timeline_rows`):
    ``timelines/``.
 
@@ -237,21 +237,33 @@ def _job(
     except BaseException:
         results.unpersist()
         raise
-    # this run's articles are all there is without --append: their sightings came with the
-    # results; with --append, those of the earlier runs are read back from the output
-    sighted = (
-        _sightings(spark, out, partitions)
-        if append
-        else results.filter(lambda item: isinstance(item, Sighting))
-    )
-    registry = registry_rows(sighted, partitions)
-    frame = spark.createDataFrame(
-        registry.map(asdict), schema=spark_schema(RegistryRow), verifySchema=False
-    )
-    frame.write.mode("overwrite").parquet(_join(out, "registry"))
-    results.unpersist()
-    summary.people = spark.read.parquet(_join(out, "registry")).count()
-    summary.timelines = write_timelines(spark, out, partitions)
+    try:
+        # this run's articles are all there is without --append: their sightings, claims and
+        # dates come with the results kept in memory; with --append, those of the earlier runs
+        # are read back from the output
+        if append:
+            sighted = _sightings(spark, out, partitions)
+            claims, articles = _stored_claims(spark, out)
+        else:
+            sighted = results.filter(lambda item: isinstance(item, Sighting))
+            claims = results.filter(lambda item: isinstance(item, ClaimRow)).map(
+                lambda row: (row.article_id, (row.claim_id, row.record))
+            )
+            articles = results.filter(lambda item: isinstance(item, ArticleRow)).map(
+                lambda row: (row.article_id, (row.published, row.title, row.url, row.text_hash))
+            )
+        registry = registry_entities(sighted, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+        try:
+            summary.people = _write(
+                spark, registry.map(registry_row), RegistryRow, _join(out, "registry")
+            )
+            summary.timelines = write_timelines(
+                spark, _join(out, "timelines"), claims, articles, registry, partitions
+            )
+        finally:
+            registry.unpersist()
+    finally:
+        results.unpersist()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -278,39 +290,65 @@ def _sightings(spark: Any, out: str, partitions: int) -> Any:
     )
 
 
-def write_timelines(spark: Any, out: str, partitions: int) -> int:
-    """``timelines/`` from :func:`timeline_rows`; returns how many claim groups it holds. The
-    claims joined to their claimants are read twice (for the names that need a title looked up,
-    then for the timelines), so they are kept between the two."""
-    from pyspark import StorageLevel
-
-    joined = _claims_with_members(spark, out, partitions).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        timelines = timeline_rows(spark, out, joined, partitions)
-        frame = spark.createDataFrame(
-            timelines.map(asdict), schema=spark_schema(TimelineRow), verifySchema=False
-        )
-        frame.write.mode("overwrite").parquet(_join(out, "timelines"))
-    finally:
-        joined.unpersist()
-    return int(spark.read.parquet(_join(out, "timelines")).count())
-
-
-def _claims_with_members(
-    spark: Any, out: str, partitions: int, min_checkworthy: float = 0.3
-) -> Any:
-    """Every timeline-worthy claim of the output as a :class:`DatedEntry`, with the (id, name)
-    of the registry entity its claimant's entity joined (None when there is none)."""
+def _stored_claims(spark: Any, out: str) -> tuple[Any, Any]:
+    """Every claim of the output as ``(article key, (claim id, record))`` and every article
+    as ``(article key, (published, title, url, text hash))``, read back from the output."""
     articles = spark.read.parquet(_join(out, "articles")).select(
         "article_id", "published", "title", "url", "text_hash"
     )
     claims = spark.read.parquet(_join(out, "claims")).select("article_id", "claim_id", "record")
-    dated = (
-        claims.rdd.map(lambda r: (r[0], (r[1], r[2])))
-        .join(articles.rdd.map(lambda r: (r[0], tuple(r[1:]))), partitions)
-        .flatMap(lambda kv: _dated(kv[0], kv[1][0], kv[1][1], min_checkworthy))
+    return (
+        claims.rdd.map(lambda r: (r[0], (r[1], r[2]))),
+        articles.rdd.map(lambda r: (r[0], tuple(r[1:]))),
     )
-    members = _registry(spark, out).flatMap(
+
+
+def _write(spark: Any, rows: Any, row_type: type, where: str) -> int:
+    """Write the RDD of ``rows`` (dataclasses of ``row_type``) as Parquet at ``where``
+    (replacing what is there); returns how many were written (counted on the rows kept in
+    memory for the write, not read back)."""
+    from pyspark import StorageLevel
+
+    kept = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        frame = spark.createDataFrame(
+            kept.map(asdict), schema=spark_schema(row_type), verifySchema=False
+        )
+        frame.write.mode("overwrite").parquet(where)
+        return int(kept.count())
+    finally:
+        kept.unpersist()
+
+
+def write_timelines(
+    spark: Any, where: str, claims: Any, articles: Any, registry: Any, partitions: int
+) -> int:
+    """``timelines/`` (at ``where``) from :func:`timeline_rows`; returns how many claim groups
+    it holds. The claims joined to their claimants are read twice (for the names that need a
+    title looked up, then for the timelines), so they are kept between the two."""
+    from pyspark import StorageLevel
+
+    joined = _claims_with_members(claims, articles, registry, partitions).persist(
+        StorageLevel.MEMORY_AND_DISK
+    )
+    try:
+        timelines = timeline_rows(spark, joined, registry, partitions)
+        return _write(spark, timelines, TimelineRow, where)
+    finally:
+        joined.unpersist()
+
+
+def _claims_with_members(
+    claims: Any, articles: Any, registry: Any, partitions: int, min_checkworthy: float = 0.3
+) -> Any:
+    """Every timeline-worthy claim as a :class:`DatedEntry`, with the (id, name) of the
+    registry entity its claimant's entity joined (None when there is none). ``claims`` holds
+    ``(article key, (claim id, record))``, ``articles`` ``(article key, (published, title,
+    url, text hash))``, ``registry`` the registry's entities."""
+    dated = claims.join(articles, partitions).flatMap(
+        lambda kv: _dated(kv[0], kv[1][0], kv[1][1], min_checkworthy)
+    )
+    members = registry.flatMap(
         lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
     )
     return (
@@ -320,15 +358,7 @@ def _claims_with_members(
     )
 
 
-def _registry(spark: Any, out: str) -> Any:
-    return (
-        spark.read.parquet(_join(out, "registry"))
-        .select("record")
-        .rdd.map(lambda r: RegistryEntity.model_validate_json(r[0]))
-    )
-
-
-def timeline_rows(spark: Any, out: str, joined: Any, partitions: int) -> Any:
+def timeline_rows(spark: Any, joined: Any, registry: Any, partitions: int) -> Any:
     """The claim timelines of every article in the output, as ``quotewire claims`` makes them
     on one machine (:meth:`~quotewire.corpus.Corpus.claims`): each claim filed under its
     claimant's registry entity (joined through the registry's members), else under the one
@@ -345,8 +375,7 @@ def timeline_rows(spark: Any, out: str, joined: Any, partitions: int) -> Any:
     )
     titled: dict[str, Filed | None] = {}
     if needing:
-        people = _registry(spark, out).filter(lambda e: e.type == "PERSON" and bool(e.roles))
-        people = people.collect()
+        people = registry.filter(lambda e: e.type == "PERSON" and bool(e.roles)).collect()
         by_title = Registry.restore(people)
         for name in needing:
             found = by_title.by_title(name)
@@ -387,7 +416,7 @@ def _claimant_timelines(items: Iterable[tuple[Filed, DatedEntry]]) -> list[Timel
     return [timeline_row(group) for group in track(entries, claimant_of)]
 
 
-def registry_rows(sightings: Any, partitions: int) -> Any:
+def registry_entities(sightings: Any, partitions: int) -> Any:
     """The cross-article registry as a distributed step: sightings grouped by their block key
     (:func:`~quotewire.speakers.registry.block_key`), each block resolved in one task by the
     same :func:`~quotewire.speakers.registry.resolve_block` the single-machine path runs, then
@@ -399,7 +428,7 @@ def registry_rows(sightings: Any, partitions: int) -> Any:
         .groupByKey(partitions)
         .flatMap(lambda kv: [(e.id, (kv[0], e)) for e in resolve_block(kv[1])])
     )
-    return resolved.groupByKey(partitions).flatMap(_one_id_each).map(registry_row)
+    return resolved.groupByKey(partitions).flatMap(_one_id_each)
 
 
 def _one_id_each(pair: tuple[str, Iterable[tuple[str, RegistryEntity]]]) -> list[RegistryEntity]:
