@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 
 from quotewire.errors import InputError
 from quotewire.ingest.sources import read_warc
+from quotewire.model import RegistryEntity
 from quotewire.pipeline import run_one
 from quotewire.scale.rows import article_key
 
@@ -327,6 +329,19 @@ def test_load_fills_a_store_that_serve_shows(
         for line in extract.stdout.splitlines():
             result = json.loads(line)
             assert stored[result["article"]["text"]].to_json().encode() == line
+        # loaded in the registry's order, the store's registry is the job's registry/ (its
+        # members name the store's articles by their ids there, by their keys here)
+        rows = store.db.execute("SELECT id, content_hash FROM articles").fetchall()
+        keys = {str(id): key for id, key in rows}
+
+        def joined(entity: RegistryEntity, key: Callable[[str], str]) -> tuple[object, ...]:
+            members = sorted((key(m.article), m.entity, m.evidence) for m in entity.members)
+            roles = tuple(r.model_dump_json() for r in entity.roles)
+            return entity.id, entity.name, entity.type, tuple(members), roles
+
+        loaded = {joined(e, keys.__getitem__) for e in store.registry()}
+        written = [RegistryEntity.model_validate_json(r["record"]) for r in _table(job, "registry")]
+        assert loaded == {joined(e, str) for e in written}
     with serving(db) as base:
         import httpx
 

@@ -122,3 +122,49 @@ def test_an_unreachable_postgres_is_one_line() -> None:
     )
     assert run.returncode == 2 and run.stderr.count("\n") == 1
     assert "cannot open the store" in run.stderr and "secret" not in run.stderr
+
+
+def _stored_rows(store_url: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with open_store(store_url, read_only=True) as store:
+        quotes = store.db.execute(
+            'SELECT article_id, quote_id, type, text, speaker, speaker_id, cue, start, "end", '
+            "published FROM quotes ORDER BY article_id, quote_id"
+        ).fetchall()
+        claims = store.db.execute(
+            "SELECT article_id, claim_id, claimant, claimant_id, value, unit, measure FROM claims "
+            "ORDER BY article_id, claim_id"
+        ).fetchall()
+    return [tuple(r) for r in quotes], [tuple(r) for r in claims]
+
+
+def test_a_batch_stores_what_one_by_one_stores_and_keeps_going_past_a_bad_result(
+    store_url: str, tmp_path: Path
+) -> None:
+    from quotewire.store.base import Incoming
+
+    documents = _documents()
+    results = [quotewire.run_one(d) for d in documents]
+    keys = [content_hash(r.article.text, r.article.url) for r in results]
+    one_by_one = str(tmp_path / "one-by-one.db")
+    with open_store(one_by_one) as store:
+        for result, key in zip(results, keys, strict=True):
+            store.add(result, key=key)
+        registry = [e.model_dump_json() for e in store.registry()]
+    # a result with a NUL no store keeps, and the first article again, inside the batch
+    bad = results[0].model_copy(
+        update={"article": results[0].article.model_copy(update={"title": "bad\0title"})}
+    )
+    batch = [Incoming(r, k) for r, k in zip(results, keys, strict=True)]
+    batch.insert(3, Incoming(bad, "f" * 64))
+    batch.append(Incoming(results[0], keys[0]))
+    with open_store(store_url) as store:
+        outcome = store.add_many(batch)
+        assert isinstance(outcome[3], quotewire.InputError)
+        assert "NUL" in str(outcome[3])
+        added = [o for o in outcome if isinstance(o, int)]
+        assert len(added) == len(results) and outcome[-1] is None
+        assert [e.model_dump_json() for e in store.registry()] == registry
+        assert store.add_many([Incoming(r, k) for r, k in zip(results, keys, strict=True)]) == [
+            None
+        ] * len(results)
+    assert _stored_rows(store_url) == _stored_rows(one_by_one)

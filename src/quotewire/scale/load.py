@@ -3,10 +3,12 @@
 The datasets under ``DIR`` hold every record of every article (``articles/`` the article
 record, ``quotes/``, ``claims/`` and ``entities/`` theirs, as JSON), so each article's result is
 put together again exactly as ``extract`` gave it and stored as ``ingest`` stores one: under its
-article key, in one transaction, its entities joined to the cross-article registry. Articles are
-added in the order of their published date and key, so the registry is the same whatever order
-Spark wrote them in; an article the store holds already is skipped, so a load run twice adds
-nothing.
+article key, its entities joined to the cross-article registry; :data:`BATCH` articles go in one
+transaction, their statements and figures written at once (``COPY`` on PostgreSQL). Articles are
+added in the order the registry resolves them in (published day, then text hash, as
+:func:`~quotewire.speakers.registry.build_registry` orders sightings), so the registry is the
+same whatever order Spark wrote them in; an article the store holds already is skipped, so a
+load run twice adds nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from typing import Any
 from quotewire.errors import InputError, MalformedRecord, MissingInput
 from quotewire.model import Article, Claim, Entity, Quote, Result
 from quotewire.runners.ingest import IngestSummary
+from quotewire.store.base import Incoming
+
+#: Articles stored in one transaction.
+BATCH = 500
 
 _NUMBER = re.compile(r"(\d+)$")
 
@@ -68,11 +74,13 @@ def _order(record_id: str) -> int:
 
 
 def results_in(folder: Path) -> Iterator[Loaded | InputError]:
-    """Every article of a spark output, in published-date and key order, with its records in
-    their order in the article ("q1", "q2", ...); an article whose records do not parse is its
-    error."""
+    """Every article of a spark output, in the registry's order (published day, text hash),
+    with its records in their order in the article ("q1", "q2", ...); an article whose records
+    do not parse is its error."""
     articles = _table(
-        folder, "articles", ["article_id", "record_id", "source", "published", "warnings", "record"]
+        folder,
+        "articles",
+        ["article_id", "record_id", "source", "published", "text_hash", "warnings", "record"],
     )
     parts: dict[str, dict[str, list[tuple[int, str]]]] = {}
     for name, id_column in (
@@ -84,7 +92,9 @@ def results_in(folder: Path) -> Iterator[Loaded | InputError]:
         for row in _table(folder, name, ["article_id", id_column, "record"]):
             grouped[row["article_id"]].append((_order(row[id_column]), row["record"]))
         parts[name] = grouped
-    articles.sort(key=lambda row: (row["published"] or "", row["article_id"]))
+    articles.sort(
+        key=lambda row: ((row["published"] or "")[:10], row["text_hash"], row["article_id"])
+    )
     seen: set[str] = set()
     for row in articles:
         key = row["article_id"]
@@ -112,27 +122,39 @@ def results_in(folder: Path) -> Iterator[Loaded | InputError]:
 
 
 def load(
-    folder: Path, store: Any, *, progress: Callable[[IngestSummary], None] | None = None
+    folder: Path,
+    store: Any,
+    *,
+    progress: Callable[[IngestSummary], None] | None = None,
+    batch: int = BATCH,
 ) -> IngestSummary:
-    """Add every article of the spark output in ``folder`` to ``store``."""
+    """Add every article of the spark output in ``folder`` to ``store``, ``batch`` articles
+    to a transaction."""
     summary = IngestSummary()
     started = time.perf_counter()
+    pending: list[Loaded] = []
+
+    def flush() -> None:
+        for outcome in store.add_many([Incoming(i.result, i.key, i.source) for i in pending]):
+            if isinstance(outcome, InputError):  # a result no store can keep (a NUL in it)
+                summary.failed.append(str(outcome))
+            elif outcome is None:
+                summary.skipped += 1
+            else:
+                summary.added += 1
+        pending.clear()
+        summary.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(summary)
+
     for item in results_in(folder):
         summary.read += 1
         if isinstance(item, InputError):
             summary.failed.append(str(item))
         else:
-            try:
-                added = store.add(item.result, key=item.key, source=item.source)
-            except InputError as error:  # a result no store can keep (a NUL in it)
-                summary.failed.append(str(error))
-            else:
-                if added is None:
-                    summary.skipped += 1
-                else:
-                    summary.added += 1
-        summary.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(summary)
+            pending.append(item)
+        if len(pending) >= batch:
+            flush()
+    flush()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -172,6 +172,12 @@ class Database:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         raise NotImplementedError
 
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Rows into ``table`` (``columns`` in their order); a store may load them its own
+        faster way."""
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.executemany(f"INSERT INTO {table} ({names}) VALUES ({self.marks(len(columns))})", rows)
+
     def script(self, sql: str) -> None:
         """Run a migration's statements (inside the caller's transaction)."""
         raise NotImplementedError
@@ -346,40 +352,45 @@ class SQLStore:
         """Store one result under its content hash ``key`` in one transaction, and register
         its entities; returns the new article id, or None when it was stored already (by
         anyone, even a writer that stored it a moment ago)."""
-        article = result.article
-        refuse_nul(key=key, url=article.url)
-        row = (
-            key,
-            article.url,
-            source,
-            article.title,
-            article.published,
-            article.text,
-            result.to_json(),
-            _now(),
-        )
-        quotes, claims = _quote_rows(result), _claim_rows(result)
-        names = [(e.name, *e.roles) for e in result.entities]
-        if _holds_nul([row, *quotes, *claims, *names]):
-            raise InputError(
-                "the article holds a NUL character; it is not stored",
-                source=source or article.url or "the article",
-            )
+        added = self.add_many([Incoming(result, key, source)])[0]
+        if isinstance(added, InputError):
+            raise added
+        return added
+
+    def add_many(self, batch: Sequence[Incoming]) -> list[int | InputError | None]:
+        """Store several results in one transaction, in order, as :meth:`add` stores each
+        (the same rows, the same registry); for each, its new article id, None when it was
+        stored already (or earlier in the batch), or the error of a result no store can keep
+        (a NUL character), which leaves the others to be stored. The statements and figures
+        of the whole batch are written at once (``COPY`` on PostgreSQL)."""
+        prepared = [_prepared(item) for item in batch]
+        outcome: list[int | InputError | None] = []
         try:
             with self._writing():
-                if self.has(key, article.url):
-                    return None
                 registry = self._current_registry()
-                article_id = self._insert_article(row)
-                if article_id is None:  # stored meanwhile by a writer outside the lock
-                    return None
-                joined = registry.add(str(article_id), result.entities, article.published)
-                self._write_rows(article_id, quotes, claims, joined)
-                self._save_registry(list(dict.fromkeys(joined.values())))
+                quotes: list[tuple[Any, ...]] = []
+                claims: list[tuple[Any, ...]] = []
+                changed: list[str] = []
+                for item in prepared:
+                    if isinstance(item, InputError):
+                        outcome.append(item)
+                        continue
+                    article_id = (
+                        None if self.has(item.key, item.url) else self._insert_article(item.row)
+                    )
+                    outcome.append(article_id)
+                    if article_id is None:  # stored already, or meanwhile by a writer outside
+                        continue  # the lock
+                    joined = registry.add(str(article_id), item.entities, item.published)
+                    quotes += _registered_quotes(article_id, item.quotes, joined)
+                    claims += _registered_claims(article_id, item.claims, joined)
+                    changed += joined.values()
+                self._insert_rows(quotes, claims)
+                self._save_registry(list(dict.fromkeys(changed)))
         except BaseException:
             self.forget_registry()  # it may hold what was just rolled back
             raise
-        return article_id
+        return outcome
 
     def _insert_article(self, row: tuple[Any, ...]) -> int | None:
         found = self.db.execute(
@@ -390,37 +401,44 @@ class SQLStore:
         ).fetchall()
         return int(found[0][0]) if found else None
 
-    def _write_rows(
-        self,
-        article_id: int,
-        quotes: list[tuple[Any, ...]],
-        claims: list[tuple[Any, ...]],
-        joined: dict[str, str],
-    ) -> None:
-        def registered(local: str | None) -> str | None:
-            return joined.get(local) if local is not None else None
+    QUOTE_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "article_id",
+        "quote_id",
+        "type",
+        "text",
+        "speaker",
+        "speaker_id",
+        "speaker_key",
+        "cue",
+        "start",
+        "end",
+        "published",
+        "confidence",
+    )
+    CLAIM_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "article_id",
+        "claim_id",
+        "quote_id",
+        "claimant",
+        "claimant_id",
+        "value",
+        "high",
+        "unit",
+        "comparator",
+        "measure",
+        "period",
+        "text",
+        "start",
+        "end",
+        "checkworthy",
+    )
 
-        def key(local: str | None) -> str | None:
-            return speaker_key(registered(local))
-
-        self.db.executemany(
-            "INSERT INTO quotes (article_id, quote_id, type, text, speaker, speaker_id, "
-            'speaker_key, cue, start, "end", published, confidence) '
-            f"VALUES ({self.db.marks(12)})",
-            [
-                (article_id, id, kind, text, name, registered(local), key(local), *rest)
-                for id, kind, text, name, local, *rest in quotes
-            ],
-        )
-        self.db.executemany(
-            "INSERT INTO claims (article_id, claim_id, quote_id, claimant, claimant_id, value, "
-            'high, unit, comparator, measure, period, text, start, "end", checkworthy) '
-            f"VALUES ({self.db.marks(15)})",
-            [
-                (article_id, id, quote, name, registered(local), *rest)
-                for id, quote, name, local, *rest in claims
-            ],
-        )
+    def _insert_rows(self, quotes: list[tuple[Any, ...]], claims: list[tuple[Any, ...]]) -> None:
+        """Insert the rows of :data:`QUOTE_COLUMNS` and :data:`CLAIM_COLUMNS`."""
+        if quotes:
+            self.db.insert("quotes", self.QUOTE_COLUMNS, quotes)
+        if claims:
+            self.db.insert("claims", self.CLAIM_COLUMNS, claims)
 
     # ---- the registry -------------------------------------------------------------------------
     def registry(self) -> Registry:
@@ -696,6 +714,77 @@ def _claim_rows(result: Result) -> list[tuple[Any, ...]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A result to store (:meth:`SQLStore.add_many`) under its content hash ``key``."""
+
+    result: Result
+    key: str
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An incoming result as the store writes it: its article row, its statements' and
+    figures' rows (with local entity ids, joined to the registry when stored), its entities."""
+
+    key: str
+    url: str | None
+    published: str | None
+    row: tuple[Any, ...]
+    quotes: list[tuple[Any, ...]]
+    claims: list[tuple[Any, ...]]
+    entities: Sequence[Any]
+
+
+def _prepared(item: Incoming) -> _Prepared | InputError:
+    """The rows of one incoming result, or the error of a result that holds a NUL character
+    (which no store can keep); a NUL in its key or URL is a :class:`BadFilter`."""
+    result, article = item.result, item.result.article
+    refuse_nul(key=item.key, url=article.url)
+    row = (
+        item.key,
+        article.url,
+        item.source,
+        article.title,
+        article.published,
+        article.text,
+        result.to_json(),
+        _now(),
+    )
+    quotes, claims = _quote_rows(result), _claim_rows(result)
+    names = [(e.name, *e.roles) for e in result.entities]
+    if _holds_nul([row, *quotes, *claims, *names]):
+        return InputError(
+            "the article holds a NUL character; it is not stored",
+            source=item.source or article.url or "the article",
+        )
+    return _Prepared(item.key, article.url, article.published, row, quotes, claims, result.entities)
+
+
+def _registered_quotes(
+    article_id: int, quotes: list[tuple[Any, ...]], joined: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Quote rows of :data:`SQLStore.QUOTE_COLUMNS`, the speaker's local entity replaced by its
+    registry id (and the id's search token)."""
+    rows = []
+    for id, kind, text, name, local, *rest in quotes:
+        registered = joined.get(local) if local is not None else None
+        rows.append((article_id, id, kind, text, name, registered, speaker_key(registered), *rest))
+    return rows
+
+
+def _registered_claims(
+    article_id: int, claims: list[tuple[Any, ...]], joined: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Claim rows of :data:`SQLStore.CLAIM_COLUMNS`, the claimant's local entity replaced by
+    its registry id."""
+    return [
+        (article_id, id, quote, name, joined.get(local) if local is not None else None, *rest)
+        for id, quote, name, local, *rest in claims
+    ]
+
+
 def _holds_nul(rows: list[tuple[Any, ...]]) -> bool:
     return any(isinstance(v, str) and "\0" in v for row in rows for v in row)
 
@@ -708,6 +797,7 @@ __all__ = [
     "MAX_COUNT",
     "BadFilter",
     "Database",
+    "Incoming",
     "QuoteHit",
     "SQLStore",
     "StoreError",
