@@ -168,3 +168,30 @@ def test_a_batch_stores_what_one_by_one_stores_and_keeps_going_past_a_bad_result
             None
         ] * len(results)
     assert _stored_rows(store_url) == _stored_rows(one_by_one)
+
+
+def test_a_postgresql_load_builds_the_search_index_at_its_end(
+    postgres_server: str, tmp_path: Path
+) -> None:
+    from conftest import _new_database
+    from quotewire.store.base import Incoming
+
+    url = _new_database(postgres_server, f"bulk-{tmp_path}")
+    results = [quotewire.run_one(d) for d in _documents()]
+
+    def indexed(store: object) -> bool:
+        return bool(store._has_search_index())  # type: ignore[attr-defined]
+
+    with open_store(url) as store:
+        with store.bulk_load():
+            assert not indexed(store), "into an empty store the index waits for the end"
+            store.add_many([Incoming(r, content_hash(r.article.text)) for r in results[:4]])
+        assert indexed(store)
+        assert store.search("inflation")
+        with store.bulk_load():  # a store holding statements keeps its index throughout
+            assert indexed(store)
+        store.db.execute("DROP INDEX quotes_search")  # as a load cut short leaves it
+    with open_store(url, read_only=True) as reader:
+        assert not indexed(reader), "a reader changes nothing"
+    with open_store(url) as store:
+        assert indexed(store), "the next writer builds it again"

@@ -147,14 +147,15 @@ def load(
         if progress is not None:
             progress(summary)
 
-    for item in results_in(folder):
-        summary.read += 1
-        if isinstance(item, InputError):
-            summary.failed.append(str(item))
-        else:
-            pending.append(item)
-        if len(pending) >= batch:
-            flush()
-    flush()
+    with store.bulk_load():
+        for item in results_in(folder):
+            summary.read += 1
+            if isinstance(item, InputError):
+                summary.failed.append(str(item))
+            else:
+                pending.append(item)
+            if len(pending) >= batch:
+                flush()
+        flush()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -11,14 +11,22 @@ shown everywhere with its passwords masked (:func:`redact`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from quotewire.errors import QuotewireError
+from quotewire.errors import InputError, QuotewireError
 from quotewire.model import RegistryEntity, Result
 from quotewire.speakers.registry import Registry
-from quotewire.store.base import BadFilter, QuoteHit, SQLStore, StoreError, content_hash
+from quotewire.store.base import (
+    BadFilter,
+    Incoming,
+    QuoteHit,
+    SQLStore,
+    StoreError,
+    content_hash,
+)
 from quotewire.store.sqlite import SQLiteStore
 from quotewire.store.url import SQLITE_SCHEME, is_postgres, redact
 
@@ -31,6 +39,8 @@ class Store(Protocol):
     def close(self) -> None: ...
     def has(self, key: str, url: str | None = None) -> bool: ...
     def add(self, result: Result, *, key: str, source: str | None = None) -> int | None: ...
+    def add_many(self, batch: Sequence[Incoming]) -> list[int | InputError | None]: ...
+    def bulk_load(self) -> AbstractContextManager[None]: ...
     def registry(self) -> Registry: ...
     def forget_registry(self) -> None: ...
     def count(self, table: str = "articles") -> int: ...
@@ -84,6 +94,7 @@ def open_store(url: str | Path | None = None, *, read_only: bool = False) -> SQL
 __all__ = [
     "DEFAULT_DB",
     "BadFilter",
+    "Incoming",
     "QuoteHit",
     "SQLStore",
     "SQLiteStore",

@@ -392,6 +392,12 @@ class SQLStore:
             raise
         return outcome
 
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Around a load of many batches (:meth:`add_many`): a store may build its indexes
+        once at the end rather than row by row (PostgreSQL does, into an empty store)."""
+        yield
+
     def _insert_article(self, row: tuple[Any, ...]) -> int | None:
         found = self.db.execute(
             "INSERT INTO articles (content_hash, url, source, title, published, text, "

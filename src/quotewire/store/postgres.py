@@ -10,7 +10,8 @@ Writers take turns: every write transaction first takes the store's advisory loc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 import psycopg
@@ -218,6 +219,37 @@ class PostgresStore(SQLStore):
 
     def __enter__(self) -> PostgresStore:
         return self
+
+    _SEARCH_INDEX = "CREATE INDEX IF NOT EXISTS quotes_search ON quotes USING GIN (search)"
+
+    def _open(self, db: Database, *, read_only: bool) -> None:
+        super()._open(db, read_only=read_only)
+        if not read_only and not self._has_search_index():  # a bulk load cut short
+            with self._writing():
+                self.db.execute(self._SEARCH_INDEX)
+
+    def _has_search_index(self) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexname = 'quotes_search'"
+        ).fetchone()
+        return found is not None
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Into a store without statements yet, the full-text index (GIN) is dropped for the
+        load and built once at its end (or, should the load be cut short, when the store is
+        next opened for writing); searches meanwhile are slower, not wrong."""
+        empty = self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM quotes)").fetchone()[0]
+        if empty:
+            with self._writing():
+                self.db.execute("DROP INDEX IF EXISTS quotes_search")
+        try:
+            yield
+        finally:
+            if empty:
+                with self._writing():
+                    self.db.execute(self._SEARCH_INDEX)
 
     def _applied(self) -> list[str] | None:
         # read from the catalog table itself, not the session's cache of names: a writer waiting
