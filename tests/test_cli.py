@@ -418,3 +418,25 @@ def test_version() -> None:
     run = quotewire("--version")
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == f"quotewire {package.__version__}"
+
+
+def test_ingest_rebuild_registry_says_so(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "corpus"
+    db = tmp_path / "q.db"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quotewire.cli",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--rebuild-registry",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "registry rebuilt from every stored article: 13 entities" in run.stderr

@@ -195,3 +195,57 @@ def test_a_postgresql_load_builds_the_search_index_at_its_end(
         assert not indexed(reader), "a reader changes nothing"
     with open_store(url) as store:
         assert indexed(store), "the next writer builds it again"
+
+
+def test_a_rebuilt_registry_does_not_depend_on_the_order_articles_were_stored_in(
+    store_url: str, tmp_path: Path
+) -> None:
+    from quotewire.corpus import Corpus
+
+    documents = _documents()
+    results = [quotewire.run_one(d) for d in documents]
+    corpus = Corpus()
+    for result in results:
+        corpus.add(result, key=content_hash(result.article.text))
+
+    def registry_of(url: str) -> set[tuple[object, ...]]:
+        """The registry with each member's article named by its text's hash, after checking
+        that every stored statement's and figure's registry id is its entity's."""
+        with open_store(url, read_only=True) as store:
+            hashes = {str(id): content_hash(r.article.text) for id, r in store.results()}
+            registry = store.registry()
+            for id, result in store.results():
+                said = dict(
+                    store.db.execute(
+                        f"SELECT quote_id, speaker_id FROM quotes WHERE article_id = {store.db.p}",
+                        (id,),
+                    ).fetchall()
+                )
+                for quote in result.quotes:
+                    entity = quote.speaker and registry.entity_of(str(id), quote.speaker.entity)
+                    assert said[quote.id] == (entity.id if entity else None)
+            return {
+                (
+                    e.id,
+                    e.name,
+                    tuple(sorted((hashes[m.article], m.entity, m.evidence) for m in e.members)),
+                    tuple(r.model_dump_json() for r in e.roles),
+                )
+                for e in registry
+            }
+
+    backwards = str(tmp_path / "backwards.db")
+    for url, order in ((store_url, documents), (backwards, documents[::-1])):
+        with open_store(url) as store:
+            ingest(order, store)
+            assert store.rebuild_registry() == len(corpus.registry)
+    expected = {
+        (
+            e.id,
+            e.name,
+            tuple(sorted((m.article, m.entity, m.evidence) for m in e.members)),
+            tuple(r.model_dump_json() for r in e.roles),
+        )
+        for e in corpus.registry
+    }
+    assert registry_of(store_url) == registry_of(backwards) == expected

@@ -143,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
     ing.add_argument("--jobs", type=_whole(1, 256), default=1, help="parse in this many processes")
     ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+    ing.add_argument(
+        "--rebuild-registry",
+        action="store_true",
+        help="then build the registry again from every stored article at once, so that it does "
+        "not depend on the order they were stored in (as spark and claims build it; reads every "
+        "stored result; default: join each article as it is stored)",
+    )
 
     spk = sub.add_parser(
         "spark",
@@ -193,6 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         default=None,
         help="the store: a SQLite file or a postgresql:// URL (default quotewire.db)",
+    )
+    lo.add_argument(
+        "--rebuild-registry",
+        action="store_true",
+        help="then build the registry again from every stored article at once, so that it does "
+        "not depend on the order they were stored in (as spark and claims build it; reads every "
+        "stored result; default: join each article as it is stored)",
     )
 
     se = sub.add_parser("search", help="search the stored quotes")

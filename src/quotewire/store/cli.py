@@ -72,13 +72,13 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
         jobs=args.jobs,
         progress=_progress(tty),
     )
-    return _reported(summary, store, tty)
+    return _reported(summary, store, tty, rebuild=args.rebuild_registry)
 
 
 def _load(args: argparse.Namespace, store: Any) -> int:
     tty = sys.stderr.isatty()
     summary = load(Path(args.folder), store, progress=_progress(tty))
-    return _reported(summary, store, tty)
+    return _reported(summary, store, tty, rebuild=args.rebuild_registry)
 
 
 def _progress(tty: bool) -> Callable[[IngestSummary], None]:
@@ -91,14 +91,21 @@ def _progress(tty: bool) -> Callable[[IngestSummary], None]:
     return progress
 
 
-def _reported(summary: IngestSummary, store: Any, tty: bool) -> int:
-    """Report an ingest or load on standard error; its exit status (2: nothing stored and
-    something failed, 1: something failed, 0: all went in or was there already)."""
+def _reported(summary: IngestSummary, store: Any, tty: bool, *, rebuild: bool = False) -> int:
+    """Report an ingest or load on standard error (and, with ``rebuild``, build the store's
+    registry again first); its exit status (2: nothing stored and something failed, 1:
+    something failed, 0: all went in or was there already)."""
     if tty:
         print(file=sys.stderr)
     for failure in summary.failed:
         print(f"quotewire: skipped {failure}", file=sys.stderr)
     print(f"quotewire: {summary.line()} -> {store.where}", file=sys.stderr)
+    if rebuild:
+        entities = store.rebuild_registry()
+        print(
+            f"quotewire: registry rebuilt from every stored article: {entities} entities",
+            file=sys.stderr,
+        )
     if summary.failed and not summary.added and not summary.skipped:
         return 2
     return 1 if summary.failed else 0
