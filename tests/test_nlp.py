@@ -147,3 +147,31 @@ def test_a_plural_title_abbreviation_does_not_end_the_sentence() -> None:
     assert quote.text.endswith("Sens. Tom Ortiz and Ray Cole")
     people = {e.name for e in quotewire.extract(text).entities if e.type == "PERSON"}
     assert {"Tom Ortiz", "Ray Cole"} <= people
+
+
+def test_greedy_loop_parses_and_recognizes_as_spacy_does(texts: list[str]) -> None:
+    """The parser and the recognizer run by :func:`~quotewire.nlp.greedy.greedy_pipe` give
+    every head, label and entity their own ``pipe`` gives."""
+    from quotewire.nlp.greedy import fits, greedy_pipe
+
+    nlp = load_english()
+    corpus = sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+    paragraphs = [
+        p
+        for text in texts + [c.read_text(encoding="utf-8") for c in corpus]
+        for p in text.split("\n\n")
+        if p.strip()
+    ]
+    parser, ner = nlp.get_pipe("parser"), nlp.get_pipe("ner")
+    assert fits(parser) and fits(ner)
+
+    def tagged() -> list[Any]:
+        return list(nlp.pipe(paragraphs, disable=["parser", "ner"]))
+
+    ours = greedy_pipe(ner, greedy_pipe(parser, tagged(), 64), 64)
+    theirs = list(ner.pipe(parser.pipe(tagged(), batch_size=64), batch_size=256))
+    assert sum(len(doc) for doc in ours) > 5000
+    for a, b in zip(ours, theirs, strict=True):
+        assert [(t.head.i, t.dep_, t.ent_iob_, t.ent_type_) for t in a] == [
+            (t.head.i, t.dep_, t.ent_iob_, t.ent_type_) for t in b
+        ]
