@@ -85,6 +85,8 @@ _LEAD_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\baccording\s+to\s+{_AGENCY}(?=\s*[.;]|\s*$)", re.MULTILINE),
     re.compile(rf",\s*{_ACRONYM}\s+(?:reports|reported|informs)\s*\."),
 )
+#: Words one of which every match of the form at the same place holds (a cheap test first).
+_LEAD_NEEDS: tuple[tuple[str, ...], ...] = (("report", "wr", "inform", "learned"), (), (), ())
 # "..., Orienta reports." with a name that is not acronym-like: an outlet only when the text also
 # prints it in capitals, as agencies do in photo credits and notes ("Photo: ORIENTA").
 _OUTLET_FORM = re.compile(rf",\s*{_OUTLET}\s+(?:reports|reported|informs)\s*\.")
@@ -94,6 +96,7 @@ _ANYWHERE_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"[-–—]\s*{_AGENCY}\s*\.?\s*$", re.MULTILINE),
     re.compile(rf"{_AGENCY}\s+contributed\s+to\s+this\s+(?:report|story|article)"),
 )
+_ANYWHERE_NEEDS: tuple[tuple[str, ...], ...] = ((), (), ("contributed",))
 _WIRE_FORMS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{{1,30}})?\s*\({_WIRE_NAME}\){_DASH}", re.M),
     re.compile(rf"^\([A-Z][\w .'’-]{{1,30}},\s*{_WIRE_NAME}\){_DASH}", re.MULTILINE),
@@ -116,15 +119,27 @@ def find_credited_source(text: str) -> NamedSpan | None:
 def _candidates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every credited name found, in no particular order."""
     lead = text[:FIRST_PARAGRAPH_CHARS]
-    for pattern in _LEAD_FORMS:
-        for match in pattern.finditer(lead):
-            yield match.span("name")
+    for pattern, needs in zip(_LEAD_FORMS, _LEAD_NEEDS, strict=True):
+        if _holds_any(lead, needs):
+            for match in pattern.finditer(lead):
+                yield match.span("name")
     for match in _OUTLET_FORM.finditer(lead):
         if re.search(rf"\b{re.escape(match.group('name').upper())}\b", text):
             yield match.span("name")
-    for pattern in (*_ANYWHERE_FORMS, *_WIRE_FORMS):
+    for pattern, needs in zip(_ANYWHERE_FORMS, _ANYWHERE_NEEDS, strict=True):
+        if _holds_any(text, needs):
+            for match in pattern.finditer(text):
+                yield match.span("name")
+    for pattern in _WIRE_FORMS:
         for match in pattern.finditer(text):
             yield match.span("name")
+
+
+def _holds_any(text: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``needs`` (no needs: always): a form whose every match
+    holds one of them need not be searched for in a text without any (a pattern opening with
+    the agencies' names is tried at every offset)."""
+    return not needs or any(word in text for word in needs)
 
 
 __all__ = ["FIRST_PARAGRAPH_CHARS", "KNOWN_AGENCIES", "find_credited_source"]

@@ -186,13 +186,22 @@ def _pull_quotes(text: str, lines: list[tuple[int, int]]) -> list[int]:
     if not quoted:
         return []
     n = _PULL_QUOTE_WORDS
-    words = [w.lower() for w in _WORD.findall(text)]
-    counts = Counter(tuple(words[k : k + n]) for k in range(len(words) - n + 1))
+    own_runs = {k: _runs(_lower_words(text[slice(*lines[k])].strip()), n) for k in quoted}
+    wanted = {run for runs in own_runs.values() for run in runs}
+    if not wanted:
+        return []
+    # the article's runs counted, of those the quoted lines hold only (a run is made only
+    # where one of theirs may start)
+    words = _lower_words(text)
+    firsts = {run[0] for run in wanted}
+    counts = Counter(
+        run
+        for k in range(len(words) - n + 1)
+        if words[k] in firsts and (run := tuple(words[k : k + n])) in wanted
+    )
     out: list[int] = []
     for index in quoted:
-        line = text[slice(*lines[index])].strip()
-        own = [w.lower() for w in _WORD.findall(line)]
-        runs = [tuple(own[k : k + n]) for k in range(len(own) - n + 1)]
+        runs = own_runs[index]
         if not runs or any(counts[run] < 2 for run in runs):
             continue
         counts.subtract(runs)  # its twin, said once more, is the quotation of the story
@@ -202,6 +211,18 @@ def _pull_quotes(text: str, lines: list[tuple[int, int]]) -> list[int]:
             if after[-1:] in _MARKS and len(after.split()) <= 6:
                 out.append(index + 1)  # "S.C. Rep. Jim Clyburn."" closing the pull quote
     return out
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of ``text``, lower case (lower-casing the whole text finds the same words
+    only when it is ASCII)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _runs(words: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(words[k : k + n]) for k in range(len(words) - n + 1)]
 
 
 _MARKS = DOUBLE_MARKS | SINGLE_MARKS

@@ -55,7 +55,13 @@ def _listed(shares: tuple[tuple[str, float], ...]) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: The bytes that are no ASCII letter, deleted to count those that are.
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _ascii_letters(text: str) -> int:
+    """How many of the characters of ``text`` are ASCII letters (``[A-Za-z]``)."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
 
 
 def _script(ch: str) -> str:
@@ -70,7 +76,7 @@ def check_language(text: str) -> LanguageCheck:
     """Whether ``text`` looks like English, judged by its letters and its function words."""
     sample = text[:20_000]
     scripts = Counter(_script(ch) for ch in _NON_ASCII.findall(sample) if ch.isalpha())
-    scripts["LATIN"] += len(_ASCII_LETTER.findall(sample))
+    scripts["LATIN"] += _ascii_letters(sample)
     letters = sum(scripts.values())
     if letters == 0:
         return LanguageCheck("en", "LATIN")
@@ -78,8 +84,13 @@ def check_language(text: str) -> LanguageCheck:
     main = shares[0][0]
     if scripts["LATIN"] / letters < MIN_LATIN_SHARE:
         return LanguageCheck(None, main, shares=shares)
-    words = [w.lower() for w in _WORD.findall(sample)]
-    english = sum(w in _ENGLISH for w in words)
+    # (lower-casing the whole sample finds the same words only when it is ASCII)
+    words = (
+        _WORD.findall(sample.lower())
+        if sample.isascii()
+        else [w.lower() for w in _WORD.findall(sample)]
+    )
+    english = sum(map(_ENGLISH.__contains__, words))
     if len(words) >= 40 and english / len(words) < MIN_ENGLISH_SHARE:
         warning = "the text may not be English; quotewire reads English"
         return LanguageCheck("en", "LATIN", warning, shares)

@@ -167,6 +167,11 @@ def typewriter_marks(text: str) -> str:
     return "".join(chars)
 
 
+#: The marks :func:`find_quote_regions` stops at (every other character it passes over).
+_SCANNED = DOUBLE_MARKS | frozenset("‘‹")
+_NEXT_SCANNED = re.compile("[" + re.escape("".join(sorted(_SCANNED))) + "]")
+
+
 def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteRegion]:
     """The quoted stretches of ``text``, in order, found paragraph by paragraph.
 
@@ -191,6 +196,12 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
         inner_close = -1  # the closing mark of a quotation inside the open one
         while i < hi:
             ch = text[i]
+            if ch not in _SCANNED:  # skip to the next mark that may open or close
+                found = _NEXT_SCANNED.search(text, i, hi)
+                if found is None:
+                    break
+                i = found.start()
+                ch = text[i]
             if ch in DOUBLE_MARKS:
                 if i == inner_close:
                     i += 1
