@@ -17,9 +17,10 @@ rules read are in ``quotewire/data/figures.toml`` (:mod:`quotewire.claims.lexico
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from quotewire.claims import units as U
@@ -237,21 +238,63 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sign or number word, reaching back far enough for comparator words and on far enough for
     a range and its unit, widened to whole words and merged where they meet."""
     segment = text[start:end]
+    windows: list[tuple[int, int]] = []
+    for spot_start, spot_end in _spots(segment):
+        lo = max(start, start + spot_start - _REACH_BACK)
+        hi = min(end, start + spot_end + _REACH_ON)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+            continue
+        windows.append((lo, hi))
+    return [_whole_words(text, lo, hi, start, end) for lo, hi in windows]
+
+
+def _spots(segment: str) -> list[tuple[int, int]]:
+    """Where ``segment`` has a numeral, a currency sign or a number word (whole, in any case),
+    in order."""
+    if not _LETTERS_ONLY:
+        return _spots_by_pattern(segment)
+    signs = [m.span() for m in _SIGN.finditer(segment)]
+    # a number word is all letters, so a match is a whole run of word characters: the runs
+    # that are number words (which cannot hold a sign)
+    if segment.isascii():
+        words = [m.span() for m in _RUN.finditer(segment.lower()) if m.group() in _TRIGGER_WORDS]
+    else:  # Russian number words, German ones with umlauts: matched regardless of case
+        present = set(_WORD.findall(segment.lower())) & _TRIGGER_WORDS
+        if not present:
+            return signs
+        unusual: re.Pattern[str] | None = None
+        words = []
+        for m in _RUN.finditer(segment):
+            run = m.group()
+            if run.lower() in present:
+                words.append(m.span())
+            elif not run.isascii():  # a letter the case-blind match folds otherwise (rare)
+                unusual = unusual or _number_word_pattern(tuple(sorted(present)))
+                if unusual.fullmatch(run):
+                    words.append(m.span())
+    return sorted(signs + words) if signs and words else signs or words
+
+
+def _spots_by_pattern(segment: str) -> list[tuple[int, int]]:
+    """:func:`_spots` by one pattern (number words with other characters than letters)."""
     if segment.isascii():  # one precompiled pattern over the lower-case copy (same offsets)
         spots, haystack = _SPOTS, segment.lower()
     else:  # Russian number words, German ones with umlauts: only those the text holds
         words = set(_WORD.findall(segment.lower())) & _TRIGGER_WORDS
         alternatives = [_SIGNS, *(rf"\b{re.escape(w)}\b" for w in sorted(words))]
         spots, haystack = re.compile("|".join(alternatives), re.IGNORECASE), segment
-    windows: list[tuple[int, int]] = []
-    for m in spots.finditer(haystack):
-        lo = max(start, start + m.start() - _REACH_BACK)
-        hi = min(end, start + m.end() + _REACH_ON)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
-            continue
-        windows.append((lo, hi))
-    return [_whole_words(text, lo, hi, start, end) for lo, hi in windows]
+    return [m.span() for m in spots.finditer(haystack)]
+
+
+@lru_cache(maxsize=256)
+def _number_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+_SIGN = re.compile(_SIGNS)
+_RUN = re.compile(r"\w+")
+_LETTERS_ONLY = all(w.isalpha() for w in _TRIGGER_WORDS)
 
 
 def _whole_words(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
@@ -268,12 +311,7 @@ class _Finder:
         self.lang = lang
         self.toks = _tokenize(text, start, end, lang)
         self.words: FigureWords = figure_words()
-        masked = [(m.start(), m.end()) for m in _masks().finditer(text, start, end)]
-        self.masked = {
-            n
-            for n, t in enumerate(self.toks)
-            if masked and any(a < t.end and t.start < b for a, b in masked)
-        }
+        self.masked = _masked_tokens(self.toks, _masks().finditer(text, start, end))
 
     # ---- the scan -----------------------------------------------------------------------
     def run(self) -> list[Amount]:
@@ -1585,6 +1623,21 @@ def _shared_units(text: str, found: list[Amount]) -> list[Amount]:
         out[n] = replace(
             first, value=_tidy(first.value * scale), unit=second.unit, kind=second.kind
         )
+    return out
+
+
+def _masked_tokens(toks: list[_Tok], masks: Iterable[re.Match[str]]) -> set[int]:
+    """The numbers of the tokens that overlap one of ``masks`` (matches in text order, which
+    do not overlap: the first that ends past a token is the only one that may hold it)."""
+    spans = [m.span() for m in masks]
+    if not spans:
+        return set()
+    ends = [b for _, b in spans]
+    out = set()
+    for n, t in enumerate(toks):
+        k = bisect_right(ends, t.start)
+        if k < len(spans) and spans[k][0] < t.end:
+            out.add(n)
     return out
 
 
