@@ -155,7 +155,9 @@ def as_report_verb(token: Any) -> bool:
 def lemma_of(token: Any) -> str:
     """The lower-case lemma, mending the small model's slips ("hoping" -> "hop")."""
     lemma = str(token.lemma_).lower()
-    return _LEMMA_FIXES.get(lemma, lemma) if token.lower_ not in _KEEP_FORMS else lemma
+    if lemma in _LEMMA_FIXES and token.lower_ not in _KEEP_FORMS:
+        return _LEMMA_FIXES[lemma]
+    return lemma
 
 
 _LEMMA_FIXES = {"hop": "hope"}

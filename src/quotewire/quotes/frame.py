@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS
+
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import (
     GENERIC_TITLES,
@@ -142,17 +144,22 @@ class Frame:
     inside_tokens: frozenset[int] = frozenset()  # indices of the tokens within quotations
     _outside: Outside | None = None  # built on first use
     _depths: list[int] | None = None  # built on first use
+    _rows: Any = None  # the token arrays of :data:`_ROW_ATTRS`, read once for Outside
 
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
               inside: list[tuple[int, int]]) -> Frame:  # fmt: skip
-        starts = [offset + int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        # one reading of the token arrays: the offsets now, the rest for :class:`Outside`
+        rows = doc.to_array(_ROW_ATTRS) if len(doc) else None
+        starts = (rows[:, 0] + offset).tolist() if rows is not None else []
         quoted: set[int] = set()
         for s, e in inside:  # the tokens starting in [s, e), found by bisection
             quoted.update(range(bisect_left(starts, s), bisect_left(starts, e)))
-        return cls(
+        frame = cls(
             index, offset, doc, regions, inside, offset + doc_length(doc), starts, frozenset(quoted)
         )
+        frame._rows = rows
+        return frame
 
     def tokens_between(self, lo: int, hi: int) -> Any:
         """The tokens that start within article offsets ``[lo, hi)``."""
@@ -239,6 +246,9 @@ class FrameFinder:
 
 
 _PROPN, _VERBS = "PROPN", ("VERB", "AUX")
+#: The token arrays a frame reads: offsets (:meth:`Frame.build`), then those of :class:`Outside`
+#: (attribute ids, which ``Doc.to_array`` takes faster than names).
+_ROW_ATTRS = [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, POS, ORTH]
 _SENTENCE_ENDS = (".", "!", "?")
 
 
@@ -270,7 +280,8 @@ class Outside:
         ends = {strings.add(mark) for mark in _SENTENCE_ENDS}
         propn = strings.add(_PROPN)
         verbs = {strings.add(pos) for pos in _VERBS}
-        rows = doc.to_array(["IS_SPACE", "IS_PUNCT", "IS_QUOTE", "POS", "ORTH"]).tolist()
+        table = frame._rows if frame._rows is not None else doc.to_array(_ROW_ATTRS)
+        rows = table[:, 1:].tolist()
         tokens: list[int] = []
         starts: list[int] = []
         words: list[int] = []

@@ -204,6 +204,7 @@ def _name_start(ent: Any) -> int:
     return int(ent[1].idx - ent[0].idx)
 
 
+@lru_cache(maxsize=100_000)
 def clean_name(name: str) -> str:
     """A name without a leading article or title and without a possessive ending."""
     name = " ".join(name.split())
@@ -225,6 +226,7 @@ _NAME_TITLES = PERSON_TITLES | frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def person_name(name: str) -> str:
     """A person's name without the titles that precede it ("Mayor Ellen Novak")."""
     words = clean_name(name).split()
