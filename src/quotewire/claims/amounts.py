@@ -145,7 +145,9 @@ def _masks() -> re.Pattern[str]:
         rf"|\b\d{{1,2}}\s?(?:{after_hour})(?![^\W\d_])"  # 3 p.m., 7PM, 6 o'clock
         rf"|\b[0-2]\d[0-5]\d\s?(?:{zones})\b"  # 0600 GMT
     )
-    return re.compile(_DATE_MASKS + clock, re.IGNORECASE)
+    # every mask opens with a digit, an apostrophe or a plus: the lookahead turns every other
+    # offset away at once, before the alternatives are tried
+    return re.compile(rf"(?=[\d'’+])(?:{_DATE_MASKS}{clock})", re.IGNORECASE)
 
 
 def _alternatives(words: Iterable[str]) -> str:
