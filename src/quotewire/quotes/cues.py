@@ -176,10 +176,10 @@ def is_object_cue(token: Any) -> bool:
 
 def according_to(token: Any) -> bool:
     """Whether ``token`` is the "according" of "according to"."""
+    if token.lower_ != "according":
+        return False
     doc = token.doc
-    return bool(
-        token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
-    )
+    return bool(token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to")
 
 
 #: Every lemma the rules above can make a cue of (before the lemma fixes, which map "hop").

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import (
@@ -144,7 +144,8 @@ class Frame:
     inside_tokens: frozenset[int] = frozenset()  # indices of the tokens within quotations
     _outside: Outside | None = None  # built on first use
     _depths: list[int] | None = None  # built on first use
-    _rows: Any = None  # the token arrays of :data:`_ROW_ATTRS`, read once for Outside
+    _rows: Any = None  # the token arrays of :data:`_ROW_ATTRS`, read once
+    _deps: list[int] | None = None  # built on first use
 
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
@@ -193,6 +194,17 @@ class Frame:
         if last is not None:
             i = max(i, j - last)
         return [self.doc[k] for k in outside.tokens[i:j]]
+
+    def with_deps(self, lo: int, hi: int, deps: frozenset[str]) -> list[int]:
+        """The indices of the tokens of ``doc[lo:hi]`` (Python's slice bounds) whose dependency
+        label is one of ``deps``, read off the frame's arrays without making a token of each."""
+        if self._deps is None:
+            table = self._rows if self._rows is not None else self.doc.to_array(_ROW_ATTRS)
+            self._deps = table[:, _DEP_COLUMN].tolist() if len(self.doc) else []
+        strings = self.doc.vocab.strings
+        wanted = {strings.add(d) for d in deps}
+        found = self._deps
+        return [k for k in range(*slice(lo, hi).indices(len(found))) if found[k] in wanted]
 
     def depth(self, token: Any) -> int:
         """How many heads stand above ``token`` (``len(list(token.ancestors))``), from a table
@@ -248,7 +260,9 @@ class FrameFinder:
 _PROPN, _VERBS = "PROPN", ("VERB", "AUX")
 #: The token arrays a frame reads: offsets (:meth:`Frame.build`), then those of :class:`Outside`
 #: (attribute ids, which ``Doc.to_array`` takes faster than names).
-_ROW_ATTRS = [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, POS, ORTH]
+#: Then the dependency labels (:meth:`Frame.with_deps`).
+_ROW_ATTRS = [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, POS, ORTH, DEP]
+_DEP_COLUMN = 6
 _SENTENCE_ENDS = (".", "!", "?")
 
 
@@ -281,7 +295,7 @@ class Outside:
         propn = strings.add(_PROPN)
         verbs = {strings.add(pos) for pos in _VERBS}
         table = frame._rows if frame._rows is not None else doc.to_array(_ROW_ATTRS)
-        rows = table[:, 1:].tolist()
+        rows = table[:, 1:_DEP_COLUMN].tolist()
         tokens: list[int] = []
         starts: list[int] = []
         words: list[int] = []
@@ -860,10 +874,10 @@ def appositive_subject(cue: Any) -> Any:
 def speaking_aside(token: Any) -> bool:
     """A participle of a speech verb hung on a clause (", adding ...", "while noting ..."):
     the speaker's next act, not more of what was reported."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
     lemma = lemma_of(token)
-    return bool(
-        token.dep_ == "advcl" and token.tag_ == "VBG" and (lemma in SPEECH_VERBS or lemma in NAMING)
-    )
+    return lemma in SPEECH_VERBS or lemma in NAMING
 
 
 #: Verbs that name what they speak of (", calling it "an incredible feat"").

@@ -236,23 +236,19 @@ def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
         if hi < cue.i:  # "X scolded him: "A," she said": the tag reports the quotation only
             lo = _after_colon_intro(frame, doc, lo, hi)
         hi = _dashed_end(doc, cue, lo, hi)
-        span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
+        span = _span(frame, doc[lo : _aside(frame, lo, hi) + 1])
         return [span] if span else []
     if cue.pos_ == "NOUN":
         held = [c for c in cue.children if c.dep_ in ("acl", "relcl")]
         held = [c for c in held if learned(lemma, "acl") and _clausal_acl(c)]
         if held:
-            span = _span(
-                frame,
-                doc[
-                    held[0].left_edge.i : _aside(doc, held[0].left_edge.i, held[0].right_edge.i) + 1
-                ],
-            )
+            left, right = held[0].left_edge.i, held[0].right_edge.i
+            span = _span(frame, doc[left : _aside(frame, left, right) + 1])
             return [span] if span else []
     objects = _object_content(frame, cue)
     if objects is not None:
         lo, hi = objects[0], _dashed_end(doc, cue, objects[0], objects[1])
-        span = _span(frame, doc[lo : _aside(doc, lo, hi) + 1])
+        span = _span(frame, doc[lo : _aside(frame, lo, hi) + 1])
         return [span] if span else []
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         head = cue.head
@@ -566,10 +562,17 @@ def _dashed_end(doc: Any, cue: Any, lo: int, hi: int) -> int:
     return hi
 
 
-def _aside(doc: Any, lo: int, hi: int) -> int:
+#: The dependency labels of the words :func:`_aside` looks at: a next report or a speaking
+#: aside (conj, advcl) and the asides of :data:`_ASIDES`.
+_ASIDE_HEADS = frozenset({"conj", "advcl"}) | _ASIDES
+
+
+def _aside(frame: Frame, lo: int, hi: int) -> int:
     """The last token of ``doc[lo..hi]`` before a trailing aside that the reporter added: ", a
     swipe at ...", "— a proposal he has raised ...", ", which votes on March 1"."""
-    for token in doc[lo + 3 : hi + 1]:
+    doc = frame.doc
+    for k in frame.with_deps(lo + 3, hi + 1, _ASIDE_HEADS):
+        token = doc[k]
         # "... but added, "I think ..."": the next report is a statement of its own; "...,
         # while adding ...": the speaker's next act
         next_report = (
@@ -677,7 +680,8 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
                 child.dep_ == "prep"
                 and (
                     child.lower_ in ("as", "of", "for", "to")
-                    or _has_quotation(frame, list(child.subtree))
+                    # (the phrase's own edges hold those of every word in it)
+                    or _has_quotation(frame, [child])
                 )
             )
             or _because(child)
@@ -747,12 +751,23 @@ def _kind(text: str, frame: Frame, spans: Sequence[tuple[int, int]], quoted: boo
 
 def _outside_letters(text: str, frame: Frame, spans: Sequence[tuple[int, int]]) -> int:
     """Letters and digits of ``spans`` outside any quotation."""
+    quoted = sorted(frame.inside)
     count = 0
     for s, e in spans:
-        for i in range(s, e):
-            if text[i].isalnum() and not any(qs <= i < qe for qs, qe in frame.inside):
-                count += 1
+        pos = s  # the letters before ``pos`` are counted
+        for qs, qe in quoted:
+            if qs >= e:
+                break
+            if qs > pos:
+                count += _alnum(text, pos, qs)
+            pos = max(pos, qe)
+        if pos < e:
+            count += _alnum(text, pos, e)
     return count
+
+
+def _alnum(text: str, start: int, end: int) -> int:
+    return sum(map(str.isalnum, text[start:end]))
 
 
 def _clean(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -187,15 +187,16 @@ _PARTY_CODE = re.compile(r"[DRI]-[A-Z]")
 _CAPITAL = re.compile(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])")
 
 
-def _name_start(ent: Any) -> int:
-    """Where the name starts in a recognized entity's text: after the lower-case words that
-    open an organization's ("the federal Securities and Exchange Commission"), after the rest
-    of a "Miss" title that opens a person's ("Miss Universe Alicia Machado" read as "Universe
+def _name_start(ent: Any, text: str) -> int:
+    """Where the name starts in a recognized entity's text (``text``, read once: a span makes
+    it anew from its tokens at each reading): after the lower-case words that open an
+    organization's ("the federal Securities and Exchange Commission"), after the rest of a
+    "Miss" title that opens a person's ("Miss Universe Alicia Machado" read as "Universe
     Alicia Machado": the word after "Miss" is no given name and the next one is)."""
     if ent.label_ != "PERSON":
-        if clean_name(ent.text)[:1].isupper():
+        if clean_name(text)[:1].isupper():
             return 0
-        capital = _CAPITAL.match(ent.text)
+        capital = _CAPITAL.match(text)
         return capital.end() if capital is not None else 0
     if ent.start == 0 or ent.doc[ent.start - 1].text != "Miss" or len(ent) < 3:
         return 0
@@ -536,10 +537,11 @@ class Resolver:
                 if ent.label_ not in KEPT_LABELS:
                     continue
                 label = ent.label_
-                if _PARTY_CODE.match(ent.text):
+                written = ent.text
+                if _PARTY_CODE.match(written):
                     continue  # "(D-Newport News)", "R-Tenn.": a party and a place, no one
-                skip = _name_start(ent)
-                name = clean_name(ent.text[skip:])
+                skip = _name_start(ent, written)
+                name = clean_name(written[skip:])
                 if not name or not name[0].isupper():
                     continue
                 if label == "PERSON" and (_ACRONYM.match(name) or name in orgs):
@@ -549,7 +551,7 @@ class Resolver:
                 start = frame.offset + ent.start_char
                 if start in labels:
                     continue
-                end = start + len(ent.text)
+                end = start + len(written)
                 ents.append(_Ent(start + skip, end, name, label, ent, frame))
         ents = _relabel(ents)
         ents += _unrecognized_surnames(self.text, frames, ents, headlines)
