@@ -40,6 +40,9 @@ def find_block_quotes(
     for intro, passage in pairwise(frames):
         if shadow[intro.stop : passage.offset].strip() or not len(passage.doc):
             continue
+        last = intro.outside_tokens(intro.offset, intro.stop, last=1)
+        if not last or last[0].text != ":":
+            continue  # no introduction ends the paragraph (:func:`colon_intro` needs a colon)
         tail = intro.outside_tokens(intro.offset, intro.stop, last=12)
         cue = colon_intro(intro, tail)
         if cue is None or cue.pos_ != "VERB" or lemma_of(cue) not in SPEECH_VERBS:

@@ -13,10 +13,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import (
@@ -146,6 +148,7 @@ class Frame:
     _depths: list[int] | None = None  # built on first use
     _rows: Any = None  # the token arrays of :data:`_ROW_ATTRS`, read once
     _deps: list[int] | None = None  # built on first use
+    _forms: list[list[int]] | None = None  # (lemma, lower) of each token, built on first use
 
     @classmethod
     def build(cls, index: int, offset: int, doc: Any, regions: list[QuoteRegion],
@@ -195,12 +198,23 @@ class Frame:
             i = max(i, j - last)
         return [self.doc[k] for k in outside.tokens[i:j]]
 
+    def _table(self) -> Any:
+        return self._rows if self._rows is not None else self.doc.to_array(_ROW_ATTRS)
+
+    def tokens_with(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lemma or lower-case form is one of ``words`` (in lower,
+        title or upper case): :func:`quotewire.nlp.english.tokens_with` on the arrays the
+        frame has read already."""
+        if self._forms is None:
+            self._forms = self._table()[:, _FORM_COLUMNS].tolist() if len(self.doc) else []
+        hashes = _form_hashes(words)
+        return [i for i, (lemma, low) in enumerate(self._forms) if lemma in hashes or low in hashes]
+
     def with_deps(self, lo: int, hi: int, deps: frozenset[str]) -> list[int]:
         """The indices of the tokens of ``doc[lo:hi]`` (Python's slice bounds) whose dependency
         label is one of ``deps``, read off the frame's arrays without making a token of each."""
         if self._deps is None:
-            table = self._rows if self._rows is not None else self.doc.to_array(_ROW_ATTRS)
-            self._deps = table[:, _DEP_COLUMN].tolist() if len(self.doc) else []
+            self._deps = self._table()[:, _DEP_COLUMN].tolist() if len(self.doc) else []
         strings = self.doc.vocab.strings
         wanted = {strings.add(d) for d in deps}
         found = self._deps
@@ -260,9 +274,19 @@ class FrameFinder:
 _PROPN, _VERBS = "PROPN", ("VERB", "AUX")
 #: The token arrays a frame reads: offsets (:meth:`Frame.build`), then those of :class:`Outside`
 #: (attribute ids, which ``Doc.to_array`` takes faster than names).
-#: Then the dependency labels (:meth:`Frame.with_deps`).
-_ROW_ATTRS = [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, POS, ORTH, DEP]
+#: Then the dependency labels (:meth:`Frame.with_deps`), lemmas and lower-case forms
+#: (:meth:`Frame.tokens_with`).
+_ROW_ATTRS = [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, POS, ORTH, DEP, LEMMA, LOWER]
 _DEP_COLUMN = 6
+_FORM_COLUMNS = [7, 8]
+
+
+@lru_cache(maxsize=64)
+def _form_hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of ``words`` in lower, title and upper case."""
+    return frozenset(
+        get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper())
+    )
 _SENTENCE_ENDS = (".", "!", "?")
 
 

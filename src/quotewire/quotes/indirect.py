@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import (
     ANONYMITY_WORDS,
     ASKED_VERBS,
@@ -787,7 +786,7 @@ def find_indirect(text: str, frames: Sequence[Frame], used: set[tuple[int, int]]
     found: list[Found] = []
     for frame in frames:
         doc = frame.doc
-        for i in tokens_with(doc, _cue_words()):
+        for i in frame.tokens_with(_cue_words()):
             token = doc[i]
             if frame.quoted(token) or token_key(token) in used:
                 continue

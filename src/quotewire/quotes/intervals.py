@@ -20,6 +20,10 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+#: Up to how many candidates (ranges starting before the query's end) are read one by one.
+_SCAN = 16
+
+
 class IntervalIndex(Generic[T]):
     """Static ``(start, end, value)`` triples, queried by :meth:`overlapping`."""
 
@@ -48,6 +52,12 @@ class IntervalIndex(Generic[T]):
         """Every triple with ``start < hi`` and ``end > lo``, in order of start."""
         cut = bisect_left(self._starts, hi)
         if not cut:
+            return
+        if cut <= _SCAN:  # a few candidates: reading them costs less than the tree walk
+            ends = self._ends
+            for n in range(cut):
+                if ends[n] > lo:
+                    yield self._starts[n], ends[n], self._values[n]
             return
         tree, size = self._tree, self._size
         stack = [(1, 0, size)]  # node, and the leaves [first, last) under it

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from quotewire.model import Entity, Mention
-from quotewire.nlp.english import title_case, tokens_with
+from quotewire.nlp.english import title_case
 from quotewire.quotes.cues import DETERMINERS
 from quotewire.quotes.frame import (
     DOCUMENTS,
@@ -583,11 +583,12 @@ class Resolver:
         (before a pre-modifying role: "Belarusian President Alexander Lukashenko")."""
         doc = ent.doc
         i = ent.start
-        while (
-            i > 0
-            and doc[i - 1].dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "case")
-            and (doc[i - 1].head.i >= i - 1 and doc[i - 1].head.i < ent.end + 3)
-        ):
+        while i > 0:
+            before = doc[i - 1]
+            if before.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss", "case"):
+                break
+            if not (i - 1 <= before.head.i < ent.end + 3):
+                break
             i -= 1
         if i < ent.start:
             words = doc[i : ent.start]
@@ -1215,7 +1216,7 @@ class Resolver:
         refs = []
         for frame in frames:
             doc = frame.doc
-            for i in tokens_with(doc, _TITLE_WORDS):
+            for i in frame.tokens_with(_TITLE_WORDS):
                 token = doc[i]
                 if frame.quoted(token):
                     continue
@@ -1619,7 +1620,7 @@ def _unrecognized_surnames(
         written = text[frame.offset : frame.stop]
         if not any(name in written for name in surnames):
             continue  # the token arrays only where the paragraph writes one of the surnames
-        for i in tokens_with(doc, words):
+        for i in frame.tokens_with(words):
             token = doc[i]
             if not (
                 token.text in surnames
