@@ -363,22 +363,24 @@ def parse_paragraphs(
     return [ParsedParagraph(i, s, doc) for (i, s, _), doc in zip(cut, parsed, strict=True)]
 
 
-_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+@lru_cache(maxsize=64)
+def word_forms(words: frozenset[str]) -> frozenset[int]:
+    """The string ids (as a document's arrays hold them) of ``words`` in lower, title and
+    upper case."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
-def tokens_with(doc: Any, words: frozenset[str]) -> list[int]:
+def tokens_with(
+    doc: Any, words: frozenset[str], rows: Sequence[Sequence[int]] | None = None
+) -> list[int]:
     """Indices of the tokens of ``doc`` whose lemma or lower-case form is one of ``words``
     (in lower, title or upper case), found on the document's arrays without making a Python
-    object of every token."""
-    key = (id(doc.vocab), words)
-    hashes = _KEYS.get(key)
-    if hashes is None:
-        forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
-        hashes = frozenset(doc.vocab.strings.add(f) for f in forms)
-        _KEYS[key] = hashes
-    if not len(doc):
-        return []
-    rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
+    object of every token; ``rows``: its (LEMMA, LOWER) columns, when read already."""
+    hashes = word_forms(words)
+    if rows is None:
+        rows = doc.to_array(["LEMMA", "LOWER"]).tolist() if len(doc) else []
     return [i for i, (lemma, lower) in enumerate(rows) if lemma in hashes or lower in hashes]
 
 

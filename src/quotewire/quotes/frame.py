@@ -13,13 +13,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
-from spacy.strings import get_string_id
 
+from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import (
     GENERIC_TITLES,
@@ -207,8 +206,7 @@ class Frame:
         frame has read already."""
         if self._forms is None:
             self._forms = self._table()[:, _FORM_COLUMNS].tolist() if len(self.doc) else []
-        hashes = _form_hashes(words)
-        return [i for i, (lemma, low) in enumerate(self._forms) if lemma in hashes or low in hashes]
+        return tokens_with(self.doc, words, self._forms)
 
     def with_deps(self, lo: int, hi: int, deps: frozenset[str]) -> list[int]:
         """The indices of the tokens of ``doc[lo:hi]`` (Python's slice bounds) whose dependency
@@ -281,12 +279,6 @@ _DEP_COLUMN = 6
 _FORM_COLUMNS = [7, 8]
 
 
-@lru_cache(maxsize=64)
-def _form_hashes(words: frozenset[str]) -> frozenset[int]:
-    """The string ids of ``words`` in lower, title and upper case."""
-    return frozenset(
-        get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper())
-    )
 _SENTENCE_ENDS = (".", "!", "?")
 
 
