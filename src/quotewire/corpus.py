@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from quotewire.claims.track import track
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Claim, ClaimGroup, CorpusReport, RegistryEntity, Result, TimelineEntry
-from quotewire.speakers.registry import Registry, build_registry, sightings
+from quotewire.speakers.registry import Registry, Sighting, build_registry, sightings
 from quotewire.store.base import content_hash
 
 
@@ -26,6 +26,12 @@ def article_order(result: Result) -> str:
     """What places an article among others of its date when the registry reads them: a hash
     of its text and URL, the same for the article however it is named or stored."""
     return content_hash(result.article.text, result.article.url)
+
+
+def result_sightings(key: str, result: Result) -> list[Sighting]:
+    """What the registry reads of one article stored under ``key``: its entities with its
+    published date and :func:`article_order`."""
+    return sightings(key, result.entities, result.article.published, order=article_order(result))
 
 
 class Corpus:
@@ -46,12 +52,7 @@ class Corpus:
             self._registry = build_registry(
                 sighting
                 for key, result in self._results.items()
-                for sighting in sightings(
-                    key,
-                    result.entities,
-                    result.article.published,
-                    order=article_order(result),
-                )
+                for sighting in result_sightings(key, result)
             )
         return self._registry
 
@@ -148,7 +149,6 @@ class Corpus:
         )
 
 
-
 @dataclass(frozen=True, slots=True)
 class DatedEntry:
     """A claim of one article as a timeline entry, with what orders it among all the corpus's
@@ -205,9 +205,7 @@ def _titled(registry: Registry) -> Callable[[str], Filed | None]:
     return titled
 
 
-def file_claim(
-    claim: Claim, member: Filed | None, titled: Callable[[str], Filed | None]
-) -> Filed:
+def file_claim(claim: Claim, member: Filed | None, titled: Callable[[str], Filed | None]) -> Filed:
     """Who a timeline files a claim under: the registry entity its claimant's entity joined
     (``member``), else the one person a claimant's title fits ("the finance minister",
     ``titled``), else the claimant's name unresolved, a nested source, or the narrator

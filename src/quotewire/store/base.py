@@ -465,51 +465,64 @@ class SQLStore:
         order the articles were stored in; the statements' and figures' registry ids follow, in
         the same transaction. Returns the number of entities. It reads every stored result:
         run it after an ingest, not per article."""
-        from quotewire.corpus import article_order
-        from quotewire.speakers.registry import build_registry, sightings
+        from quotewire.corpus import result_sightings
+        from quotewire.speakers.registry import Sighting, build_registry
 
         try:
-            return self._rebuild_registry(article_order, build_registry, sightings)
+            with self._writing():
+                seen: list[Sighting] = []
+                quotes: list[tuple[str, str, str]] = []  # (article, local speaker, quote)
+                claims: list[tuple[str, str, str]] = []  # (article, local claimant, claim)
+                for article_id, result in self.results():
+                    article = str(article_id)
+                    seen += result_sightings(article, result)
+                    quotes += [
+                        (article, q.speaker.entity, q.id)
+                        for q in result.quotes
+                        if q.speaker and q.speaker.entity
+                    ]
+                    claims += [
+                        (article, c.claimant.entity, c.id)
+                        for c in result.claims
+                        if c.claimant and c.claimant.entity
+                    ]
+                registry = build_registry(seen)
+                self._write_registry(registry, quotes, claims)
         except BaseException:
             self.forget_registry()  # it may hold what was just rolled back
             raise
-
-    def _rebuild_registry(self, article_order: Any, build_registry: Any, sightings: Any) -> int:
-        with self._writing():
-            seen: list[Any] = []
-            quotes: list[tuple[str, str | None, str]] = []  # (article, quote, local speaker)
-            claims: list[tuple[str, str | None, str]] = []
-            for article_id, result in self.results():
-                article = str(article_id)
-                seen += sightings(
-                    article, result.entities, result.article.published, order=article_order(result)
-                )
-                quotes += [(article, q.speaker.entity, q.id) for q in result.quotes if q.speaker]
-                claims += [(article, c.claimant.entity, c.id) for c in result.claims if c.claimant]
-            registry = build_registry(seen)
-
-            def joined(article: str, local: str | None) -> str | None:
-                entity = registry.entity_of(article, local) if local is not None else None
-                return entity.id if entity is not None else None
-
-            p = self.db.p
-            self.db.execute("DELETE FROM registry")
-            self._registry, self._generation = registry, -1
-            self._save_registry([e.id for e in registry])
-            self.db.executemany(
-                f"UPDATE quotes SET speaker_id = {p}, speaker_key = {p} "
-                f"WHERE article_id = {p} AND quote_id = {p}",
-                [
-                    (id, speaker_key(id), int(article), quote)
-                    for article, local, quote in quotes
-                    for id in [joined(article, local)]
-                ],
-            )
-            self.db.executemany(
-                f"UPDATE claims SET claimant_id = {p} WHERE article_id = {p} AND claim_id = {p}",
-                [(joined(article, local), int(article), claim) for article, local, claim in claims],
-            )
         return len(registry)
+
+    def _write_registry(
+        self,
+        registry: Registry,
+        quotes: list[tuple[str, str, str]],
+        claims: list[tuple[str, str, str]],
+    ) -> None:
+        """Replace the stored registry with ``registry`` and give each listed statement and
+        figure the registry id its local entity joined (inside the caller's transaction)."""
+
+        def joined(article: str, local: str) -> str | None:
+            entity = registry.entity_of(article, local)
+            return entity.id if entity is not None else None
+
+        p = self.db.p
+        self.db.execute("DELETE FROM registry")
+        self._registry, self._generation = registry, -1
+        self._save_registry([e.id for e in registry])
+        self.db.executemany(
+            f"UPDATE quotes SET speaker_id = {p}, speaker_key = {p} "
+            f"WHERE article_id = {p} AND quote_id = {p}",
+            [
+                (id, speaker_key(id), int(article), quote)
+                for article, local, quote in quotes
+                for id in [joined(article, local)]
+            ],
+        )
+        self.db.executemany(
+            f"UPDATE claims SET claimant_id = {p} WHERE article_id = {p} AND claim_id = {p}",
+            [(joined(article, local), int(article), claim) for article, local, claim in claims],
+        )
 
     def _stored_generation(self) -> int:
         row = self.db.execute("SELECT generation FROM registry_generation").fetchone()
