@@ -7,9 +7,12 @@ The job, stage by stage:
 2. read: WARC and JSONL files as bytes (one task per file), Parquet files as rows; every record
    becomes a document or the error of that record;
 3. one document per article key (the stores' content hash): the same article in two inputs is
-   analysed once, and with ``--append`` an article already in the output is skipped;
+   analysed once, and with ``--append`` an article already in the output is skipped; the keys
+   are spread over partitions of equal work (:mod:`quotewire.scale.balance`), the characters of
+   each bucket of keys counted on the read;
 4. analyse: each executor loads the spaCy pipeline once and runs exactly
-   :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents;
+   :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents; the rows go
+   into the JVM once, as one frame with a column per dataset, kept there for what follows;
 5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
    (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``;
 6. the registry of every article in the output (:func:`registry_entities`): ``registry/``;
@@ -29,6 +32,7 @@ import sys
 import time
 import types
 import typing
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -40,6 +44,7 @@ from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.ingest.sources import record_document
 from quotewire.model import Claim, RegistryEntity
 from quotewire.pipeline import Document, Options, run_guarded
+from quotewire.scale.balance import balanced_plan, bucket_count, bucket_of
 from quotewire.scale.inputs import InputFile, InputKind, documents_in, kind_of, manifest_paths
 from quotewire.scale.rows import (
     ArticleRow,
@@ -58,10 +63,8 @@ from quotewire.scale.rows import (
 )
 from quotewire.speakers.registry import (
     Registry,
-    Sighting,
     block_key,
     resolve_block,
-    sightings,
     unique_ids,
 )
 
@@ -217,64 +220,68 @@ def _job(
         paths += manifest_paths("\n".join(sc.textFile(manifest).collect()))
     files, missing = expand(spark, paths)
     partitions = partitions or max(sc.defaultParallelism * 2, 1)
+    # the frames' joins and groupings spread their rows over as many partitions as the RDDs'
+    # (the Python that reads them runs one task per partition; left to itself, Spark merges
+    # small outputs into one partition and so one task)
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
 
-    keyed = _read(spark, files).map(_keyed).reduceByKey(_first, numPartitions=partitions)
-    if append:
-        stored = _stored_keys(spark, out).map(lambda key: (key, True))
-        keyed = keyed.leftOuterJoin(stored, partitions).map(_unless_stored)
-    missing_rows = sc.parallelize([asdict(row) for row in missing], 1).map(lambda d: ErrorRow(**d))
-    results = (
-        keyed.values()
-        .mapPartitions(lambda items: _analyse(items, options))
-        .union(missing_rows)
-        .persist(StorageLevel.MEMORY_AND_DISK)
+    read = _read(spark, files).map(_keyed)
+    if append:  # the keys already in the output, each met by its copies in one shuffle
+        read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
+    read = read.persist(StorageLevel.MEMORY_AND_DISK)
+    # partitions of equal work: the characters under each bucket of keys, dealt to partitions
+    buckets = bucket_count(partitions)
+    sizes: Counter[int] = Counter()
+    for part in read.mapPartitions(lambda items: [_bucket_sizes(items, buckets)]).collect():
+        sizes.update(part)
+    plan = balanced_plan(sizes, partitions, buckets)
+    keyed = read.reduceByKey(_merge, numPartitions=partitions, partitionFunc=plan).filter(
+        lambda kv: not isinstance(kv[1], Stored)
     )
+    # (framed inside the analysis's own task: a map after the union would be a second Python
+    # worker that every row passes through again)
+    analysed = keyed.values().mapPartitions(lambda items: map(_framed, _analyse(items, options)))
+    results = analysed.union(sc.parallelize([_framed(row) for row in missing], 1))
+    # every row of the analysis goes into the JVM once, as one frame with a column per
+    # dataset, kept there for the writes, the counts, the registry and the timelines: none of
+    # them reads the rows back through Python
+    frame = spark.createDataFrame(results, schema=_frame_schema(), verifySchema=False)
+    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for name, (row_type, partition) in DATASETS.items():
-            rows = results.filter(lambda item, t=row_type: isinstance(item, t)).map(asdict)
-            frame = spark.createDataFrame(rows, schema=spark_schema(row_type), verifySchema=False)
-            writer = frame.write.mode("append" if append else "overwrite")
+        for name, (_, partition) in DATASETS.items():
+            writer = _dataset(frame, name).write.mode("append" if append else "overwrite")
             if partition:
                 writer = writer.partitionBy(partition)
             writer.parquet(_join(out, name))
-        counts = (
-            results.map(_counted)
-            .filter(lambda kv: kv is not None)
-            .reduceByKey(lambda a, b: max(a, b) if a[1] == _PEAK else (a[0] + b[0], a[1]))
-            .mapValues(lambda value: value[0])
-            .collectAsMap()
-        )
-    except BaseException:
-        results.unpersist()
-        raise
-    try:
-        # this run's articles are all there is without --append: their sightings, claims and
-        # dates come with the results kept in memory; with --append, those of the earlier runs
-        # are read back from the output
+            read.unpersist()  # analysed (and kept in the frame) by the first write
+        counts = _counts(frame)
+        # without --append this run's articles are all there is; with it, the registry and
+        # the timelines are those of every article in the output, read back from it
         if append:
-            sighted = _sightings(spark, out, partitions)
-            claims, articles = _stored_claims(spark, out)
+            articles, entities, claims = (
+                spark.read.parquet(_join(out, name)) for name in ("articles", "entities", "claims")
+            )
         else:
-            sighted = results.filter(lambda item: isinstance(item, Sighting))
-            claims = results.filter(lambda item: isinstance(item, ClaimRow)).map(
-                lambda row: (row.article_id, (row.claim_id, row.record))
+            articles, entities, claims = (
+                _dataset(frame, name) for name in ("articles", "entities", "claims")
             )
-            articles = results.filter(lambda item: isinstance(item, ArticleRow)).map(
-                lambda row: (row.article_id, (row.published, row.title, row.url, row.text_hash))
-            )
-        registry = registry_entities(sighted, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+        registry = registry_entities(_sightings(articles, entities), partitions).persist(
+            StorageLevel.MEMORY_AND_DISK
+        )
         try:
             summary.people = _write(
                 spark, registry.map(registry_row), RegistryRow, _join(out, "registry")
             )
+            dated = _dated_claims(claims, articles)
             summary.timelines = write_timelines(
-                spark, _join(out, "timelines"), claims, articles, registry, partitions
+                spark, _join(out, "timelines"), dated, registry, partitions
             )
         finally:
             registry.unpersist()
     finally:
-        results.unpersist()
+        frame.unpersist()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -287,30 +294,85 @@ def _job(
     return summary
 
 
-def _sightings(spark: Any, out: str, partitions: int) -> Any:
-    """What the registry reads of every article in the output (this run's and, with
-    ``--append``, the earlier runs'): each article's entities with its date and text hash."""
-    articles = spark.read.parquet(_join(out, "articles")).select(
-        "article_id", "published", "text_hash"
+#: The frame the analysis gives: the dataset (or "tally") a row belongs to, one struct column
+#: per dataset holding the row in that dataset's, and a tally of what was read.
+_TALLY = "tally"
+
+
+def _frame_schema() -> Any:
+    from pyspark.sql import types as t
+
+    tally = t.StructType(
+        [t.StructField("name", t.StringType(), False), t.StructField("n", t.LongType(), False)]
     )
-    entities = spark.read.parquet(_join(out, "entities")).select("article_id", "record")
-    dated = articles.rdd.map(lambda r: (r[0], (r[1], r[2])))
-    grouped = entities.rdd.map(lambda r: (r[0], r[1])).groupByKey(partitions)
-    return grouped.join(dated, partitions).flatMap(
-        lambda kv: stored_sightings(kv[0], kv[1][1][0], kv[1][1][1], kv[1][0])
+    return t.StructType(
+        [t.StructField("kind", t.StringType(), False)]
+        + [t.StructField(name, spark_schema(row), True) for name, (row, _) in DATASETS.items()]
+        + [t.StructField(_TALLY, tally, True)]
     )
 
 
-def _stored_claims(spark: Any, out: str) -> tuple[Any, Any]:
-    """Every claim of the output as ``(article key, (claim id, record))`` and every article
-    as ``(article key, (published, title, url, text hash))``, read back from the output."""
-    articles = spark.read.parquet(_join(out, "articles")).select(
-        "article_id", "published", "title", "url", "text_hash"
+_COLUMN_OF_ROW = {row: i for i, (row, _) in enumerate(DATASETS.values(), start=1)}
+_FIELDS_OF_ROW = {row: tuple(f.name for f in fields(row)) for row, _ in DATASETS.values()}
+
+
+def _framed(item: Any) -> tuple[Any, ...]:
+    """A row of the analysis (or a tally) as a row of :func:`_frame_schema`."""
+    cells: list[Any] = [None] * (len(DATASETS) + 2)
+    if isinstance(item, Tally):
+        cells[0], cells[-1] = _TALLY, (item.name, item.n)
+        return tuple(cells)
+    row_type = type(item)
+    cells[0] = _KIND_OF_ROW[row_type]
+    cells[_COLUMN_OF_ROW[row_type]] = tuple(getattr(item, f) for f in _FIELDS_OF_ROW[row_type])
+    return tuple(cells)
+
+
+def _dataset(frame: Any, name: str) -> Any:
+    """The rows of one dataset in the analysis's frame, with that dataset's columns."""
+    return frame.where(frame.kind == name).select(f"{name}.*")
+
+
+def _counts(frame: Any) -> dict[str, int]:
+    """The rows of each dataset, the tallies summed, and the workers' peak memory (a
+    maximum), in one pass over the frame."""
+    from pyspark.sql import functions as f
+
+    grouped = frame.groupBy("kind", f.col(f"{_TALLY}.name").alias("name")).agg(
+        f.count(f.lit(1)).alias("rows"),
+        f.sum(f"{_TALLY}.n").alias("total"),
+        f.max(f"{_TALLY}.n").alias("peak"),
     )
-    claims = spark.read.parquet(_join(out, "claims")).select("article_id", "claim_id", "record")
-    return (
-        claims.rdd.map(lambda r: (r[0], (r[1], r[2]))),
-        articles.rdd.map(lambda r: (r[0], tuple(r[1:]))),
+    counts: dict[str, int] = {}
+    for row in grouped.collect():
+        if row["kind"] != _TALLY:
+            counts[row["kind"]] = int(row["rows"])
+        else:
+            counts[row["name"]] = int(row["peak"] if row["name"] == _PEAK else row["total"])
+    return counts
+
+
+def _sightings(articles: Any, entities: Any) -> Any:
+    """What the registry reads of every article of the ``articles`` and ``entities`` frames:
+    each article's entities (grouped in the JVM) with its date and text hash."""
+    from pyspark.sql import functions as f
+
+    grouped = entities.groupBy("article_id").agg(f.collect_list("record").alias("records"))
+    dated = grouped.join(articles.select("article_id", "published", "text_hash"), "article_id")
+    return dated.select("article_id", "published", "text_hash", "records").rdd.flatMap(
+        lambda r: stored_sightings(r[0], r[1], r[2], r[3])
+    )
+
+
+def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = 0.3) -> Any:
+    """Every timeline-worthy claim of the ``claims`` frame as a :class:`DatedEntry`, with its
+    article's date, title, URL and text hash (joined in the JVM)."""
+    meta = ("published", "title", "url", "text_hash")
+    joined = claims.select("article_id", "claim_id", "record").join(
+        articles.select("article_id", *meta), "article_id"
+    )
+    return joined.select("article_id", "claim_id", "record", *meta).rdd.flatMap(
+        lambda r: _dated(r[0], (r[1], r[2]), tuple(r[3:]), min_checkworthy)
     )
 
 
@@ -331,15 +393,14 @@ def _write(spark: Any, rows: Any, row_type: type, where: str) -> int:
         kept.unpersist()
 
 
-def write_timelines(
-    spark: Any, where: str, claims: Any, articles: Any, registry: Any, partitions: int
-) -> int:
+def write_timelines(spark: Any, where: str, dated: Any, registry: Any, partitions: int) -> int:
     """``timelines/`` (at ``where``) from :func:`timeline_rows`; returns how many claim groups
-    it holds. The claims joined to their claimants are read twice (for the names that need a
-    title looked up, then for the timelines), so they are kept between the two."""
+    it holds. ``dated`` holds the claims as :func:`_dated_claims` gives them. The claims joined
+    to their claimants are read twice (for the names that need a title looked up, then for
+    the timelines), so they are kept between the two."""
     from pyspark import StorageLevel
 
-    joined = _claims_with_members(claims, articles, registry, partitions).persist(
+    joined = _claims_with_members(dated, registry, partitions).persist(
         StorageLevel.MEMORY_AND_DISK
     )
     try:
@@ -349,16 +410,9 @@ def write_timelines(
         joined.unpersist()
 
 
-def _claims_with_members(
-    claims: Any, articles: Any, registry: Any, partitions: int, min_checkworthy: float = 0.3
-) -> Any:
-    """Every timeline-worthy claim as a :class:`DatedEntry`, with the (id, name) of the
-    registry entity its claimant's entity joined (None when there is none). ``claims`` holds
-    ``(article key, (claim id, record))``, ``articles`` ``(article key, (published, title,
-    url, text hash))``, ``registry`` the registry's entities."""
-    dated = claims.join(articles, partitions).flatMap(
-        lambda kv: _dated(kv[0], kv[1][0], kv[1][1], min_checkworthy)
-    )
+def _claims_with_members(dated: Any, registry: Any, partitions: int) -> Any:
+    """Every claim of ``dated`` (:class:`DatedEntry`) with the (id, name) of the registry
+    entity its claimant's entity joined (None when there is none)."""
     members = registry.flatMap(
         lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
     )
@@ -554,12 +608,38 @@ def _first(a: Pending | ErrorRow, b: Pending | ErrorRow) -> Pending | ErrorRow:
     return Pending(input=keep.input, document=keep.document, copies=a.copies + b.copies)
 
 
-def _unless_stored(pair: tuple[str, tuple[Any, bool | None]]) -> Any:
-    """After the join with the stored keys: the item, or a tally of it when it is stored."""
-    item, stored = pair[1]
-    if stored and isinstance(item, Pending):
-        return pair[0], Tally("skipped", item.copies)
-    return pair[0], item
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """The mark of an article key already in the output (``--append``)."""
+
+
+STORED = Stored()
+_Keyed = Pending | ErrorRow | Tally | Stored
+
+
+def _merge(a: _Keyed, b: _Keyed) -> _Keyed:
+    """Two items under one article key: copies of a document fold into one (:func:`_first`);
+    the copies of a document already in the output fold into a tally of the copies skipped."""
+    if isinstance(a, Stored | Tally) or isinstance(b, Stored | Tally):
+        return Tally("skipped", _copies(a) + _copies(b))
+    return _first(a, b)
+
+
+def _copies(item: _Keyed) -> int:
+    if isinstance(item, Pending):
+        return item.copies
+    return item.n if isinstance(item, Tally) else 0
+
+
+def _bucket_sizes(items: Iterable[tuple[str, _Keyed]], buckets: int) -> Counter[int]:
+    """The characters of the documents under each bucket of keys (errors and stored marks
+    weigh nothing)."""
+    sizes: Counter[int] = Counter()
+    for key, item in items:
+        if isinstance(item, Pending):
+            document = item.document
+            sizes[bucket_of(key, buckets)] += len(document.text or document.html or "")
+    return sizes
 
 
 _NLP: Any = None
@@ -576,20 +656,21 @@ def _nlp() -> Any:
 
 
 def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> Iterator[Any]:
-    """The rows of each pending document (its error row when the analysis fails), and tallies
-    of what was read, skipped and folded as a duplicate."""
+    """The rows of each pending document (its error row when the analysis fails), then the
+    tallies of what this partition read, skipped and folded as a duplicate, and its worker's
+    peak memory."""
+    tallies: Counter[str] = Counter()
     for item in items:
         if isinstance(item, Tally):  # already stored
-            yield Tally("read", item.n)
-            yield item
+            tallies["read"] += item.n
+            tallies[item.name] += item.n
             continue
         if isinstance(item, ErrorRow):  # a record that could not be read
-            yield Tally("read", 1)
+            tallies["read"] += 1
             yield item
             continue
-        yield Tally("read", item.copies)
-        if item.copies > 1:
-            yield Tally("duplicates", item.copies - 1)
+        tallies["read"] += item.copies
+        tallies["duplicates"] += item.copies - 1
         outcome = run_guarded(item.document, options, nlp=_nlp())
         if isinstance(outcome, InputError):
             yield error_row(outcome, item.input)
@@ -599,12 +680,8 @@ def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> I
         yield from rows.quotes
         yield from rows.claims
         yield from rows.entities
-        yield from sightings(
-            rows.article.article_id,
-            outcome.entities,
-            outcome.article.published,
-            order=rows.article.text_hash,
-        )
+    for name, n in sorted(tallies.items()):
+        yield Tally(name, n)
     yield Tally(_PEAK, int(_peak_rss_mb()))
 
 
@@ -616,15 +693,6 @@ def _peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _counted(item: Any) -> tuple[str, tuple[int, str]] | None:
-    """What an item adds to the summary: ``(name, (n, how))``, where ``how`` is the peak's
-    name for the one figure that is a maximum (the workers' peak memory) and "" for counts."""
-    if isinstance(item, Tally):
-        return item.name, (item.n, _PEAK if item.name == _PEAK else "")
-    name = _KIND_OF_ROW.get(type(item))
-    return (name, (1, "")) if name else None
 
 
 def spark_schema(row_type: type) -> Any:
