@@ -6,6 +6,8 @@ import importlib
 import inspect
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -95,6 +97,27 @@ def test_every_public_name_is_importable(name: str) -> None:
     namespace: dict[str, object] = {}
     exec(f"from quotewire import {name}", namespace)
     assert namespace[name] is getattr(quotewire, name)
+
+
+@pytest.mark.parametrize(
+    ("modules", "absent"),
+    [
+        # the package itself loads its public names at first use
+        (["quotewire"], ["spacy", "quotewire.pipeline", "pydantic"]),
+        # what the read stage of quotewire spark runs in its Python workers
+        (["quotewire.scale.read", "quotewire.scale.balance"], ["spacy", "pydantic"]),
+        # what the registry and timeline steps run in theirs
+        (["quotewire.scale.across", "quotewire.scale.rows"], ["spacy", "quotewire.pipeline"]),
+    ],
+)
+def test_light_modules_do_not_load_the_nlp_stack(modules: list[str], absent: list[str]) -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"print([m for m in {absent!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_version_is_a_version_string() -> None:

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 from quotewire.errors import InputError
+from quotewire.ingest.document import article_key
 from quotewire.ingest.sources import read_warc
 from quotewire.model import RegistryEntity
 from quotewire.pipeline import run_one
-from quotewire.scale.rows import article_key
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (make test installs it)")
 if shutil.which("java") is None:

@@ -34,6 +34,7 @@ from quotewire.errors import (
     QuotewireError,
     UnsupportedLanguage,
 )
+from quotewire.ingest.document import Document as Document  # re-exported: the record lives there
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
@@ -75,26 +76,6 @@ class Options:
 
     reference_date: date | None = None
     max_chars: int = MAX_BYTES
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One input article: plain ``text`` or ``html`` (with its ``url``), and where it came from.
-
-    ``published`` (an ISO date or date-time) and ``publisher`` are metadata given with the
-    text, as a corpus record carries them: ``published`` is used as a page's metadata date is
-    (when the text's dateline gives no date, or only an inferred year), ``publisher`` becomes
-    ``article.publisher``.
-    """
-
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    id: str | None = None
-    source: str = "<text>"
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-    published: str | None = None
-    publisher: str | None = None
 
 
 def extract(

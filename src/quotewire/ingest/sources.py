@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from quotewire.errors import InputError, MalformedRecord, MissingInput, shown
+from quotewire.ingest.document import Document
 from quotewire.ingest.files import MAX_BYTES, decode_bytes
-from quotewire.pipeline import Document
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 WARC_SUFFIXES = (".warc", ".warc.gz")

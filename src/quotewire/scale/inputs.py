@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from quotewire.errors import InputError, MalformedRecord, shown
+from quotewire.ingest.document import Document
 from quotewire.ingest.sources import jsonl_documents, warc_documents
-from quotewire.pipeline import Document
 
 InputKind = Literal["warc", "jsonl", "parquet"]
 

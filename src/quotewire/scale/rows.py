@@ -17,19 +17,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quotewire.corpus import article_order
-from quotewire.errors import InputError
+from quotewire.ingest.document import Document, article_key
 from quotewire.model import ClaimGroup, Entity, RegistryEntity, Result
-from quotewire.pipeline import Document
 from quotewire.speakers.registry import Sighting, sightings
-from quotewire.store.base import content_hash
 
 UNKNOWN_MONTH = "unknown"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
-
-
-def article_key(document: Document) -> str:
-    """The key of a document's article: the stores' key, from the input text and URL."""
-    return content_hash(document.text or document.html or "", document.url)
 
 
 def month_of(published: str | None) -> str:
@@ -138,13 +131,6 @@ def timeline_row(group: ClaimGroup) -> TimelineRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorRow:
-    input: str
-    record: str | None
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class Rows:
     """All the rows of one article, and what the registry reads of it."""
 
@@ -240,18 +226,6 @@ def registry_row(entity: RegistryEntity) -> RegistryRow:
         articles=len(entity.articles()),
         mentions=len(entity.members),
         record=_json(entity),
-    )
-
-
-def error_row(error: InputError, input_path: str) -> ErrorRow:
-    """The row of a record (or a whole input) that could not be read or analysed: the input
-    file, the record within it (the error's source, when it names more than the file) and the
-    one-line reason."""
-    source = error.source
-    return ErrorRow(
-        input=input_path,
-        record=source if source and source != input_path else None,
-        reason=" ".join(error.message.split()),
     )
 
 

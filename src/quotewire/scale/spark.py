@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import time
 import types
@@ -38,34 +37,40 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from quotewire.claims.track import track
-from quotewire.corpus import DatedEntry, Filed, dated_entry, file_claim
+from quotewire.corpus import Filed, file_claim
 from quotewire.errors import InputError, MissingInput, QuotewireError
-from quotewire.ingest.sources import record_document
-from quotewire.model import Claim, RegistryEntity
-from quotewire.pipeline import Document, Options, run_guarded
-from quotewire.scale.balance import balanced_plan, bucket_count, bucket_of
-from quotewire.scale.inputs import InputFile, InputKind, documents_in, kind_of, manifest_paths
+from quotewire.pipeline import Options, run_guarded
+from quotewire.scale.across import claimant_entity, claimant_timelines, dated_claim, one_id_each
+from quotewire.scale.balance import balanced_plan, bucket_count
+from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
+from quotewire.scale.read import (
+    STORED,
+    ErrorRow,
+    Pending,
+    Stored,
+    Tally,
+    bucket_sizes,
+    error_row,
+    from_bytes,
+    from_parquet_row,
+    keyed,
+    merge,
+)
 from quotewire.scale.rows import (
     ArticleRow,
     ClaimRow,
     EntityRow,
-    ErrorRow,
     QuoteRow,
     RegistryRow,
     TimelineRow,
-    article_key,
-    error_row,
     registry_row,
     result_rows,
     stored_sightings,
-    timeline_row,
 )
 from quotewire.speakers.registry import (
     Registry,
     block_key,
     resolve_block,
-    unique_ids,
 )
 
 #: The datasets written under the output folder, their row type, and the column they are
@@ -129,23 +134,6 @@ class SparkSummary:
             f"{rate:.1f} articles/s, "
             f"{self.partitions} partitions on {self.master})"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """A document waiting for analysis: where it came from and how many inputs held it."""
-
-    input: str
-    document: Document
-    copies: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """A count for the summary, emitted beside the rows."""
-
-    name: str
-    n: int
 
 
 def run(
@@ -227,22 +215,22 @@ def _job(
     spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
 
-    read = _read(spark, files).map(_keyed)
+    read = _read(spark, files).map(keyed)
     if append:  # the keys already in the output, each met by its copies in one shuffle
         read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
     read = read.persist(StorageLevel.MEMORY_AND_DISK)
     # partitions of equal work: the characters under each bucket of keys, dealt to partitions
     buckets = bucket_count(partitions)
     sizes: Counter[int] = Counter()
-    for part in read.mapPartitions(lambda items: [_bucket_sizes(items, buckets)]).collect():
+    for part in read.mapPartitions(lambda items: [bucket_sizes(items, buckets)]).collect():
         sizes.update(part)
     plan = balanced_plan(sizes, partitions, buckets)
-    keyed = read.reduceByKey(_merge, numPartitions=partitions, partitionFunc=plan).filter(
+    folded = read.reduceByKey(merge, numPartitions=partitions, partitionFunc=plan).filter(
         lambda kv: not isinstance(kv[1], Stored)
     )
     # (framed inside the analysis's own task: a map after the union would be a second Python
     # worker that every row passes through again)
-    analysed = keyed.values().mapPartitions(lambda items: map(_framed, _analyse(items, options)))
+    analysed = folded.values().mapPartitions(lambda items: map(_framed, _analyse(items, options)))
     results = analysed.union(sc.parallelize([_framed(row) for row in missing], 1))
     # every row of the analysis goes into the JVM once, as one frame with a column per
     # dataset, kept there for the writes, the counts, the registry and the timelines: none of
@@ -372,7 +360,7 @@ def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = 0.3) -> A
         articles.select("article_id", *meta), "article_id"
     )
     return joined.select("article_id", "claim_id", "record", *meta).rdd.flatMap(
-        lambda r: _dated(r[0], (r[1], r[2]), tuple(r[3:]), min_checkworthy)
+        lambda r: dated_claim(r[0], (r[1], r[2]), tuple(r[3:]), min_checkworthy)
     )
 
 
@@ -417,7 +405,7 @@ def _claims_with_members(dated: Any, registry: Any, partitions: int) -> Any:
         lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
     )
     return (
-        dated.map(lambda d: ((d.entry.article, _claimant_entity(d)), d))
+        dated.map(lambda d: ((d.entry.article, claimant_entity(d)), d))
         .leftOuterJoin(members, partitions)
         .values()
     )
@@ -452,33 +440,8 @@ def timeline_rows(spark: Any, joined: Any, registry: Any, partitions: int) -> An
     return (
         filed.map(lambda f: (f[0][0], f))
         .groupByKey(partitions)
-        .flatMap(lambda kv: _claimant_timelines(kv[1]))
+        .flatMap(lambda kv: claimant_timelines(kv[1]))
     )
-
-
-def _dated(
-    key: str, claim: tuple[str, str], article: tuple[Any, ...], min_checkworthy: float
-) -> list[DatedEntry]:
-    claim_id, record = claim
-    published, title, url, text_hash = article
-    parsed = Claim.model_validate_json(record)
-    if parsed.checkworthy < min_checkworthy:
-        return []
-    number = re.search(r"(\d+)$", claim_id)
-    n = int(number.group(1)) if number else 0
-    return [dated_entry(key, published, title, url, text_hash, n, parsed)]
-
-
-def _claimant_entity(dated: DatedEntry) -> str | None:
-    claimant = dated.entry.claim.claimant
-    return claimant.entity if claimant is not None else None
-
-
-def _claimant_timelines(items: Iterable[tuple[Filed, DatedEntry]]) -> list[TimelineRow]:
-    ordered = sorted(items, key=lambda item: item[1].order)
-    entries = [dated.entry for _, dated in ordered]
-    claimant_of = {(d.entry.article, d.entry.claim.id): filed for filed, d in ordered}
-    return [timeline_row(group) for group in track(entries, claimant_of)]
 
 
 def registry_entities(sightings: Any, partitions: int) -> Any:
@@ -493,15 +456,7 @@ def registry_entities(sightings: Any, partitions: int) -> Any:
         .groupByKey(partitions)
         .flatMap(lambda kv: [(e.id, (kv[0], e)) for e in resolve_block(kv[1])])
     )
-    return resolved.groupByKey(partitions).flatMap(_one_id_each)
-
-
-def _one_id_each(pair: tuple[str, Iterable[tuple[str, RegistryEntity]]]) -> list[RegistryEntity]:
-    out: list[RegistryEntity] = []
-    taken: set[str] = set()
-    for block, entity in sorted(pair[1], key=lambda item: item[0]):
-        out += unique_ids(block, [entity], taken)
-    return out
+    return resolved.groupByKey(partitions).flatMap(one_id_each)
 
 
 def expand(spark: Any, paths: Iterable[str]) -> tuple[list[InputFile], list[ErrorRow]]:
@@ -546,20 +501,11 @@ def _read(spark: Any, files: Sequence[InputFile]) -> Any:
     if binary:
         kinds = {f.path: f.kind for f in binary}
         blobs = sc.binaryFiles(",".join(f.path for f in binary), minPartitions=len(binary))
-        parts.append(blobs.flatMap(lambda blob: _from_bytes(blob[0], kinds, blob[1])))
+        parts.append(blobs.flatMap(lambda blob: from_bytes(blob[0], kinds, blob[1])))
     parquet = [f.path for f in files if f.kind == "parquet"]
     if parquet:
         parts.append(_parquet_rows(spark, parquet))
     return sc.union(parts) if parts else sc.emptyRDD()
-
-
-def _from_bytes(path: str, kinds: dict[str, InputKind], data: bytes) -> Iterator[Any]:
-    kind = kinds.get(path) or kind_of(path) or "jsonl"
-    for item in documents_in(path, kind, data):
-        if isinstance(item, InputError):
-            yield error_row(item, path)
-        else:
-            yield Pending(input=path, document=item)
 
 
 def _parquet_rows(spark: Any, paths: Sequence[str]) -> Any:
@@ -571,16 +517,7 @@ def _parquet_rows(spark: Any, paths: Sequence[str]) -> Any:
         rows = [ErrorRow(input=p, record=None, reason='no "text" or "html" column') for p in paths]
         return spark.sparkContext.parallelize(rows, 1)
     frame = frame.select(*columns, functions.input_file_name().alias("_input"))
-    return frame.rdd.map(_from_parquet_row)
-
-
-def _from_parquet_row(row: Any) -> Any:
-    fields_ = row.asDict()
-    where = str(fields_.pop("_input"))
-    item = record_document(fields_, where)
-    if isinstance(item, InputError):
-        return error_row(item, where)
-    return Pending(input=where, document=item)
+    return frame.rdd.map(from_parquet_row)
 
 
 def _stored_keys(spark: Any, out: str) -> Any:
@@ -590,56 +527,6 @@ def _stored_keys(spark: Any, out: str) -> Any:
     except Exception:  # no output yet: nothing to skip
         return spark.sparkContext.emptyRDD()
     return frame.select("article_id").rdd.map(lambda row: row[0])
-
-
-def _keyed(item: Pending | ErrorRow) -> tuple[str, Pending | ErrorRow]:
-    """A document under its article key; an error under a key of its own."""
-    if isinstance(item, ErrorRow):
-        return f"error\0{item.input}\0{item.record}\0{item.reason}", item
-    return article_key(item.document), item
-
-
-def _first(a: Pending | ErrorRow, b: Pending | ErrorRow) -> Pending | ErrorRow:
-    """Of two inputs holding the same article, the one with the smaller name (so the choice
-    does not depend on the order Spark meets them), counting both."""
-    if not isinstance(a, Pending) or not isinstance(b, Pending):
-        return a  # the same error twice: the same file given twice
-    keep = a if (a.input, a.document.source) <= (b.input, b.document.source) else b
-    return Pending(input=keep.input, document=keep.document, copies=a.copies + b.copies)
-
-
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """The mark of an article key already in the output (``--append``)."""
-
-
-STORED = Stored()
-_Keyed = Pending | ErrorRow | Tally | Stored
-
-
-def _merge(a: _Keyed, b: _Keyed) -> _Keyed:
-    """Two items under one article key: copies of a document fold into one (:func:`_first`);
-    the copies of a document already in the output fold into a tally of the copies skipped."""
-    if isinstance(a, Stored | Tally) or isinstance(b, Stored | Tally):
-        return Tally("skipped", _copies(a) + _copies(b))
-    return _first(a, b)
-
-
-def _copies(item: _Keyed) -> int:
-    if isinstance(item, Pending):
-        return item.copies
-    return item.n if isinstance(item, Tally) else 0
-
-
-def _bucket_sizes(items: Iterable[tuple[str, _Keyed]], buckets: int) -> Counter[int]:
-    """The characters of the documents under each bucket of keys (errors and stored marks
-    weigh nothing)."""
-    sizes: Counter[int] = Counter()
-    for key, item in items:
-        if isinstance(item, Pending):
-            document = item.document
-            sizes[bucket_of(key, buckets)] += len(document.text or document.html or "")
-    return sizes
 
 
 _NLP: Any = None

@@ -26,7 +26,6 @@ The rules that hold on both stores:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -37,6 +36,7 @@ from typing import Any, ClassVar, TypeVar
 from pydantic import ValidationError
 
 from quotewire.errors import InputError, NotFound, QuotewireError
+from quotewire.ingest.document import content_hash
 from quotewire.model import RegistryEntity, Result
 from quotewire.speakers.registry import Registry
 from quotewire.store.url import scrub
@@ -76,14 +76,6 @@ class QuoteHit:
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
-
-
-def content_hash(text: str, url: str | None = None) -> str:
-    """The key of an article: a SHA-256 of its text (and its URL, where known)."""
-    digest = hashlib.sha256(text.encode("utf-8"))
-    if url:
-        digest.update(b"\0" + url.encode("utf-8"))
-    return digest.hexdigest()
 
 
 def speaker_key(registry_id: str | None) -> str | None:
