@@ -33,6 +33,7 @@ import types
 import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -238,36 +239,37 @@ def _job(
     frame = spark.createDataFrame(results, schema=_frame_schema(), verifySchema=False)
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for name, (_, partition) in DATASETS.items():
-            writer = _dataset(frame, name).write.mode("append" if append else "overwrite")
-            if partition:
-                writer = writer.partitionBy(partition)
-            writer.parquet(_join(out, name))
-            read.unpersist()  # analysed (and kept in the frame) by the first write
-        counts = _counts(frame)
-        # without --append this run's articles are all there is; with it, the registry and
-        # the timelines are those of every article in the output, read back from it
-        if append:
+        mode = "append" if append else "overwrite"
+        first, *rest = DATASETS
+        _write_dataset(frame, first, _join(out, first), mode)  # analyses, keeps the frame
+        read.unpersist()
+
+        def write_rest() -> dict[str, int]:
+            for name in rest:
+                _write_dataset(frame, name, _join(out, name), mode)
+            return _counts(frame)
+
+        if append:  # the registry and timelines of every article in the output, read back
+            counts = write_rest()
             articles, entities, claims = (
                 spark.read.parquet(_join(out, name)) for name in ("articles", "entities", "claims")
             )
+            summary.people, summary.timelines = _across(
+                spark, out, articles, entities, claims, partitions
+            )
         else:
-            articles, entities, claims = (
-                _dataset(frame, name) for name in ("articles", "entities", "claims")
-            )
-        registry = registry_entities(_sightings(articles, entities), partitions).persist(
-            StorageLevel.MEMORY_AND_DISK
-        )
-        try:
-            summary.people = _write(
-                spark, registry.map(registry_row), RegistryRow, _join(out, "registry")
-            )
-            dated = _dated_claims(claims, articles)
-            summary.timelines = write_timelines(
-                spark, _join(out, "timelines"), dated, registry, partitions
-            )
-        finally:
-            registry.unpersist()
+            # this run's articles are all there is: the registry and the timelines read them
+            # from the frame while the other datasets are written (Spark runs the two threads'
+            # jobs side by side, so neither waits on the other's small tasks)
+            with ThreadPoolExecutor(1, thread_name_prefix="quotewire-writes") as pool:
+                writing = pool.submit(write_rest)
+                articles, entities, claims = (
+                    _dataset(frame, name) for name in ("articles", "entities", "claims")
+                )
+                summary.people, summary.timelines = _across(
+                    spark, out, articles, entities, claims, partitions
+                )
+                counts = writing.result()
     finally:
         frame.unpersist()
     summary.stored = counts.get("articles", 0)
@@ -280,6 +282,33 @@ def _job(
     summary.read = counts.get("read", 0)
     summary.peak_worker_mb = counts.get(_PEAK, 0)
     return summary
+
+
+def _write_dataset(frame: Any, name: str, where: str, mode: str) -> None:
+    writer = _dataset(frame, name).write.mode(mode)
+    partition = DATASETS[name][1]
+    if partition:
+        writer = writer.partitionBy(partition)
+    writer.parquet(where)
+
+
+def _across(
+    spark: Any, out: str, articles: Any, entities: Any, claims: Any, partitions: int
+) -> tuple[int, int]:
+    """``registry/`` and ``timelines/`` of the ``articles``, ``entities`` and ``claims``
+    frames; returns how many entities and claim groups they hold."""
+    from pyspark import StorageLevel
+
+    registry = registry_entities(_sightings(articles, entities), partitions).persist(
+        StorageLevel.MEMORY_AND_DISK
+    )
+    try:
+        people = _write(spark, registry.map(registry_row), RegistryRow, _join(out, "registry"))
+        dated = _dated_claims(claims, articles)
+        timelines = write_timelines(spark, _join(out, "timelines"), dated, registry, partitions)
+    finally:
+        registry.unpersist()
+    return people, timelines
 
 
 #: The frame the analysis gives: the dataset (or "tally") a row belongs to, one struct column
