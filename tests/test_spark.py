@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 
+from quotewire.corpus import article_order
 from quotewire.errors import InputError
 from quotewire.ingest.document import article_key
 from quotewire.ingest.sources import read_warc
 from quotewire.model import RegistryEntity
 from quotewire.pipeline import run_one
+from quotewire.speakers.registry import block_key, sightings
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (make test installs it)")
 if shutil.which("java") is None:
@@ -207,6 +209,16 @@ def test_warc_pages_match_run_one_and_are_partitioned_by_month(job: Path, inputs
         key = article_key(document)
         records = {q["record"] for q in quotes if q["article_id"] == key}
         assert records == {q.model_dump_json() for q in result.quotes}
+        # each entity row names the registry block the single-machine registry resolves it in
+        rows = [e for e in _table(job, "entities") if e["article_id"] == key]
+        blocks = {e["entity_id"]: e["block"] for e in rows}
+        order = article_order(result)
+        seen = sightings(key, result.entities, result.article.published, order=order)
+        assert blocks == {
+            e.id: next((block_key(s) for s in seen if s.entity.id == e.id), None)
+            for e in result.entities
+        }
+        assert any(blocks.values())
     months = {p.name for p in (job / "quotes").iterdir() if p.is_dir()}
     assert {"month=2024-03", "month=2024-05"} <= months
     ferry = [q for q in quotes if q["speaker"] == "Nils Dahl"]

@@ -11,9 +11,9 @@ from typing import Any
 
 from quotewire.claims.track import track
 from quotewire.corpus import DatedEntry, Filed, dated_entry
-from quotewire.model import Claim, RegistryEntity
+from quotewire.model import Claim, Entity, RegistryEntity
 from quotewire.scale.rows import TimelineRow, timeline_row
-from quotewire.speakers.registry import unique_ids
+from quotewire.speakers.registry import Sighting, tracked, unique_ids
 
 
 def dated_claim(
@@ -45,6 +45,15 @@ def claimant_timelines(items: Iterable[tuple[Filed, DatedEntry]]) -> list[Timeli
     entries = [dated.entry for _, dated in ordered]
     claimant_of = {(d.entry.article, d.entry.claim.id): filed for filed, d in ordered}
     return [timeline_row(group) for group in track(entries, claimant_of)]
+
+
+def block_sightings(members: Iterable[tuple[str, str | None, str, str]]) -> list[Sighting]:
+    """The sightings of one registry block from its stored entities, each ``(article key,
+    published, text hash, entity record)``."""
+    return [
+        tracked(article, Entity.model_validate_json(record), published, text_hash)
+        for article, published, text_hash, record in members
+    ]
 
 
 def one_id_each(pair: tuple[str, Iterable[tuple[str, RegistryEntity]]]) -> list[RegistryEntity]:

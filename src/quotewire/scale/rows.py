@@ -12,14 +12,13 @@ for filtering and partitioning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quotewire.corpus import article_order
 from quotewire.ingest.document import Document, article_key
-from quotewire.model import ClaimGroup, Entity, RegistryEntity, Result
-from quotewire.speakers.registry import Sighting, sightings
+from quotewire.model import ClaimGroup, RegistryEntity, Result
+from quotewire.speakers.registry import block_key, sightings
 
 UNKNOWN_MONTH = "unknown"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
@@ -88,6 +87,7 @@ class EntityRow:
     month: str
     name: str
     type: str
+    block: str | None  # the registry block it is resolved in (None: not tracked)
     record: str
 
 
@@ -145,6 +145,11 @@ def result_rows(document: Document, result: Result) -> Rows:
     key = article_key(document)
     article = result.article
     month = month_of(article.published)
+    text_hash = article_order(result)
+    blocks = {
+        seen.entity.id: block_key(seen)
+        for seen in sightings(key, result.entities, article.published, order=text_hash)
+    }
     return Rows(
         article=ArticleRow(
             article_id=key,
@@ -156,7 +161,7 @@ def result_rows(document: Document, result: Result) -> Rows:
             month=month,
             language=article.language,
             text=article.text,
-            text_hash=article_order(result),
+            text_hash=text_hash,
             quotes=len(result.quotes),
             claims=len(result.claims),
             entities=len(result.entities),
@@ -199,23 +204,12 @@ def result_rows(document: Document, result: Result) -> Rows:
                 month=month,
                 name=entity.name,
                 type=entity.type,
+                block=blocks.get(entity.id),
                 record=_json(entity),
             )
             for entity in result.entities
         ],
     )
-
-
-def stored_sightings(
-    article_id: str, published: str | None, text_hash: str, entity_records: Iterable[str]
-) -> list[Sighting]:
-    """What the registry reads of one stored article: its entities (as JSON records, in any
-    order) as :func:`~quotewire.speakers.registry.sightings` gives them."""
-    entities = sorted(
-        (Entity.model_validate_json(record) for record in entity_records),
-        key=lambda e: (len(e.id), e.id),
-    )
-    return sightings(article_id, entities, published, order=text_hash)
 
 
 def registry_row(entity: RegistryEntity) -> RegistryRow:

@@ -41,7 +41,13 @@ from typing import Any
 from quotewire.corpus import Filed, file_claim
 from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.pipeline import Options, run_guarded
-from quotewire.scale.across import claimant_entity, claimant_timelines, dated_claim, one_id_each
+from quotewire.scale.across import (
+    block_sightings,
+    claimant_entity,
+    claimant_timelines,
+    dated_claim,
+    one_id_each,
+)
 from quotewire.scale.balance import balanced_plan, bucket_count
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
 from quotewire.scale.read import (
@@ -66,11 +72,9 @@ from quotewire.scale.rows import (
     TimelineRow,
     registry_row,
     result_rows,
-    stored_sightings,
 )
 from quotewire.speakers.registry import (
     Registry,
-    block_key,
     resolve_block,
 )
 
@@ -299,7 +303,7 @@ def _across(
     frames; returns how many entities and claim groups they hold."""
     from pyspark import StorageLevel
 
-    registry = registry_entities(_sightings(articles, entities), partitions).persist(
+    registry = registry_entities(_blocks(articles, entities), partitions).persist(
         StorageLevel.MEMORY_AND_DISK
     )
     try:
@@ -369,16 +373,18 @@ def _counts(frame: Any) -> dict[str, int]:
     return counts
 
 
-def _sightings(articles: Any, entities: Any) -> Any:
+def _blocks(articles: Any, entities: Any) -> Any:
     """What the registry reads of every article of the ``articles`` and ``entities`` frames:
-    each article's entities (grouped in the JVM) with its date and text hash."""
+    the tracked entities grouped by their registry block in the JVM, each with its article's
+    key, date and text hash, as ``(block, [(article, published, text hash, record), ...])``."""
     from pyspark.sql import functions as f
 
-    grouped = entities.groupBy("article_id").agg(f.collect_list("record").alias("records"))
-    dated = grouped.join(articles.select("article_id", "published", "text_hash"), "article_id")
-    return dated.select("article_id", "published", "text_hash", "records").rdd.flatMap(
-        lambda r: stored_sightings(r[0], r[1], r[2], r[3])
+    tracked = entities.where(entities.block.isNotNull()).select("article_id", "block", "record")
+    dated = tracked.join(articles.select("article_id", "published", "text_hash"), "article_id")
+    grouped = dated.groupBy("block").agg(
+        f.collect_list(f.struct("article_id", "published", "text_hash", "record")).alias("seen")
     )
+    return grouped.rdd.map(lambda r: (r[0], [tuple(member) for member in r[1]]))
 
 
 def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = 0.3) -> Any:
@@ -473,17 +479,15 @@ def timeline_rows(spark: Any, joined: Any, registry: Any, partitions: int) -> An
     )
 
 
-def registry_entities(sightings: Any, partitions: int) -> Any:
-    """The cross-article registry as a distributed step: sightings grouped by their block key
-    (:func:`~quotewire.speakers.registry.block_key`), each block resolved in one task by the
-    same :func:`~quotewire.speakers.registry.resolve_block` the single-machine path runs, then
-    an id two blocks made is kept by the first block in key order and suffixed in the others
-    (:func:`~quotewire.speakers.registry.unique_ids`). Neither the input order nor the number of
-    partitions changes the result."""
-    resolved = (
-        sightings.map(lambda s: (block_key(s), s))
-        .groupByKey(partitions)
-        .flatMap(lambda kv: [(e.id, (kv[0], e)) for e in resolve_block(kv[1])])
+def registry_entities(blocks: Any, partitions: int) -> Any:
+    """The cross-article registry as a distributed step: the tracked entities grouped by their
+    block key (:func:`_blocks`; :func:`~quotewire.speakers.registry.block_key`), each block
+    resolved in one task by the same :func:`~quotewire.speakers.registry.resolve_block` the
+    single-machine path runs, then an id two blocks made is kept by the first block in key
+    order and suffixed in the others (:func:`~quotewire.speakers.registry.unique_ids`).
+    Neither the input order nor the number of partitions changes the result."""
+    resolved = blocks.flatMap(
+        lambda kv: [(e.id, (kv[0], e)) for e in resolve_block(block_sightings(kv[1]))]
     )
     return resolved.groupByKey(partitions).flatMap(one_id_each)
 

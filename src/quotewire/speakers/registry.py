@@ -366,16 +366,21 @@ def sightings(
     """The entities of one article the registry tracks: people, organizations and places,
     not the fragments of a title ("Finance" of "Finance Minister"); an organization with a
     person's role ("Kowalska, the finance minister") is a person."""
-    day = published[:10] if published else None
     fragments = title_fragments(entities)
-    found = []
-    for entity in entities:
-        if entity.type not in _TRACKED or entity.name in fragments:
-            continue
-        if entity.type == "ORG" and _person_roles(entity.roles):
-            entity = entity.model_copy(update={"type": "PERSON"})
-        found.append(Sighting(article=article, day=day, entity=entity, order=order))
-    return found
+    return [
+        tracked(article, entity, published, order)
+        for entity in entities
+        if entity.type in _TRACKED and entity.name not in fragments
+    ]
+
+
+def tracked(article: str, entity: Entity, published: str | None, order: str) -> Sighting:
+    """The sighting a tracked entity of an article makes (an organization with a person's
+    role is a person); :func:`sightings` says which entities are tracked."""
+    if entity.type == "ORG" and _person_roles(entity.roles):
+        entity = entity.model_copy(update={"type": "PERSON"})
+    day = published[:10] if published else None
+    return Sighting(article=article, day=day, entity=entity, order=order)
 
 
 def block_key(sighting: Sighting) -> str:
