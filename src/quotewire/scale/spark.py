@@ -34,6 +34,7 @@ import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -220,6 +221,11 @@ def _job(
     spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
 
+    # Spark SQL plans its first query slowly (its planner is loaded and compiled then); plan
+    # one on an empty frame while the inputs are read, on a core the read leaves idle
+    warming = ThreadPoolExecutor(1, thread_name_prefix="quotewire-warm-up")
+    warmed = warming.submit(_warm_up, spark)
+    warming.shutdown(wait=False)
     read = _read(spark, files).map(keyed)
     if append:  # the keys already in the output, each met by its copies in one shuffle
         read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
@@ -240,6 +246,7 @@ def _job(
     # every row of the analysis goes into the JVM once, as one frame with a column per
     # dataset, kept there for the writes, the counts, the registry and the timelines: none of
     # them reads the rows back through Python
+    warmed.result()
     frame = spark.createDataFrame(results, schema=_frame_schema(), verifySchema=False)
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
@@ -286,6 +293,17 @@ def _job(
     summary.read = counts.get("read", 0)
     summary.peak_worker_mb = counts.get(_PEAK, 0)
     return summary
+
+
+def _warm_up(spark: Any) -> None:
+    """Plan and run, on an empty frame of the analysis's schema, what the job then runs on the
+    real one: keep it in memory, select a dataset, write it (to Spark's no-op sink). Only a
+    head start: what fails here fails again, and is reported, when the job gets there."""
+    with suppress(Exception):
+        kept = spark.createDataFrame(spark.sparkContext.emptyRDD(), schema=_frame_schema())
+        kept = kept.persist()
+        _dataset(kept, "articles").write.mode("overwrite").format("noop").save()
+        kept.unpersist()
 
 
 def _write_dataset(frame: Any, name: str, where: str, mode: str) -> None:
