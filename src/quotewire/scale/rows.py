@@ -12,7 +12,7 @@ for filtering and partitioning.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from quotewire.corpus import article_order
@@ -221,8 +221,3 @@ def registry_row(entity: RegistryEntity) -> RegistryRow:
         mentions=len(entity.members),
         record=_json(entity),
     )
-
-
-def as_dict(row: Any) -> dict[str, Any]:
-    """A row as a plain dict keyed by column name."""
-    return asdict(row)
