@@ -244,6 +244,43 @@ def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
     assert any("Donald Trump" in line for line in registry.explain(first))
 
 
+def _titled(name: str, role: str) -> Entity:
+    return _person(name).model_copy(update={"roles": [role]})
+
+
+def test_a_title_fits_the_one_person_whose_role_holds_it_as_the_registry_grows() -> None:
+    """The look-up by title reads an index of role words; registering another person with a
+    fitting role makes the title ambiguous at once (the index is not stale)."""
+    registry = Registry()
+    lund = registry.add("a1", [_titled("Henrik Lund", "Danish central bank Governor")])["e1"]
+    found = registry.by_title("Denmark's central bank governor")
+    assert found is not None and found[0].id == lund
+    assert "fits the role 'Danish central bank Governor' of only Henrik Lund" in found[1]
+    only = registry.by_title("the central bank governor")
+    assert only is not None and only[0].id == lund
+    assert registry.by_title("Sweden's central bank governor") is None
+    assert registry.by_title("the central bank") is None  # (no person's title)
+    registry.add("a2", [_titled("Erik Thedeen", "Swedish central bank Governor")])
+    assert registry.by_title("the central bank governor") is None  # two fit: nobody
+    found = registry.by_title("Denmark's central bank governor")
+    assert found is not None and found[0].id == lund
+
+
+def test_nation_keys_hold_together_every_pair_of_words_that_name_one_nation() -> None:
+    """The title look-up of ``quotewire spark`` meets names and people by the nation key of
+    a title's head: two words that :func:`same_nation` holds equal must share it."""
+    from quotewire.speakers.titles import _IRREGULAR, PERSON_TITLES, nation_key, same_nation
+
+    words = sorted(
+        {*PERSON_TITLES, *_IRREGULAR, *_IRREGULAR.values()}
+        | {w + "s" for w in PERSON_TITLES}
+        | {"denmark's", "danish", "senate", "sen", "us", "uk", "britain", "british"}
+    )
+    pairs = [(a, b) for a in words for b in words if same_nation(a, b)]
+    assert len(pairs) > len(words)  # pairs of different words too
+    assert all(nation_key(a) == nation_key(b) for a, b in pairs)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

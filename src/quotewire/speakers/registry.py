@@ -42,7 +42,7 @@ from quotewire.speakers.names import (
     parse_person,
     same_full_name,
 )
-from quotewire.speakers.titles import PERSON_TITLES, same_nation, title_fragments
+from quotewire.speakers.titles import PERSON_TITLES, nation_key, same_nation, title_fragments
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -59,6 +59,7 @@ class Registry:
         self._where: dict[tuple[str, str], str] = {}  # (article, local id) -> registry id
         self._apart: set[tuple[str, str, str]] = set()  # (registry id, article, local id)
         self._index: _Index | None = None  # built at the first match, kept up to date after
+        self._titles: _Titles | None = None  # built at the first look-up by title
         self._next: dict[str, int] = {}  # id base -> the next number to try
 
     @classmethod
@@ -129,19 +130,18 @@ class Registry:
         """The one person whose roles hold every word of ``title`` ("Denmark's central bank
         governor" fits "Danish central bank Governor"; nationalities and their countries
         compare equal), with the evidence; None when nobody or several fit."""
-        words = [w for w in re.findall(r"[a-z]+", fold(title)) if w not in _TITLE_STOP]
-        if not words or words[-1] not in PERSON_TITLES:
+        words = title_words(title)
+        if not words:
             return None
+        if self._titles is None:
+            self._titles = _Titles(self._entities.values())
         fitting = []
-        for entity in self._entities.values():
-            if entity.type != "PERSON":
-                continue
-            for seen in entity.roles:
-                role_words = re.findall(r"[a-z]+", fold(seen.role))
+        for entity, roles in self._titles.candidates(words[-1]):
+            for role, role_words in roles:
                 if all(
                     w in role_words or any(same_nation(w, r) for r in role_words) for w in words
                 ):
-                    fitting.append((entity, seen.role))
+                    fitting.append((entity, role))
                     break
         if len(fitting) != 1:
             return None
@@ -185,6 +185,7 @@ class Registry:
             if index is not None and record.type == "PERSON":
                 index.see_role(record.id, role)
         self._where[(article, entity.id)] = target
+        self._titles = None
         return target
 
     def merge(self, keep: str, other: str) -> RegistryEntity:
@@ -278,7 +279,56 @@ class Registry:
         """After a merge, split or update: rebuild the index (and the id counters) when next
         needed."""
         self._index = None
+        self._titles = None
         self._next.clear()
+
+
+class _Titles:
+    """People by the words of their roles, for :meth:`Registry.by_title`: a title's last word
+    (its head, "governor") fits only people with a role word it equals or names the same
+    nation as, which share its :func:`~quotewire.speakers.titles.nation_key`; only they are
+    checked, not the whole registry."""
+
+    def __init__(self, entities: Iterable[RegistryEntity]) -> None:
+        self.people: list[tuple[RegistryEntity, list[tuple[str, list[str]]]]] = []
+        # nation key -> role word -> the people (by rank) with that word in a role
+        self.by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._fits: dict[str, list[int]] = {}  # a title's head -> the people it may fit
+        for entity in entities:
+            if entity.type != "PERSON" or not entity.roles:
+                continue
+            roles = [(seen.role, re.findall(r"[a-z]+", fold(seen.role))) for seen in entity.roles]
+            rank = len(self.people)
+            self.people.append((entity, roles))
+            for word in {w for _, role_words in roles for w in role_words}:
+                self.by_key[nation_key(word)][word].append(rank)
+
+    def candidates(self, head: str) -> list[tuple[RegistryEntity, list[tuple[str, list[str]]]]]:
+        """The people, in registry order, with a role word ``head`` fits."""
+        ranks = self._fits.get(head)
+        if ranks is None:
+            words = self.by_key.get(nation_key(head), {})
+            found = {
+                rank
+                for word, held in words.items()
+                if word == head or same_nation(head, word)
+                for rank in held
+            }
+            ranks = self._fits[head] = sorted(found)
+        return [self.people[rank] for rank in ranks]
+
+
+def title_words(title: str) -> list[str]:
+    """The words of a title that :meth:`Registry.by_title` compares with roles ("the finance
+    minister" -> finance, minister), none when its last word is not a person's title."""
+    words = [w for w in re.findall(r"[a-z]+", fold(title)) if w not in _TITLE_STOP]
+    return words if words and words[-1] in PERSON_TITLES else []
+
+
+def role_keys(entity: RegistryEntity) -> set[str]:
+    """The nation keys of a person's role words: a title whose head has none of them fits
+    none of the person's roles (see :meth:`Registry.by_title`)."""
+    return {nation_key(w) for seen in entity.roles for w in re.findall(r"[a-z]+", fold(seen.role))}
 
 
 class _Index:

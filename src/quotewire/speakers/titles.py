@@ -236,6 +236,13 @@ def same_nation(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(x), len(y)) - 1
 
 
+def nation_key(word: str) -> str:
+    """A key that two words share whenever :func:`same_nation` holds for them (the first four
+    letters of the country key: the same key, or a common prefix of at least four), so the
+    words one may fit are found among those with its key."""
+    return nation(word)[:4]
+
+
 def title_fragments(entities: Iterable[Entity]) -> set[str]:
     """The words of people's roles in an article ("Finance", "Minister" of "Finance Minister"):
     a one-word entity with such a name was read off a title by the recognizer, so it is
