@@ -210,13 +210,25 @@ def file_claim(claim: Claim, member: Filed | None, titled: Callable[[str], Filed
     (``member``), else the one person a claimant's title fits ("the finance minister",
     ``titled``), else the claimant's name unresolved, a nested source, or the narrator
     (None)."""
-    if claim.claimant is not None:
+    claimant = claim.claimant.name if claim.claimant is not None else None
+    source = claim.according_to.name if claim.according_to is not None else None
+    return file_claimant(claimant, source, member, titled)
+
+
+def file_claimant(
+    claimant: str | None,
+    source: str | None,
+    member: Filed | None,
+    titled: Callable[[str], Filed | None],
+) -> Filed:
+    """:func:`file_claim` from the names of a claim's ``claimant`` and nested ``source``."""
+    if claimant is not None:
         if member is not None:
             return member
-        found = titled(claim.claimant.name)
+        found = titled(claimant)
         if found is not None:
             return found
-        return f"unresolved:{claim.claimant.name}", claim.claimant.name
-    if claim.according_to is not None:
-        return f"source:{claim.according_to.name}", claim.according_to.name
+        return f"unresolved:{claimant}", claimant
+    if source is not None:
+        return f"source:{source}", source
     return None, "narrator"

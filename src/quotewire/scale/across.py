@@ -6,19 +6,52 @@ model, the registry and the claim tracker, not the NLP stack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from quotewire.claims.track import track
-from quotewire.corpus import DatedEntry, Filed, dated_entry
+from quotewire.corpus import Filed, dated_entry
 from quotewire.model import Claim, Entity, RegistryEntity
-from quotewire.scale.rows import TimelineRow, timeline_row
-from quotewire.speakers.registry import Sighting, tracked, unique_ids
+from quotewire.scale.rows import TimelineRow, registry_row, timeline_row
+from quotewire.speakers.registry import (
+    Registry,
+    Sighting,
+    role_keys,
+    title_words,
+    tracked,
+    unique_ids,
+)
+from quotewire.speakers.titles import nation_key
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineClaim:
+    """A timeline-worthy claim on its way to its claimant's timeline: what joins it to its
+    claimant's registry entity (``key``), what files it (the names of its claimant and nested
+    source), what orders it (:class:`~quotewire.corpus.DatedEntry`), its article's date,
+    title and URL, and the claim itself as its JSON record (parsed again only where its
+    timeline is made: a claim object is many times slower to pass between workers)."""
+
+    key: str
+    claimant: str | None
+    source: str | None
+    order: tuple[str, str, int]
+    article: str
+    published: str | None
+    title: str | None
+    url: str | None
+    record: str
+
+
+def member_key(article: str, entity: str | None) -> str:
+    """What joins an article's entity to the registry entity it is a member of."""
+    return f"{article}\x1f{entity or ''}"
 
 
 def dated_claim(
     key: str, claim: tuple[str, str], article: tuple[Any, ...], min_checkworthy: float
-) -> list[DatedEntry]:
+) -> list[TimelineClaim]:
     """A claim (``(claim id, JSON record)``) of the article ``key`` with the article's
     ``(published, title, url, text hash)``, as the timelines read it; none when it is less
     check-worthy than ``min_checkworthy``."""
@@ -29,22 +62,83 @@ def dated_claim(
         return []
     number = re.search(r"(\d+)$", claim_id)
     n = int(number.group(1)) if number else 0
-    return [dated_entry(key, published, title, url, text_hash, n, parsed)]
+    claimant = parsed.claimant
+    return [
+        TimelineClaim(
+            key=member_key(key, claimant.entity if claimant is not None else None),
+            claimant=claimant.name if claimant is not None else None,
+            source=parsed.according_to.name if parsed.according_to is not None else None,
+            order=(published or "", text_hash, n),
+            article=key,
+            published=published,
+            title=title,
+            url=url,
+            record=record,
+        )
+    ]
 
 
-def claimant_entity(dated: DatedEntry) -> str | None:
-    """The article-local entity of a claim's claimant (None without one)."""
-    claimant = dated.entry.claim.claimant
-    return claimant.entity if claimant is not None else None
-
-
-def claimant_timelines(items: Iterable[tuple[Filed, DatedEntry]]) -> list[TimelineRow]:
+def claimant_timelines(items: Iterable[tuple[Filed, TimelineClaim]]) -> list[TimelineRow]:
     """One claimant's claims, in the corpus's order, as its claim groups with their change and
     contradiction flags (:func:`~quotewire.claims.track.track`)."""
     ordered = sorted(items, key=lambda item: item[1].order)
-    entries = [dated.entry for _, dated in ordered]
-    claimant_of = {(d.entry.article, d.entry.claim.id): filed for filed, d in ordered}
+    entries = [
+        dated_entry(
+            c.article,
+            c.published,
+            c.title,
+            c.url,
+            c.order[1],
+            c.order[2],
+            Claim.model_validate_json(c.record),
+        ).entry
+        for _, c in ordered
+    ]
+    claimant_of = {
+        (e.article, e.claim.id): filed for e, (filed, _) in zip(entries, ordered, strict=True)
+    }
     return [timeline_row(group) for group in track(entries, claimant_of)]
+
+
+#: What the registry step gives for the steps after it, each tagged with where it goes: the
+#: row of ``registry/``, a member's join key with its entity's (id, name), a person with a
+#: role under each nation key of its role words (for the look-up by title).
+REGISTRY_ROW, MEMBER, PERSON = "row", "member", "person"
+
+
+def registry_parts(entity: RegistryEntity) -> Iterator[tuple[str, Any]]:
+    """What the steps after the registry read of one of its entities (see ``REGISTRY_ROW``),
+    so that none of them passes the whole entity, with every member, between workers."""
+    yield REGISTRY_ROW, registry_row(entity)
+    filed = (entity.id, entity.name)
+    for member in entity.members:
+        yield MEMBER, (member_key(member.article, member.entity), filed)
+    if entity.type == "PERSON" and entity.roles:
+        person = entity.model_copy(update={"members": []})
+        for key in sorted(role_keys(entity)):
+            yield PERSON, (key, person)
+
+
+def title_key(name: str) -> list[str]:
+    """The nation key of a claimant's name read as a title ("the central bank governor"):
+    every person its title may fit has a role word with that key; none when it is no title."""
+    words = title_words(name)
+    return [nation_key(words[-1])] if words else []
+
+
+def titled_people(
+    names: Iterable[str], people: Iterable[RegistryEntity]
+) -> list[tuple[str, Filed]]:
+    """Of the claimant ``names`` of one nation key, those whose title fits exactly one of the
+    ``people`` with a role word of that key, each with that person's (id, name)
+    (:meth:`~quotewire.speakers.registry.Registry.by_title`)."""
+    registry = Registry.restore(sorted(people, key=lambda e: e.id))
+    found: list[tuple[str, Filed]] = []
+    for name in sorted(set(names)):
+        fits = registry.by_title(name)
+        if fits is not None:
+            found.append((name, (fits[0].id, fits[0].name)))
+    return found
 
 
 def block_sightings(members: Iterable[tuple[str, str | None, str, str]]) -> list[Sighting]:

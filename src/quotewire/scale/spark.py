@@ -39,15 +39,20 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from quotewire.corpus import Filed, file_claim
+from quotewire.corpus import Filed, file_claimant
 from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.pipeline import Options, run_guarded
 from quotewire.scale.across import (
+    MEMBER,
+    PERSON,
+    REGISTRY_ROW,
     block_sightings,
-    claimant_entity,
     claimant_timelines,
     dated_claim,
     one_id_each,
+    registry_parts,
+    title_key,
+    titled_people,
 )
 from quotewire.scale.balance import balanced_plan, bucket_count
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
@@ -71,13 +76,9 @@ from quotewire.scale.rows import (
     QuoteRow,
     RegistryRow,
     TimelineRow,
-    registry_row,
     result_rows,
 )
-from quotewire.speakers.registry import (
-    Registry,
-    resolve_block,
-)
+from quotewire.speakers.registry import resolve_block
 
 #: The datasets written under the output folder, their row type, and the column they are
 #: partitioned by.
@@ -226,7 +227,7 @@ def _job(
     warming = ThreadPoolExecutor(1, thread_name_prefix="quotewire-warm-up")
     warmed = warming.submit(_warm_up, spark)
     warming.shutdown(wait=False)
-    read = _read(spark, files).map(keyed)
+    read = _read(spark, files)
     if append:  # the keys already in the output, each met by its copies in one shuffle
         read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
     read = read.persist(StorageLevel.MEMORY_AND_DISK)
@@ -242,12 +243,16 @@ def _job(
     # (framed inside the analysis's own task: a map after the union would be a second Python
     # worker that every row passes through again)
     analysed = folded.values().mapPartitions(lambda items: map(_framed, _analyse(items, options)))
-    results = analysed.union(sc.parallelize([_framed(row) for row in missing], 1))
     # every row of the analysis goes into the JVM once, as one frame with a column per
     # dataset, kept there for the writes, the counts, the registry and the timelines: none of
-    # them reads the rows back through Python
+    # them reads the rows back through Python. (The inputs that name no file join as a frame
+    # of their own: a union of the two RDDs would put a second Python worker, converting
+    # every row for the JVM, behind each analysis task.)
     warmed.result()
-    frame = spark.createDataFrame(results, schema=_frame_schema(), verifySchema=False)
+    frame = spark.createDataFrame(analysed, schema=_frame_schema(), verifySchema=False)
+    if missing:
+        rows = [_framed(row) for row in missing]
+        frame = frame.union(spark.createDataFrame(rows, schema=_frame_schema(), verifySchema=False))
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         mode = "append" if append else "overwrite"
@@ -321,16 +326,21 @@ def _across(
     frames; returns how many entities and claim groups they hold."""
     from pyspark import StorageLevel
 
-    registry = registry_entities(_blocks(articles, entities), partitions).persist(
-        StorageLevel.MEMORY_AND_DISK
-    )
+    blocks = _blocks(articles, entities)
+    parts = registry_entities(blocks, partitions).flatMap(registry_parts)
+    parts = parts.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        people = _write(spark, registry.map(registry_row), RegistryRow, _join(out, "registry"))
+        people = _write(spark, _part(parts, REGISTRY_ROW), RegistryRow, _join(out, "registry"))
         dated = _dated_claims(claims, articles)
-        timelines = write_timelines(spark, _join(out, "timelines"), dated, registry, partitions)
+        timelines = write_timelines(spark, _join(out, "timelines"), dated, parts, partitions)
     finally:
-        registry.unpersist()
+        parts.unpersist()
     return people, timelines
+
+
+def _part(parts: Any, tag: str) -> Any:
+    """The items of the registry step's ``parts`` tagged ``tag`` (:func:`registry_parts`)."""
+    return parts.filter(lambda part: part[0] == tag).values()
 
 
 #: The frame the analysis gives: the dataset (or "tally") a row belongs to, one struct column
@@ -406,8 +416,9 @@ def _blocks(articles: Any, entities: Any) -> Any:
 
 
 def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = 0.3) -> Any:
-    """Every timeline-worthy claim of the ``claims`` frame as a :class:`DatedEntry`, with its
-    article's date, title, URL and text hash (joined in the JVM)."""
+    """Every timeline-worthy claim of the ``claims`` frame as a
+    :class:`~quotewire.scale.across.TimelineClaim`, with its article's date, title, URL and
+    text hash (joined in the JVM)."""
     meta = ("published", "title", "url", "text_hash")
     joined = claims.select("article_id", "claim_id", "record").join(
         articles.select("article_id", *meta), "article_id"
@@ -434,67 +445,80 @@ def _write(spark: Any, rows: Any, row_type: type, where: str) -> int:
         kept.unpersist()
 
 
-def write_timelines(spark: Any, where: str, dated: Any, registry: Any, partitions: int) -> int:
+def write_timelines(spark: Any, where: str, dated: Any, parts: Any, partitions: int) -> int:
     """``timelines/`` (at ``where``) from :func:`timeline_rows`; returns how many claim groups
-    it holds. ``dated`` holds the claims as :func:`_dated_claims` gives them. The claims joined
-    to their claimants are read twice (for the names that need a title looked up, then for
-    the timelines), so they are kept between the two."""
+    it holds. ``dated`` holds the claims as :func:`_dated_claims` gives them, ``parts`` what
+    the registry step gave (:func:`registry_parts`). The claims joined to their claimants are
+    read twice (for the names that need a title looked up, then for the timelines), so they
+    are kept between the two."""
     from pyspark import StorageLevel
 
-    joined = _claims_with_members(dated, registry, partitions).persist(
-        StorageLevel.MEMORY_AND_DISK
+    members = _part(parts, MEMBER)
+    joined = _cogroup(dated.map(lambda c: (c.key, c)), members, partitions).flatMap(
+        lambda kv: [(claim, kv[1][1][0] if kv[1][1] else None) for claim in kv[1][0]]
     )
+    joined = joined.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        timelines = timeline_rows(spark, joined, registry, partitions)
+        timelines = timeline_rows(spark, joined, _part(parts, PERSON), partitions)
         return _write(spark, timelines, TimelineRow, where)
     finally:
         joined.unpersist()
 
 
-def _claims_with_members(dated: Any, registry: Any, partitions: int) -> Any:
-    """Every claim of ``dated`` (:class:`DatedEntry`) with the (id, name) of the registry
-    entity its claimant's entity joined (None when there is none)."""
-    members = registry.flatMap(
-        lambda e: [((m.article, m.entity), (e.id, e.name)) for m in e.members]
-    )
-    return (
-        dated.map(lambda d: ((d.entry.article, claimant_entity(d)), d))
-        .leftOuterJoin(members, partitions)
-        .values()
-    )
+def _cogroup(left: Any, right: Any, partitions: int) -> Any:
+    """``(key, (left values, right values))`` for every key of two keyed RDDs. Each side is
+    spread over the partitions on its own and the two are then read partition by partition
+    (PySpark's own cogroup and joins map over a union of the two sides, which puts a second
+    Python worker, that every row passes through, behind each task)."""
+    tagged = left.mapValues(lambda v: (0, v)).partitionBy(partitions)
+    tagged = tagged.union(right.mapValues(lambda v: (1, v)).partitionBy(partitions))
+    return tagged.groupByKey(partitions).mapValues(_sides)
 
 
-def timeline_rows(spark: Any, joined: Any, registry: Any, partitions: int) -> Any:
+def _sides(values: Iterable[tuple[int, Any]]) -> tuple[list[Any], list[Any]]:
+    sides: tuple[list[Any], list[Any]] = ([], [])
+    for side, value in values:
+        sides[side].append(value)
+    return sides
+
+
+def timeline_rows(spark: Any, joined: Any, people: Any, partitions: int) -> Any:
     """The claim timelines of every article in the output, as ``quotewire claims`` makes them
     on one machine (:meth:`~quotewire.corpus.Corpus.claims`): each claim filed under its
     claimant's registry entity (joined through the registry's members), else under the one
-    person its claimant's title fits (looked up on the driver for the few names that need
-    it), else unresolved, a source or the narrator; then each claimant's entries, in the
-    corpus's order, grouped and flagged by :func:`~quotewire.claims.track.track` in one task.
-    ``joined`` is what :func:`_claims_with_members` gives (read twice here: keep it)."""
-    sc = spark.sparkContext
-    needing = (
-        joined.filter(lambda pair: pair[1] is None and pair[0].entry.claim.claimant is not None)
-        .map(lambda pair: pair[0].entry.claim.claimant.name)
-        .distinct()
-        .collect()
-    )
-    titled: dict[str, Filed | None] = {}
-    if needing:
-        people = registry.filter(lambda e: e.type == "PERSON" and bool(e.roles)).collect()
-        by_title = Registry.restore(people)
-        for name in needing:
-            found = by_title.by_title(name)
-            titled[name] = (found[0].id, found[0].name) if found is not None else None
-    shared = sc.broadcast(titled)
+    person its claimant's title fits (:func:`_titled`), else unresolved, a source or the
+    narrator; then each claimant's entries, in the corpus's order, grouped and flagged by
+    :func:`~quotewire.claims.track.track` in one task. ``joined`` holds each
+    :class:`~quotewire.scale.across.TimelineClaim` with the (id, name) of its claimant's
+    registry entity, or None (read twice here: keep it); ``people`` the registry's people
+    with roles by nation key."""
+    shared = spark.sparkContext.broadcast(_titled(joined, people, partitions))
     filed = joined.map(
-        lambda pair: (file_claim(pair[0].entry.claim, pair[1], shared.value.get), pair[0])
+        lambda pair: (
+            file_claimant(pair[0].claimant, pair[0].source, pair[1], shared.value.get),
+            pair[0],
+        )
     )
     return (
         filed.map(lambda f: (f[0][0], f))
         .groupByKey(partitions)
         .flatMap(lambda kv: claimant_timelines(kv[1]))
     )
+
+
+def _titled(joined: Any, people: Any, partitions: int) -> dict[str, Filed]:
+    """The claimant names no registry entity joined that a title look-up files under the one
+    person their title fits (:meth:`~quotewire.speakers.registry.Registry.by_title`), each
+    with that person's (id, name). Names and people meet by the nation key of the title's
+    head word (:func:`title_key`), so no step holds every person."""
+    names = joined.filter(lambda pair: pair[1] is None and pair[0].claimant is not None)
+    keyed_names = names.flatMap(
+        lambda pair: [(k, pair[0].claimant) for k in title_key(pair[0].claimant)]
+    )
+    found = _cogroup(keyed_names, people, partitions).flatMap(
+        lambda kv: titled_people(kv[1][0], kv[1][1]) if kv[1][0] and kv[1][1] else []
+    )
+    return dict(found.collect())
 
 
 def registry_entities(blocks: Any, partitions: int) -> Any:
@@ -545,18 +569,22 @@ def expand(spark: Any, paths: Iterable[str]) -> tuple[list[InputFile], list[Erro
 
 def _read(spark: Any, files: Sequence[InputFile]) -> Any:
     """The RDD of what the input files hold: a :class:`Pending` document or an
-    :class:`ErrorRow` per record."""
+    :class:`ErrorRow` per record, under its article key (:func:`keyed`, applied in the task
+    that reads: a map after a union would be a second Python worker every record passes
+    through)."""
     sc = spark.sparkContext
     parts = []
     binary = [f for f in files if f.kind in _BINARY_KINDS]
     if binary:
         kinds = {f.path: f.kind for f in binary}
         blobs = sc.binaryFiles(",".join(f.path for f in binary), minPartitions=len(binary))
-        parts.append(blobs.flatMap(lambda blob: from_bytes(blob[0], kinds, blob[1])))
+        parts.append(blobs.flatMap(lambda blob: map(keyed, from_bytes(blob[0], kinds, blob[1]))))
     parquet = [f.path for f in files if f.kind == "parquet"]
     if parquet:
         parts.append(_parquet_rows(spark, parquet))
-    return sc.union(parts) if parts else sc.emptyRDD()
+    if len(parts) > 1:
+        return sc.union(parts)
+    return parts[0] if parts else sc.emptyRDD()
 
 
 def _parquet_rows(spark: Any, paths: Sequence[str]) -> Any:
@@ -566,9 +594,9 @@ def _parquet_rows(spark: Any, paths: Sequence[str]) -> Any:
     columns = [c for c in ("id", "text", "html", "url") if c in frame.columns]
     if not any(c in columns for c in ("text", "html")):
         rows = [ErrorRow(input=p, record=None, reason='no "text" or "html" column') for p in paths]
-        return spark.sparkContext.parallelize(rows, 1)
+        return spark.sparkContext.parallelize([keyed(row) for row in rows], 1)
     frame = frame.select(*columns, functions.input_file_name().alias("_input"))
-    return frame.rdd.map(from_parquet_row)
+    return frame.rdd.map(lambda row: keyed(from_parquet_row(row)))
 
 
 def _stored_keys(spark: Any, out: str) -> Any:
