@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
 
-from quotewire.scale.balance import balanced_plan, bucket_count, bucket_of
+from quotewire.scale.balance import balanced_plan, bucket_count, bucket_of, decreasing_shares
 
 
 def _sizes(seed: int, n: int = 800, buckets: int = 1024) -> dict[int, int]:
@@ -48,3 +49,25 @@ def test_a_key_goes_to_its_bucket_s_partition_and_unseen_buckets_round_robin() -
     assert all(0 <= plan(f"k{i}") < 3 for i in range(200))
     with pytest.raises(ValueError):
         balanced_plan({}, 0, 1024)
+
+
+@pytest.mark.parametrize(("partitions", "cores"), [(8, 2), (16, 4), (3, 1)])
+def test_partitions_get_their_decreasing_shares_of_the_work(partitions: int, cores: int) -> None:
+    """The analysis's partitions, started in order, are each a little smaller than the one
+    before, so the stage ends on small ones: every partition holds its share of the work
+    within one bucket, and the last holds a small part of it."""
+    shares = decreasing_shares(partitions, cores)
+    assert abs(sum(shares) - 1) < 1e-9
+    assert all(a > b for a, b in itertools.pairwise(shares))
+    buckets = bucket_count(partitions)
+    sizes = _sizes(4, n=4000, buckets=buckets)
+    loads = balanced_plan(sizes, partitions, buckets, shares).loads(sizes, partitions)
+    total = sum(loads)
+    assert total == sum(sizes.values())
+    largest = max(sizes.values())
+    assert all(
+        abs(load - share * total) <= largest for load, share in zip(loads, shares, strict=True)
+    )
+    assert loads[-1] < total / partitions  # the last partition is smaller than an equal one
+    with pytest.raises(ValueError):
+        balanced_plan(sizes, partitions, buckets, shares[:-1])

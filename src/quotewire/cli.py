@@ -176,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--partitions",
         type=_whole(1, 100_000),
         default=None,
-        help="partitions the articles are analysed in (default: twice the cores)",
+        help="partitions the articles are analysed in, each a little smaller than the one "
+        "before (default: four per core)",
     )
     spk.add_argument(
         "--manifest", default=None, metavar="FILE", help="a file of input paths, one per line"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 #: buckets per partition: enough that a bucket is a small part of a partition's work
@@ -49,18 +49,42 @@ class Plan:
         return totals
 
 
-def balanced_plan(sizes: Mapping[int, int], partitions: int, buckets: int) -> Plan:
-    """Buckets dealt to ``partitions`` partitions, largest first, each to the partition with
-    the least work so far (ties: the lower partition). Buckets with no size are spread round
-    robin. ``sizes`` maps a bucket to the characters it holds."""
+def balanced_plan(
+    sizes: Mapping[int, int],
+    partitions: int,
+    buckets: int,
+    shares: Sequence[float] | None = None,
+) -> Plan:
+    """Buckets dealt to ``partitions`` partitions, largest first, each to the partition
+    furthest below its share of the work so far (its load over its share; ties: the lower
+    partition). ``shares`` (one per partition; equal when not given) is what part of the
+    work each partition is meant to hold. Buckets with no size are spread round robin.
+    ``sizes`` maps a bucket to the characters it holds."""
     if partitions < 1:
         raise ValueError("partitions must be at least 1")
+    weights = list(shares) if shares is not None else [1.0] * partitions
+    if len(weights) != partitions or min(weights) <= 0:
+        raise ValueError("shares must give every partition a positive share")
     partition_of = [bucket % partitions for bucket in range(buckets)]
-    heap = [(0, p) for p in range(partitions)]
+    loads = [0] * partitions
+    heap = [(0.0, p) for p in range(partitions)]
     for bucket, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
         if size <= 0:
             continue
-        load, p = heapq.heappop(heap)
+        _, p = heapq.heappop(heap)
         partition_of[bucket] = p
-        heapq.heappush(heap, (load + size, p))
+        loads[p] += size
+        heapq.heappush(heap, (loads[p] / weights[p], p))
     return Plan(tuple(partition_of))
+
+
+def decreasing_shares(partitions: int, cores: int) -> list[float]:
+    """Shares of the work for partitions that Spark starts in order on ``cores`` cores, each
+    ``1 - 1/(2 cores)`` of the one before: a core that finishes early takes the next,
+    smaller partition, so the stage ends on small partitions and a core waits at most about
+    the last one (an article's time is only roughly its length: "equal" partitions of 800
+    articles took 22 to 35 s)."""
+    ratio = 1 - 1 / (2 * max(cores, 1))
+    weights = [ratio**i for i in range(partitions)]
+    total = sum(weights)
+    return [w / total for w in weights]

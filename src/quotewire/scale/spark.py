@@ -54,7 +54,7 @@ from quotewire.scale.across import (
     title_key,
     titled_people,
 )
-from quotewire.scale.balance import balanced_plan, bucket_count
+from quotewire.scale.balance import balanced_plan, bucket_count, decreasing_shares
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
 from quotewire.scale.read import (
     STORED,
@@ -91,6 +91,9 @@ DATASETS: dict[str, tuple[type, str | None]] = {
 }
 _KIND_OF_ROW = {row: name for name, (row, _) in DATASETS.items()}
 _BINARY_KINDS = ("warc", "jsonl")
+#: The analysis's partitions per core when ``--partitions`` is not given: enough that the
+#: stage ends on small partitions (:func:`~quotewire.scale.balance.decreasing_shares`)
+PARTITIONS_PER_CORE = 4
 #: Spark's own log: errors only (its warnings and progress bars are not the user's concern)
 _LOG_CONFIG = Path(__file__).with_name("log4j2.properties")
 #: The JVM of a local run, where it shares the cores with the Python workers that do the work:
@@ -214,11 +217,14 @@ def _job(
     if manifest:
         paths += manifest_paths("\n".join(sc.textFile(manifest).collect()))
     files, missing = expand(spark, paths)
-    partitions = partitions or max(sc.defaultParallelism * 2, 1)
-    # the frames' joins and groupings spread their rows over as many partitions as the RDDs'
-    # (the Python that reads them runs one task per partition; left to itself, Spark merges
-    # small outputs into one partition and so one task)
-    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    cores = max(sc.defaultParallelism, 1)
+    partitions = partitions or cores * PARTITIONS_PER_CORE
+    # the steps after the analysis (writes, joins, groupings) move far less work in many
+    # small tasks: they run on at most two partitions per core. (The frames' joins and
+    # groupings are told so: left to itself, Spark merges small outputs into one partition,
+    # and so one Python task.)
+    steps = min(partitions, 2 * cores)
+    spark.conf.set("spark.sql.shuffle.partitions", str(steps))
     spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
 
@@ -231,12 +237,13 @@ def _job(
     if append:  # the keys already in the output, each met by its copies in one shuffle
         read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
     read = read.persist(StorageLevel.MEMORY_AND_DISK)
-    # partitions of equal work: the characters under each bucket of keys, dealt to partitions
+    # partitions of planned work, each a little smaller than the one before: the characters
+    # under each bucket of keys, dealt to partitions by their shares
     buckets = bucket_count(partitions)
     sizes: Counter[int] = Counter()
     for part in read.mapPartitions(lambda items: [bucket_sizes(items, buckets)]).collect():
         sizes.update(part)
-    plan = balanced_plan(sizes, partitions, buckets)
+    plan = balanced_plan(sizes, partitions, buckets, decreasing_shares(partitions, cores))
     folded = read.reduceByKey(merge, numPartitions=partitions, partitionFunc=plan).filter(
         lambda kv: not isinstance(kv[1], Stored)
     )
@@ -253,12 +260,13 @@ def _job(
     if missing:
         rows = [_framed(row) for row in missing]
         frame = frame.union(spark.createDataFrame(rows, schema=_frame_schema(), verifySchema=False))
-    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+    kept = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         mode = "append" if append else "overwrite"
         first, *rest = DATASETS
-        _write_dataset(frame, first, _join(out, first), mode)  # analyses, keeps the frame
+        _write_dataset(kept, first, _join(out, first), mode)  # analyses, keeps the frame
         read.unpersist()
+        frame = kept.coalesce(steps)  # the kept partitions read a few to a task from here
 
         def write_rest() -> dict[str, int]:
             for name in rest:
@@ -271,7 +279,7 @@ def _job(
                 spark.read.parquet(_join(out, name)) for name in ("articles", "entities", "claims")
             )
             summary.people, summary.timelines = _across(
-                spark, out, articles, entities, claims, partitions
+                spark, out, articles, entities, claims, steps
             )
         else:
             # this run's articles are all there is: the registry and the timelines read them
@@ -283,11 +291,11 @@ def _job(
                     _dataset(frame, name) for name in ("articles", "entities", "claims")
                 )
                 summary.people, summary.timelines = _across(
-                    spark, out, articles, entities, claims, partitions
+                    spark, out, articles, entities, claims, steps
                 )
                 counts = writing.result()
     finally:
-        frame.unpersist()
+        kept.unpersist()
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
