@@ -8,7 +8,7 @@ The job, stage by stage:
    becomes a document or the error of that record;
 3. one document per article key (the stores' content hash): the same article in two inputs is
    analysed once, and with ``--append`` an article already in the output is skipped; the keys
-   are spread over partitions of equal work (:mod:`quotewire.scale.balance`), the characters of
+   are spread over partitions of planned work (:mod:`quotewire.scale.balance`), the characters of
    each bucket of keys counted on the read;
 4. analyse: each executor loads the spaCy pipeline once and runs exactly
    :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents; the rows go
