@@ -88,3 +88,46 @@ def test_bench_scale_reports_registry_growth_and_spark(tmp_path: Path) -> None:
     assert spark["articles"] == 3
     assert min(spark["local1_seconds"], spark["local2_seconds"], spark["ingest2_seconds"]) > 0
     assert spark["speedup"] == pytest.approx(spark["local1_seconds"] / spark["local2_seconds"])
+
+
+def test_rounds_alternate_their_order_so_a_steady_drift_weighs_on_every_run_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two rounds the runs go local[1], local[2], ingest, ingest, local[2], local[1]: a
+    host that slows down by the same amount at every run adds the same to each mean, so the
+    ratios of the means are those of the runs' own times (the runs are stood in for here;
+    test_bench_scale_reports_registry_growth_and_spark runs them for real)."""
+    from quotewire.bench import scale
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Mayor Jonas Holm said the bridge is safe.",
+                "publisher": None,
+                "published": None,
+                "title": None,
+                "attributions": [],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    own = {"local[1]": 100.0, "local[2]": 55.0, "ingest --jobs 2": 50.0}
+    order: list[str] = []
+
+    def run(name: str, batch: Path, documents: list[object], folder: Path) -> float:
+        order.append(name)
+        return own[name] + 4.0 * len(order)  # the host 4 s slower at every run
+
+    monkeypatch.setattr(scale, "_timed_run", run)
+    timing = scale.spark_timings(corpus, 1, rounds=2)
+    assert order == [*scale.SPARK_RUNS, *reversed(scale.SPARK_RUNS)]
+    drift = 4.0 * 3.5  # every mean carries the drift of the sequence's middle
+    assert timing.local1_seconds == pytest.approx(100 + drift)
+    assert timing.local2_seconds == pytest.approx(55 + drift)
+    assert timing.ingest2_seconds == pytest.approx(50 + drift)
+    assert [r["local[1]"] for r in timing.rounds] == [104.0, 124.0]
+    text = scale.format_scale(scale.ScaleReport(spark=timing))
+    assert "the mean of 2 rounds" in text and "  2: 124.0 / 75.0 / 66.0 s" in text

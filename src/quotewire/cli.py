@@ -361,6 +361,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=800,
         help="articles of --corpus to run (default 800)",
     )
+    scl.add_argument(
+        "--rounds",
+        type=_whole(1, 20),
+        default=1,
+        help="times to run the three Spark and ingest runs, every other time in reverse "
+        "order, so that a host whose speed drifts weighs on them alike (default 1)",
+    )
     scl.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path)

@@ -290,7 +290,7 @@ def scale(args: argparse.Namespace) -> int:
         raise QuotewireError("--registry-sizes must be 2 or more each")
     report = ScaleReport(registry=registry_timings(sizes))
     if args.corpus is not None:
-        report.spark = spark_timings(args.corpus, args.articles)
+        report.spark = spark_timings(args.corpus, args.articles, args.rounds)
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_scale(report))
     return 0
 

@@ -15,14 +15,19 @@ import itertools
 import json
 import math
 import random
+import statistics
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotewire.model import Entity, Mention
 from quotewire.speakers.registry import Sighting, build_registry
+
+if TYPE_CHECKING:
+    from quotewire.ingest.document import Document
 
 _GIVEN = (
     "Anna Maria Jan Piotr Ola Nils Kari Henrik Greta Jonas Lars Eva Ivan Olga Tomas Lena Marek "
@@ -113,10 +118,14 @@ def growth(a: RegistryTiming, b: RegistryTiming) -> float:
 
 @dataclass(slots=True)
 class SparkTiming:
+    """The wall times of the three runs, in seconds (the mean of each run's rounds), and the
+    times of every round."""
+
     articles: int
     local1_seconds: float = 0.0
     local2_seconds: float = 0.0
     ingest2_seconds: float = 0.0
+    rounds: list[dict[str, float]] = field(default_factory=list)
 
     @property
     def speedup(self) -> float:
@@ -129,38 +138,55 @@ class SparkTiming:
         return self.local2_seconds / self.ingest2_seconds - 1 if self.ingest2_seconds else 0.0
 
 
-def spark_timings(corpus: Path, articles: int) -> SparkTiming:
+#: The three runs of :func:`spark_timings`, in the order of its first round.
+SPARK_RUNS = ("local[1]", "local[2]", "ingest --jobs 2")
+
+
+def spark_timings(corpus: Path, articles: int, rounds: int = 1) -> SparkTiming:
     """``quotewire spark`` on ``local[1]`` and ``local[2]`` and ``ingest --jobs 2``, each over
     the first ``articles`` texts of a PolNeAR-format JSONL corpus, wall time from start to the
-    last row written (Spark's start-up included, as a user waits for it)."""
+    last row written (Spark's start-up included, as a user waits for it). With several
+    ``rounds``, every other round runs the three in reverse order (local[1], local[2], ingest,
+    then ingest, local[2], local[1]), so that a host that slows down or speeds up steadily
+    weighs on the three means alike; each time is the mean of its rounds."""
     from quotewire.bench.polnear import load_corpus
     from quotewire.pipeline import Document
-    from quotewire.runners.ingest import ingest
-    from quotewire.scale import spark
-    from quotewire.store import open_store
 
     texts = load_corpus(corpus, limit=articles)
+    documents = [Document(text=a.text, id=a.id) for a in texts]
     timing = SparkTiming(articles=len(texts))
     with tempfile.TemporaryDirectory(prefix="quotewire-scale-") as tmp:
         batch = Path(tmp) / "articles.jsonl"
         with open(batch, "w", encoding="utf-8") as out:
             for article in texts:
                 out.write(json.dumps({"id": article.id, "text": article.text}) + "\n")
-        for master in ("local[1]", "local[2]"):
-            started = time.perf_counter()
-            folder = Path(tmp) / master.replace("[", "").replace("]", "")  # (no glob chars)
-            spark.run([str(batch)], str(folder), master=master)
-            seconds = time.perf_counter() - started
-            if master == "local[1]":
-                timing.local1_seconds = seconds
-            else:
-                timing.local2_seconds = seconds
-        documents = [Document(text=a.text, id=a.id) for a in texts]
-        started = time.perf_counter()
-        with open_store(Path(tmp) / "ingest.db") as store:
-            ingest(documents, store, jobs=2)
-        timing.ingest2_seconds = time.perf_counter() - started
+        for n in range(rounds):
+            order = SPARK_RUNS if n % 2 == 0 else SPARK_RUNS[::-1]
+            folder = Path(tmp) / f"round{n}"
+            times = {run: _timed_run(run, batch, documents, folder) for run in order}
+            timing.rounds.append({run: times[run] for run in SPARK_RUNS})
+    means = [statistics.fmean(r[run] for r in timing.rounds) for run in SPARK_RUNS]
+    timing.local1_seconds, timing.local2_seconds, timing.ingest2_seconds = means
     return timing
+
+
+def _timed_run(run: str, batch: Path, documents: list[Document], folder: Path) -> float:
+    """The wall time of one of :data:`SPARK_RUNS` over the articles of ``batch`` (as
+    ``documents`` for ``ingest``), writing under ``folder``."""
+    from quotewire.runners.ingest import ingest
+    from quotewire.scale import spark
+    from quotewire.store import open_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if run == "ingest --jobs 2":
+        started = time.perf_counter()
+        with open_store(folder / "ingest.db") as store:
+            ingest(documents, store, jobs=2)
+        return time.perf_counter() - started
+    started = time.perf_counter()
+    out = folder / run.replace("[", "").replace("]", "")  # (no glob characters)
+    spark.run([str(batch)], str(out), master=run)
+    return time.perf_counter() - started
 
 
 @dataclass(slots=True)
@@ -200,10 +226,19 @@ def format_scale(report: ScaleReport) -> str:
             ("spark local[2]", s.local2_seconds),
             ("ingest --jobs 2", s.ingest2_seconds),
         )
-        lines += ["", f"Spark on {s.articles} articles (wall time, start-up included)", ""]
+        heading = f"Spark on {s.articles} articles (wall time, start-up included"
+        if len(s.rounds) > 1:
+            heading += f"; the mean of {len(s.rounds)} rounds, every other one in reverse order"
+        lines += ["", heading + ")", ""]
         lines += [
             f"{what:<17}{sec:8.1f} s  {s.articles / sec:6.2f} articles/s" for what, sec in rows
         ]
+        if len(s.rounds) > 1:
+            lines += ["", "rounds: " + ", ".join(SPARK_RUNS)]
+            lines += [
+                f"  {n}: " + " / ".join(f"{r[run]:.1f}" for run in SPARK_RUNS) + " s"
+                for n, r in enumerate(s.rounds, start=1)
+            ]
         lines += [
             "",
             f"local[2] / local[1] throughput: {s.speedup:.2f}",
