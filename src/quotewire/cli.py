@@ -26,6 +26,7 @@ from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, re
 from quotewire.ingest.sources import jsonl_documents
 from quotewire.model import Result, corpus_json_schema, json_schema
 from quotewire.pipeline import Document, Options, run_many
+from quotewire.terminal import Column, plural, table
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -61,6 +62,12 @@ def _whole(low: int, high: int) -> Callable[[str], int]:
 _SECONDS = _number(float, 0.01, 86_400)
 _LIMIT = _whole(1, 1_000_000)
 _BIG = 2**31 - 1
+_CORPUS_HELP = "a PolNeAR-format JSONL corpus (required)"
+_DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: quotewire.db)"
+_REFERENCE_HELP = (
+    "the date that supplies the year of a dateline without one (default: the article's own "
+    "date, else today)"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -99,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="date that supplies the year of a dateline without one",
+        help=_REFERENCE_HELP,
     )
     ex.add_argument("--html", action="store_true", help="treat standard input as HTML")
 
@@ -110,21 +117,31 @@ def build_parser() -> argparse.ArgumentParser:
         "claimant's figures per measure as a timeline with changes and contradictions flagged.",
     )
     cl.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .jsonl batches")
-    cl.add_argument("--speaker", help="only claims by this person or organization (name or id)")
-    cl.add_argument("--measure", help="only measures containing these words")
-    cl.add_argument("--format", choices=("table", "json"), default="table")
+    cl.add_argument(
+        "--speaker",
+        help="only claims by this person or organization, by name or id (default: everyone)",
+    )
+    cl.add_argument(
+        "--measure", help="only measures containing these words (default: every measure)"
+    )
+    cl.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
     cl.add_argument(
         "--min-checkworthy",
         type=float,
         default=0.3,
         metavar="SCORE",
-        help="leave out claims scoring under this (ages, durations; default 0.3, 0 keeps all)",
+        help="leave out claims scoring under this (ages, durations; 0 keeps all; default: 0.3)",
     )
     cl.add_argument(
         "--reference-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="date that supplies the year of a dateline without one",
+        help=_REFERENCE_HELP,
     )
 
     ing = sub.add_parser(
@@ -140,9 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, folders, .jsonl batches, RSS/Atom feeds (.rss, .atom, .xml or a URL), "
         ".warc / .warc.gz files",
     )
-    ing.add_argument("--db", default=None, help="the store: a SQLite file (default quotewire.db)")
-    ing.add_argument("--jobs", type=_whole(1, 256), default=1, help="parse in this many processes")
-    ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+    ing.add_argument("--db", default=None, help=_DB_HELP)
+    ing.add_argument(
+        "--jobs", type=_whole(1, 256), default=1, help="parse in this many processes (default: 1)"
+    )
+    ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help=_REFERENCE_HELP)
     ing.add_argument(
         "--rebuild-registry",
         action="store_true",
@@ -180,14 +199,17 @@ def build_parser() -> argparse.ArgumentParser:
         "before (default: four per core)",
     )
     spk.add_argument(
-        "--manifest", default=None, metavar="FILE", help="a file of input paths, one per line"
+        "--manifest",
+        default=None,
+        metavar="FILE",
+        help="a file of input paths, one per line (default: only the INPUTs given)",
     )
     spk.add_argument(
         "--append",
         action="store_true",
         help="add only the articles not already in --out (default: replace its datasets)",
     )
-    spk.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+    spk.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help=_REFERENCE_HELP)
 
     lo = sub.add_parser(
         "load",
@@ -200,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     lo.add_argument(
         "--db",
         default=None,
-        help="the store: a SQLite file or a postgresql:// URL (default quotewire.db)",
+        help=_DB_HELP,
     )
     lo.add_argument(
         "--rebuild-registry",
@@ -212,27 +234,59 @@ def build_parser() -> argparse.ArgumentParser:
 
     se = sub.add_parser("search", help="search the stored quotes")
     se.add_argument("query", nargs="?", default="", help="words the quote, speaker or title hold")
-    se.add_argument("--db", default=None)
-    se.add_argument("--speaker", help="a speaker's name, part of it, or registry id")
-    se.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
-    se.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
-    se.add_argument("--type", choices=("direct", "indirect", "mixed", "headline"))
-    se.add_argument("--limit", type=_LIMIT, default=50, help="at most this many (default 50)")
-    se.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    se.add_argument("--db", default=None, help=_DB_HELP)
+    se.add_argument(
+        "--speaker",
+        help="a speaker's name, part of it, or registry id (default: every speaker)",
+    )
+    se.add_argument(
+        "--since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="only quotes published on or after this day (default: no limit)",
+    )
+    se.add_argument(
+        "--until",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="only quotes published on or before this day (default: no limit)",
+    )
+    se.add_argument(
+        "--type",
+        choices=("direct", "indirect", "mixed", "headline"),
+        help="only quotes of this type (default: every type)",
+    )
+    se.add_argument("--limit", type=_LIMIT, default=50, help="at most this many (default: 50)")
+    se.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
 
     sp = sub.add_parser("speakers", help="the speakers in the store, most quoted first")
-    sp.add_argument("--db", default=None)
-    sp.add_argument("--format", choices=("table", "json"), default="table")
+    sp.add_argument("--db", default=None, help=_DB_HELP)
+    sp.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
 
     exp = sub.add_parser("export", help="export the stored results")
-    exp.add_argument("--db", default=None)
+    exp.add_argument("--db", default=None, help=_DB_HELP)
     exp.add_argument(
         "--format",
         choices=("jsonl", "csv", "parquet"),
         default="jsonl",
-        help="jsonl: one result per article; csv and parquet: one row per quote",
+        help="jsonl: one result per article; csv and parquet: one row per quote (default: jsonl)",
     )
-    exp.add_argument("--out", default=None, help="the file to write (needed for parquet)")
+    exp.add_argument(
+        "--out",
+        default=None,
+        metavar="FILE",
+        help="the file to write (default: standard output; parquet needs a file)",
+    )
 
     srv = sub.add_parser(
         "serve",
@@ -243,12 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument(
         "--db",
         default=None,
-        help="the store (default quotewire.db); for PostgreSQL keep the password out of the "
-        "URL (PGPASSWORD or ~/.pgpass)",
+        help="the store: a SQLite file or a postgresql:// URL (default: quotewire.db); keep a "
+        "PostgreSQL password out of the URL (PGPASSWORD or ~/.pgpass)",
     )
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     srv.add_argument(
-        "--port", type=_whole(0, 65535), default=8000, help="port to listen on (8000)"
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    srv.add_argument(
+        "--port", type=_whole(0, 65535), default=8000, help="port to listen on (default: 8000)"
     )
     token = srv.add_mutually_exclusive_group()
     token.add_argument(
@@ -256,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="turn on POST /api/ingest for requests bearing 'Authorization: Bearer TOKEN'. "
         "Visible to anyone who can list processes: prefer the environment variable "
-        "QUOTEWIRE_INGEST_TOKEN or --ingest-token-file",
+        "QUOTEWIRE_INGEST_TOKEN or --ingest-token-file (default: ingest off)",
     )
     token.add_argument(
         "--ingest-token-file",
@@ -264,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="PATH",
         help="read the ingest token from the first line of this file (kept out of the process "
-        "list)",
+        "list; default: none)",
     )
     srv.add_argument(
         "--header-timeout",
@@ -272,14 +328,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=10.0,
         metavar="SECONDS",
         help="close a connection whose request headers are not complete this long after it "
-        "opened or after its previous response (default 10)",
+        "opened or after its previous response (default: 10)",
     )
     srv.add_argument(
         "--timeout-keep-alive",
         type=_whole(1, 86_400),
         default=5,
         metavar="SECONDS",
-        help="close an idle keep-alive connection after this long (default 5)",
+        help="close an idle keep-alive connection after this long (default: 5)",
     )
     srv.add_argument(
         "--body-timeout",
@@ -287,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="SECONDS",
         help="answer 408 to an ingest request whose body has not all arrived this long after "
-        "its headers (default 60)",
+        "its headers (default: 60)",
     )
     srv.add_argument(
         "--limit-concurrency",
@@ -295,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=256,
         metavar="N",
         help="at most N connections open at once; one more is answered 503 and closed "
-        "(default 256)",
+        "(default: 256)",
     )
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the output")
@@ -308,12 +364,19 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure accuracy and speed on an annotated corpus")
     bsub = bench.add_subparsers(dest="bench_command", required=True, metavar="BENCH")
     acc = bsub.add_parser("accuracy", help="precision, recall and F1 on a PolNeAR-format corpus")
-    acc.add_argument("--corpus", required=True, type=Path)
+    acc.add_argument("--corpus", required=True, type=Path, help=_CORPUS_HELP)
     acc.add_argument(
-        "--peers", default="", help="comma-separated peers to run beside quotewire: textacy"
+        "--peers",
+        default="",
+        help="comma-separated peers to run beside quotewire: textacy (default: none)",
     )
     acc.add_argument("--errors", action="store_true", help="list misses and false positives")
-    acc.add_argument("--limit", type=_whole(1, _BIG), default=None, help="first N articles only")
+    acc.add_argument(
+        "--limit",
+        type=_whole(1, _BIG),
+        default=None,
+        help="first N articles only (default: all)",
+    )
     acc.add_argument("--json", action="store_true", help="print the report as JSON")
     lnk = bsub.add_parser(
         "linking",
@@ -324,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--corpus",
         type=Path,
         default=Path("../shared/benchmarks/polnear/dev.jsonl"),
-        help="the split (default ../shared/benchmarks/polnear/dev.jsonl)",
+        help="the split (default: ../shared/benchmarks/polnear/dev.jsonl)",
     )
     lnk.add_argument(
         "--db",
@@ -336,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_whole(0, _BIG),
         default=10,
         metavar="N",
-        help="list the N worst merges and splits (default 10)",
+        help="list the N worst merges and splits (default: 10)",
     )
     lnk.add_argument("--json", action="store_true", help="print the report as JSON")
     scl = bsub.add_parser(
@@ -346,7 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     scl.add_argument(
         "--registry-sizes",
         default="10000,100000,1000000",
-        help="synthetic sightings for the registry step, comma-separated (default "
+        help="synthetic sightings for the registry step, comma-separated (default: "
         "10000,100000,1000000)",
     )
     scl.add_argument(
@@ -359,24 +422,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--articles",
         type=_whole(1, _BIG),
         default=800,
-        help="articles of --corpus to run (default 800)",
+        help="articles of --corpus to run (default: 800)",
     )
     scl.add_argument(
         "--rounds",
         type=_whole(1, 20),
         default=1,
         help="times to run the three Spark and ingest runs, every other time in reverse "
-        "order, so that a host whose speed drifts weighs on them alike (default 1)",
+        "order, so that a host whose speed drifts weighs on them alike (default: 1)",
     )
     scl.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
-    spd.add_argument("--corpus", required=True, type=Path)
-    spd.add_argument("--limit", type=_whole(1, _BIG), default=None)
+    spd.add_argument("--corpus", required=True, type=Path, help=_CORPUS_HELP)
+    spd.add_argument(
+        "--limit",
+        type=_whole(1, _BIG),
+        default=None,
+        help="first N articles only (default: all)",
+    )
     spd.add_argument(
         "--repeat",
         type=_whole(1, 1000),
         default=3,
-        help="rounds (parse alone, then the pipeline); the best time of each is kept",
+        help="rounds (parse alone, then the pipeline); the best time of each is kept (default: 3)",
     )
     amt = bsub.add_parser(
         "amounts", help="detection F1 and value/unit accuracy of the amount finder"
@@ -429,7 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     wst.add_argument(
         "--sizes",
         default="50000,100000",
-        help="the two sizes in characters, comma-separated (default 50000,100000)",
+        help="the two sizes in characters, comma-separated (default: 50000,100000)",
     )
     wst.add_argument(
         "--families", default="", help="comma-separated families (default: all; see --list)"
@@ -439,10 +507,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold",
         type=float,
         default=2.5,
-        help="flag a family whose time grows by more than this per doubling (default 2.5)",
+        help="flag a family whose time grows by more than this per doubling (default: 2.5)",
     )
     wst.add_argument(
-        "--timeout", type=float, default=600.0, help="seconds allowed per case (default 600)"
+        "--timeout", type=float, default=600.0, help="seconds allowed per case (default: 600)"
     )
     wst.add_argument("--json", action="store_true", help="print the results as JSON")
     bst = bsub.add_parser(
@@ -452,18 +520,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--quotes",
         type=_whole(1, 100_000_000),
         default=1_000_000,
-        help="how many (default 1,000,000)",
+        help="how many (default: 1,000,000)",
     )
     bst.add_argument(
-        "--queries", type=_whole(1, 1_000_000), default=300, help="searches timed (default 300)"
+        "--queries", type=_whole(1, 1_000_000), default=300, help="searches timed (default: 300)"
     )
     bst.add_argument(
-        "--db", default="bench-store.db", help="the SQLite file to build (replaced if present)"
+        "--db",
+        default="bench-store.db",
+        help="the SQLite file to build, replaced if present (default: bench-store.db)",
     )
     train = sub.add_parser("train", help="learn the shipped models from an annotated corpus")
     tsub = train.add_subparsers(dest="train_command", required=True, metavar="MODEL")
     cues = tsub.add_parser("cues", help="the cue lexicon, from a PolNeAR-format corpus")
-    cues.add_argument("--corpus", required=True, type=Path)
+    cues.add_argument("--corpus", required=True, type=Path, help=_CORPUS_HELP)
     cues.add_argument(
         "--out",
         type=Path,
@@ -714,7 +784,8 @@ def _write(out: TextIO, result: Result, fmt: str) -> None:
 
 
 def format_table(result: Result, width: int = 72) -> str:
-    """A readable terminal view of one result: speaker, type, quote, cue."""
+    """A readable terminal view of one result: its statements (speaker, type, quote, cue) and
+    its figures (figure, unit, measure, claimant), each a table with a header row."""
     article = result.article
     head = result.id or article.title or "(untitled)"
     lines = [f"== {head}"]
@@ -724,28 +795,54 @@ def format_table(result: Result, width: int = 72) -> str:
         if article.published
         else "",
         f"credited to {article.credited_source.name}" if article.credited_source else "",
-        f"{len(result.quotes)} statements",
-        f"{len(result.claims)} figures" if result.claims else "",
+        plural(len(result.quotes), "statement"),
+        plural(len(result.claims), "figure") if result.claims else "",
     ]
     lines.append("   " + " · ".join(f for f in facts if f))
-    rows = [("SPEAKER", "TYPE", "QUOTE", "CUE")]
-    for quote in result.quotes:
-        speaker = quote.speaker.name if quote.speaker else "?"
-        text = " ".join(quote.text.split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        rows.append((speaker, quote.type, text, quote.cue.text if quote.cue else ""))
-    widths = [min(28, max(len(r[i]) for r in rows)) for i in range(2)]
-    for speaker, kind, text, cue in rows:
-        lines.append(f"   {speaker[:28]:<{widths[0]}}  {kind:<{widths[1]}}  {text}  [{cue}]")
+    if result.quotes:
+        statements = [
+            {
+                "speaker": quote.speaker.name if quote.speaker else "?",
+                "type": quote.type,
+                "text": quote.text,
+                "cue": f"[{quote.cue.text}]" if quote.cue else "",
+            }
+            for quote in result.quotes
+        ]
+        lines.append(_indented(table(statements, _statement_columns(width))))
     if result.claims:
-        lines.append("   FIGURE                         UNIT          MEASURE  (CLAIMANT)")
-        for claim in result.claims:
-            who = claim.claimant.name if claim.claimant else "narrator"
-            figure = " ".join(claim.span.text.split())[:30]
-            measure = (claim.measure or "?")[:48]
-            lines.append(f"   {figure:<30} {claim.unit[:13]:<13} {measure}  ({who})")
+        figures = [
+            {
+                "figure": claim.span.text,
+                "unit": claim.unit,
+                "measure": claim.measure or "?",
+                "claimant": claim.claimant.name if claim.claimant else "narrator",
+            }
+            for claim in result.claims
+        ]
+        lines.append(_indented(table(figures, _FIGURE_COLUMNS)))
     return "\n".join(lines) + "\n\n"
+
+
+def _statement_columns(width: int) -> tuple[Column, ...]:
+    return (
+        Column("speaker", "SPEAKER", 28),
+        Column("type", "TYPE", 8),
+        Column("text", "QUOTE", width),
+        Column("cue", "CUE", 30),
+    )
+
+
+_FIGURE_COLUMNS = (
+    Column("figure", "FIGURE", 30),
+    Column("unit", "UNIT", 13),
+    Column("measure", "MEASURE", 48),
+    Column("claimant", "CLAIMANT", 30),
+)
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"   {line}" for line in text.rstrip("\n").split("\n"))
 
 
 if __name__ == "__main__":  # pragma: no cover

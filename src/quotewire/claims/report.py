@@ -11,6 +11,7 @@ from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import ClaimGroup
 from quotewire.pipeline import Document, Options, run_many
+from quotewire.terminal import plural
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
 
@@ -62,7 +63,12 @@ def format_groups(groups: list[ClaimGroup], articles: int) -> str:
     """A terminal view: one block per claimant and measure, one line per claim in time order,
     flags beside the claims they concern."""
     flagged = sum(len(g.flags) for g in groups)
-    lines = [f"{articles} articles · {len(groups)} claim groups · {flagged} flags", ""]
+    counts = [
+        plural(articles, "article"),
+        plural(len(groups), "claim group"),
+        plural(flagged, "flag"),
+    ]
+    lines = [" · ".join(counts), ""]
     for group in groups:
         lines.append(f"{group.claimant_name} · {group.measure} · {group.unit}")
         marks = {f.entry: f for f in group.flags}

@@ -79,6 +79,7 @@ from quotewire.scale.rows import (
     result_rows,
 )
 from quotewire.speakers.registry import resolve_block
+from quotewire.terminal import plural
 
 #: The datasets written under the output folder, their row type, and the column they are
 #: partitioned by.
@@ -138,11 +139,12 @@ class SparkSummary:
         rate = self.read / self.seconds if self.seconds else 0.0
         return (
             f"{self.read} read, {self.stored} stored, {self.skipped} already in the output, "
-            f"{self.duplicates} duplicates, {self.failed} failed; {self.quotes} statements, "
-            f"{self.claims} figures, {self.people} in the registry, {self.timelines} timelines "
+            f"{plural(self.duplicates, 'duplicate')}, {self.failed} failed; "
+            f"{plural(self.quotes, 'statement')}, {plural(self.claims, 'figure')}, "
+            f"{self.people} in the registry, {plural(self.timelines, 'timeline')} "
             f"({self.seconds:.1f} s, peak worker memory {self.peak_worker_mb} MiB, "
             f"{rate:.1f} articles/s, "
-            f"{self.partitions} partitions on {self.master})"
+            f"{plural(self.partitions, 'partition')} on {self.master})"
         )
 
 

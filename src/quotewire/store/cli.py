@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from quotewire.errors import InputError, QuotewireError
 from quotewire.ingest.sources import is_feed, is_warc, read_feed, read_warc
@@ -16,6 +16,7 @@ from quotewire.pipeline import Document, Options
 from quotewire.runners.ingest import IngestSummary, ingest
 from quotewire.scale.load import check_output_folder, load
 from quotewire.store import open_store
+from quotewire.terminal import Column, plural, table
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
 
@@ -52,58 +53,132 @@ def run_store_command(args: argparse.Namespace, read: Reader) -> int:
                 }
                 for e, n in store.speakers()
             ]
-            _print_rows(rows, args.format, ("quotes", "name", "id", "roles"))
+            _print_rows(rows, args.format, _SPEAKER_COLUMNS)
             return 0
         return _export(args, store)
 
 
-_HIT_COLUMNS = ("published", "speaker", "type", "text")
+_HIT_COLUMNS = (
+    Column("published", "PUBLISHED", 10),
+    Column("speaker", "SPEAKER", 28),
+    Column("type", "TYPE", 8),
+    Column("text", "QUOTE", 90),
+)
+_SPEAKER_COLUMNS = (
+    Column("quotes", "QUOTES", 8),
+    Column("name", "NAME", 32),
+    Column("id", "ID", 40),
+    Column("roles", "ROLES", 60),
+)
 
 
 def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
     if args.jobs < 1:
         raise QuotewireError(f"--jobs must be 1 or more, not {args.jobs}")
     documents = _documents(args.paths, read)
-    tty = sys.stderr.isatty()
-    summary = ingest(
-        documents,
-        store,
-        Options(reference_date=args.reference_date),
-        jobs=args.jobs,
-        progress=_progress(tty),
-    )
-    return _reported(summary, store, tty, rebuild=args.rebuild_registry)
+    with _Progress(sys.stderr, total=_expected(args.paths)) as progress:
+        summary = ingest(
+            documents,
+            store,
+            Options(reference_date=args.reference_date),
+            jobs=args.jobs,
+            progress=progress,
+        )
+    return _reported(summary, store, rebuild=args.rebuild_registry)
 
 
 def _load(args: argparse.Namespace, store: Any) -> int:
-    tty = sys.stderr.isatty()
-    summary = load(Path(args.folder), store, progress=_progress(tty))
-    return _reported(summary, store, tty, rebuild=args.rebuild_registry)
+    with _Progress(sys.stderr, total=None) as progress:
+        summary = load(Path(args.folder), store, progress=progress)
+    return _reported(summary, store, rebuild=args.rebuild_registry)
 
 
-def _progress(tty: bool) -> Callable[[IngestSummary], None]:
-    """A progress line rewritten in place on a terminal; nothing otherwise."""
+class _Progress:
+    """On a terminal, a progress bar on ``stream``: articles read (of ``total`` when it is
+    known), their rate, and the time left; elsewhere (a log, a pipe) nothing, the summary
+    line :func:`_reported` prints being the record."""
 
-    def progress(summary: IngestSummary) -> None:
-        if tty:
-            print(f"\rquotewire: {summary.line()}", end="", file=sys.stderr, flush=True)
+    def __init__(self, stream: TextIO, total: int | None) -> None:
+        self.total = total
+        self.bar: Any = None
+        self.task: Any = None
+        if stream.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
-    return progress
+            self.bar = Progress(
+                TextColumn("quotewire: ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f} articles/s"),
+                TextColumn("{task.fields[failed]} failed"),
+                TimeRemainingColumn(),
+                console=Console(file=stream),
+                transient=True,
+            )
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=self.total, rate=0.0, failed=0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, summary: IngestSummary) -> None:
+        if self.bar is not None:
+            total = max(self.total, summary.read) if self.total is not None else None
+            self.bar.update(
+                self.task,
+                completed=summary.read,
+                total=total,
+                rate=summary.rate,
+                failed=len(summary.failed),
+            )
 
 
-def _reported(summary: IngestSummary, store: Any, tty: bool, *, rebuild: bool = False) -> int:
+def _expected(paths: list[str]) -> int | None:
+    """How many articles ``paths`` hold, when a quick look tells (files, folders of them,
+    JSONL batches by their lines); None when one is a feed, a WARC file or unreadable."""
+    from quotewire.ingest.files import iter_article_files
+
+    total = 0
+    for where in paths:
+        path = Path(where)
+        if is_warc(where) or is_feed(where) or not path.exists():
+            return None
+        try:
+            if path.is_dir():
+                total += sum(1 for _ in iter_article_files(path))
+            elif path.suffix.lower() == ".jsonl":
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+        except OSError:
+            return None
+    return total
+
+
+def _reported(summary: IngestSummary, store: Any, *, rebuild: bool = False) -> int:
     """Report an ingest or load on standard error (and, with ``rebuild``, build the store's
     registry again first); its exit status (2: nothing stored and something failed, 1:
     something failed, 0: all went in or was there already)."""
-    if tty:
-        print(file=sys.stderr)
     for failure in summary.failed:
         print(f"quotewire: skipped {failure}", file=sys.stderr)
     print(f"quotewire: {summary.line()} -> {store.where}", file=sys.stderr)
     if rebuild:
         entities = store.rebuild_registry()
         print(
-            f"quotewire: registry rebuilt from every stored article: {entities} entities",
+            f"quotewire: registry rebuilt from every stored article: {plural(entities, 'entity')}",
             file=sys.stderr,
         )
     if summary.failed and not summary.added and not summary.skipped:
@@ -127,26 +202,59 @@ def _documents(paths: list[str], read: Reader) -> Iterator[Document | InputError
 
 
 def _export(args: argparse.Namespace, store: Any) -> int:
-    out = sys.stdout
-    if args.format == "jsonl":
+    if args.format == "parquet" and not args.out:
+        raise QuotewireError("--format parquet needs --out FILE (parquet is binary)")
+    if not args.out:
+        _write_export(args.format, store, sys.stdout)
+        return 0
+    out = Path(args.out)
+    if out.is_dir():
+        raise QuotewireError(f"{out}: is a folder; --out takes a file")
+    if not out.parent.is_dir():
+        raise QuotewireError(f"{out}: no folder {out.parent} to write it in")
+    # written beside the file and renamed over it at the end: a failed export leaves no
+    # half-written file behind (nor half of the one that was there)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        if args.format == "parquet":
+            count = _write_parquet(store, partial)
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as handle:
+                count = _write_export(args.format, store, handle)
+        partial.replace(out)
+    except OSError as error:
+        raise QuotewireError(f"{out}: cannot write it ({error.strerror or error})") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    what = plural(count, "article") if args.format == "jsonl" else plural(count, "quote")
+    print(f"quotewire: {what} -> {out}", file=sys.stderr)
+    return 0
+
+
+def _write_export(fmt: str, store: Any, out: TextIO) -> int:
+    """The store as JSONL (one result per article) or CSV (one row per quote) on ``out``;
+    how many articles or quotes it wrote."""
+    if fmt == "jsonl":
+        count = 0
         for _, result in store.results():
             out.write(result.to_json() + "\n")
-        return 0
+            count += 1
+        return count
     rows = _quote_rows(store)
-    if args.format == "parquet":
-        if not args.out:
-            raise QuotewireError("--format parquet needs --out FILE (parquet is binary)")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        columns = {name: [row[n] for row in rows] for n, name in enumerate(_QUOTE_COLUMNS)}
-        pq.write_table(pa.table(columns), args.out)
-        print(f"quotewire: {len(rows)} quotes -> {args.out}", file=sys.stderr)
-        return 0
     writer = csv.writer(out)
     writer.writerow(_QUOTE_COLUMNS)
     writer.writerows(rows)
-    return 0
+    return len(rows)
+
+
+def _write_parquet(store: Any, path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = _quote_rows(store)
+    columns = {name: [row[n] for row in rows] for n, name in enumerate(_QUOTE_COLUMNS)}
+    pq.write_table(pa.table(columns), path)
+    return len(rows)
 
 
 _QUOTE_COLUMNS = (
@@ -192,22 +300,17 @@ def _quote_rows(store: Any) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in rows]
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[Column, ...]) -> None:
     if fmt == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        names = list(rows[0]) if rows else [c.key for c in columns]
+        writer = csv.DictWriter(sys.stdout, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(rows)
         return
     if not rows:
         print("(nothing found)")
         return
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = " ".join(str(row.get(column) or "").split())
-            cells.append(value[:90] if column == "text" else value[:30])
-        print("  ".join(cells))
+    sys.stdout.write(table(rows, columns))
