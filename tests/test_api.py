@@ -146,3 +146,42 @@ def test_no_request_gets_a_5xx(api: str, path: str, x: str, params: dict[str, st
     elif response.status_code >= 400:  # a page says what was wrong, as a page
         assert response.headers["content-type"].startswith("text/html")
         assert "id='error'" in response.text
+
+
+def test_lists_carry_their_totals_and_filters(api: str) -> None:
+    quotes = httpx.get(f"{api}/api/quotes", params={"q": "inflation", "limit": 2}).json()
+    every = httpx.get(f"{api}/api/quotes", params={"q": "inflation", "limit": 200}).json()
+    assert len(quotes["items"]) == 2 and quotes["total"] == len(every["items"]) > 2
+    articles = httpx.get(f"{api}/api/articles", params={"limit": 2}).json()
+    stored = httpx.get(f"{api}/api/articles", params={"limit": 200}).json()["items"]
+    assert articles["total"] == len(stored) >= 9 and len(articles["items"]) == 2
+    assert {"quotes", "claims", "outlet"} <= set(articles["items"][0])
+    december = httpx.get(
+        f"{api}/api/articles", params={"since": "2025-12-01", "until": "2025-12-31"}
+    ).json()
+    assert december["total"] == len(december["items"]) >= 2
+    assert all(a["published"].startswith("2025-12") for a in december["items"])
+    nobody = httpx.get(f"{api}/api/articles", params={"outlet": "No Such Outlet"}).json()
+    assert nobody["total"] == 0 and nobody["items"] == []
+    speakers = httpx.get(f"{api}/api/speakers", params={"q": "LUND"}).json()
+    assert speakers["total"] == len(speakers["items"]) >= 1
+    assert all("Lund" in s["name"] for s in speakers["items"])
+    bad = httpx.get(f"{api}/api/articles", params={"since": "soon"})
+    assert bad.status_code == 422 and _error_shape(bad)["code"] == "invalid_request"
+
+
+def test_a_search_downloads_whole_as_csv_or_json(api: str) -> None:
+    import csv
+    import io
+
+    wanted = {"q": "inflation"}
+    total = httpx.get(f"{api}/api/quotes", params=wanted).json()["total"]
+    as_csv = httpx.get(f"{api}/api/quotes/download", params={**wanted, "format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert as_csv.headers["content-disposition"] == "attachment; filename=quotes.csv"
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert len(rows) == total and {"quote_id", "speaker_id", "text", "title"} <= set(rows[0])
+    as_json = httpx.get(f"{api}/api/quotes/download", params={**wanted, "format": "json"})
+    assert [r["quote_id"] for r in as_json.json()] == [r["quote_id"] for r in rows]
+    wrong = httpx.get(f"{api}/api/quotes/download", params={**wanted, "format": "xml"})
+    assert wrong.status_code == 422

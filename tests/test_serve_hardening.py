@@ -594,6 +594,8 @@ def test_a_claims_chart_renders_in_linear_time() -> None:
                 "value": float(i % 17),
                 "text": f"{i % 17} points",
                 "measure": "index",
+                "article_id": i // 3 + 1,
+                "claim_id": f"c{i % 3 + 1}",
             }
             for i in range(n)
         ]

@@ -55,6 +55,7 @@ def test_the_store_is_a_wal_sqlite_file_with_named_migrations(stored: Path) -> N
             "0004_quote_search_by_speaker",
             "0005_registry_generation",
             "0006_unregistered_speakers",
+            "0007_article_outlet",
         ]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.count() == 9 and store.count("quotes") > 40 and store.count("claims") > 20
@@ -268,3 +269,22 @@ def test_bench_store_builds_a_synthetic_store_and_times_searches(tmp_path: Path)
         assert store.db.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == 2000
     bad = _run("bench", "store", "--quotes", "5", "--db", str(db))
     assert bad.returncode == 2 and "--quotes" in bad.stderr
+
+
+def test_an_older_store_gets_its_articles_outlets_when_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    seed = Path(__file__).parent.parent / "samples" / "articles" / "agency_report.txt"
+    with open_store(db) as store:
+        text = seed.read_text(encoding="utf-8")
+        store.add(quotewire.extract(text), key=content_hash(text))
+    # the store as the version before the outlets left it
+    raw = sqlite3.connect(db)
+    raw.executescript(
+        "DROP INDEX articles_outlet; ALTER TABLE articles DROP COLUMN outlet; "
+        "DELETE FROM migrations WHERE name = '0007_article_outlet';"
+    )
+    raw.close()
+    with open_store(db) as store:  # (a writer migrates)
+        assert store.migrations()[-1] == "0007_article_outlet"
+        assert store.outlets() == [{"outlet": "Orienta", "articles": 1}]
+        assert [a["outlet"] for a in store.articles(outlet="Orienta")] == ["Orienta"]

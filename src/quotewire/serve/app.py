@@ -16,7 +16,11 @@ app reads it. ``/docs`` (Swagger UI) and ``/redoc`` load their scripts from this
 from __future__ import annotations
 
 import contextlib
+import csv
+import dataclasses
 import functools
+import io
+import json
 import threading
 from collections.abc import AsyncIterator
 from datetime import date
@@ -35,7 +39,8 @@ from quotewire.errors import AnalysisFailed, InputError, NotFound
 from quotewire.pipeline import Document, run_guarded
 from quotewire.serve import pages
 from quotewire.serve.guard import MAX_INGEST_CHARS, ASGIApp, Guard, error_body
-from quotewire.store import BadFilter, Store, content_hash, open_store
+from quotewire.speakers.names import fold
+from quotewire.store import BadFilter, QuoteHit, Store, content_hash, open_store
 
 QuoteType = Annotated[str | None, Query(pattern="^(direct|indirect|mixed|headline)$")]
 STATIC = FilePath(__file__).parent / "static"
@@ -73,6 +78,12 @@ def create_app(db: str, *, ingest_token: str | None = None, body_timeout: float 
     api = _api(db, read_only=ingest_token is None)
     return Guard(api, ingest_token=ingest_token, body_timeout=body_timeout)
 
+
+PAGE_ROWS = pages.DEFAULT_ROWS
+"""Rows on one page of the web UI's lists, unless ``?limit=`` says otherwise."""
+PageRows = Annotated[int, Query(ge=1, le=200)]
+MAX_DOWNLOAD = 10_000
+"""Quotes in one download of a search (``/api/quotes/download``)."""
 
 WORKER_THREADS = 8
 """Threads that answer requests (each holds a store connection of its own, so this bounds the
@@ -137,12 +148,29 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
 
     @app.get("/api/articles")
     def articles(
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        since: date | None = None,
+        until: date | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        """Stored articles, newest first."""
-        items = store().articles(limit=limit, offset=offset)
-        return {"items": items, "limit": limit, "offset": offset}
+        """Stored articles, newest first, with their quote and claim counts; ``outlet``
+        (exactly, as ``outlets`` lists them) and ``since``/``until`` (inclusive) narrow them;
+        ``total`` counts them all."""
+        current = store()
+        filters = {
+            "outlet": outlet,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        }
+        items = current.articles(**filters, limit=limit, offset=offset)
+        return {
+            "items": items,
+            "total": current.count_articles(**filters),
+            "outlets": current.outlets(),
+            "limit": limit,
+            "offset": offset,
+        }
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
@@ -152,6 +180,29 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         except NotFound:
             raise ApiError(404, "not_found", f"no article {article_id}") from None
         return {"article_id": article_id, **result.to_dict()}
+
+    def found_quotes(
+        q: str,
+        speaker: str | None,
+        type: str | None,
+        since: date | None,
+        until: date | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[dict[str, Any]], int]:
+        filters = {
+            "speaker": speaker,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "type": type,
+        }
+        current = store()
+        try:
+            hits = current.search(q, **filters, limit=limit, offset=offset)
+            total = current.count_quotes(q, **filters)
+        except BadFilter as error:  # (a store that fails is a 500, from the edge)
+            raise ApiError(400, "bad_query", str(error)) from None
+        return [h.to_dict() for h in hits], total
 
     @app.get("/api/quotes")
     def quotes(
@@ -163,33 +214,57 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     ) -> dict[str, Any]:
-        """Quotes matching every word of ``q`` (text, speaker or title), best first."""
-        try:
-            hits = store().search(
-                q,
-                speaker=speaker,
-                since=since.isoformat() if since else None,
-                until=until.isoformat() if until else None,
-                type=type,
-                limit=limit,
-                offset=offset,
-            )
-        except BadFilter as error:  # (a store that fails is a 500, from the edge)
-            raise ApiError(400, "bad_query", str(error)) from None
-        return {"items": [h.to_dict() for h in hits], "limit": limit, "offset": offset}
+        """Quotes matching every word of ``q`` (text, speaker or title), best first;
+        ``total`` counts every match, not only this page."""
+        items, total = found_quotes(q, speaker, type, since, until, limit, offset)
+        return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+    @app.get("/api/quotes/download")
+    def download_quotes(
+        q: Annotated[str, Query(max_length=500)] = "",
+        speaker: Annotated[str | None, Query(max_length=200)] = None,
+        type: QuoteType = None,
+        since: date | None = None,
+        until: date | None = None,
+        format: Annotated[str, Query(pattern="^(csv|json)$")] = "csv",
+        limit: Annotated[int, Query(ge=1, le=MAX_DOWNLOAD)] = MAX_DOWNLOAD,
+    ) -> Response:
+        """A search as a file to download: CSV (one row per quote, a header row) or JSON
+        (a list), the first ``limit`` matches (at most 10,000), best first."""
+        items, _ = found_quotes(q, speaker, type, since, until, limit, 0)
+        if format == "json":
+            body = json.dumps(items, ensure_ascii=False, indent=1)
+            kind = "application/json"
+        else:
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=[f.name for f in dataclasses.fields(QuoteHit)])
+            writer.writeheader()
+            writer.writerows(items)
+            body, kind = out.getvalue(), "text/csv; charset=utf-8"
+        attachment = {"content-disposition": f"attachment; filename=quotes.{format}"}
+        return Response(body, media_type=kind, headers=attachment)
 
     @app.get("/api/speakers")
     def speakers(
+        q: Annotated[str, Query(max_length=200)] = "",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        """People and organizations quoted, most quoted first, with their roles."""
-        ranked = store().speakers()[offset : offset + limit]
+        """People and organizations quoted, most quoted first, with their roles; ``q`` keeps
+        those whose name or an alias holds it (case and accents aside); ``total`` counts
+        them all."""
+        ranked = store().speakers()
+        if q:
+            needle = fold(q)
+            ranked = [
+                (e, n) for e, n in ranked if any(needle in fold(a) for a in (e.name, *e.aliases))
+            ]
         return {
             "items": [
                 {**entity.model_dump(exclude={"members"}), "quotes": count}
-                for entity, count in ranked
+                for entity, count in ranked[offset : offset + limit]
             ],
+            "total": len(ranked),
             "limit": limit,
             "offset": offset,
         }
@@ -263,6 +338,9 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         return {"article_id": added, "added": added is not None, "quotes": len(result.quotes)}
 
     # ---- the web UI --------------------------------------------------------------------------
+    def page_error(error: ApiError | ValueError) -> str:
+        return error.message if isinstance(error, ApiError) else str(error)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         q: Annotated[str, Query(max_length=500)] = "",
@@ -270,21 +348,57 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         type: Annotated[str, Query(max_length=20)] = "",
         since: Annotated[str, Query(max_length=20)] = "",
         until: Annotated[str, Query(max_length=20)] = "",
-    ) -> str:
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+        limit: PageRows = PAGE_ROWS,
+    ) -> Response:
         params = {"q": q, "speaker": speaker, "type": type, "since": since, "until": until}
+        found: list[dict[str, Any]] = []
+        total, error = 0, None
         try:
-            found = quotes(
-                q=q,
-                speaker=speaker or None,
-                type=type if type in ("direct", "indirect", "mixed", "headline") else None,
-                since=_day(since),
-                until=_day(until),
-                limit=100,
-                offset=0,
-            )["items"]
-        except ApiError:
-            found = []
-        return pages.search_page(params, found)
+            if type and type not in pages.QUOTE_TYPES:
+                raise ValueError(f"type: {type!r} is not one of " + ", ".join(pages.QUOTE_TYPES))
+            found, total = found_quotes(
+                q,
+                speaker or None,
+                type or None,
+                _day("since", since),
+                _day("until", until),
+                limit,
+                offset,
+            )
+        except (ApiError, ValueError) as failed:
+            error = page_error(failed)
+        paging = pages.Paging("/", params, offset, limit, total)
+        return HTMLResponse(
+            pages.search_page(params, found, paging, error), status_code=400 if error else 200
+        )
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(
+        outlet: Annotated[str, Query(max_length=200)] = "",
+        since: Annotated[str, Query(max_length=20)] = "",
+        until: Annotated[str, Query(max_length=20)] = "",
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        limit: PageRows = PAGE_ROWS,
+    ) -> Response:
+        params = {"outlet": outlet, "since": since, "until": until}
+        listed: dict[str, Any] = {"items": [], "total": 0, "outlets": store().outlets()}
+        error = None
+        try:
+            listed = articles(
+                outlet=outlet or None,
+                since=_day("since", since),
+                until=_day("until", until),
+                limit=limit,
+                offset=offset,
+            )
+        except ValueError as failed:
+            error = page_error(failed)
+        paging = pages.Paging("/articles", params, offset, limit, listed["total"])
+        return HTMLResponse(
+            pages.articles_page(params, listed["items"], paging, listed["outlets"], error),
+            status_code=400 if error else 200,
+        )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: Annotated[int, Path(ge=1, le=2**62)]) -> str:
@@ -294,16 +408,35 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         except NotFound:
             raise ApiError(404, "not_found", f"no article {article_id}") from None
         registry = current.registry()
-        ids = {}
+        linked = {}
         for entity in result.entities:
             joined = registry.entity_of(str(article_id), entity.id)
             if joined is not None:
-                ids[entity.id] = joined.id
-        return pages.article_page(article_id, result, ids)
+                linked[entity.id] = pages.Linked(joined.id, joined.name)
+        return pages.article_page(article_id, result, linked)
+
+    @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
+    def speakers_page(
+        q: Annotated[str, Query(max_length=200)] = "",
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        limit: PageRows = PAGE_ROWS,
+    ) -> str:
+        listed = speakers(q=q, limit=limit, offset=offset)
+        paging = pages.Paging("/speakers", {"q": q}, offset, limit, listed["total"])
+        return pages.speakers_page({"q": q}, listed["items"], paging)
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
-    def speaker_page(speaker_id: Annotated[str, Path(max_length=200)]) -> str:
-        return pages.speaker_page(speaker(speaker_id))
+    def speaker_page(
+        speaker_id: Annotated[str, Path(max_length=200)],
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+        limit: PageRows = PAGE_ROWS,
+    ) -> str:
+        entity = speaker(speaker_id)
+        said, total = found_quotes("", speaker_id, None, None, None, limit, offset)
+        articles = {m["article"] for m in entity["members"]}
+        titles = store().article_titles(sorted(int(a) for a in articles if a.isdigit()))
+        paging = pages.Paging(f"/speakers/{speaker_id}", {}, offset, limit, total)
+        return pages.speaker_page(entity, said, paging, {str(k): v for k, v in titles.items()})
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(measure: Annotated[str, Query(max_length=200)] = "") -> str:
@@ -342,8 +475,12 @@ def _offline_redoc(assets: FilePath) -> bytes:
     return script.replace(REDOCLY_LOGO, b"data:,")
 
 
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
+def _day(name: str, value: str) -> date | None:
+    """A date typed into a form (YYYY-MM-DD), or None when left empty; a ValueError naming
+    the field otherwise."""
+    if not value:
         return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None

@@ -41,7 +41,7 @@ MAX_INGEST_CHARS = 2_000_000
 MAX_BODY_BYTES = MAX_INGEST_CHARS + 10_000  # the article's text or HTML, and its JSON around it
 INGEST_PATH = "/api/ingest"
 ALLOWED_CONTROLS = frozenset("\t\n\r")
-PAGE_PATHS = frozenset({"/", "/claims", "/docs", "/redoc"})
+PAGE_PATHS = frozenset({"/", "/articles", "/speakers", "/claims", "/docs", "/redoc"})
 PAGE_PREFIXES = ("/articles/", "/speakers/")
 
 # no script on the pages, no style but the served sheet, nothing from elsewhere

@@ -2,11 +2,18 @@
 elsewhere (the style sheet is served at ``/style.css``, charts are inline SVG), under a
 Content-Security-Policy that allows no script and no inline style.
 
-- ``/``: search quotes by words, speaker, type and dates;
-- ``/articles/{id}``: the text with each quote highlighted in its speaker's colour, cues and
-  speaker mentions underlined, debris greyed, and the quotes and claims listed beside it;
-- ``/speakers/{id}``: roles, the articles that joined the entity and why, a chart of quotes
-  per month, and the speaker's claims;
+Every page has the same header (Search, Articles, Speakers, Claims), landmarks, labels on its
+form fields and a layout that fits a phone's width:
+
+- ``/``: search quotes by words, speaker, type and dates; the total, pages of results, and the
+  search as CSV or JSON;
+- ``/articles``: the stored articles, newest first, by outlet and dates, in pages;
+- ``/articles/{id}``: the text with each quote highlighted in its speaker's colour (the same for
+  every mention of that person, pronouns included), cues underlined, figures boxed, debris
+  greyed, a legend of these marks, and the quotes and claims listed beside it;
+- ``/speakers``: the people and organizations quoted, searchable, in pages;
+- ``/speakers/{id}``: roles, a chart of quotes per month, the statements (in pages, each linked
+  to its passage), the claims, and the articles that joined the entity and why;
 - ``/claims?measure=``: a measure's values over time, one colour per claimant;
 - ``/docs`` and ``/redoc``: the API's documentation (Swagger UI and ReDoc, whose scripts are
   served from the ``fastapi-offline`` package: :data:`DOCS_ASSETS`, :data:`REDOC_SCRIPT`);
@@ -18,11 +25,16 @@ Every page renders in time linear in its size (no per-item search over all items
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
+from urllib.parse import urlencode
 
 from quotewire.model import Result
+from quotewire.terminal import plural
 
 PALETTE = (
     "#fde68a",
@@ -37,136 +49,387 @@ PALETTE = (
 LINES = ("#b45309", "#1d4ed8", "#15803d", "#b91c1c", "#6d28d9", "#be185d", "#0e7490", "#c2410c")
 
 STYLE = """
-body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fafafa}
-header{background:#1f2937;color:#fff;padding:.6rem 1rem}header a{color:#fff;margin-right:1rem}
-main{display:flex;gap:1.5rem;padding:1rem;max-width:1200px}
-.text{white-space:pre-wrap;line-height:1.6;flex:3;background:#fff;padding:1rem;
-border:1px solid #ddd}
-aside{flex:2;font-size:.9rem}aside li{margin-bottom:.5rem}
+*{box-sizing:border-box}
+body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fafafa;line-height:1.45}
+a{color:#1d4ed8}
+header{background:#1f2937;color:#fff;padding:.6rem 1rem}
+header nav{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
+header a{color:#fff}header a[aria-current]{text-decoration:underline 3px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:#fff;color:#111;
+padding:.3rem}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{
+outline:3px solid #f59e0b;outline-offset:2px}
+main{display:flex;flex-wrap:wrap;gap:1.5rem;padding:1rem;max-width:1200px}
+main>div{flex:1 1 100%;min-width:0}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.6;flex:3 1 28rem;min-width:0;
+background:#fff;padding:1rem;border:1px solid #ddd}
+aside{flex:2 1 18rem;min-width:0;font-size:.9rem;overflow-wrap:anywhere}
+aside li{margin-bottom:.5rem}
 .q{border-radius:3px;padding:1px 0}.cue{text-decoration:underline 2px}
-.who{text-decoration:underline dotted 2px}.debris{color:#999}
-form input,form select{margin:.2rem;padding:.3rem}table{border-collapse:collapse}
-td,th{padding:.3rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+.who{text-decoration:underline dotted 2px}.debris{color:#6b6b6b}
+.fig{outline:1px solid #92400e;border-radius:2px}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.85rem;padding:0;list-style:none}
+form{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:flex-end;margin-bottom:1rem}
+form label{display:flex;flex-direction:column;font-size:.85rem}
+form input,form select{padding:.3rem;max-width:100%}
+table{border-collapse:collapse;width:100%}
+td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;
+overflow-wrap:anywhere}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem}
-.error{color:#b91c1c}
+.error{color:#b91c1c}.meta{color:#444}
+.pager{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.8rem 0}
+svg{max-width:100%;height:auto}
+@media (max-width:600px){main{padding:.5rem}td,th{padding:.25rem .3rem}
+.wide{display:none}}
 """
 NO_COLOUR = "#eee"
 DOCS_ASSETS = "/static/docs"  # the files of fastapi-offline's static folder
 REDOC_SCRIPT = "/static/redoc.js"  # its ReDoc script, made to fetch nothing from elsewhere
+DEFAULT_ROWS = 50  # rows on a page unless the address says otherwise
+SECTIONS = (
+    ("/", "Search"),
+    ("/articles", "Articles"),
+    ("/speakers", "Speakers"),
+    ("/claims", "Claims"),
+)
 
 
 def stylesheet() -> str:
     """The pages' style sheet: :data:`STYLE` and one class per speaker colour (``c0``...)."""
     colours = "".join(f".c{n}{{background:{colour}}}\n" for n, colour in enumerate(PALETTE))
-    return f"{STYLE.lstrip()}{colours}.c-none{{background:{NO_COLOUR}}}\n"
+    underlines = "".join(
+        f".w{n}{{text-decoration-color:{colour}}}\n" for n, colour in enumerate(LINES)
+    )
+    return f"{STYLE.lstrip()}{colours}{underlines}.c-none{{background:{NO_COLOUR}}}\n"
 
 
-def page(title: str, body: str) -> str:
+def page(title: str, body: str, section: str = "") -> str:
+    """A whole page: head (with the viewport for phones), the header's navigation (the
+    current ``section`` marked), and ``body``, which holds the ``<main>`` landmark."""
+    current = " aria-current='page'"
+    links = "".join(
+        f"<a href='{path}'{current if path == section else ''}>{name}</a>"
+        for path, name in SECTIONS
+    )
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{_e(title)} · quotewire</title><link rel='icon' href='data:,'>"
         "<link rel='stylesheet' href='/style.css'>"
-        "</head><body>"
-        "<header><a href='/'><b>quotewire</b></a><a href='/'>Search</a>"
-        "<a href='/claims'>Claims</a></header>"
-        f"{body}</body></html>"
+        "</head><body><a class='skip' href='#main'>Skip to the content</a>"
+        f"<header><nav aria-label='Sections'><a href='/'><b>quotewire</b></a>{links}</nav>"
+        f"</header>{body}</body></html>"
     )
 
 
-def search_page(params: dict[str, str], hits: list[dict[str, Any]]) -> str:
-    def field(name: str, label: str) -> str:
-        return (
-            f"<label>{label} <input name='{name}' id='{name}' value='{_e(params.get(name, ''))}'>"
-            "</label>"
-        )
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """Where a list is: ``offset`` and ``limit`` of ``total`` rows, at ``path`` with the
+    query ``params`` that found them (kept in the links to the other pages)."""
 
-    types = "".join(
-        f"<option{' selected' if params.get('type') == t else ''}>{t}</option>"
-        for t in ("", "direct", "indirect", "mixed", "headline")
+    path: str
+    params: Mapping[str, str]
+    offset: int
+    limit: int
+    total: int
+
+    def link(self, offset: int) -> str:
+        """The address of the page that starts at ``offset``."""
+        query = {k: v for k, v in self.params.items() if v}
+        if offset:
+            query["offset"] = str(offset)
+        if self.limit != DEFAULT_ROWS:
+            query["limit"] = str(self.limit)
+        return f"{self.path}?{urlencode(query)}" if query else self.path
+
+
+def pager(paging: Paging, noun: str, *, where: str = "top") -> str:
+    """The place in a list ("41-60 of 1,234 quotes") with links to the previous and next
+    pages; ``where`` ("top" or "bottom" of the list) names the navigation landmark."""
+    if not paging.total:
+        return ""
+    first = min(paging.offset + 1, paging.total)
+    last = min(paging.offset + paging.limit, paging.total)
+    total = " id='total'" if where == "top" else ""
+    parts = [f"<span{total}>{first:,}–{last:,} of {plural(paging.total, noun)}</span>"]
+    if paging.offset > 0:
+        back = max(paging.offset - paging.limit, 0)
+        parts.append(f"<a rel='prev' href='{_e(paging.link(back))}'>Previous</a>")
+    if last < paging.total:
+        parts.append(f"<a rel='next' href='{_e(paging.link(last))}'>Next</a>")
+    return f"<nav class='pager' aria-label='Pages ({where})'>{''.join(parts)}</nav>"
+
+
+def _field(name: str, label: str, value: str, kind: str = "text", hint: str = "") -> str:
+    extra = f" placeholder='{_e(hint)}'" if hint else ""
+    return (
+        f"<label for='{name}'>{label}<input type='{kind}' name='{name}' id='{name}' "
+        f"value='{_e(value)}'{extra}></label>"
     )
+
+
+def _select(name: str, label: str, value: str, options: Sequence[tuple[str, str]]) -> str:
+    shown = "".join(
+        f"<option value='{_e(v)}'{' selected' if v == value else ''}>{_e(text)}</option>"
+        for v, text in options
+    )
+    return f"<label for='{name}'>{label}<select name='{name}' id='{name}'>{shown}</select></label>"
+
+
+def _error(message: str | None) -> str:
+    return f"<p class='error' id='error' role='alert'>{_e(message)}</p>" if message else ""
+
+
+QUOTE_TYPES = ("direct", "indirect", "mixed", "headline")
+
+
+def search_page(
+    params: Mapping[str, str],
+    hits: list[dict[str, Any]],
+    paging: Paging,
+    error: str | None = None,
+) -> str:
+    """The search form, what was wrong with it (``error``), the hits with their total and
+    pages, and links to download the whole search as CSV or JSON."""
+    types = [("", "any"), *((t, t) for t in QUOTE_TYPES)]
     rows = "".join(
         "<tr class='hit'>"
         f"<td>{_e((h['published'] or '')[:10])}</td>"
         f"<td>{_speaker_link(h['speaker'], h['speaker_id'])}</td><td>{_e(h['type'])}</td>"
-        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(h['text'][:300])}"
-        "</a></td></tr>"
+        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(_cut(h['text']))}"
+        f"</a><div class='meta'>{_e(h.get('title') or '')}</div></td></tr>"
         for h in hits
     )
+    if hits:
+        query = {k: v for k, v in params.items() if v}
+        downloads = " ".join(
+            f"<a href='{_e('/api/quotes/download?' + urlencode({**query, 'format': f}))}' "
+            f"download>{f.upper()}</a>"
+            for f in ("csv", "json")
+        )
+        table = (
+            f"{pager(paging, 'quote')}<p>Download this search: {downloads}</p>"
+            "<table><caption class='skip'>Quotes found</caption><thead><tr><th scope='col'>date"
+            "</th><th scope='col'>speaker</th><th scope='col'>type</th><th scope='col'>quote"
+            f"</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"{pager(paging, 'quote', where='bottom')}"
+        )
+    else:
+        table = "" if error else "<p id='none'>No quotes found.</p>"
+    body = (
+        "<main id='main'><div><h1>Search quotes</h1>"
+        "<form method='get' action='/' role='search'>"
+        f"{_field('q', 'words', params.get('q', ''))}"
+        f"{_field('speaker', 'speaker', params.get('speaker', ''))}"
+        f"{_select('type', 'type', params.get('type', ''), types)}"
+        f"{_field('since', 'since', params.get('since', ''), 'date')}"
+        f"{_field('until', 'until', params.get('until', ''), 'date')}"
+        f"<button type='submit'>Search</button></form>{_error(error)}{table}</div></main>"
+    )
+    return page("Search", body, "/")
+
+
+def articles_page(
+    params: Mapping[str, str],
+    rows: list[dict[str, Any]],
+    paging: Paging,
+    outlets: list[dict[str, Any]],
+    error: str | None = None,
+) -> str:
+    """The stored articles, newest first: title (linked), outlet, date and counts."""
+    choices = [
+        ("", "every outlet"),
+        *((o["outlet"], f"{o['outlet']} ({o['articles']:,})") for o in outlets),
+    ]
+    listed = "".join(
+        "<tr class='article'>"
+        f"<td>{_e((r['published'] or '')[:10])}</td>"
+        f"<td><a href='/articles/{r['id']}'>{_e(article_name(r['id'], r['title']))}</a></td>"
+        f"<td>{_e(r['outlet'] or '')}</td>"
+        f"<td>{plural(int(r['quotes']), 'quote')}, {plural(int(r['claims']), 'claim')}</td></tr>"
+        for r in rows
+    )
     table = (
-        f"<table><tr><th>date</th><th>speaker</th><th>type</th><th>quote</th></tr>{rows}</table>"
-        if hits
-        else "<p>No quotes found.</p>"
+        f"{pager(paging, 'article')}<table><thead><tr><th scope='col'>published</th>"
+        "<th scope='col'>title</th><th scope='col'>outlet</th><th scope='col'>statements"
+        f"</th></tr></thead><tbody>{listed}</tbody></table>"
+        f"{pager(paging, 'article', where='bottom')}"
+        if rows
+        else ("" if error else "<p id='none'>No articles found.</p>")
     )
     body = (
-        "<main><div><h1>Search quotes</h1><form method='get' action='/'>"
-        f"{field('q', 'words')}{field('speaker', 'speaker')}"
-        f"<label>type <select name='type' id='type'>{types}</select></label>"
-        f"{field('since', 'since')}{field('until', 'until')}"
-        f"<button type='submit'>Search</button></form>{table}</div></main>"
+        "<main id='main'><div><h1>Articles</h1><form method='get' action='/articles'>"
+        f"{_select('outlet', 'outlet', params.get('outlet', ''), choices)}"
+        f"{_field('since', 'since', params.get('since', ''), 'date')}"
+        f"{_field('until', 'until', params.get('until', ''), 'date')}"
+        f"<button type='submit'>Show</button></form>{_error(error)}{table}</div></main>"
     )
-    return page("Search", body)
+    return page("Articles", body, "/articles")
 
 
-def article_page(article_id: int, result: Result, speaker_ids: dict[str, str]) -> str:
-    """The article with its quotes marked; ``speaker_ids`` maps local entity ids to registry
-    ids (for links and stable colours)."""
-    text = result.article.text
-    colours: dict[str, str] = {}  # speaker -> its colour's class
+def speakers_page(params: Mapping[str, str], rows: list[dict[str, Any]], paging: Paging) -> str:
+    """The people and organizations quoted, most quoted first, with their roles."""
+    listed = "".join(
+        "<tr class='speaker'>"
+        f"<td><a href='/speakers/{_e(r['id'])}'>{_e(r['name'])}</a></td>"
+        f"<td>{_e('; '.join(role['role'] for role in r['roles']))}</td>"
+        f"<td>{plural(int(r['quotes']), 'quote')}</td></tr>"
+        for r in rows
+    )
+    table = (
+        f"{pager(paging, 'speaker')}<table><thead><tr><th scope='col'>name</th>"
+        "<th scope='col'>roles</th><th scope='col'>quoted</th></tr></thead>"
+        f"<tbody>{listed}</tbody></table>{pager(paging, 'speaker', where='bottom')}"
+        if rows
+        else "<p id='none'>No speakers found.</p>"
+    )
+    body = (
+        "<main id='main'><div><h1>Speakers</h1>"
+        "<form method='get' action='/speakers' role='search'>"
+        f"{_field('q', 'name', params.get('q', ''))}"
+        f"<button type='submit'>Find</button></form>{table}</div></main>"
+    )
+    return page("Speakers", body, "/speakers")
+
+
+def article_name(article_id: int | str, title: str | None) -> str:
+    """How a page names an article: its title, else "Article 12"."""
+    return title or f"Article {article_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """The registry entity an article's entity was joined to: its id and canonical name."""
+
+    id: str
+    name: str
+
+
+def article_page(article_id: int, result: Result, linked: Mapping[str, Linked]) -> str:
+    """The article with its quotes marked; ``linked`` maps local entity ids to the registry
+    entities they were joined to (for links, and the canonical names shown). Each speaker has
+    one colour: its quotes' background and the underline of every mention of it (names,
+    titles, pronouns)."""
+    article = result.article
+    text = article.text
+    colours: dict[str, int] = {}  # the speaker's entity -> its colour's number
+
+    def colour(who: str) -> int:
+        return colours.setdefault(who, len(colours) % len(PALETTE))
+
+    def canonical(local: str | None, fallback: str | None) -> str:
+        found = linked.get(local) if local else None
+        return found.name if found else (fallback or "unknown")
+
     marks: list[tuple[int, int, str, str]] = []  # start, end, class, extra attributes
-    for debris in result.article.debris:
+    for debris in article.debris:
         marks.append((debris.start, debris.end, "debris", f"title='{_e(debris.kind)}'"))
     for quote in result.quotes:
-        who = quote.speaker.entity if quote.speaker and quote.speaker.entity else "?"
-        colour = colours.setdefault(who, f"c{len(colours) % len(PALETTE)}")
-        for span in quote.content:
-            name = _e(quote.speaker.name if quote.speaker else "unknown")
+        local = quote.speaker.entity if quote.speaker else None
+        number = colour(local or "?")
+        name = _e(canonical(local, quote.speaker.name if quote.speaker else None))
+        for n, span in enumerate(quote.content):
+            anchor = f" id='{_e(quote.id)}'" if n == 0 else ""
             marks.append(
-                (span.start, span.end, f"q {colour}", f"data-quote='{_e(quote.id)}' title='{name}'")
+                (
+                    span.start,
+                    span.end,
+                    f"q c{number}",
+                    f"data-quote='{_e(quote.id)}'{anchor} title='{name}'",
+                )
             )
         if quote.cue:
             marks.append((quote.cue.start, quote.cue.end, "cue", ""))
-        if quote.speaker and quote.speaker.mention:
-            mention = quote.speaker.mention
-            marks.append((mention.start, mention.end, "who", ""))
+    for entity in result.entities:
+        if entity.id not in colours:
+            continue
+        line = f"w{colours[entity.id] % len(LINES)}"
+        name = _e(canonical(entity.id, entity.name))
+        for mention in entity.mentions:
+            marks.append(
+                (mention.start, mention.end, f"who {line}", f"title='{name} ({_e(mention.kind)})'")
+            )
+    for claim in result.claims:
+        who = _e(claim.claimant.name if claim.claimant else "narrator")
+        marks.append(
+            (claim.span.start, claim.span.end, "fig", f"id='{_e(claim.id)}' title='figure: {who}'")
+        )
     body_text = _marked(text, marks)
     items = []
     for q in result.quotes:
         local = q.speaker.entity if q.speaker and q.speaker.entity else "?"
-        link = _speaker_link(q.speaker.name if q.speaker else None, speaker_ids.get(local))
-        items.append(
-            f"<li id='{_e(q.id)}'><span class='swatch {colours.get(local, 'c-none')}'></span>"
-            f"<b>{link}</b>"
-            f" ({_e(q.type)}): {_e(q.text[:200])}</li>"
+        found = linked.get(local)
+        link = _speaker_link(
+            canonical(local, q.speaker.name if q.speaker else None) if q.speaker else None,
+            found.id if found else None,
         )
-    quotes = "".join(items)
+        shade = f"c{colours[local]}" if local in colours else "c-none"
+        items.append(
+            f"<li><span class='swatch {shade}'></span><b>{link}</b>"
+            f" ({_e(q.type)}): <a href='#{_e(q.id)}'>{_e(_cut(q.text, 200))}</a></li>"
+        )
     claims = "".join(
-        f"<li class='claim'>{_e(c.span.text)} — {_e(c.measure or '?')}"
+        f"<li class='claim'><a href='#{_e(c.id)}'>{_e(c.span.text)}</a> — {_e(c.measure or '?')}"
         f" ({_e(c.claimant.name if c.claimant else 'narrator')})</li>"
         for c in result.claims
     )
-    title = result.article.title or f"Article {article_id}"
-    body = (
-        f"<main><div class='text' id='text'>{body_text}</div><aside><h2>{_e(title)}</h2>"
-        f"<p>{_e(result.article.published or '')}</p>"
-        f"<h3>Quotes ({len(result.quotes)})</h3><ol id='quotes'>{quotes}</ol>"
-        f"<h3>Claims ({len(result.claims)})</h3><ul id='claims'>{claims}</ul></aside></main>"
+    title = article_name(article_id, article.title)
+    facts = [
+        f"<time id='published'>{_e(article.published)}</time>" if article.published else "",
+        f"by <span id='byline'>{_e(article.author)}</span>" if article.author else "",
+        f"{_e(article.publisher)}" if article.publisher else "",
+        f"<a id='url' href='{_e(article.url)}' rel='noreferrer'>{_e(article.url)}</a>"
+        if article.url and article.url.startswith(("http://", "https://"))
+        else "",
+    ]
+    legend = (
+        "<ul class='legend' id='legend' aria-label='Marks in the text'>"
+        "<li><span class='q c0'>highlight</span>: a quote, one colour per speaker</li>"
+        "<li><span class='who w0'>dotted underline</span>: a mention of a speaker</li>"
+        "<li><span class='cue'>underline</span>: the cue (said, noted)</li>"
+        "<li><span class='fig'>box</span>: a figure</li>"
+        "<li><span class='debris'>grey</span>: page debris</li></ul>"
     )
-    return page(title, body)
+    body = (
+        f"<main id='main'><div><h1>{_e(title)}</h1>"
+        f"<p class='meta'>{' · '.join(f for f in facts if f)}</p>{legend}</div>"
+        f"<div class='text' id='text'>{body_text}</div><aside aria-label='Quotes and claims'>"
+        f"<h2>Quotes ({len(result.quotes)})</h2><ol id='quotes'>{''.join(items)}</ol>"
+        f"<h2>Claims ({len(result.claims)})</h2><ul id='claims'>{claims}</ul></aside></main>"
+    )
+    return page(title, body, "/articles")
 
 
-def speaker_page(entity: dict[str, Any]) -> str:
+def speaker_page(
+    entity: dict[str, Any],
+    statements: list[dict[str, Any]],
+    paging: Paging,
+    titles: Mapping[str, str | None],
+) -> str:
+    """A speaker: roles, quotes and claims per month, the statements (a page of them, each
+    linked to its passage), the claims (linked to theirs) and the articles it was seen in
+    (named by title, ``titles``: article id -> title)."""
     roles = "".join(
         f"<li>{_e(r['role'])} (seen {_e(r['first_seen'] or '?')} to {_e(r['last_seen'] or '?')})"
         "</li>"
         for r in entity["roles"]
     )
     members = "".join(
-        f"<tr><td><a href='/articles/{_e(m['article'])}'>article {_e(m['article'])}</a></td>"
+        f"<tr><td><a href='/articles/{_e(m['article'])}'>"
+        f"{_e(article_name(m['article'], titles.get(str(m['article']))))}</a></td>"
         f"<td>{_e(m['name'])}</td><td>{_e(m['evidence'])}</td></tr>"
         for m in entity["members"]
     )
+    said = "".join(
+        "<tr class='statement'>"
+        f"<td>{_e((h['published'] or '')[:10])}</td><td>{_e(h['type'])}</td>"
+        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(_cut(h['text']))}"
+        f"</a><div class='meta'>{_e(h.get('title') or '')}</div></td></tr>"
+        for h in statements
+    )
     claims = "".join(
-        f"<tr><td>{_e(c['period'] or '')}</td><td>{_e(c['text'])}</td>"
+        f"<tr><td>{_e(c['period'] or (c.get('published') or '')[:10])}</td>"
+        f"<td><a href='/articles/{c['article_id']}#{_e(c['claim_id'])}'>{_e(c['text'])}</a></td>"
         f"<td>{_e(c['measure'] or '')}</td></tr>"
         for c in entity["claims"]
     )
@@ -176,13 +439,22 @@ def speaker_page(entity: dict[str, Any]) -> str:
     months = sorted({r["month"] or "?" for r in entity["timeline"]} | set(claimed))
     quoted = {r["month"] or "?": int(r["quotes"]) for r in entity["timeline"]}
     chart = bar_chart([(m, quoted.get(m, 0), claimed.get(m, 0)) for m in months])
-    body = (
-        f"<main><div><h1>{_e(entity['name'])}</h1><p>{_e(entity['type'])} · {_e(entity['id'])}"
-        f"</p><h3>Roles</h3><ul>{roles}</ul><h3>Quotes and claims per month</h3>{chart}"
-        f"<h3>Claims</h3><table id='claims'>{claims}</table>"
-        f"<h3>Where it was seen</h3><table>{members}</table></div></main>"
+    statements_table = (
+        f"{pager(paging, 'statement')}<table id='statements'><thead><tr><th scope='col'>date"
+        "</th><th scope='col'>type</th><th scope='col'>statement</th></tr></thead>"
+        f"<tbody>{said}</tbody></table>{pager(paging, 'statement', where='bottom')}"
+        if statements
+        else "<p>No statements.</p>"
     )
-    return page(entity["name"], body)
+    body = (
+        f"<main id='main'><div><h1>{_e(entity['name'])}</h1><p>{_e(entity['type'])} · "
+        f"{_e(entity['id'])}</p><h2>Roles</h2><ul>{roles}</ul>"
+        f"<h2>Quotes and claims per month</h2>{chart}"
+        f"<h2>Statements</h2>{statements_table}"
+        f"<h2>Claims</h2><table id='claims'>{claims}</table>"
+        f"<h2>Where it was seen</h2><table id='members'>{members}</table></div></main>"
+    )
+    return page(entity["name"], body, "/speakers")
 
 
 def claims_page(measure: str, rows: list[dict[str, Any]]) -> str:
@@ -192,18 +464,24 @@ def claims_page(measure: str, rows: list[dict[str, Any]]) -> str:
         series[row["claimant_name"] or "narrator"].append((when, float(row["value"])))
     listing = "".join(
         f"<tr><td>{_e(r['period'] or (r['published'] or '')[:10])}</td>"
-        f"<td>{_e(r['claimant_name'] or 'narrator')}</td><td>{_e(r['text'])}</td>"
+        f"<td>{_e(r['claimant_name'] or 'narrator')}</td>"
+        f"<td><a href='/articles/{r['article_id']}#{_e(r['claim_id'])}'>{_e(r['text'])}</a></td>"
         f"<td>{_e(r['measure'] or '')}</td></tr>"
         for r in rows
     )
     body = (
-        "<main><div><h1>Claims</h1><form method='get' action='/claims'>"
-        f"<label>measure <input name='measure' id='measure' value='{_e(measure)}'></label>"
+        "<main id='main'><div><h1>Claims</h1><form method='get' action='/claims'>"
+        f"{_field('measure', 'measure', measure)}"
         "<button type='submit'>Show</button></form>"
         f"{line_chart(series) if rows else '<p>No claims found.</p>'}"
         f"<table id='claim-rows'>{listing}</table></div></main>"
     )
-    return page("Claims", body)
+    return page("Claims", body, "/claims")
+
+
+def _cut(text: str, width: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def bar_chart(bars: list[tuple[str, int, int]], width: int = 640, height: int = 170) -> str:
@@ -233,7 +511,10 @@ def bar_chart(bars: list[tuple[str, int, int]], width: int = 640, height: int = 
             f"<text x='{x + step / 2:.1f}' y='{height - 5}' font-size='10' "
             f"text-anchor='middle'>{_e(label)}</text>"
         )
-    return f"<svg id='timeline' width='{width}' height='{height}' role='img'>{''.join(parts)}</svg>"
+    return (
+        f"<svg id='timeline' width='{width}' height='{height}' viewBox='0 0 {width} {height}' "
+        f"role='img' aria-label='Quotes and claims per month'>{''.join(parts)}</svg>"
+    )
 
 
 def line_chart(
@@ -274,13 +555,16 @@ def line_chart(
         f"<text x='4' y='{y(high) + 4:.1f}' font-size='10'>{high:g}</text>",
         f"<text x='4' y='{y(low) + 4:.1f}' font-size='10'>{low:g}</text>",
     ]
-    return f"<svg id='chart' width='{width}' height='{height}' role='img'>{''.join(parts)}</svg>"
+    return (
+        f"<svg id='chart' width='{width}' height='{height}' viewBox='0 0 {width} {height}' "
+        f"role='img' aria-label='Values over time, one line per claimant'>{''.join(parts)}</svg>"
+    )
 
 
 def error_page(status: int, message: str) -> str:
     """A page saying what went wrong (the HTML twin of the API's error shape)."""
     body = (
-        f"<main><div><h1>Error {status}</h1><p class='error' id='error'>{_e(message)}</p>"
+        f"<main id='main'><div><h1>Error {status}</h1><p class='error' id='error'>{_e(message)}</p>"
         "<p><a href='/'>Search quotes</a></p></div></main>"
     )
     return page(f"Error {status}", body)
@@ -320,6 +604,7 @@ def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     active: list[tuple[int, int, str, str]] = []  # in ``waiting`` order: innermost first
     following = 0
     out = []
+    opened: set[int] = set()  # marks already opened once: their id is not written again
     for a, b in pairwise(cuts):
         if any(m[1] <= a for m in active):
             active = [m for m in active if m[1] > a]
@@ -327,9 +612,19 @@ def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
             if waiting[following][1] > a:
                 active.append(waiting[following])
             following += 1
-        opening = "".join(f"<span class='{m[2]}' {m[3]}>" for m in reversed(active))
+        opening = "".join(
+            f"<span class='{m[2]}' {m[3] if id(m) not in opened else _without_id(m[3])}>"
+            for m in reversed(active)
+        )
+        opened.update(id(m) for m in active)
         out.append(f"{opening}{_e(text[a:b])}{'</span>' * len(active)}")
     return "".join(out)
+
+
+def _without_id(attributes: str) -> str:
+    """A mark's attributes for the second and later pieces it is cut into: an id names one
+    element only (the first), so that a link to it lands at its start."""
+    return re.sub(r"\s*\bid='[^']*'", "", attributes)
 
 
 def _speaker_link(name: str | None, id: str | None) -> str:

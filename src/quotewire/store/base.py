@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from quotewire.errors import InputError, NotFound, QuotewireError
 from quotewire.ingest.document import content_hash
-from quotewire.model import RegistryEntity, Result
+from quotewire.model import Article, RegistryEntity, Result
 from quotewire.speakers.registry import Registry
 from quotewire.store.url import scrub
 
@@ -393,7 +393,7 @@ class SQLStore:
     def _insert_article(self, row: tuple[Any, ...]) -> int | None:
         found = self.db.execute(
             "INSERT INTO articles (content_hash, url, source, title, published, text, "
-            f"result, ingested_at) VALUES ({self.db.marks(8)}) "
+            f"result, ingested_at, outlet) VALUES ({self.db.marks(9)}) "
             "ON CONFLICT DO NOTHING RETURNING id",
             row,
         ).fetchall()
@@ -654,17 +654,84 @@ class SQLStore:
         if type:
             where.add(f"q.type = {p}", type)
 
-    def articles(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored articles (id, title, published, url, source, quote count), newest first."""
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored articles (id, title, published, url, source, outlet, quote and claim
+        counts), newest first (those without a date last, in every store); ``outlet``
+        (exactly) and ``since``/``until`` (ISO dates, inclusive) narrow them."""
         check_counts(limit=limit, offset=offset)
+        where = self._article_filter(outlet, since, until)
         rows = self.db.execute(
-            "SELECT a.id, a.title, a.published, a.url, a.source, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
-            "FROM articles a ORDER BY a.published DESC, a.id DESC "
+            "SELECT a.id, a.title, a.published, a.url, a.source, a.outlet, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims "
+            "FROM articles a"
+            + where.sql()
+            + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC "
             f"LIMIT {self.db.p} OFFSET {self.db.p}",
-            (limit, offset),
+            [*where.params, limit, offset],
         )
         return [dict(r) for r in rows]
+
+    def count_articles(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> int:
+        """How many articles :meth:`articles` pages through with these filters."""
+        where = self._article_filter(outlet, since, until)
+        found = self.db.execute("SELECT count(*) FROM articles a" + where.sql(), where.params)
+        return int(found.fetchone()[0])
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """The outlets of the stored articles with their article counts, most articles first."""
+        rows = self.db.execute(
+            "SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL "
+            "GROUP BY outlet ORDER BY count(*) DESC, outlet"
+        )
+        return [dict(r) for r in rows]
+
+    def article_titles(self, ids: Sequence[int]) -> dict[int, str | None]:
+        """The titles of the articles ``ids`` (those stored), by id."""
+        titles: dict[int, str | None] = {}
+        for start in range(0, len(ids), 500):
+            chunk = [int(i) for i in ids[start : start + 500]]
+            rows = self.db.execute(
+                f"SELECT id, title FROM articles WHERE id IN ({self.db.marks(len(chunk))})",
+                chunk,
+            )
+            titles.update({int(id): title for id, title in rows})
+        return titles
+
+    def _article_filter(self, outlet: str | None, since: str | None, until: str | None) -> Where:
+        refuse_nul(outlet=outlet, since=since, until=until)
+        p = self.db.p
+        where = Where()
+        if outlet:
+            where.add(f"a.outlet = {p}", outlet)
+        if since:
+            where.add(f"a.published >= {p}", since)
+        if until:
+            where.add(f"substr(a.published, 1, 10) <= {p}", until)
+        return where
+
+    def count_quotes(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+    ) -> int:
+        """How many quotes :meth:`search` finds with these words and filters (all of them,
+        not only the page asked for)."""
+        raise NotImplementedError
 
     def quotes_per_month(self, speaker_id: str) -> list[dict[str, Any]]:
         """How many quotes a registry entity has per month ("2025-06"), in time order."""
@@ -816,6 +883,7 @@ def _prepared(item: Incoming) -> _Prepared | InputError:
         article.text,
         result.to_json(),
         _now(),
+        outlet_of(article),
     )
     quotes, claims = _quote_rows(result), _claim_rows(result)
     names = [(e.name, *e.roles) for e in result.entities]
@@ -852,6 +920,14 @@ def _registered_claims(
 
 def _holds_nul(rows: list[tuple[Any, ...]]) -> bool:
     return any(isinstance(v, str) and "\0" in v for row in rows for v in row)
+
+
+def outlet_of(article: Article) -> str | None:
+    """The outlet that published ``article``: its publisher (the page's site name), else the
+    agency its text credits ("(BelTA)"); None when neither is known."""
+    if article.publisher:
+        return article.publisher
+    return article.credited_source.name if article.credited_source else None
 
 
 def _now() -> str:

@@ -135,6 +135,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX registry_by_generation ON registry(generation);
         """,
     ),
+    (
+        "0005_article_outlet",
+        # the outlet that published an article (its publisher, else the agency it credits), for
+        # the articles page's filter; filled in for the articles stored before
+        """
+        ALTER TABLE articles ADD COLUMN outlet TEXT;
+        UPDATE articles SET outlet = coalesce(
+            result::jsonb #>> '{article,publisher}',
+            result::jsonb #>> '{article,credited_source,name}');
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
 )
 
 
@@ -284,16 +296,8 @@ class PostgresStore(SQLStore):
     ) -> list[QuoteHit]:
         """Quotes holding every word of ``query`` (in their text, speaker or article title),
         best first (``ts_rank``); the filters as in the SQLite store."""
-        refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
         check_counts(limit=limit, offset=offset)
-        words = " ".join(query_words(query))
-        where = Where()
-        if words:
-            where.add("q.search @@ plainto_tsquery('simple', %s)", words)
-        if speaker:
-            ids = self._speaker_ids(speaker)
-            self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)
-        self._dates_and_type(where, since, until, type)
+        where, words = self._search_filter(query, speaker, since, until, type)
         order, ranked = "q.published DESC NULLS LAST, q.id", []
         if words:
             order, ranked = "ts_rank(q.search, plainto_tsquery('simple', %s)) DESC, q.id", [words]
@@ -306,6 +310,39 @@ class PostgresStore(SQLStore):
             [*where.params, *ranked, limit, offset],
         ).fetchall()
         return [QuoteHit(*row) for row in rows]
+
+    def count_quotes(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+    ) -> int:
+        where, _ = self._search_filter(query, speaker, since, until, type)
+        found = self.db.execute("SELECT count(*) FROM quotes AS q" + where.sql(), where.params)
+        return int(found.fetchone()[0])
+
+    def _search_filter(
+        self,
+        query: str,
+        speaker: str | None,
+        since: str | None,
+        until: str | None,
+        type: str | None,
+    ) -> tuple[Where, str]:
+        """The conditions of a search (over ``quotes AS q``) and its words ("" for none)."""
+        refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
+        words = " ".join(query_words(query))
+        where = Where()
+        if words:
+            where.add("q.search @@ plainto_tsquery('simple', %s)", words)
+        if speaker:
+            ids = self._speaker_ids(speaker)
+            self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)
+        self._dates_and_type(where, since, until, type)
+        return where, words
 
 
 __all__ = ["MIGRATIONS", "WRITE_LOCK", "PostgresStore"]

@@ -185,6 +185,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX quotes_unregistered_speaker ON quotes(speaker) WHERE speaker_id IS NULL;
         """,
     ),
+    (
+        "0007_article_outlet",
+        # the outlet that published an article (its publisher, else the agency it credits), for
+        # the articles page's filter; filled in for the articles stored before
+        """
+        ALTER TABLE articles ADD COLUMN outlet TEXT;
+        UPDATE articles SET outlet = coalesce(
+            json_extract(result, '$.article.publisher'),
+            json_extract(result, '$.article.credited_source.name'));
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
 )
 
 
@@ -272,8 +284,52 @@ class SQLiteStore(SQLStore):
         among the most recently stored ones); ``speaker`` (a registry id, a name or part of one:
         the registry's entities whose name holds it, or a speaker outside the registry whose
         name holds it), ``since``/``until`` (ISO dates, inclusive) and ``type`` narrow them."""
-        refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
         check_counts(limit=limit, offset=offset)
+        where, match = self._search_filter(query, speaker, since, until, type)
+        if match and not (speaker or since or until or type):
+            floor = self._recent_floor(match)
+            if floor is not None:  # rank only the latest matches of a very common word
+                where.add("quotes_fts.rowid >= ?", floor)
+        # (FTS5 hands matches over in rank order itself: a second key would sort them again)
+        order = "quotes_fts.rank" if match else "q.published DESC, q.rowid"
+        rows = self.db.execute(
+            "SELECT q.article_id, q.quote_id, q.type, q.text, q.speaker, q.speaker_id, "
+            "q.published, a.title, a.url, a.source FROM quotes AS q "
+            "JOIN quotes_fts ON quotes_fts.rowid = q.rowid "
+            "JOIN articles AS a ON a.id = q.article_id"
+            + where.sql()
+            + f" ORDER BY {order} LIMIT ? OFFSET ?",
+            [*where.params, limit, offset],
+        ).fetchall()
+        return [QuoteHit(*row) for row in rows]
+
+    def count_quotes(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+    ) -> int:
+        where, match = self._search_filter(query, speaker, since, until, type)
+        index = "JOIN quotes_fts ON quotes_fts.rowid = q.rowid" if match else ""
+        found = self.db.execute(
+            f"SELECT count(*) FROM quotes AS q {index}" + where.sql(), where.params
+        )
+        return int(found.fetchone()[0])
+
+    def _search_filter(
+        self,
+        query: str,
+        speaker: str | None,
+        since: str | None,
+        until: str | None,
+        type: str | None,
+    ) -> tuple[Where, str]:
+        """The conditions of a search (over ``quotes AS q`` joined to ``quotes_fts``) and its
+        full-text match ("" without words)."""
+        refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
         words = query_words(query)
         match = " ".join(f'"{w}"' for w in words)
         where = Where()
@@ -291,23 +347,8 @@ class SQLiteStore(SQLStore):
                 self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)
         if words:
             where.add("quotes_fts MATCH ?", match)
-            if not (speaker or since or until or type):
-                floor = self._recent_floor(match)
-                if floor is not None:  # rank only the latest matches of a very common word
-                    where.add("quotes_fts.rowid >= ?", floor)
         self._dates_and_type(where, since, until, type)
-        # (FTS5 hands matches over in rank order itself: a second key would sort them again)
-        order = "quotes_fts.rank" if words else "q.published DESC, q.rowid"
-        rows = self.db.execute(
-            "SELECT q.article_id, q.quote_id, q.type, q.text, q.speaker, q.speaker_id, "
-            "q.published, a.title, a.url, a.source FROM quotes AS q "
-            "JOIN quotes_fts ON quotes_fts.rowid = q.rowid "
-            "JOIN articles AS a ON a.id = q.article_id"
-            + where.sql()
-            + f" ORDER BY {order} LIMIT ? OFFSET ?",
-            [*where.params, limit, offset],
-        ).fetchall()
-        return [QuoteHit(*row) for row in rows]
+        return where, match
 
     def _one_of(self, column: str, values: list[str]) -> tuple[str, Any]:
         return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(values)
