@@ -596,6 +596,8 @@ def test_a_claims_chart_renders_in_linear_time() -> None:
                 "measure": "index",
                 "article_id": i // 3 + 1,
                 "claim_id": f"c{i % 3 + 1}",
+                "unit": "points" if i % 4 else "percent",
+                "flags": [],
             }
             for i in range(n)
         ]

@@ -114,10 +114,57 @@ def test_claims_page_plots_a_measure_by_claimant(tab: Any, api: str) -> None:
     tab.goto(f"{api}/claims")
     tab.fill("#measure", "deficit")
     tab.click("button[type=submit]")
-    assert tab.locator("svg#chart circle").count() >= 4
-    assert tab.locator("svg#chart polyline").count() >= 1
-    assert "Maria Kowalska" in tab.locator("svg#chart").inner_html()
-    assert tab.locator("#claim-rows tr").count() >= 4
+    charts = tab.locator("svg.chart")
+    assert charts.count() >= 1
+    for n in range(charts.count()):
+        chart = charts.nth(n)
+        units = {
+            t.split(": ")[-1].split(" ", 1)[1]
+            for t in chart.locator("circle title").all_text_contents()
+        }
+        assert len(units) == 1, f"one unit per chart, not {units}"
+        ticks = chart.locator("text.tick").all_text_contents()
+        dates = [t for t in ticks if re.fullmatch(r"\d{4}(-\d{2})?", t)]
+        assert dates and len({len(t) for t in dates}) == 1, f"one granularity: {dates}"
+        assert len(ticks) - len(dates) >= 3, "the value axis has labelled ticks"
+        legend = chart.locator("xpath=following-sibling::ul[1]/li")
+        assert legend.count() == chart.locator("polyline").count() >= 1
+    percent = tab.locator("section.unit", has=tab.locator("h2", has_text="percent"))
+    assert percent.locator("circle").count() >= 4
+    assert "Maria Kowalska" in percent.locator("ul.legend").inner_text()
+    assert tab.locator("#claim-rows tr.claim").count() >= 4
+    flags = tab.locator("#claim-rows .flag")
+    kinds = [f.get_attribute("class") for f in flags.all()]
+    assert kinds.count("flag contradiction") >= 2 and kinds.count("flag change") >= 1
+    earlier = tab.locator("#claim-rows .flag.contradiction a").first
+    target = earlier.get_attribute("href")
+    earlier.click()
+    assert tab.locator(f"#text [id='{target.split('#')[1]}']").count() == 1
+
+
+def test_claims_carry_their_flags_in_the_api_as_the_cli_flags_them(api: str) -> None:
+    import httpx
+
+    rows = httpx.get(f"{api}/api/claims", params={"measure": "deficit"}).json()["items"]
+    hers = [r for r in rows if r["claimant_id"] == "person:maria-kowalska" and r["period"]]
+    flagged = [(r["text"], [f["kind"] for f in r["flags"]]) for r in hers if r["flags"]]
+    # as `quotewire claims tests/data/corpus --speaker "Maria Kowalska" --measure deficit`
+    assert flagged == [
+        ("3.6%", ["contradiction"]),
+        ("2.9%", ["change"]),
+        ("3.0%", ["contradiction"]),
+    ]
+    first = next(r for r in hers if r["text"] == "3.6%")["flags"][0]
+    assert first["earlier_text"] == "below 3.2%" and first["earlier_published"] < "2025-06"
+    assert all(f["earlier_claim_id"] for r in rows for f in r["flags"])
+    speaker = httpx.get(f"{api}/api/speakers/person:maria-kowalska").json()
+    assert sum(len(c["flags"]) for c in speaker["claims"]) >= 3
+
+
+def test_speaker_page_shows_the_flags_of_the_claims(tab: Any, api: str) -> None:
+    tab.goto(f"{api}/speakers/person:maria-kowalska")
+    assert tab.locator("#claims .flag.contradiction").count() >= 2
+    assert "3.6 percent" in tab.locator("#claims").inner_text()
 
 
 def test_swagger_ui_renders_from_this_server_under_its_policy(tab: Any, api: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from quotewire import __version__
+from quotewire.claims.track import MIN_CHECKWORTHY
 from quotewire.errors import (
     EmptyInput,
     InputError,
@@ -133,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument(
         "--min-checkworthy",
         type=float,
-        default=0.3,
+        default=MIN_CHECKWORTHY,
         metavar="SCORE",
         help="leave out claims scoring under this (ages, durations; 0 keeps all; default: 0.3)",
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from quotewire.claims.track import track
+from quotewire.claims.track import MIN_CHECKWORTHY, track
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Claim, ClaimGroup, CorpusReport, RegistryEntity, Result, TimelineEntry
 from quotewire.speakers.registry import Registry, Sighting, build_registry, sightings
@@ -105,7 +105,7 @@ class Corpus:
         speaker: str | None = None,
         measure: str | None = None,
         *,
-        min_checkworthy: float = 0.3,
+        min_checkworthy: float = MIN_CHECKWORTHY,
     ) -> list[ClaimGroup]:
         """Claim timelines, grouped by claimant, measure and unit, with changes and
         contradictions flagged; ``speaker`` (a name, part of one, or an id) and ``measure``
@@ -159,7 +159,9 @@ class DatedEntry:
     order: tuple[str, str, int]
 
 
-def dated_entries(key: str, result: Result, min_checkworthy: float = 0.3) -> list[DatedEntry]:
+def dated_entries(
+    key: str, result: Result, min_checkworthy: float = MIN_CHECKWORTHY
+) -> list[DatedEntry]:
     """The claims of one article worth a timeline (``checkworthy`` at least
     ``min_checkworthy``), as entries."""
     article = result.article

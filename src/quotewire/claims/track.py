@@ -17,8 +17,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
 
-from quotewire.model import Claim, ClaimFlag, ClaimGroup, TimelineEntry
+from quotewire.model import (
+    Claim,
+    ClaimFlag,
+    ClaimGroup,
+    ClaimTime,
+    Comparator,
+    Span,
+    TimelineEntry,
+)
+
+MIN_CHECKWORTHY = 0.3
+"""Claims scoring under this (ages, durations, anniversaries, counts of one or two) stay out of
+timelines unless asked for."""
 
 _STOP = frozenset(
     """a an the this that these those its his her their our my your of in on for to by at with
@@ -181,3 +195,84 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+# ---- timelines of stored claims ----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as a store keeps it: a row of its claims table, who it is filed under
+    (``claimant_key``: a registry id, ``unresolved:<name>``, or None for the narrator), and its
+    article's date and title."""
+
+    article_id: int
+    claim_id: str
+    claimant_key: str | None
+    claimant_name: str
+    value: float
+    high: float | None
+    unit: str
+    comparator: str
+    measure: str
+    period: str | None
+    text: str
+    checkworthy: float
+    published: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFlag:
+    """A change or contradiction of a stored claim against an earlier one of its timeline:
+    the kind, the note (both values), and the earlier claim (its article, id, words, date and
+    article title)."""
+
+    kind: str
+    note: str
+    earlier_article_id: int
+    earlier_claim_id: str
+    earlier_text: str
+    earlier_published: str | None
+    earlier_title: str | None
+
+
+def stored_flags(claims: Iterable[StoredClaim]) -> dict[tuple[int, str], list[StoredFlag]]:
+    """The flags of stored claims, by (article id, claim id) of the claim flagged: the claims
+    grouped and flagged by :func:`track`, as ``quotewire claims`` does for articles read from
+    files. ``claims`` must hold every claim of the groups to flag (a store reads them by
+    claimant, unit and measure)."""
+    stored: dict[tuple[str, str], StoredClaim] = {}
+    entries = []
+    for row in sorted(claims, key=lambda c: (c.published or "", c.article_id, c.claim_id)):
+        article = str(row.article_id)
+        stored[(article, row.claim_id)] = row
+        time = ClaimTime(period=row.period) if row.period else None
+        claim = Claim(
+            id=row.claim_id,
+            span=Span(start=0, end=len(row.text), text=row.text),
+            value=row.value,
+            high=row.high,
+            unit=row.unit,
+            comparator=cast(Comparator, row.comparator),  # (as the store kept it)
+            measure=row.measure,
+            time=time,
+            checkworthy=row.checkworthy,
+        )
+        entries.append(TimelineEntry(article=article, published=row.published, claim=claim))
+    claimant_of = {key: (row.claimant_key, row.claimant_name) for key, row in stored.items()}
+    flags: dict[tuple[int, str], list[StoredFlag]] = {}
+    for group in track(entries, claimant_of):
+        for flag in group.flags:
+            later, earlier = group.entries[flag.entry], group.entries[flag.earlier]
+            before = stored[(earlier.article, earlier.claim.id)]
+            flags.setdefault((int(later.article), later.claim.id), []).append(
+                StoredFlag(
+                    kind=flag.kind,
+                    note=flag.note,
+                    earlier_article_id=before.article_id,
+                    earlier_claim_id=before.claim_id,
+                    earlier_text=before.text,
+                    earlier_published=before.published,
+                    earlier_title=before.title,
+                )
+            )
+    return flags

@@ -39,6 +39,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from quotewire.claims.track import MIN_CHECKWORTHY
 from quotewire.corpus import Filed, file_claimant
 from quotewire.errors import InputError, MissingInput, QuotewireError
 from quotewire.pipeline import Options, run_guarded
@@ -425,7 +426,7 @@ def _blocks(articles: Any, entities: Any) -> Any:
     return grouped.rdd.map(lambda r: (r[0], [tuple(member) for member in r[1]]))
 
 
-def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = 0.3) -> Any:
+def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = MIN_CHECKWORTHY) -> Any:
     """Every timeline-worthy claim of the ``claims`` frame as a
     :class:`~quotewire.scale.across.TimelineClaim`, with its article's date, title, URL and
     text hash (joined in the JVM)."""

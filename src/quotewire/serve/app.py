@@ -280,7 +280,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         return {
             **entity.model_dump(),
             "timeline": current.quotes_per_month(speaker_id),
-            "claims": current.claims(speaker_id=speaker_id, limit=10_000),
+            "claims": flagged(current, current.claims(speaker_id=speaker_id, limit=10_000)),
         }
 
     @app.get("/api/claims")
@@ -290,12 +290,16 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        """Claims, by measure (words it contains) and claimant (name or registry id)."""
+        """Claims, by measure (words it contains) and claimant (name or registry id), in time
+        order; each carries its ``flags``: a change from the claimant's figure before it, or a
+        contradiction of an earlier figure for the same period (kind, note, and the earlier
+        claim's article and words), computed over every claim in the store."""
+        current = store()
         try:
-            items = store().claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
+            items = current.claims(measure=measure, speaker=speaker, limit=limit, offset=offset)
         except BadFilter as error:  # (a store that fails is a 500, from the edge)
             raise ApiError(400, "bad_query", str(error)) from None
-        return {"items": items, "limit": limit, "offset": offset}
+        return {"items": flagged(current, items), "limit": limit, "offset": offset}
 
     refusals: dict[int | str, dict[str, Any]] = {
         401: {"description": "no 'Authorization: Bearer <token>' header, or the wrong token"},
@@ -473,6 +477,19 @@ def _offline_redoc(assets: FilePath) -> bytes:
     shown under the menu) replaced by an empty image, which ReDoc then hides."""
     script = (assets / "redoc.standalone.js").read_bytes()
     return script.replace(REDOCLY_LOGO, b"data:,")
+
+
+def flagged(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims rows, each with its ``flags`` (:meth:`Store.claim_flags`)."""
+    flags = store.claim_flags(rows)
+    return [
+        {**row, "flags": [dataclasses.asdict(f) for f in flags.get(_claim_key(row), [])]}
+        for row in rows
+    ]
+
+
+def _claim_key(row: dict[str, Any]) -> tuple[int, str]:
+    return int(row["article_id"]), str(row["claim_id"])
 
 
 def _day(name: str, value: str) -> date | None:

@@ -25,14 +25,17 @@ Every page renders in time linear in its size (no per-item search over all items
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 from typing import Any
 from urllib.parse import urlencode
 
+from quotewire.claims.track import format_number
 from quotewire.model import Result
 from quotewire.terminal import plural
 
@@ -77,6 +80,7 @@ td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-
 overflow-wrap:anywhere}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem}
 .error{color:#b91c1c}.meta{color:#444}
+.flag{font-size:.85rem}.flag.contradiction b{color:#b91c1c}.flag.change b{color:#92400e}
 .pager{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.8rem 0}
 svg{max-width:100%;height:auto}
 @media (max-width:600px){main{padding:.5rem}td,th{padding:.25rem .3rem}
@@ -98,7 +102,8 @@ def stylesheet() -> str:
     """The pages' style sheet: :data:`STYLE` and one class per speaker colour (``c0``...)."""
     colours = "".join(f".c{n}{{background:{colour}}}\n" for n, colour in enumerate(PALETTE))
     underlines = "".join(
-        f".w{n}{{text-decoration-color:{colour}}}\n" for n, colour in enumerate(LINES)
+        f".w{n}{{text-decoration-color:{colour}}}\n.s{n}{{background:{colour}}}\n"
+        for n, colour in enumerate(LINES)
     )
     return f"{STYLE.lstrip()}{colours}{underlines}.c-none{{background:{NO_COLOUR}}}\n"
 
@@ -427,12 +432,6 @@ def speaker_page(
         f"</a><div class='meta'>{_e(h.get('title') or '')}</div></td></tr>"
         for h in statements
     )
-    claims = "".join(
-        f"<tr><td>{_e(c['period'] or (c.get('published') or '')[:10])}</td>"
-        f"<td><a href='/articles/{c['article_id']}#{_e(c['claim_id'])}'>{_e(c['text'])}</a></td>"
-        f"<td>{_e(c['measure'] or '')}</td></tr>"
-        for c in entity["claims"]
-    )
     claimed: dict[str, int] = defaultdict(int)
     for c in entity["claims"]:
         claimed[(c.get("published") or "?")[:7]] += 1
@@ -451,32 +450,60 @@ def speaker_page(
         f"{_e(entity['id'])}</p><h2>Roles</h2><ul>{roles}</ul>"
         f"<h2>Quotes and claims per month</h2>{chart}"
         f"<h2>Statements</h2>{statements_table}"
-        f"<h2>Claims</h2><table id='claims'>{claims}</table>"
+        f"<h2>Claims</h2>{claims_table(entity['claims'], 'claims', claimant=False)}"
         f"<h2>Where it was seen</h2><table id='members'>{members}</table></div></main>"
     )
     return page(entity["name"], body, "/speakers")
 
 
 def claims_page(measure: str, rows: list[dict[str, Any]]) -> str:
-    series: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    """A measure's claims: one chart per unit (dollars and percentages never share an axis),
+    one line per claimant, then every claim with its flags."""
+    by_unit: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        when = row["period"] or (row["published"] or "")[:10]
-        series[row["claimant_name"] or "narrator"].append((when, float(row["value"])))
-    listing = "".join(
-        f"<tr><td>{_e(r['period'] or (r['published'] or '')[:10])}</td>"
-        f"<td>{_e(r['claimant_name'] or 'narrator')}</td>"
-        f"<td><a href='/articles/{r['article_id']}#{_e(r['claim_id'])}'>{_e(r['text'])}</a></td>"
-        f"<td>{_e(r['measure'] or '')}</td></tr>"
-        for r in rows
+        by_unit[row["unit"]].append(row)
+    charts = "".join(
+        f"<section class='unit'><h2>{_e(unit)}</h2>{unit_chart(unit, group)}</section>"
+        for unit, group in sorted(by_unit.items(), key=lambda item: -len(item[1]))
     )
     body = (
         "<main id='main'><div><h1>Claims</h1><form method='get' action='/claims'>"
         f"{_field('measure', 'measure', measure)}"
         "<button type='submit'>Show</button></form>"
-        f"{line_chart(series) if rows else '<p>No claims found.</p>'}"
-        f"<table id='claim-rows'>{listing}</table></div></main>"
+        f"{charts if rows else '<p>No claims found.</p>'}"
+        f"{claims_table(rows, 'claim-rows', claimant=True)}</div></main>"
     )
     return page("Claims", body, "/claims")
+
+
+def claims_table(rows: list[dict[str, Any]], id: str, *, claimant: bool) -> str:
+    """Claims as a table: when, (who,) the words linked to their passage, the measure, and
+    the flags: a change or contradiction, with the earlier claim it disagrees with (linked)."""
+    if not rows:
+        return ""
+    head = "<th scope='col'>when</th>" + ("<th scope='col'>claimant</th>" if claimant else "")
+    head += "<th scope='col'>figure</th><th scope='col'>measure</th><th scope='col'>flags</th>"
+    lines = []
+    for r in rows:
+        who = f"<td>{_e(r['claimant_name'] or 'narrator')}</td>" if claimant else ""
+        flags = "".join(
+            f"<div class='flag {_e(f['kind'])}'><b>{_e(f['kind'])}</b>: {_e(f['note'])}; "
+            f"earlier <a href='/articles/{f['earlier_article_id']}#{_e(f['earlier_claim_id'])}'>"
+            f"{_e(f['earlier_text'])}</a> ({_e((f['earlier_published'] or '')[:10])}, "
+            f"{_e(article_name(f['earlier_article_id'], f['earlier_title']))})</div>"
+            for f in r.get("flags", [])
+        )
+        lines.append(
+            f"<tr class='claim'><td>{_e(when_of(r))}</td>{who}"
+            f"<td><a href='/articles/{r['article_id']}#{_e(r['claim_id'])}'>{_e(r['text'])}</a>"
+            f"</td><td>{_e(r['measure'] or '')}</td><td>{flags}</td></tr>"
+        )
+    return f"<table id='{id}'><thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
+
+
+def when_of(row: Mapping[str, Any]) -> str:
+    """The time a claim is about: its period, else its article's day."""
+    return str(row["period"] or (row.get("published") or "")[:10])
 
 
 def _cut(text: str, width: int = 300) -> str:
@@ -517,48 +544,125 @@ def bar_chart(bars: list[tuple[str, int, int]], width: int = 640, height: int = 
     )
 
 
-def line_chart(
-    series: dict[str, list[tuple[str, float]]], width: int = 640, height: int = 240
-) -> str:
-    times = sorted({t for points in series.values() for t, _ in points})
-    place = {t: n for n, t in enumerate(times)}
-    values = [v for points in series.values() for _, v in points]
-    low, high = min(values), max(values)
+def unit_chart(unit: str, rows: list[dict[str, Any]], width: int = 640, height: int = 260) -> str:
+    """The claims of one unit over time: one line per claimant, the time axis in real time with
+    ticks at one granularity (years, or months within two years), the value axis with ticks
+    and their values, and a legend under it as a list."""
+    series: dict[str, list[tuple[date, str, float]]] = defaultdict(list)
+    for row in rows:
+        when = when_of(row)
+        day = _day_of(when)
+        if day is not None:
+            series[row["claimant_name"] or "narrator"].append((day, when, float(row["value"])))
+    points = [p for line in series.values() for p in line]
+    if not points:
+        return "<p>No dated claims to chart.</p>"
+    first, last = min(p[0] for p in points), max(p[0] for p in points)
+    days = max((last - first).days, 1)
+    low, high = min(p[2] for p in points), max(p[2] for p in points)
+    ticks = _value_ticks(low, high)
+    low, high = min(low, ticks[0]), max(high, ticks[-1])
     span = (high - low) or 1.0
+    left, right, top, bottom = 64, 16, 12, 36
 
-    def x(t: str) -> float:
-        return 40 + (place[t] / max(len(times) - 1, 1)) * (width - 60)
+    def x(day: date) -> float:
+        return left + ((day - first).days / days) * (width - left - right)
 
-    def y(v: float) -> float:
-        return height - 30 - ((v - low) / span) * (height - 60)
+    def y(value: float) -> float:
+        return top + (1 - (value - low) / span) * (height - top - bottom)
 
-    parts = []
-    for n, (who, points) in enumerate(sorted(series.items())):
+    parts = [
+        f"<line x1='{left}' y1='{height - bottom}' x2='{width - right}' y2='{height - bottom}' "
+        "stroke='#555'/>"
+        f"<line x1='{left}' y1='{top}' x2='{left}' y2='{height - bottom}' stroke='#555'/>"
+    ]
+    for value in ticks:
+        parts.append(
+            f"<line x1='{left - 4}' y1='{y(value):.1f}' x2='{width - right}' y2='{y(value):.1f}' "
+            "stroke='#ddd'/>"
+            f"<text class='tick' x='{left - 6}' y='{y(value) + 4:.1f}' font-size='11' "
+            f"text-anchor='end'>{_e(format_number(value))}</text>"
+        )
+    for day, label in _time_ticks(first, last):
+        parts.append(
+            f"<line x1='{x(day):.1f}' y1='{height - bottom}' x2='{x(day):.1f}' "
+            f"y2='{height - bottom + 4}' stroke='#555'/>"
+            f"<text class='tick' x='{x(day):.1f}' y='{height - bottom + 17}' font-size='11' "
+            f"text-anchor='middle'>{_e(label)}</text>"
+        )
+    legend = []
+    for n, (who, line) in enumerate(sorted(series.items())):
         colour = LINES[n % len(LINES)]
-        ordered = sorted(points)
-        path = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in ordered)
+        ordered = sorted(line)
+        path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, _, v in ordered)
         parts.append(f"<polyline points='{path}' fill='none' stroke='{colour}' stroke-width='2'/>")
         parts += [
-            f"<circle cx='{x(t):.1f}' cy='{y(v):.1f}' r='4' fill='{colour}'>"
-            f"<title>{_e(who)}, {_e(t)}: {v:g}</title></circle>"
-            for t, v in ordered
+            f"<circle cx='{x(d):.1f}' cy='{y(v):.1f}' r='4' fill='{colour}'>"
+            f"<title>{_e(who)}, {_e(when)}: {_e(format_number(v))} {_e(unit)}</title></circle>"
+            for d, when, v in ordered
         ]
-        parts.append(
-            f"<text x='{width - 150}' y='{16 + 14 * n}' font-size='12' fill='{colour}'>"
-            f"{_e(who)}</text>"
-        )
-    parts += [
-        f"<text x='{x(t):.1f}' y='{height - 8}' font-size='10' text-anchor='middle'>{_e(t)}</text>"
-        for t in times
-    ]
-    parts += [
-        f"<text x='4' y='{y(high) + 4:.1f}' font-size='10'>{high:g}</text>",
-        f"<text x='4' y='{y(low) + 4:.1f}' font-size='10'>{low:g}</text>",
-    ]
+        legend.append(f"<li><span class='swatch s{n % len(LINES)}'></span>{_e(who)}</li>")
+    label = f"{unit} over time, one line per claimant"
     return (
-        f"<svg id='chart' width='{width}' height='{height}' viewBox='0 0 {width} {height}' "
-        f"role='img' aria-label='Values over time, one line per claimant'>{''.join(parts)}</svg>"
+        f"<svg class='chart' width='{width}' height='{height}' viewBox='0 0 {width} {height}' "
+        f"role='img' aria-label='{_e(label)}'>{''.join(parts)}</svg>"
+        f"<ul class='legend' aria-label='Claimants'>{''.join(legend)}</ul>"
     )
+
+
+def _day_of(when: str) -> date | None:
+    """The first day of a period ("2025" -> 2025-01-01, "2025-Q3" -> 2025-07-01, "2025-H2" ->
+    2025-07-01, "2025-06" -> 2025-06-01) or the day itself; None when it is none of these."""
+    found = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?", when[:10])
+    if not found:
+        return None
+    year, month, day, quarter, half = found.groups()
+    if quarter:
+        month = str(3 * int(quarter) - 2)
+    elif half:
+        month = "1" if half == "1" else "7"
+    try:
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def _time_ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """Ticks at one granularity: every year ("2025"), or every month ("2025-06") when the
+    claims span less than two years (every third month past a year), at most a dozen."""
+    if (last - first).days >= 730:
+        step = max(1, (last.year - first.year + 1) // 12 + 1)
+        return [
+            (date(y, 1, 1), str(y))
+            for y in range(first.year, last.year + 1, step)
+            if date(y, 1, 1) >= first
+        ] or [(first, str(first.year))]
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = 1 if months <= 12 else 3
+    ticks = []
+    for n in range(0, months + 1, step):
+        year, month = divmod(first.month - 1 + n, 12)
+        day = date(first.year + year, month + 1, 1)
+        if day >= first:
+            ticks.append((day, f"{day.year}-{day.month:02d}"))
+    return ticks or [(first, f"{first.year}-{first.month:02d}")]
+
+
+def _value_ticks(low: float, high: float) -> list[float]:
+    """Four to six round values covering ``low`` to ``high`` (1, 2 or 5 times a power of ten
+    apart)."""
+    if high == low:
+        high, low = high + (abs(high) or 1) * 0.5, low - (abs(low) or 1) * 0.5
+    raw = (high - low) / 4
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(f * power for f in (1, 2, 5, 10) if f * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value < high + step * 0.999:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
 
 
 def error_page(status: int, message: str) -> str:

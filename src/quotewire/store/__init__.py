@@ -11,11 +11,12 @@ shown everywhere with its passwords masked (:func:`redact`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
+from quotewire.claims.track import StoredFlag
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import RegistryEntity, Result
 from quotewire.speakers.registry import Registry
@@ -91,6 +92,9 @@ class Store(Protocol):
         until: str | None = None,
         type: str | None = None,
     ) -> int: ...
+    def claim_flags(
+        self, rows: Sequence[Mapping[str, Any]], min_checkworthy: float = ...
+    ) -> dict[tuple[int, str], list[StoredFlag]]: ...
     def speakers(self) -> list[tuple[RegistryEntity, int]]: ...
 
 

@@ -27,7 +27,7 @@ The rules that hold on both stores:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +35,13 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 
+from quotewire.claims.track import (
+    MIN_CHECKWORTHY,
+    StoredClaim,
+    StoredFlag,
+    measure_key,
+    stored_flags,
+)
 from quotewire.errors import InputError, NotFound, QuotewireError
 from quotewire.ingest.document import content_hash
 from quotewire.model import Article, RegistryEntity, Result
@@ -778,6 +785,62 @@ class SQLStore:
             [*where.params, limit, offset],
         )
         return [dict(r) for r in rows]
+
+    def claim_flags(
+        self, rows: Sequence[Mapping[str, Any]], min_checkworthy: float = MIN_CHECKWORTHY
+    ) -> dict[tuple[int, str], list[StoredFlag]]:
+        """The change and contradiction flags of the claims ``rows`` (as :meth:`claims` gives
+        them), by (article id, claim id): each row's timeline (the stored claims of its
+        claimant, unit and measure, checkworthy enough) read from the store and flagged by
+        :func:`~quotewire.claims.track.stored_flags`, as ``quotewire claims`` flags files."""
+        groups = {
+            (r["claimant_id"], None if r["claimant_id"] else r["claimant"], r["unit"], head)
+            for r in rows
+            if r["measure"] and (head := measure_key(r["measure"])[0])
+        }
+        found: dict[tuple[int, str], StoredClaim] = {}
+        p = self.db.p
+        for claimant_id, claimant, unit, head in groups:
+            where = Where()
+            where.add(f"c.unit = {p}", unit)
+            where.add(f"c.measure {self._LIKE} {p} ESCAPE '\\'", like_pattern(head))
+            where.add(f"c.checkworthy >= {p}", min_checkworthy)
+            if claimant_id:
+                where.add(f"c.claimant_id = {p}", claimant_id)
+            elif claimant:
+                where.add(f"c.claimant_id IS NULL AND c.claimant = {p}", claimant)
+            else:
+                where.add("c.claimant_id IS NULL AND c.claimant IS NULL")
+            for row in self.db.execute(
+                "SELECT c.article_id, c.claim_id, c.claimant, c.claimant_id, "
+                "coalesce(r.name, c.claimant) AS claimant_name, c.value, c.high, c.unit, "
+                "c.comparator, c.measure, c.period, c.text, c.checkworthy, a.published, a.title "
+                "FROM claims c JOIN articles a ON a.id = c.article_id "
+                "LEFT JOIN registry r ON r.id = c.claimant_id" + where.sql(),
+                where.params,
+            ):
+                if measure_key(row["measure"])[0] != head:
+                    continue  # ("rate" holds "rat"; the head word must be the same)
+                claimant_key = row["claimant_id"] or (
+                    f"unresolved:{row['claimant']}" if row["claimant"] else None
+                )
+                found[(int(row["article_id"]), row["claim_id"])] = StoredClaim(
+                    article_id=int(row["article_id"]),
+                    claim_id=row["claim_id"],
+                    claimant_key=claimant_key,
+                    claimant_name=row["claimant_name"] or "narrator",
+                    value=float(row["value"]),
+                    high=None if row["high"] is None else float(row["high"]),
+                    unit=row["unit"],
+                    comparator=row["comparator"],
+                    measure=row["measure"],
+                    period=row["period"],
+                    text=row["text"],
+                    checkworthy=float(row["checkworthy"]),
+                    published=row["published"],
+                    title=row["title"],
+                )
+        return stored_flags(found.values())
 
     def speakers(self) -> list[tuple[RegistryEntity, int]]:
         """Registry entities that are speakers, with their quote counts, most quoted first."""
