@@ -132,7 +132,7 @@ def test_related_block_stops_at_a_sentence_and_at_a_blank_line() -> None:
         ("By John Smith", "byline"),
         ("BY JOHN SMITH", "byline"),
         ("By John Smith and Jane Doe, Reuters", "byline"),
-        ("Reporting by Ann Cole; Editing by Tom Bell", "byline"),
+        ("Reporting by Ann Cole; Editing by Tom Bell", "credits"),
         ("Home › News › Europe", "navigation"),
         ("Menu", "navigation"),
         ("Advertisement", "advert"),
@@ -144,6 +144,80 @@ def test_related_block_stops_at_a_sentence_and_at_a_blank_line() -> None:
 )
 def test_classify_line(line: str, kind: str) -> None:
     assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a wire story's closing credits and standards, at any length
+        (
+            "(Reporting by Ines Marlow in Lisbon; additional reporting by Tomas Ruiz in Madrid "
+            "and Claire Dunn in Brussels; Editing by Peter Hale and Ruth Amos)",
+            "credits",
+        ),
+        ("(Writing by Ines Marlow; Editing by Peter Hale.)", "credits"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "credits"),
+        # a copyright line is not a photo credit
+        ("© 2025 Coastal News Service. All rights reserved.", "copyright"),
+        ("© Coastal News Service 2025", "copyright"),
+        ("Copyright 2024 Harbour Media Group", "copyright"),
+        ("© Harbour Authority", "photo_credit"),
+        ("Getty/Instagram.", "photo_credit"),
+        ("Handout/Reuters", "photo_credit"),
+        # an author's bio
+        (
+            "Ines Marlow is a senior correspondent for the Coastal News Service covering "
+            "energy. Follow her on Twitter @imarlow.",
+            "bio",
+        ),
+        ("Tom Reyes is a columnist at the Harbour Gazette. He tweets @treyes.", "bio"),
+        ("Follow him on Bluesky.", "bio"),
+        # editor's notes, updates, corrections, where the piece first ran, letters
+        ("Editor's note: This piece is part of a series on the region's ports.", "note"),
+        ("EDITOR’S NOTE: Names have been changed at the sources' request.", "note"),
+        ("This article originally appeared on Harbour Weekly.", "note"),
+        ("A version of this story first appeared in the Coastal Review.", "note"),
+        ("This article is republished from The Harbour Review under a free licence.", "note"),
+        ("Submit your letter to the editor here.", "note"),
+        ("Have an opinion on this story? Send us a letter to the editor.", "note"),
+        ("Update, June 3, 4:10 p.m.: The council has since confirmed the vote.", "note"),
+        ("UPDATE: The port reopened on Tuesday.", "note"),
+        ("Correction: An earlier version of this story misstated the crane's height.", "note"),
+        ("This story has been updated with comment from the port authority.", "note"),
+        ("Updated at 14:05 GMT, 3 June 2025", "note"),
+        # embedded social posts: their signature lines, not what they say
+        ("— Harbour Authority (@harbourauth) June 3, 2025", "social"),
+        ("pic.twitter.com/Xy12Ab34", "social"),
+        ("A post shared by Ines Marlow (@imarlow) on Jun 3, 2025 at 9:12am PDT", "social"),
+        ("View this post on Instagram", "social"),
+        # citations of papers
+        ("Nature 574, 16-17 (2019)", "citation"),
+        ("Science 361, eaat4312 (2018).", "citation"),
+        ("doi: 10.1038/d41586-019-02711-4", "citation"),
+        ("https://doi.org/10.1126/science.aat4312", "citation"),
+    ],
+)
+def test_closing_credits_bios_notes_posts_and_citations(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+    assert [d.kind for d in find_debris(f"The port reopened.\n{line}\n")] == [kind]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the BBC showed that the ministry had known since March.",
+        "Smith is a senator from Ohio and a frequent critic of the plan.",
+        "Jones, who is a columnist at the Times, said he would follow her on Twitter.",
+        "Update the law, the minister said, or lose the vote.",
+        "The correction: prices fell 3% in a week, the agency said.",
+        "Letters from voters poured in after the speech, the mayor said.",
+        "He said the article was first published in 2019 and never corrected.",
+        "Nature lovers, 200 of them, marched on Sunday (2019 saw 50).",
+        "The update, she said, would come on Friday: the port must wait.",
+    ],
+)
+def test_story_lines_that_sound_like_notes_are_not_debris(line: str) -> None:
+    assert classify_line(line) is None
 
 
 @pytest.mark.parametrize(
@@ -228,8 +302,8 @@ def test_a_pull_quote_said_again_in_the_story_is_marked_and_its_twin_is_not() ->
         "problems for her here,\u201d said Tom Ortiz, a councilman from the harbor district."
     )
     pull = (
-        "\"The reality is, if the mayor loses the port vote, that could create new and real "
-        "problems for her here.\nCouncilman Tom Ortiz.\""
+        '"The reality is, if the mayor loses the port vote, that could create new and real '
+        'problems for her here.\nCouncilman Tom Ortiz."'
     )
     text = f"Port vote\n\nThe council meets on Monday.\n\n{pull}\n\nThe vote is close.\n\n{body}\n"
     kinds = {d.text: d.kind for d in find_debris(text)}

@@ -167,3 +167,69 @@ def test_quiet_even_when_logging_is_configured(
     assert capfd.readouterr().err == ""
     assert logger.level == before
     assert html_module._saved_levels == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "kept"),
+    [
+        (
+            "Ferry cuts winter sailings to the isles | HNS | 19.01.2020",
+            "HNS",
+            "Ferry cuts winter sailings to the isles",
+        ),
+        (
+            "Ferry cuts winter sailings to the isles - Harbour News",
+            "Harbour News",
+            "Ferry cuts winter sailings to the isles",
+        ),
+        (
+            "Ferry cuts winter sailings to the isles | Business",
+            None,
+            "Ferry cuts winter sailings to the isles",
+        ),
+        ("Ferry cuts winter sailings — 3 June 2025", None, "Ferry cuts winter sailings"),
+        # a headline's own dash, and titles too short to lose a part, stay whole
+        ("Oban - a port town waits for its ferry", None, "Oban - a port town waits for its ferry"),
+        ("Ferries | Home", None, "Ferries | Home"),
+    ],
+)
+def test_page_titles_lose_the_site_suffix(title: str, site: str | None, kept: str) -> None:
+    assert html_module.without_site_suffix(title, site) == kept
+
+
+SHORT_PAGE = """<html><head>
+<title>Ferry cuts winter sailings to the isles | HNS | 19.01.2020</title>
+<meta property="og:site_name" content="Harbour News Service"></head><body><article>
+<p>OBAN - The ferry operator will cut winter sailings to three islands, its chief executive,
+Morag Baird, said on Sunday, blaming a shortage of crew and two vessels in dry dock.</p>
+<p>"We will restore the full timetable in April," Baird said.</p>
+<p>Related: <a href="/2019/05/strike">Crew strike ends after two days</a> 12.05.2019</p>
+</article></body></html>"""
+
+
+def test_the_published_date_never_comes_from_a_related_story() -> None:
+    page = html_to_text(SHORT_PAGE, url="https://news.example/ferry", source="ferry.html")
+    assert page.published is None  # the page declares no date; 12.05.2019 is another story's
+    assert page.title == "Ferry cuts winter sailings to the isles"
+    assert page.sitename == "Harbour News Service"
+    dated = SHORT_PAGE.replace(
+        "</head>", '<meta property="article:published_time" content="2020-01-19T08:00:00Z"></head>'
+    )
+    assert html_to_text(dated, source="ferry.html").published == "2020-01-19"
+
+
+def test_a_page_that_is_only_a_caption_gets_a_warning_naming_it() -> None:
+    from quotewire.pipeline import Document, run_one
+
+    caption = (
+        "<html><body><article><p>The ferry leaves Oban harbour on Sunday. Photo: HNS</p>"
+        "</article></body></html>"
+    )
+    result = run_one(Document(html=caption, source="caption.html"))
+    assert any(w.startswith("caption.html: only ") and "caption" in w for w in result.warnings)
+    longer = SHORT_PAGE.replace(
+        "dry dock.</p>", "dry dock. " + "The islands rely on it. " * 8 + "</p>"
+    )
+    article = run_one(Document(html=longer, source="ferry.html"))
+    assert not any("caption" in w for w in article.warnings)
+    assert article.article.publisher == "Harbour News Service"

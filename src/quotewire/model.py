@@ -29,6 +29,12 @@ DebrisKind = Literal[
     "advert",
     "markup",
     "dateline",
+    "credits",
+    "copyright",
+    "bio",
+    "note",
+    "social",
+    "citation",
     "other",
 ]
 MentionKind = Literal["name", "surname", "pronoun", "title", "nominal", "organization"]

@@ -172,7 +172,12 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         page = html_to_text(document.html, url=document.url, source=document.source)
         text = page.text
         warnings += page.warnings
-        meta = {"title": page.title, "published": page.published, "author": page.author}
+        meta = {
+            "title": page.title,
+            "published": page.published,
+            "author": page.author,
+            "publisher": page.sitename,
+        }
     else:
         text = document.text or ""
     if document.published:  # given with the text: it goes before the page's own metadata
@@ -195,6 +200,13 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
     debris = sorted(
         [*debris, *find_markup(text), *_lead_datelines(text, debris)], key=lambda d: d.start
     )
+    if document.html is not None and document.text is None:
+        story = _story_chars(text, debris)
+        if story < MIN_PAGE_TEXT:
+            warnings.append(
+                f"{document.source}: only {story} characters of text besides page debris "
+                "(a caption or a teaser, not an article?)"
+            )
     title = _title_line(text, meta.get("title")) or find_title(text)
     dateline = find_dateline(
         text,
@@ -216,11 +228,28 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         credited_source=find_credited_source(text),
         photo_credit=photo_credit(debris),
         author=meta.get("author"),
-        publisher=document.publisher or None,
+        publisher=document.publisher or meta.get("publisher"),
         language="en",
         debris=debris,
     )
     return article, warnings
+
+
+MIN_PAGE_TEXT = 200
+"""Characters of text besides debris below which a web page gets a warning: a photo caption
+or a teaser, shorter than a paragraph of an article."""
+
+
+def _story_chars(text: str, debris: Sequence[Debris]) -> int:
+    """How many non-space characters of ``text`` no debris span covers."""
+    covered = 0
+    end = 0
+    for item in sorted(debris, key=lambda d: d.start):
+        start = max(item.start, end)
+        if item.end > start:
+            covered += len("".join(text[start : item.end].split()))
+            end = item.end
+    return len("".join(text.split())) - covered
 
 
 def _lead_datelines(text: str, debris: Sequence[Debris]) -> list[Debris]:

@@ -82,16 +82,49 @@ def html_to_text(html: str, *, url: str | None = None, source: str = "<html>") -
     if not text.strip():
         raise EmptyInput("no text found in HTML page", source=source)
     found = _PageFacts.read(html)
+    sitename = _document_field(document, "sitename")
     title = _document_field(document, "title") or found.title
     return HtmlExtract(
         text=text,
-        title=title,
+        title=without_site_suffix(title, sitename) if title else None,
         published=_document_field(document, "date"),
         author=_document_field(document, "author"),
-        sitename=_document_field(document, "sitename"),
+        sitename=sitename,
         url=_document_field(document, "url") or url,
         warnings=tuple(warnings),
     )
+
+
+_TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+")
+_PAGE_DATE = re.compile(
+    r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})$"
+)
+_MAX_SUFFIX_WORDS = 4
+
+
+def without_site_suffix(title: str, sitename: str | None = None) -> str:
+    """A page title without what the site appends to every page: "Rail spending to double |
+    DW | 19.01.2020" -> "Rail spending to double". Trailing parts are cut while each is the
+    site's name, a date, or (after a "|") a short name, and the headline keeps three words or
+    more; a headline's own dash ("Paris - a city of ...") stays."""
+    parts = _TITLE_PARTS.split(title)
+    separators = _TITLE_PARTS.findall(title)
+    site = (sitename or "").casefold()
+    while len(parts) > 1:
+        last, separator = parts[-1].strip(), separators[-1].strip()
+        words = last.split()
+        short_name = separator == "|" and len(words) <= _MAX_SUFFIX_WORDS
+        if not (last.casefold() == site or _PAGE_DATE.match(last) or short_name):
+            break
+        if len(" ".join(parts[:-1]).split()) < 3:
+            break
+        parts.pop()
+        separators.pop()
+    kept = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=True):
+        kept += separator + part
+    return kept.strip()
 
 
 def _trafilatura_extract(
@@ -100,11 +133,15 @@ def _trafilatura_extract(
     try:
         with _quiet_loggers():
             import trafilatura
+            from trafilatura.settings import set_date_params
 
             result = trafilatura.bare_extraction(
                 html,
                 url=url,
                 with_metadata=True,
+                # the date from the page's own markup and metadata only: an extensive search
+                # would take one from a related story's link or a date in the text
+                date_extraction_params=set_date_params(extensive=False),
                 include_comments=False,
                 include_tables=False,
                 include_images=False,
@@ -247,4 +284,4 @@ class _TitleFinder(HTMLParser):
             self.facts.meta_title = content
 
 
-__all__ = ["HtmlExtract", "html_to_text"]
+__all__ = ["HtmlExtract", "html_to_text", "without_site_suffix"]

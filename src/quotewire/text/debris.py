@@ -86,6 +86,87 @@ _EDITED_NOTE = (
 #: "CORRECTION APPENDED."), each a line of its own.
 _ARCHIVE_LABEL = r"^(?:abstract|full\s+text|corrections?\s+appended|correction)\s*[.:]?$"
 
+#: Lines whose wording gives them away at any length (up to :data:`MAX_NOTE_LINE`): the
+#: closing credits and standards of a wire story, an author's bio, editor's notes, update and
+#: correction notices, where an article first ran, invitations to write letters, the signature
+#: lines of embedded social posts, and citations.
+MAX_NOTE_LINE = 400
+_CREDIT_PART = (
+    r"(?:additional\s+|further\s+)?(?:reporting|writing|editing|compiled|produced|graphics|"
+    r"research|fact-checking|translation|translated|photography|video|design|story)"
+    r"(?:\s+and\s+[a-z-]+)?\s+by\s+[A-Z][^;()]*"
+)
+_CREDITS = rf"(?i:{_CREDIT_PART})(?:\s*;\s*(?i:{_CREDIT_PART}))"
+#: "(Reporting by ...; Editing by ...)" in brackets, or two credits or more without them
+_CLOSING_CREDITS = rf"^\({_CREDITS}*\s*\)\.?$|^{_CREDITS}+\.?$"
+_STANDARDS = (
+    r"^(?i:(?:our\s+standards\s*:\s*)?(?:the\s+)?thomson\s+reuters\s+trust\s+principles\.?)$|"
+    r"^(?i:our\s+standards\s*:.{0,80})$"
+)
+_COPYRIGHT_LINE = (
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|.*all\s+rights\s+reserved|.*\b(?:19|20)\d{2}\b).*$"
+)
+_FOLLOW = (
+    r"follow\s+(?:him|her|them|me|us|[A-Z][\w.'’-]+)\s+on\s+(?:twitter|x|instagram|facebook|"
+    r"linkedin|bluesky|threads|mastodon|tiktok)\b"
+)
+_BIO = (
+    rf"^{_PERSON}\s+(?:is|was|has\s+been)\s+(?:an?|the)\s+[^.]{{0,140}}?"
+    r"\b(?:columnist|reporter|correspondent|writer|editor|contributor|journalist|author|"
+    r"fellow|professor|analyst|producer|critic)\b[^\n]*?"
+    rf"(?:\b(?i:{_FOLLOW})|@\w{{2,30}}|\b(?i:email|e-mail)\s*:?\s*\S+@\S+)[^\n]*$"
+)
+_FOLLOW_LINE = rf"^(?i:{_FOLLOW})[^\n]{{0,120}}$"
+_EDITOR_NOTE = (
+    r"^[(\[]?(?:editor['’]?s['’]?\s+note|editors['’]\s+note|note\s+to\s+(?:readers|editors)|"
+    r"editor['’]?s\s+note)\s*[:.–—-].*$"
+)
+_FIRST_RAN = (
+    r"^[(\[]?(?:this|a\s+version\s+of\s+this|an\s+earlier\s+version\s+of\s+this)\s+"
+    r"(?:article|story|piece|essay|post|interview|column|report)\s+(?:was\s+|has\s+been\s+)?"
+    r"(?:originally|first)\s+(?:appeared|published|ran|posted|appears)\b.*$|"
+    r"^[(\[]?(?:this|the)\s+(?:article|story|piece)\s+is\s+republished\s+from\b.*$"
+)
+_LETTERS = (
+    r"^(?:[^.?!]{0,60}[?!.]\s+)?(?:submit|send|write|email|e-mail)\s+(?:us\s+)?(?:your\s+|a\s+)?"
+    r"letters?(?:\s+to\s+the\s+editor)?\b.{0,160}$"
+)
+_UPDATE_NOTICE = (
+    r"^[(\[]?(?:update[sd]?|correction|clarification|editor['’]?s\s+update)"
+    r"(?:\s*[,(–—-]\s*[^\n]{1,60}?[)]?)?\s*:\s.*$|"
+    r"^[(\[]?(?:this|the)\s+(?:story|article|post|report)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:updated|corrected|amended)\b.*$|"
+    r"^[(\[]?an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b.*$|"
+    r"^(?:last\s+)?updated\s*(?:on|at)?\s*:?\s*[\w ,.]{0,30}\d[\w ,:.]{0,30}$"
+)
+_SOCIAL_POST = (
+    r"^(?:[—–-]\s*)?[^()\n]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$|"
+    r"^pic\.twitter\.com/\w+$|^a\s+post\s+shared\s+by\s+.{1,100}$|"
+    r"^view\s+this\s+post\s+on\s+(?:instagram|facebook|tiktok|x|twitter)$"
+)
+_CITATION = (
+    r"^[A-Z][\w.&'’ -]{1,60}\s+\d{1,4},\s*[A-Za-z]{0,4}\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\s*"
+    r"\((?:19|20)\d{2}\)\.?$|"
+    r"^(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+$"
+)
+_NOTE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
+    ("credits", _CLOSING_CREDITS),
+    ("credits", _STANDARDS),
+    ("copyright", _COPYRIGHT_LINE),
+    ("bio", _BIO),
+    ("bio", _FOLLOW_LINE),
+    ("note", _EDITOR_NOTE),
+    ("note", _FIRST_RAN),
+    ("note", _LETTERS),
+    ("note", _UPDATE_NOTICE),
+    ("social", _SOCIAL_POST),
+    ("citation", _CITATION),
+)
+_NOTE_PATTERNS: tuple[tuple[DebrisKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, 0 if kind in ("credits", "bio", "citation") else re.IGNORECASE))
+    for kind, pattern in _NOTE_SOURCES
+)
+
 _ONE_LINE_SOURCES: tuple[tuple[DebrisKind, str], ...] = (
     ("share", _SHARE_BUTTON),
     ("share", _SHARE_NETWORKS),
@@ -114,6 +195,14 @@ _STOCK_CREDIT = re.compile(
     r"^(?P<name>(?:[^/]{1,50}\s*/\s*)?(?:getty\s+images|shutterstock|alamy|ap\s+photo|"
     r"epa(?:-efe)?|afp|reuters)(?:\s*/\s*[^/]{1,50})?(?:\s+via\s+getty\s+images)?)\s*\.?$",
     re.IGNORECASE,
+)
+_PLATFORM = (
+    r"(?:getty(?:\s+images)?|instagram|twitter|x|facebook|tiktok|youtube|ap|afp|reuters|epa|"
+    r"shutterstock|alamy|handout|supplied|file)"
+)
+#: "Getty/Instagram.", "Handout/Reuters": image credits naming two sources and nothing else.
+_PLATFORM_CREDIT = re.compile(
+    rf"^(?P<name>{_PLATFORM}(?:\s*/\s*{_PLATFORM})+)\s*\.?$", re.IGNORECASE
 )
 _STOCK_HINT = re.compile(r"/|getty|shutterstock|alamy|ap photo", re.IGNORECASE)
 _COPYRIGHT_NAME = re.compile(r"^©\s*(?P<name>[A-Za-z][\w .&'’/-]{1,40})$")
@@ -234,7 +323,12 @@ def classify_line(line: str) -> DebrisKind | None:
     Related-story boxes need the lines around them and are found by :func:`find_debris` only.
     """
     content = _content(line)
-    if not content or len(content) > MAX_DEBRIS_LINE:
+    if not content or len(content) > MAX_NOTE_LINE:
+        return None
+    for kind, pattern in _NOTE_PATTERNS:
+        if pattern.match(content):
+            return kind
+    if len(content) > MAX_DEBRIS_LINE:
         return None
     for kind, pattern in _ONE_LINE_PATTERNS:
         if pattern.match(content):
@@ -267,7 +361,7 @@ def photo_credit(debris: Sequence[Debris]) -> NamedSpan | None:
 def _credit_name(item: Debris) -> NamedSpan | None:
     content = _content(item.text)
     offset = item.start + item.text.index(content)
-    for pattern in (_PHOTO_CREDIT, _STOCK_CREDIT, _COPYRIGHT_NAME):
+    for pattern in (_PHOTO_CREDIT, _STOCK_CREDIT, _PLATFORM_CREDIT, _COPYRIGHT_NAME):
         match = pattern.match(content)
         if match:
             start, end = match.span("name")
@@ -298,6 +392,8 @@ def _is_photo_credit(content: str) -> bool:
     if match:
         return _plausible_name(match.group("name"))
     if _COPYRIGHT_NAME.match(content):
+        return True
+    if _PLATFORM_CREDIT.match(content):
         return True
     return bool(_STOCK_CREDIT.match(content) and _STOCK_HINT.search(content))
 
