@@ -126,6 +126,7 @@ def test_claims_page_plots_a_measure_by_claimant(tab: Any, api: str) -> None:
         ticks = chart.locator("text.tick").all_text_contents()
         dates = [t for t in ticks if re.fullmatch(r"\d{4}(-\d{2})?", t)]
         assert dates and len({len(t) for t in dates}) == 1, f"one granularity: {dates}"
+        assert len(dates) <= 8, f"as many date labels as fit side by side: {dates}"
         assert len(ticks) - len(dates) >= 3, "the value axis has labelled ticks"
         legend = chart.locator("xpath=following-sibling::ul[1]/li")
         assert legend.count() == chart.locator("polyline").count() >= 1
@@ -272,6 +273,10 @@ def test_search_shows_its_total_and_pages_through_every_hit(tab: Any, api: str) 
             break
         following.first.click()
     assert len(seen) == total and len(set(seen)) == total  # every hit once, none left out
+    # hits are named by their canonical speaker, also where the article wrote "H. Lund"
+    tab.goto(f"{api}/?q=inflation&speaker=person:henrik-lund&limit=200")
+    names = {r.locator("td").nth(1).inner_text() for r in tab.locator("tr.hit").all()}
+    assert names == {"Henrik Lund"}
 
 
 def test_web_search_says_what_was_wrong_with_its_inputs(browser: Any, api: str) -> None:

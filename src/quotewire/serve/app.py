@@ -372,6 +372,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
             )
         except (ApiError, ValueError) as failed:
             error = page_error(failed)
+        found = canonical_names(store(), found)
         paging = pages.Paging("/", params, offset, limit, total)
         return HTMLResponse(
             pages.search_page(params, found, paging, error), status_code=400 if error else 200
@@ -477,6 +478,20 @@ def _offline_redoc(assets: FilePath) -> bytes:
     shown under the menu) replaced by an empty image, which ReDoc then hides."""
     script = (assets / "redoc.standalone.js").read_bytes()
     return script.replace(REDOCLY_LOGO, b"data:,")
+
+
+def canonical_names(store: Store, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search hits with each registry speaker named as the registry names them ("Henrik
+    Lund", where an article wrote "H. Lund"), for the pages."""
+    registry = store.registry()
+    named = []
+    for hit in hits:
+        try:
+            name = registry.get(hit["speaker_id"]).name if hit["speaker_id"] else None
+        except NotFound:
+            name = None
+        named.append({**hit, "speaker": name or hit["speaker"]})
+    return named
 
 
 def flagged(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -77,14 +77,15 @@ form label{display:flex;flex-direction:column;font-size:.85rem}
 form input,form select{padding:.3rem;max-width:100%}
 table{border-collapse:collapse;width:100%}
 td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;
-overflow-wrap:anywhere}
+overflow-wrap:break-word}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem}
 .error{color:#b91c1c}.meta{color:#444}
 .flag{font-size:.85rem}.flag.contradiction b{color:#b91c1c}.flag.change b{color:#92400e}
 .pager{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.8rem 0}
 svg{max-width:100%;height:auto}
-@media (max-width:600px){main{padding:.5rem}td,th{padding:.25rem .3rem}
-.wide{display:none}}
+@media (max-width:600px){main{padding:.5rem}
+table,tbody,tr,td{display:block;width:100%}thead{position:absolute;left:-9999px}
+tr{padding:.4rem 0;border-bottom:1px solid #ddd}td{border:0;padding:.1rem .3rem}}
 """
 NO_COLOUR = "#eee"
 DOCS_ASSETS = "/static/docs"  # the files of fastapi-offline's static folder
@@ -563,7 +564,7 @@ def unit_chart(unit: str, rows: list[dict[str, Any]], width: int = 640, height: 
     ticks = _value_ticks(low, high)
     low, high = min(low, ticks[0]), max(high, ticks[-1])
     span = (high - low) or 1.0
-    left, right, top, bottom = 64, 16, 12, 36
+    left, right, top, bottom = 64, 32, 12, 36
 
     def x(day: date) -> float:
         return left + ((day - first).days / days) * (width - left - right)
@@ -627,25 +628,25 @@ def _day_of(when: str) -> date | None:
         return None
 
 
+MAX_TIME_TICKS = 8  # labels of ten characters that fit side by side on a 640 px chart
+
+
 def _time_ticks(first: date, last: date) -> list[tuple[date, str]]:
-    """Ticks at one granularity: every year ("2025"), or every month ("2025-06") when the
-    claims span less than two years (every third month past a year), at most a dozen."""
+    """Ticks at one granularity: years ("2025"), or months ("2025-06") when the claims span
+    less than two years; every n-th one so that at most :data:`MAX_TIME_TICKS` are labelled."""
     if (last - first).days >= 730:
-        step = max(1, (last.year - first.year + 1) // 12 + 1)
-        return [
-            (date(y, 1, 1), str(y))
-            for y in range(first.year, last.year + 1, step)
-            if date(y, 1, 1) >= first
-        ] or [(first, str(first.year))]
-    months = (last.year - first.year) * 12 + last.month - first.month
-    step = 1 if months <= 12 else 3
-    ticks = []
-    for n in range(0, months + 1, step):
+        years = [y for y in range(first.year, last.year + 1) if date(y, 1, 1) >= first]
+        step = -(-len(years) // MAX_TIME_TICKS)  # (ceiling division)
+        ticks = [(date(y, 1, 1), str(y)) for y in years[::step]]
+        return ticks or [(first, str(first.year))]
+    months = []
+    for n in range((last.year - first.year) * 12 + last.month - first.month + 1):
         year, month = divmod(first.month - 1 + n, 12)
         day = date(first.year + year, month + 1, 1)
         if day >= first:
-            ticks.append((day, f"{day.year}-{day.month:02d}"))
-    return ticks or [(first, f"{first.year}-{first.month:02d}")]
+            months.append((day, f"{day.year}-{day.month:02d}"))
+    step = max(1, -(-len(months) // MAX_TIME_TICKS))
+    return months[::step] or [(first, f"{first.year}-{first.month:02d}")]
 
 
 def _value_ticks(low: float, high: float) -> list[float]:
