@@ -192,7 +192,10 @@ def test_claims_command_prints_timelines_and_flags() -> None:
     run = _run("claims", str(CORPUS), "--speaker", "Maria Kowalska", "--measure", "deficit")
     assert run.returncode == 0, run.stderr
     assert "Maria Kowalska · budget deficit · percent" in run.stdout
-    assert "CONTRADICTION" in run.stdout and "'below 3.2%'" in run.stdout
+    lines = run.stdout.splitlines()
+    header = lines.index("Maria Kowalska · budget deficit · percent") + 1
+    assert lines[header].split() == ["PUBLISHED", "PERIOD", "VALUE", "FIGURE", "ARTICLE", "FLAG"]
+    assert "CONTRADICTION" in run.stdout and "  below 3.2%  " in run.stdout
     assert "Anna Kowalska" not in run.stdout
 
 

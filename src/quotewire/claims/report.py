@@ -11,7 +11,7 @@ from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import ClaimGroup
 from quotewire.pipeline import Document, Options, run_many
-from quotewire.terminal import plural
+from quotewire.terminal import Column, plural, table
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
 
@@ -59,6 +59,16 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
     return 0
 
 
+TIMELINE_COLUMNS = (
+    Column("published", "PUBLISHED", 10),
+    Column("period", "PERIOD", 10),
+    Column("value", "VALUE", 18),
+    Column("figure", "FIGURE", 40),
+    Column("article", "ARTICLE", 48),
+    Column("flag", "FLAG", 200),
+)
+
+
 def format_groups(groups: list[ClaimGroup], articles: int) -> str:
     """A terminal view: one block per claimant and measure, one line per claim in time order,
     flags beside the claims they concern."""
@@ -72,16 +82,21 @@ def format_groups(groups: list[ClaimGroup], articles: int) -> str:
     for group in groups:
         lines.append(f"{group.claimant_name} · {group.measure} · {group.unit}")
         marks = {f.entry: f for f in group.flags}
+        rows = []
         for n, entry in enumerate(group.entries):
             claim = entry.claim
-            value = shown_value(claim)
             sign = "" if claim.comparator in ("=", "range") else claim.comparator
             flag = marks.get(n)
-            note = f"  [{flag.kind.upper()}: {flag.note}]" if flag else ""
-            period = claim.time.period if claim.time and claim.time.period else "-"
-            lines.append(
-                f"  {(entry.published or '')[:10]:<10}  {period:<10}  {sign:>2}{value:<16}  "
-                f"{claim.span.text!r} ({entry.article}){note}"
+            rows.append(
+                {
+                    "published": (entry.published or "")[:10],
+                    "period": claim.time.period if claim.time and claim.time.period else "-",
+                    "value": f"{sign}{shown_value(claim)}",
+                    "figure": claim.span.text,
+                    "article": entry.article,
+                    "flag": f"{flag.kind.upper()}: {flag.note}" if flag else "",
+                }
             )
+        lines += [f"  {line}" for line in table(rows, TIMELINE_COLUMNS).splitlines()]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
