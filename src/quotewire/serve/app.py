@@ -181,6 +181,26 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
             raise ApiError(404, "not_found", f"no article {article_id}") from None
         return {"article_id": article_id, **result.to_dict()}
 
+    def quote_filters(
+        speaker: str | None, type: str | None, since: date | None, until: date | None
+    ) -> dict[str, str | None]:
+        return {
+            "speaker": speaker,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "type": type,
+        }
+
+    def hits(
+        q: str, filters: dict[str, str | None], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        """A page of a search's hits."""
+        try:
+            found = store().search(q, **filters, limit=limit, offset=offset)
+        except BadFilter as error:  # (a store that fails is a 500, from the edge)
+            raise ApiError(400, "bad_query", str(error)) from None
+        return [h.to_dict() for h in found]
+
     def found_quotes(
         q: str,
         speaker: str | None,
@@ -190,19 +210,10 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
         limit: int,
         offset: int,
     ) -> tuple[list[dict[str, Any]], int]:
-        filters = {
-            "speaker": speaker,
-            "since": since.isoformat() if since else None,
-            "until": until.isoformat() if until else None,
-            "type": type,
-        }
-        current = store()
-        try:
-            hits = current.search(q, **filters, limit=limit, offset=offset)
-            total = current.count_quotes(q, **filters)
-        except BadFilter as error:  # (a store that fails is a 500, from the edge)
-            raise ApiError(400, "bad_query", str(error)) from None
-        return [h.to_dict() for h in hits], total
+        """A page of a search's hits, and the number of all of them."""
+        filters = quote_filters(speaker, type, since, until)
+        page = hits(q, filters, limit, offset)  # (a bad filter is refused here, before the count)
+        return page, store().count_quotes(q, **filters)
 
     @app.get("/api/quotes")
     def quotes(
@@ -231,7 +242,7 @@ def _api(db: str, *, read_only: bool) -> FastAPI:
     ) -> Response:
         """A search as a file to download: CSV (one row per quote, a header row) or JSON
         (a list), the first ``limit`` matches (at most 10,000), best first."""
-        items, _ = found_quotes(q, speaker, type, since, until, limit, 0)
+        items = hits(q, quote_filters(speaker, type, since, until), limit, 0)
         if format == "json":
             body = json.dumps(items, ensure_ascii=False, indent=1)
             kind = "application/json"

@@ -37,7 +37,7 @@ from urllib.parse import urlencode
 
 from quotewire.claims.track import format_number
 from quotewire.model import Result
-from quotewire.terminal import plural
+from quotewire.terminal import clip, plural
 
 PALETTE = (
     "#fde68a",
@@ -202,7 +202,7 @@ def search_page(
         "<tr class='hit'>"
         f"<td>{_e((h['published'] or '')[:10])}</td>"
         f"<td>{_speaker_link(h['speaker'], h['speaker_id'])}</td><td>{_e(h['type'])}</td>"
-        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(_cut(h['text']))}"
+        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(clip(h['text'], 300))}"
         f"</a><div class='meta'>{_e(h.get('title') or '')}</div></td></tr>"
         for h in hits
     )
@@ -372,7 +372,7 @@ def article_page(article_id: int, result: Result, linked: Mapping[str, Linked]) 
         shade = f"c{colours[local]}" if local in colours else "c-none"
         items.append(
             f"<li><span class='swatch {shade}'></span><b>{link}</b>"
-            f" ({_e(q.type)}): <a href='#{_e(q.id)}'>{_e(_cut(q.text, 200))}</a></li>"
+            f" ({_e(q.type)}): <a href='#{_e(q.id)}'>{_e(clip(q.text, 200))}</a></li>"
         )
     claims = "".join(
         f"<li class='claim'><a href='#{_e(c.id)}'>{_e(c.span.text)}</a> — {_e(c.measure or '?')}"
@@ -429,7 +429,7 @@ def speaker_page(
     said = "".join(
         "<tr class='statement'>"
         f"<td>{_e((h['published'] or '')[:10])}</td><td>{_e(h['type'])}</td>"
-        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(_cut(h['text']))}"
+        f"<td><a href='/articles/{h['article_id']}#{_e(h['quote_id'])}'>{_e(clip(h['text'], 300))}"
         f"</a><div class='meta'>{_e(h.get('title') or '')}</div></td></tr>"
         for h in statements
     )
@@ -505,11 +505,6 @@ def claims_table(rows: list[dict[str, Any]], id: str, *, claimant: bool) -> str:
 def when_of(row: Mapping[str, Any]) -> str:
     """The time a claim is about: its period, else its article's day."""
     return str(row["period"] or (row.get("published") or "")[:10])
-
-
-def _cut(text: str, width: int = 300) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def bar_chart(bars: list[tuple[str, int, int]], width: int = 640, height: int = 170) -> str:

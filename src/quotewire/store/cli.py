@@ -76,7 +76,7 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
     if args.jobs < 1:
         raise QuotewireError(f"--jobs must be 1 or more, not {args.jobs}")
     documents = _documents(args.paths, read)
-    with _Progress(sys.stderr, total=_expected(args.paths)) as progress:
+    with _Progress(sys.stderr, total=lambda: _expected(args.paths)) as progress:
         summary = ingest(
             documents,
             store,
@@ -88,21 +88,22 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
 
 
 def _load(args: argparse.Namespace, store: Any) -> int:
-    with _Progress(sys.stderr, total=None) as progress:
+    with _Progress(sys.stderr, total=lambda: None) as progress:
         summary = load(Path(args.folder), store, progress=progress)
     return _reported(summary, store, rebuild=args.rebuild_registry)
 
 
 class _Progress:
-    """On a terminal, a progress bar on ``stream``: articles read (of ``total`` when it is
-    known), their rate, and the time left; elsewhere (a log, a pipe) nothing, the summary
-    line :func:`_reported` prints being the record."""
+    """On a terminal, a progress bar on ``stream``: articles read (of the number ``total``
+    returns, when it is known), their rate, and the time left; elsewhere (a log, a pipe)
+    nothing, the summary line :func:`_reported` prints being the record."""
 
-    def __init__(self, stream: TextIO, total: int | None) -> None:
-        self.total = total
+    def __init__(self, stream: TextIO, total: Callable[[], int | None]) -> None:
+        self.total: int | None = None
         self.bar: Any = None
         self.task: Any = None
-        if stream.isatty():
+        if stream.isatty():  # (the inputs are counted only for a bar: a look at every file)
+            self.total = total()
             from rich.console import Console
             from rich.progress import (
                 BarColumn,

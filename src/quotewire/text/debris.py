@@ -218,10 +218,6 @@ _BYLINE = re.compile(
 )
 _BYLINE_ORG = re.compile(r"^by\s+(?:the\s+)?(?:[A-Z]{2,}|Reuters|Bloomberg|Xinhua|Interfax)"
                          r"(?:\s+(?:staff|reporters?|correspondents?|news))?\s*$")  # fmt: skip
-_STAFF_CREDIT = re.compile(
-    r"^\(?(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by)\s+[A-Z]"
-    r"[^.!?()]*(?:;\s*(?i:[a-z ]+\s+by)\s+[A-Z][^.!?()]*)*\.?\)?\.?$"
-)
 _AUTHOR_LABEL = re.compile(rf"^(?i:author|authors|reporter)\s*:\s*{_PERSON}\s*$")
 _RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|news|coverage|content|posts|reading|topics|links))?|"
@@ -408,10 +404,7 @@ def _plausible_name(name: str) -> bool:
 
 def _is_byline(content: str) -> bool:
     return bool(
-        _BYLINE.match(content)
-        or _BYLINE_ORG.match(content)
-        or _STAFF_CREDIT.match(content)
-        or _AUTHOR_LABEL.match(content)
+        _BYLINE.match(content) or _BYLINE_ORG.match(content) or _AUTHOR_LABEL.match(content)
     )
 
 
