@@ -86,17 +86,22 @@ def test_bench_scale_reports_registry_growth_and_spark(tmp_path: Path) -> None:
     assert len(report["registry_growth"]) == 1 and report["registry_growth"][0] > 0
     spark = report["spark"]
     assert spark["articles"] == 3
-    assert min(spark["local1_seconds"], spark["local2_seconds"], spark["ingest2_seconds"]) > 0
+    runs = ("local1_seconds", "local2_seconds", "ingest1_seconds", "ingest2_seconds")
+    assert min(spark[run] for run in runs) > 0
     assert spark["speedup"] == pytest.approx(spark["local1_seconds"] / spark["local2_seconds"])
+    assert spark["ingest_speedup"] == pytest.approx(
+        spark["ingest1_seconds"] / spark["ingest2_seconds"]
+    )
 
 
 def test_rounds_alternate_their_order_so_a_steady_drift_weighs_on_every_run_alike(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With two rounds the runs go local[1], local[2], ingest, ingest, local[2], local[1]: a
-    host that slows down by the same amount at every run adds the same to each mean, so the
-    ratios of the means are those of the runs' own times (the runs are stood in for here;
-    test_bench_scale_reports_registry_growth_and_spark runs them for real)."""
+    """With two rounds the runs go local[1], local[2], ingest 1, ingest 2, then ingest 2,
+    ingest 1, local[2], local[1]: a host that slows down by the same amount at every run adds
+    the same to each mean, so the ratios of the means are those of the runs' own times (the
+    runs are stood in for here; test_bench_scale_reports_registry_growth_and_spark runs them
+    for real)."""
     from quotewire.bench import scale
 
     corpus = tmp_path / "c.jsonl"
@@ -114,7 +119,7 @@ def test_rounds_alternate_their_order_so_a_steady_drift_weighs_on_every_run_alik
         + "\n",
         encoding="utf-8",
     )
-    own = {"local[1]": 100.0, "local[2]": 55.0, "ingest --jobs 2": 50.0}
+    own = {"local[1]": 100.0, "local[2]": 55.0, "ingest --jobs 1": 90.0, "ingest --jobs 2": 50.0}
     order: list[str] = []
 
     def run(name: str, batch: Path, documents: list[object], folder: Path) -> float:
@@ -124,10 +129,41 @@ def test_rounds_alternate_their_order_so_a_steady_drift_weighs_on_every_run_alik
     monkeypatch.setattr(scale, "_timed_run", run)
     timing = scale.spark_timings(corpus, 1, rounds=2)
     assert order == [*scale.SPARK_RUNS, *reversed(scale.SPARK_RUNS)]
-    drift = 4.0 * 3.5  # every mean carries the drift of the sequence's middle
+    drift = 4.0 * 4.5  # every mean carries the drift of the sequence's middle
     assert timing.local1_seconds == pytest.approx(100 + drift)
     assert timing.local2_seconds == pytest.approx(55 + drift)
+    assert timing.ingest1_seconds == pytest.approx(90 + drift)
     assert timing.ingest2_seconds == pytest.approx(50 + drift)
-    assert [r["local[1]"] for r in timing.rounds] == [104.0, 124.0]
+    assert [r["local[1]"] for r in timing.rounds] == [104.0, 132.0]
     text = scale.format_scale(scale.ScaleReport(spark=timing))
-    assert "the mean of 2 rounds" in text and "  2: 124.0 / 75.0 / 66.0 s" in text
+    assert "the mean of 2 rounds" in text and "  2: 132.0 / 83.0 / 114.0 / 70.0 s" in text
+    assert "ingest --jobs 2 / --jobs 1 throughput: 1.59" in text  # (108 / 68)
+
+
+def test_registry_rounds_alternate_the_sizes_and_report_each_round(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The registry sizes go 10, 20, 30 then 30, 20, 10 with two rounds; each size's figure is
+    the mean of its two builds, and the report shows both (the builds are stood in for by a
+    clock that a drifting host moves 1 s further at every build)."""
+    from quotewire.bench import scale
+
+    built: list[int] = []
+    now = [0.0]
+
+    def build(sightings: list[object]) -> list[object]:
+        built.append(len(sightings))
+        now[0] += len(sightings) / 10 + len(built)  # its own time, and the host's drift
+        return sightings[:1]
+
+    monkeypatch.setattr(scale, "build_registry", build)
+    monkeypatch.setattr(scale.time, "perf_counter", lambda: now[0])
+    timings = scale.registry_timings([10, 20, 30], rounds=2)
+    assert built == [10, 20, 30, 30, 20, 10]
+    assert [t.sightings for t in timings] == [10, 20, 30]
+    assert [t.rounds for t in timings] == [(2.0, 7.0), (4.0, 7.0), (6.0, 7.0)]
+    assert [t.seconds for t in timings] == [4.5, 5.5, 6.5]  # (the same drift in each mean)
+    text = scale.format_scale(scale.ScaleReport(registry=timings))
+    assert "the mean of 2 rounds, every other one in reverse order" in text
+    row = next(line for line in text.splitlines() if line.lstrip().startswith("30 "))
+    assert row.endswith(" / ".join(f"{sec:.2f}" for sec in timings[2].rounds))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+from collections import Counter
+from collections.abc import Sequence
+
 import pytest
 
+from quotewire.bench.scale import synthetic_sightings
 from quotewire.model import Entity, Mention, Quote, Result
 from quotewire.pipeline import Document, run_one
-from quotewire.speakers.names import may_name, misspelt, parse_person, same_full_name
-from quotewire.speakers.registry import Registry
+from quotewire.speakers import names
+from quotewire.speakers.names import PersonName, may_name, misspelt, parse_person, same_full_name
+from quotewire.speakers.registry import Registry, block_key, build_registry
 
 
 def _extract(text: str) -> Result:
@@ -242,6 +248,48 @@ def test_the_registry_joins_a_middle_initial_and_keeps_a_son_apart() -> None:
     assert second == first
     assert son != first
     assert any("Donald Trump" in line for line in registry.explain(first))
+
+
+def test_a_registry_build_reads_each_distinct_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``build_registry`` reads every distinct person name once, in a memo of the build, and
+    never through the process's bounded cache of ``parse_person``: a million sightings in
+    random order hold more names than that cache keeps, and it would read most of them again
+    for the block key, the match and the index."""
+    read: Counter[tuple[str, ...]] = Counter()
+
+    def counting(words: Sequence[str]) -> PersonName | None:
+        read[tuple(words)] += 1
+        return real(words)
+
+    real = names.read_person
+    monkeypatch.setattr(names, "read_person", counting)
+    seen = synthetic_sightings(3000)
+    parse_person.cache_clear()
+    registry = build_registry(seen)
+    assert parse_person.cache_info().hits + parse_person.cache_info().misses == 0
+    people = {s.entity.name for s in seen if s.entity.type == "PERSON"}
+    assert read.total() == len(people)
+    assert len(registry) > len({block_key(s) for s in seen})  # (the build did join people)
+
+
+def test_a_registry_build_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The build pauses the cycle collector (its records hold no cycles) and gives it back in
+    the state it had: on after a build, off when the caller had turned it off, on after a
+    build that failed."""
+    seen = synthetic_sightings(200)
+    assert gc.isenabled()
+    build_registry(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_registry(seen)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    broken = [*seen, "not a sighting"]
+    with pytest.raises(AttributeError):
+        build_registry(broken)  # type: ignore[list-item]
+    assert gc.isenabled()
 
 
 def _titled(name: str, role: str) -> Entity:
@@ -1401,12 +1449,12 @@ def test_the_clause_after_an_opening_according_to_is_no_role_of_the_source() -> 
         "According to conservative radio host Gordon Holbrook, the plan reeks of “panic” and "
         "confusion."
     ) == ["conservative radio host"]
-    assert roles(
-        "According to Gordon Holbrook, a radio host in Ohio, the plan was a mistake."
-    ) == ["radio host in Ohio"]
-    assert roles(
-        "The plan was a mistake, according to Gordon Holbrook, a radio host in Ohio."
-    ) == ["radio host in Ohio"]
+    assert roles("According to Gordon Holbrook, a radio host in Ohio, the plan was a mistake.") == [
+        "radio host in Ohio"
+    ]
+    assert roles("The plan was a mistake, according to Gordon Holbrook, a radio host in Ohio.") == [
+        "radio host in Ohio"
+    ]
 
 
 def test_a_count_or_an_analysis_speaks_for_its_first_named_author() -> None:

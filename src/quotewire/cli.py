@@ -429,8 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--rounds",
         type=_whole(1, 20),
         default=1,
-        help="times to run the three Spark and ingest runs, every other time in reverse "
-        "order, so that a host whose speed drifts weighs on them alike (default: 1)",
+        help="times to run every measurement (each registry size; the Spark and ingest "
+        "runs), every other time in reverse order, so that a host whose speed drifts "
+        "weighs on them alike; each figure is the mean (default: 1)",
     )
     scl.add_argument("--json", action="store_true", help="print the report as JSON")
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")

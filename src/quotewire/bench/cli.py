@@ -288,7 +288,7 @@ def scale(args: argparse.Namespace) -> int:
         ) from None
     if any(n < 2 for n in sizes):
         raise QuotewireError("--registry-sizes must be 2 or more each")
-    report = ScaleReport(registry=registry_timings(sizes))
+    report = ScaleReport(registry=registry_timings(sizes, rounds=args.rounds))
     if args.corpus is not None:
         report.spark = spark_timings(args.corpus, args.articles, args.rounds)
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_scale(report))

@@ -5,12 +5,19 @@
   time per ``n log n`` should stay flat, and the growth exponent between two sizes
   (``log(t2/t1) / log(n2/n1)``) near 1.
 - ``quotewire spark`` with ``local[1]`` and ``local[2]`` on the same articles, and ``ingest
-  --jobs 2`` on them, back to back in one command: the ``local[2]`` / ``local[1]`` throughput
-  ratio and Spark's overhead against ``ingest --jobs 2``.
+  --jobs 1`` and ``--jobs 2`` on them, back to back in one command: the ``local[2]`` /
+  ``local[1]`` throughput ratio, Spark's overhead against ``ingest --jobs 2``, and what the
+  host's second core gives a plain process pool (``ingest --jobs 2`` / ``--jobs 1``), the
+  ceiling of the first ratio on that host at that time.
+
+With several rounds every measurement runs that many times, every other round in reverse
+order, and each figure is the mean of its rounds: a host whose speed drifts steadily weighs on
+every figure alike.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import math
@@ -87,9 +94,13 @@ def _entity(id: str, name: str, type: str, roles: list[str]) -> Entity:
 
 @dataclass(frozen=True, slots=True)
 class RegistryTiming:
+    """One size of the registry step: its sightings, the entities they made, and the mean of
+    the seconds of its ``rounds``."""
+
     sightings: int
     entities: int
     seconds: float
+    rounds: tuple[float, ...] = ()
 
     @property
     def per_n_log_n_us(self) -> float:
@@ -98,14 +109,24 @@ class RegistryTiming:
         return self.seconds / (n * math.log(n)) * 1e6 if n > 1 else 0.0
 
 
-def registry_timings(sizes: Sequence[int], seed: int = 1) -> list[RegistryTiming]:
-    timings = []
-    for n in sizes:
-        sightings = synthetic_sightings(n, seed)
-        started = time.perf_counter()
-        registry = build_registry(sightings)
-        timings.append(RegistryTiming(n, len(registry), time.perf_counter() - started))
-    return timings
+def registry_timings(sizes: Sequence[int], seed: int = 1, rounds: int = 1) -> list[RegistryTiming]:
+    """The registry step timed at each of ``sizes``; with several ``rounds``, every other
+    round goes through the sizes in reverse order (10k, 100k, 1M, then 1M, 100k, 10k)."""
+    seconds: dict[int, list[float]] = {n: [] for n in sizes}
+    entities: dict[int, int] = {}
+    for r in range(max(1, rounds)):
+        for n in sizes if r % 2 == 0 else sizes[::-1]:
+            sightings = synthetic_sightings(n, seed)
+            gc.collect()  # (what the size before left behind is not this one's to collect)
+            started = time.perf_counter()
+            registry = build_registry(sightings)
+            seconds[n].append(time.perf_counter() - started)
+            entities[n] = len(registry)
+            del registry, sightings
+    return [
+        RegistryTiming(n, entities[n], statistics.fmean(seconds[n]), tuple(seconds[n]))
+        for n in sizes
+    ]
 
 
 def growth(a: RegistryTiming, b: RegistryTiming) -> float:
@@ -124,6 +145,7 @@ class SparkTiming:
     articles: int
     local1_seconds: float = 0.0
     local2_seconds: float = 0.0
+    ingest1_seconds: float = 0.0
     ingest2_seconds: float = 0.0
     rounds: list[dict[str, float]] = field(default_factory=list)
 
@@ -137,18 +159,25 @@ class SparkTiming:
         """How much longer ``local[2]`` takes than ``ingest --jobs 2`` (0.1 = 10% longer)."""
         return self.local2_seconds / self.ingest2_seconds - 1 if self.ingest2_seconds else 0.0
 
+    @property
+    def ingest_speedup(self) -> float:
+        """``ingest --jobs 2`` throughput / ``ingest --jobs 1`` throughput: what a second
+        process gives on this host, the ceiling of :attr:`speedup` there."""
+        return self.ingest1_seconds / self.ingest2_seconds if self.ingest2_seconds else 0.0
 
-#: The three runs of :func:`spark_timings`, in the order of its first round.
-SPARK_RUNS = ("local[1]", "local[2]", "ingest --jobs 2")
+
+#: The runs of :func:`spark_timings`, in the order of its first round.
+SPARK_RUNS = ("local[1]", "local[2]", "ingest --jobs 1", "ingest --jobs 2")
 
 
 def spark_timings(corpus: Path, articles: int, rounds: int = 1) -> SparkTiming:
-    """``quotewire spark`` on ``local[1]`` and ``local[2]`` and ``ingest --jobs 2``, each over
-    the first ``articles`` texts of a PolNeAR-format JSONL corpus, wall time from start to the
-    last row written (Spark's start-up included, as a user waits for it). With several
-    ``rounds``, every other round runs the three in reverse order (local[1], local[2], ingest,
-    then ingest, local[2], local[1]), so that a host that slows down or speeds up steadily
-    weighs on the three means alike; each time is the mean of its rounds."""
+    """``quotewire spark`` on ``local[1]`` and ``local[2]`` and ``ingest --jobs 1`` and ``--jobs
+    2``, each over the first ``articles`` texts of a PolNeAR-format JSONL corpus, wall time
+    from start to the last row written (Spark's start-up included, as a user waits for it).
+    With several ``rounds``, every other round runs them in reverse order (local[1], local[2],
+    ingest 1, ingest 2, then ingest 2, ingest 1, local[2], local[1]), so that a host that
+    slows down or speeds up steadily weighs on every mean alike; each time is the mean of its
+    rounds."""
     from quotewire.bench.polnear import load_corpus
     from quotewire.pipeline import Document
 
@@ -166,7 +195,12 @@ def spark_timings(corpus: Path, articles: int, rounds: int = 1) -> SparkTiming:
             times = {run: _timed_run(run, batch, documents, folder) for run in order}
             timing.rounds.append({run: times[run] for run in SPARK_RUNS})
     means = [statistics.fmean(r[run] for r in timing.rounds) for run in SPARK_RUNS]
-    timing.local1_seconds, timing.local2_seconds, timing.ingest2_seconds = means
+    (
+        timing.local1_seconds,
+        timing.local2_seconds,
+        timing.ingest1_seconds,
+        timing.ingest2_seconds,
+    ) = means
     return timing
 
 
@@ -178,10 +212,11 @@ def _timed_run(run: str, batch: Path, documents: list[Document], folder: Path) -
     from quotewire.store import open_store
 
     folder.mkdir(parents=True, exist_ok=True)
-    if run == "ingest --jobs 2":
+    if run.startswith("ingest --jobs "):
+        jobs = int(run.rsplit(" ", 1)[1])
         started = time.perf_counter()
-        with open_store(folder / "ingest.db") as store:
-            ingest(documents, store, jobs=2)
+        with open_store(folder / f"ingest{jobs}.db") as store:
+            ingest(documents, store, jobs=jobs)
         return time.perf_counter() - started
     started = time.perf_counter()
     out = folder / run.replace("[", "").replace("]", "")  # (no glob characters)
@@ -204,26 +239,38 @@ class ScaleReport:
                 **asdict(self.spark),
                 "speedup": self.spark.speedup,
                 "overhead": self.spark.overhead,
+                "ingest_speedup": self.spark.ingest_speedup,
             },
         }
 
 
 def format_scale(report: ScaleReport) -> str:
-    lines = ["Registry step (build_registry, synthetic sightings)", ""]
-    lines.append(f"{'sightings':>10}  {'entities':>9}  {'seconds':>8}  {'us/(n ln n)':>11}  growth")
+    heading = "Registry step (build_registry, synthetic sightings"
+    rounds = max((len(t.rounds) for t in report.registry), default=0)
+    if rounds > 1:
+        heading += f"; the mean of {rounds} rounds, every other one in reverse order"
+    lines = [heading + ")", ""]
+    header = (
+        f"{'sightings':>10}  {'entities':>9}  {'seconds':>8}  {'us/(n ln n)':>11}  {'growth':<6}"
+    )
+    lines.append(header + ("  rounds" if rounds > 1 else ""))
     previous = None
     for t in report.registry:
         k = f"n^{growth(previous, t):.2f}" if previous else ""
-        lines.append(
+        line = (
             f"{t.sightings:>10,}  {t.entities:>9,}  {t.seconds:>8.2f}  "
-            f"{t.per_n_log_n_us:>11.3f}  {k}"
+            f"{t.per_n_log_n_us:>11.3f}  {k:<6}"
         )
+        if rounds > 1:
+            line += "  " + " / ".join(f"{sec:.2f}" for sec in t.rounds)
+        lines.append(line.rstrip())
         previous = t
     if report.spark is not None:
         s = report.spark
         rows = (
             ("spark local[1]", s.local1_seconds),
             ("spark local[2]", s.local2_seconds),
+            ("ingest --jobs 1", s.ingest1_seconds),
             ("ingest --jobs 2", s.ingest2_seconds),
         )
         heading = f"Spark on {s.articles} articles (wall time, start-up included"
@@ -243,5 +290,7 @@ def format_scale(report: ScaleReport) -> str:
             "",
             f"local[2] / local[1] throughput: {s.speedup:.2f}",
             f"spark local[2] overhead against ingest --jobs 2: {s.overhead:+.1%}",
+            f"ingest --jobs 2 / --jobs 1 throughput: {s.ingest_speedup:.2f}"
+            " (what a second process gives on this host now)",
         ]
     return "\n".join(lines)

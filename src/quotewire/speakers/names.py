@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,19 +69,55 @@ class PersonName:
 @lru_cache(maxsize=200_000)
 def parse_person(name: str) -> PersonName | None:
     """``name`` read as a person's name (None when it holds no word)."""
-    words = name_words(name)
+    return read_person(name_words(name))
+
+
+def read_person(words: Sequence[str]) -> PersonName | None:
+    """A name's words (:func:`name_words`) read as a person's name (None when there are
+    none): what :func:`parse_person` and :class:`NameMemo` do with a name."""
+    end = len(words)
     suffix = ""
-    while len(words) > 1 and words[-1] in SUFFIXES:
-        suffix = suffix or words[-1]
-        words.pop()
-    if not words:
+    while end > 1 and words[end - 1] in SUFFIXES:
+        suffix = suffix or words[end - 1]
+        end -= 1
+    if not end:
         return None
-    *front, surname = words
+    front, surname = words[: end - 1], words[end - 1]
     given = tuple(w for w in front if not _INITIAL.match(w))
     initials = tuple(w for w in front if _INITIAL.match(w))
     if front and _INITIAL.match(front[0]):  # "V. Putin", "J. D. Vance": initials lead
         return PersonName((), tuple(w[0] for w in front), surname, suffix)
     return PersonName(given, initials, surname, suffix)
+
+
+class NameMemo:
+    """Names read once each for one job (:func:`~quotewire.speakers.registry.build_registry`,
+    or one block of it), and freed with it: a million sightings hold more distinct names than
+    the bounded caches of :func:`parse_person` and :func:`fold` keep, and in the order they
+    come in (surnames at random) those caches would read most names again at every look-up.
+    The memo holds one entry per distinct name of the job."""
+
+    __slots__ = ("_people", "_words")
+
+    def __init__(self) -> None:
+        self._people: dict[str, PersonName | None] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def person(self, name: str) -> PersonName | None:
+        """:func:`parse_person` of ``name``, read at its first look-up."""
+        try:
+            return self._people[name]
+        except KeyError:
+            person = self._people[name] = read_person(name_words(name))
+            return person
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """:func:`name_words` of ``name``, read at its first look-up."""
+        try:
+            return self._words[name]
+        except KeyError:
+            words = self._words[name] = tuple(name_words(name))
+            return words
 
 
 def same_full_name(a: PersonName, b: PersonName) -> bool:

@@ -29,11 +29,13 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from quotewire.errors import NotFound, QuotewireError
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
 from quotewire.speakers.names import (
+    NameMemo,
     PersonName,
     compound_surname,
     fold,
@@ -52,9 +54,17 @@ _TRACKED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 class Registry:
     """The cross-article registry. ``add`` registers an article's entities and returns, for
-    each local entity id, the registry id it was joined to."""
+    each local entity id, the registry id it was joined to. People's names are read through
+    ``names`` when given (a memo that lives as long as one build, see :func:`resolve_block`),
+    else through the process's bounded caches (:func:`~quotewire.speakers.names.parse_person`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: NameMemo | None = None) -> None:
+        self._person: Callable[[str], PersonName | None] = (
+            names.person if names is not None else parse_person
+        )
+        self._words: Callable[[str], Sequence[str]] = (
+            names.words if names is not None else name_words
+        )
         self._entities: dict[str, RegistryEntity] = {}
         self._where: dict[tuple[str, str], str] = {}  # (article, local id) -> registry id
         self._apart: set[tuple[str, str, str]] = set()  # (registry id, article, local id)
@@ -235,7 +245,7 @@ class Registry:
         registry; the rules are the ones written out in :func:`_match_person` and
         :func:`_match_org`."""
         if self._index is None:
-            self._index = _Index(self._entities.values())
+            self._index = _Index(self._entities.values(), self._person)
         index = self._index
 
         def allowed_one(id: str) -> bool:
@@ -245,7 +255,7 @@ class Registry:
             return ids if not self._apart else [id for id in ids if allowed_one(id)]
 
         if entity.type == "PERSON":
-            name = parse_person(entity.name)
+            name = self._person(entity.name)
             if name is None:
                 return None, ""
             groups = [
@@ -253,7 +263,9 @@ class Registry:
                 for n, ids in index.people.get((name.surname, name.suffix), {}).items()
                 if (kept := allowed(ids))
             ]
-            return _match_person(entity, name, groups, self._entities, index, allowed_one)
+            return _match_person(
+                entity, name, groups, self._entities, index, allowed_one, self._words
+            )
         return _match_org(entity, self._entities, index, allowed)
 
     def _create(self, entity: Entity) -> str:
@@ -336,9 +348,13 @@ class _Index:
     their name as read, with the rank of each entity (its place in the registry, which
     decides between several that fit); the ids of people by role; organizations and places
     by their folded name, by that name without a leading article, and by each shorter
-    ending of it ("commission" and "european commission" for "the European Commission")."""
+    ending of it ("commission" and "european commission" for "the European Commission").
+    ``person`` reads a person's name (the registry's reader)."""
 
-    def __init__(self, entities: Iterable[RegistryEntity]) -> None:
+    def __init__(
+        self, entities: Iterable[RegistryEntity], person: Callable[[str], PersonName | None]
+    ) -> None:
+        self.person = person
         self.rank: dict[str, int] = {}
         self.people: dict[tuple[str, str], dict[PersonName, list[str]]] = defaultdict(dict)
         self.name_of: dict[str, PersonName] = {}
@@ -355,7 +371,7 @@ class _Index:
     def add(self, entity: RegistryEntity) -> None:
         self.rank.setdefault(entity.id, len(self.rank))
         if entity.type == "PERSON":
-            name = parse_person(entity.name)
+            name = self.person(entity.name)
             if name is not None:
                 group = self.people[(name.surname, name.suffix)]
                 self._insert(group.setdefault(name, []), entity.id)
@@ -373,7 +389,7 @@ class _Index:
     def remove(self, entity: RegistryEntity) -> None:
         """Take out an entity's name (before it changes; :meth:`add` puts the new one in)."""
         if entity.type == "PERSON":
-            name = parse_person(entity.name)
+            name = self.person(entity.name)
             if name is not None:
                 group = self.people[(name.surname, name.suffix)]
                 group[name].remove(entity.id)
@@ -433,15 +449,17 @@ def tracked(article: str, entity: Entity, published: str | None, order: str) -> 
     return Sighting(article=article, day=day, entity=entity, order=order)
 
 
-def block_key(sighting: Sighting) -> str:
+def block_key(sighting: Sighting, names: NameMemo | None = None) -> str:
     """The block a sighting is resolved in: people by surname (and suffix), organizations and
     places by type and the last word of the name. Every join the registry makes is between
     sightings of one block (a person joins only someone of the same surname; an organization
     only one whose name, or a short form of it, ends with the same word), so blocks are
-    resolved apart, in any order, on any machine."""
+    resolved apart, in any order, on any machine. A person's name is read through ``names``
+    when given (as :func:`build_registry` does), else through
+    :func:`~quotewire.speakers.names.parse_person`; the key is the same."""
     entity = sighting.entity
     if entity.type == "PERSON":
-        name = parse_person(entity.name)
+        name = names.person(entity.name) if names is not None else parse_person(entity.name)
         if name is not None:
             return f"PERSON|{name.surname}|{name.suffix}"
         return f"PERSON||{_slug(entity.name)}"
@@ -460,10 +478,12 @@ def _sighting_order(sighting: Sighting) -> tuple[str, str, str, int, str]:
     )
 
 
-def resolve_block(block: Iterable[Sighting]) -> list[RegistryEntity]:
+def resolve_block(block: Iterable[Sighting], names: NameMemo | None = None) -> list[RegistryEntity]:
     """The registry entities of one block: its sightings registered in the order of their
-    articles' dates (then their text hashes), whatever order they came in."""
-    registry = Registry()
+    articles' dates (then their text hashes), whatever order they came in. Each distinct name
+    is read once, in ``names`` (:func:`build_registry` hands the memo of the whole build) or
+    in a memo of the block's own."""
+    registry = Registry(names if names is not None else NameMemo())
     for sighting in sorted(block, key=_sighting_order):
         registry.register(sighting)
     return list(registry)
@@ -489,22 +509,34 @@ def unique_ids(
 def build_registry(all_sightings: Iterable[Sighting]) -> Registry:
     """The registry of a whole corpus at once: sightings grouped by :func:`block_key`, each
     block resolved by :func:`resolve_block`. The result does not depend on the order of the
-    sightings (``quotewire spark`` runs the same two functions on a cluster)."""
-    blocks: dict[str, list[Sighting]] = defaultdict(list)
-    for sighting in all_sightings:
-        blocks[block_key(sighting)].append(sighting)
-    taken: set[str] = set()
-    entities: list[RegistryEntity] = []
-    # the objects alive now (the sightings, the caller's results) are moved out of the
-    # garbage collector's sight while the registry is built: its full collections would
-    # otherwise scan them again and again (a million sightings: 57 s -> 48 s)
-    gc.freeze()
-    try:
+    sightings (``quotewire spark`` runs the same two functions on a cluster). Each distinct
+    name is read once, in a memo freed with the build (see
+    :class:`~quotewire.speakers.names.NameMemo`)."""
+    with _no_cycle_collection():
+        names = NameMemo()
+        blocks: dict[str, list[Sighting]] = defaultdict(list)
+        for sighting in all_sightings:
+            blocks[block_key(sighting, names)].append(sighting)
+        taken: set[str] = set()
+        entities: list[RegistryEntity] = []
         for key in sorted(blocks):
-            entities += unique_ids(key, resolve_block(blocks[key]), taken)
+            entities += unique_ids(key, resolve_block(blocks[key], names), taken)
+        return Registry.restore(entities)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The garbage collector's cycle search paused: a build makes a million records and no
+    cycle between them (every one is freed by its reference count), and each full collection
+    would scan all the records made so far again (a million sightings, on one host: 66 s with
+    the collector on, 49 s paused). It runs again as it was before, also after an error."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        gc.unfreeze()
-    return Registry.restore(entities)
+        if enabled:
+            gc.enable()
 
 
 def _match_person(
@@ -514,10 +546,11 @@ def _match_person(
     entities: dict[str, RegistryEntity],
     index: _Index,
     allowed: Callable[[str], bool],
+    words: Callable[[str], Sequence[str]],
 ) -> tuple[str | None, str]:
     """The person ``entity`` (its name read as ``name``) joins, given the people of the same
     surname and suffix grouped by their name as read (``groups``, each group's ids in rank
-    order):
+    order; ``words`` gives a name's words, as :func:`~quotewire.speakers.names.name_words`):
 
     - a full name joins the one with the same given name and surname ("Donald J. Trump" and
       "Donald Trump"), else a compound surname written alone or in full ("De Blasio", "Bill de
@@ -534,7 +567,7 @@ def _match_person(
         exact = [ids[0] for n, ids in groups if same_full_name(n, name)]
         if exact:
             first = entities[min(exact, key=rank)]
-            if name_words(first.name) == name_words(entity.name):
+            if words(first.name) == words(entity.name):
                 return first.id, "same name"
             return first.id, f"same given name and surname as {first.name}"
         # "De Blasio" and "Bill de Blasio": a surname of several words, alone, and the one
