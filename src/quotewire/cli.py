@@ -379,6 +379,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="first N articles only (default: all)",
     )
     acc.add_argument("--json", action="store_true", help="print the report as JSON")
+    dig = bsub.add_parser(
+        "digest",
+        help="a fingerprint (SHA-1) of every article's result, written or checked against a "
+        "recording: a change that must not change any output says so",
+    )
+    dig.add_argument("--corpus", required=True, type=Path, help=_CORPUS_HELP)
+    dig.add_argument(
+        "--limit",
+        type=_whole(1, _BIG),
+        default=None,
+        help="first N articles only (default: all)",
+    )
+    dig.add_argument(
+        "--out", type=Path, default=None, help="write the digests to this file (default: none)"
+    )
+    dig.add_argument(
+        "--check",
+        type=Path,
+        default=None,
+        help="a recorded digest file to compare with; exit 1 when an article differs "
+        "(default: none)",
+    )
     lnk = bsub.add_parser(
         "linking",
         help="cross-article linking (B-cubed) of a PolNeAR-format split ingested into a fresh "

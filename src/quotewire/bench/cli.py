@@ -295,7 +295,32 @@ def scale(args: argparse.Namespace) -> int:
     return 0
 
 
+def digest(args: argparse.Namespace) -> int:
+    """``bench digest``: every article's result fingerprinted; with ``--check``, compared with a
+    recording (exit 1 when an article's result changed, or is missing or not recorded)."""
+    from quotewire.bench.digest import Digests, compare, digests_of, format_comparison
+    from quotewire.pipeline import run_guarded
+
+    recorded = Digests.read(args.check) if args.check is not None else None
+    articles = load_corpus(args.corpus, limit=args.limit)
+    nlp = load_english()
+    now = digests_of(
+        args.corpus.name,
+        ((a.id, run_guarded(Document(text=a.text, id=a.id), nlp=nlp)) for a in articles),
+    )
+    if args.out is not None:
+        args.out.write_text(now.to_json(), encoding="utf-8")
+        print(f"{len(now.articles):,} digests written to {args.out}")
+    if recorded is None:
+        return 0
+    comparison = compare(recorded.articles, now.articles, partial=args.limit is not None)
+    print(format_comparison(comparison, str(args.check)))
+    return 0 if comparison.identical else 1
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "digest":
+        return digest(args)
     if args.bench_command == "linking":
         return linking(args)
     if args.bench_command == "worst":
