@@ -25,8 +25,9 @@ from quotewire.errors import (
 )
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
 from quotewire.ingest.sources import jsonl_documents
+from quotewire.lang import CODES
 from quotewire.model import Result, corpus_json_schema, json_schema
-from quotewire.pipeline import Document, Options, run_many
+from quotewire.pipeline import Document, run_many, run_options
 from quotewire.terminal import Column, plural, table
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -65,6 +66,10 @@ _LIMIT = _whole(1, 1_000_000)
 _BIG = 2**31 - 1
 _CORPUS_HELP = "a PolNeAR-format JSONL corpus (required)"
 _DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: quotewire.db)"
+_LANGUAGE_HELP = (
+    "the language the articles are written in: en or ru (default: told from each text, by its "
+    "script and common words)"
+)
 _REFERENCE_HELP = (
     "the date that supplies the year of a dateline without one (default: the article's own "
     "date, else today)"
@@ -109,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help=_REFERENCE_HELP,
     )
+    ex.add_argument("--language", choices=CODES, default=None, help=_LANGUAGE_HELP)
     ex.add_argument("--html", action="store_true", help="treat standard input as HTML")
 
     cl = sub.add_parser(
@@ -144,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help=_REFERENCE_HELP,
     )
+    cl.add_argument("--language", choices=CODES, default=None, help=_LANGUAGE_HELP)
 
     ing = sub.add_parser(
         "ingest",
@@ -163,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=_whole(1, 256), default=1, help="parse in this many processes (default: 1)"
     )
     ing.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help=_REFERENCE_HELP)
+    ing.add_argument("--language", choices=CODES, default=None, help=_LANGUAGE_HELP)
     ing.add_argument(
         "--rebuild-registry",
         action="store_true",
@@ -211,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add only the articles not already in --out (default: replace its datasets)",
     )
     spk.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help=_REFERENCE_HELP)
+    spk.add_argument("--language", choices=CODES, default=None, help=_LANGUAGE_HELP)
 
     lo = sub.add_parser(
         "load",
@@ -692,7 +701,7 @@ def _spark(args: argparse.Namespace) -> int:
         partitions=args.partitions,
         manifest=args.manifest,
         append=args.append,
-        options=Options(reference_date=args.reference_date),
+        options=run_options(args),
     )
     print(f"quotewire: {summary.line()}", file=sys.stderr)
     if summary.failed:
@@ -758,7 +767,7 @@ def _documents_at(where: str, *, html: bool = False) -> tuple[list[Document | In
 def _extract(args: argparse.Namespace) -> int:
     documents, several = _documents(args)
     fmt = args.format or ("jsonl" if several else "json")
-    options = Options(reference_date=args.reference_date)
+    options = run_options(args)
     failed = 0
     results: list[Result] = []
     for document, outcome in zip(documents, run_many(documents, options), strict=True):

@@ -71,11 +71,22 @@ class Options:
     """Settings for a run (picklable, so a process pool runs exactly what the CLI runs).
 
     ``reference_date`` supplies the year of a dateline that has none; ``max_chars`` is the size
-    limit of one article (longer inputs are refused).
+    limit of one article (longer inputs are refused); ``language`` forces the language the
+    articles are read in (a code of :data:`quotewire.lang.CODES`; None: told from each text).
     """
 
     reference_date: date | None = None
     max_chars: int = MAX_BYTES
+    language: str | None = None
+
+
+def run_options(args: Any) -> Options:
+    """The :class:`Options` a command's parsed arguments ask for (``--reference-date``,
+    ``--language``): one reading for ``extract``, ``claims``, ``ingest`` and ``spark``."""
+    return Options(
+        reference_date=getattr(args, "reference_date", None),
+        language=getattr(args, "language", None),
+    )
 
 
 def extract(
@@ -189,7 +200,7 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
             f"{len(text):,} characters, over the limit of {options.max_chars:,}",
             source=document.source,
         )
-    language = check_language(text)
+    language = check_language(text, options.language)
     if language.language is None:
         raise UnsupportedLanguage(language.refusal(), source=document.source)
     if language.warning:
@@ -229,7 +240,7 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         photo_credit=photo_credit(debris),
         author=meta.get("author"),
         publisher=document.publisher or meta.get("publisher"),
-        language="en",
+        language=language.language or "en",
         debris=debris,
     )
     return article, warnings

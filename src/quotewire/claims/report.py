@@ -10,7 +10,7 @@ from quotewire.claims.track import shown_value
 from quotewire.corpus import Corpus
 from quotewire.errors import InputError, QuotewireError
 from quotewire.model import ClaimGroup
-from quotewire.pipeline import Document, Options, run_many
+from quotewire.pipeline import Document, run_many, run_options
 from quotewire.terminal import Column, plural, table
 
 Reader = Callable[..., tuple[list[Document | InputError], bool]]
@@ -26,7 +26,7 @@ def run_claims(args: argparse.Namespace, read: Reader) -> int:
         except InputError as error:  # one unreadable path does not stop the others
             found = [error]
         documents += found
-    options = Options(reference_date=args.reference_date)
+    options = run_options(args)
     corpus = Corpus()
     failed = 0
     results = []

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from quotewire.errors import InputError, QuotewireError
 from quotewire.ingest.sources import is_feed, is_warc, read_feed, read_warc
-from quotewire.pipeline import Document, Options
+from quotewire.pipeline import Document, run_options
 from quotewire.runners.ingest import IngestSummary, ingest
 from quotewire.scale.load import check_output_folder, load
 from quotewire.store import open_store
@@ -80,7 +80,7 @@ def _ingest(args: argparse.Namespace, read: Reader, store: Any) -> int:
         summary = ingest(
             documents,
             store,
-            Options(reference_date=args.reference_date),
+            run_options(args),
             jobs=args.jobs,
             progress=progress,
         )
