@@ -1,0 +1,193 @@
+"""The Russian back-end: natasha's models (razdel segmentation, slovnet morphology, syntax and
+named entities over navec embeddings, pymorphy2 lemmas), read into typed records.
+
+The models ship inside the packages (nothing is downloaded). natasha's own objects do not leave
+this module: an analysis is a :class:`RussianAnalysis` of tokens (character offsets into the
+text, lemma, Universal Dependencies part of speech, features, head and relation), sentences
+and names, each name with its nominative form ("Александром Лукашенко" -> "Александр
+Лукашенко"), which is what the Russian finders read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from quotewire.errors import QuotewireError
+
+#: natasha's entity types, as quotewire names them.
+_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+
+
+@dataclass(frozen=True, slots=True)
+class RussianToken:
+    """One token: ``text == analysis.text[start:end]``; ``head`` is the index of its head in
+    the analysis's tokens (its own index for a sentence's root); ``feats`` are its Universal
+    Dependencies features, sorted ("Case=Gen", "Number=Sing")."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    feats: tuple[tuple[str, str], ...]
+    head: int
+    rel: str
+    sentence: int
+
+    def feat(self, name: str) -> str | None:
+        """The value of one feature ("Case" -> "Gen"), None when the token has none."""
+        for key, value in self.feats:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RussianSentence:
+    """A sentence: its characters and its tokens ``tokens[first:end_token]``."""
+
+    start: int
+    end: int
+    first: int
+    end_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class RussianName:
+    """A named entity: its characters, its type (PERSON, ORG, GPE), the words as written and
+    their nominative form (the canonical name)."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True, slots=True)
+class RussianAnalysis:
+    text: str
+    tokens: tuple[RussianToken, ...]
+    sentences: tuple[RussianSentence, ...]
+    names: tuple[RussianName, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RussianNLP:
+    """The loaded models (load once per process with :func:`load_russian`)."""
+
+    segmenter: Any
+    morph: Any
+    syntax: Any
+    ner: Any
+    vocab: Any
+
+
+@cache
+def load_russian() -> RussianNLP:
+    """natasha's models, loaded once per process; a missing package is a one-line error."""
+    try:
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
+    except ImportError as error:
+        raise QuotewireError(
+            f"the Russian models are not installed ({error.name}: pip install natasha)"
+        ) from None
+    embedding = NewsEmbedding()
+    return RussianNLP(
+        segmenter=Segmenter(),
+        morph=NewsMorphTagger(embedding),
+        syntax=NewsSyntaxParser(embedding),
+        ner=NewsNERTagger(embedding),
+        vocab=MorphVocab(),
+    )
+
+
+def analyse_russian(
+    text: str,
+    nlp: RussianNLP | None = None,
+    regions: Sequence[tuple[int, int]] | None = None,
+) -> RussianAnalysis:
+    """``text`` segmented, tagged, parsed and its names found and put in the nominative.
+    With ``regions`` (``(start, end)`` stretches, such as paragraphs), each is analysed on its
+    own: no sentence or name runs from one into the next (a dateline's "(БЕЛТА)" and the
+    line under it are no one name)."""
+    nlp = nlp or load_russian()
+    tokens: list[RussianToken] = []
+    sentences: list[RussianSentence] = []
+    names: list[RussianName] = []
+    for start, end in regions if regions is not None else [(0, len(text))]:
+        _analyse_region(text[start:end], start, nlp, tokens, sentences, names)
+    return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names))
+
+
+def _analyse_region(
+    text: str,
+    offset: int,
+    nlp: RussianNLP,
+    tokens: list[RussianToken],
+    sentences: list[RussianSentence],
+    names: list[RussianName],
+) -> None:
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(nlp.segmenter)
+    doc.tag_morph(nlp.morph)
+    doc.parse_syntax(nlp.syntax)
+    doc.tag_ner(nlp.ner)
+    for sentence in doc.sents:
+        first, number = len(tokens), len(sentences)
+        # natasha's ids are "sentence_token", 1-based within the sentence; head "s_0" is root
+        for position, token in enumerate(sentence.tokens):
+            token.lemmatize(nlp.vocab)
+            head = int(token.head_id.split("_")[1])
+            tokens.append(
+                RussianToken(
+                    start=offset + token.start,
+                    end=offset + token.stop,
+                    text=token.text,
+                    lemma=token.lemma or token.text.lower(),
+                    pos=token.pos or "X",
+                    feats=tuple(sorted((token.feats or {}).items())),
+                    head=first + head - 1 if head else first + position,
+                    rel=token.rel or "dep",
+                    sentence=number,
+                )
+            )
+        sentences.append(
+            RussianSentence(offset + sentence.start, offset + sentence.stop, first, len(tokens))
+        )
+    for span in doc.spans:
+        span.normalize(nlp.vocab)
+        names.append(
+            RussianName(
+                start=offset + span.start,
+                end=offset + span.stop,
+                type=_TYPES.get(span.type, span.type),
+                text=span.text,
+                normal=_normal(span.text, span.normal),
+            )
+        )
+
+
+def _normal(text: str, normal: str | None) -> str:
+    """The nominative form natasha gives, except for words written in capitals (an acronym:
+    "БЕЛТА" is not the genitive of "БЕЛТ") and where it gives none."""
+    if not normal or normal == text:
+        return text
+    words, normals = text.split(), normal.split()
+    if len(words) != len(normals):
+        return normal
+    return " ".join(
+        w if w.isupper() and len(w) > 1 else n for w, n in zip(words, normals, strict=True)
+    )
