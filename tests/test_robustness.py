@@ -52,8 +52,8 @@ def test_broken_html_is_read() -> None:
 
 
 def test_text_in_another_script_is_refused_with_the_script_named() -> None:
-    text = "Президент заявил, что товарооборот превышает 50 миллиардов долларов. " * 3
-    with pytest.raises(quotewire.UnsupportedLanguage, match="Cyrillic"):
+    text = "Ο πρόεδρος δήλωσε ότι το εμπόριο ξεπερνά τα 50 δισεκατομμύρια δολάρια. " * 3
+    with pytest.raises(quotewire.UnsupportedLanguage, match="Greek"):
         quotewire.extract(text)
 
 

@@ -1617,3 +1617,22 @@ def test_a_number_of_people_is_named_whole_and_is_nobody_named() -> None:
         "of the council echo her concerns, in large part because the rules differ."
     )
     assert _speaker_of(text, "her concerns") == "A number of other members"
+
+
+def test_a_name_in_cyrillic_and_in_latin_letters_is_one_person_with_that_evidence() -> None:
+    """The registry joins "Владимир Путин" to "Vladimir Putin" (letter by letter, and given
+    names as English-language news spells them: "Александр" is "Alexander"), says so in the
+    evidence, and names the entity in Latin letters."""
+    registry = Registry()
+    putin = registry.add("en", [_person("Vladimir Putin")], "2025-09-26")["e1"]
+    lukashenko = registry.add("en2", [_person("Alexander Lukashenko")], "2025-09-26")["e1"]
+    assert registry.add("ru", [_person("Владимир Путин")], "2025-09-26")["e1"] == putin
+    assert registry.add("ru2", [_person("Александр Лукашенко")])["e1"] == lukashenko
+    assert putin == "person:vladimir-putin"
+    assert registry.explain(putin)[-1].endswith(
+        "'Владимир Путин': same name in Latin letters as Vladimir Putin"
+    )
+    assert names.fold("Ёлкин") == names.fold("Елкин") == "elkin"
+    assert names.fold("Дмитрий Щербаков") == "dmitry shcherbakov"
+    first = registry.add("ru3", [_person("Анна Ковалева")])["e1"]
+    assert first == "person:anna-kovaleva"  # (not "person:unnamed")

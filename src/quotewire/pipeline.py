@@ -37,6 +37,7 @@ from quotewire.errors import (
 from quotewire.ingest.document import Document as Document  # re-exported: the record lives there
 from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
+from quotewire.lang import profile
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
 from quotewire.quotes.assemble import Assembled, assemble
@@ -110,10 +111,12 @@ def extract(
 def run_one(document: Document, options: Options = Options(), *, nlp: Any | None = None) -> Result:
     """The result for one document. Raises :class:`~quotewire.errors.InputError` for bad input."""
     article, warnings = read_article(document, options)
-    nlp = nlp if nlp is not None else load_english()
     paragraphs = split_paragraphs(article.text)
     body = _body_paragraphs(article, paragraphs)
     shadow = masked(article.text, article.debris)
+    if article.language == "ru":
+        return analyse_russian_article(article, body, shadow, warnings=warnings, id=document.id)
+    nlp = nlp if nlp is not None else load_english()
     parsed = parse_paragraphs(shadow, [(p.index, p.start, p.end) for p in body], nlp=nlp)
     return analyse(article, paragraphs, parsed, warnings=warnings, id=document.id)
 
@@ -205,7 +208,7 @@ def read_article(document: Document, options: Options) -> tuple[Article, list[st
         raise UnsupportedLanguage(language.refusal(), source=document.source)
     if language.warning:
         warnings.append(language.warning)
-    debris = find_debris(text)
+    debris = find_debris(text, profile(language.language).debris)
     if meta.get("title"):
         debris = [*debris, *_section_labels(text, meta["title"])]
     debris = sorted(
@@ -360,6 +363,42 @@ def analyse(
         quotes=quotes,
         claims=claims,
         warnings=list(warnings),
+    )
+
+
+def analyse_russian_article(
+    article: Article,
+    body: Sequence[Paragraph],
+    shadow: str,
+    *,
+    warnings: Sequence[str] = (),
+    id: str | None = None,
+) -> Result:
+    """Stages 3-5 for a Russian article: natasha's analysis of the body paragraphs (debris
+    masked), the people and organizations, and the statements with their speakers. Figures
+    are not read in Russian yet (the result says so)."""
+    from quotewire.nlp.russian import analyse_russian
+    from quotewire.quotes.russian import find_statements
+    from quotewire.speakers.russian import cast
+
+    russian = profile("ru")
+    title = article.title_span
+    regions = [
+        (p.start, p.end)
+        for p in body
+        if title is None or p.end <= title.start or p.start >= title.end
+    ]
+    analysis = analyse_russian(shadow, regions=regions)
+    people = cast(analysis, russian)
+    quotes = find_statements(analysis, people, russian, title)
+    entities = people.entities()
+    return Result(
+        id=id,
+        article=article,
+        entities=entities,
+        quotes=quotes,
+        claims=[],
+        warnings=[*warnings, "figures are not read in Russian yet: no claims"],
     )
 
 

@@ -9,11 +9,14 @@ The language of a text is told by its script first, then by the profile's functi
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import get_args
 
 from quotewire.errors import QuotewireError
+from quotewire.model import DebrisKind
 
 #: The languages there is a profile for, by code.
 CODES = ("en", "ru")
@@ -32,6 +35,21 @@ class LanguageProfile:
     analysed: bool
     function_words: frozenset[str]
     foreign_letters: frozenset[str]
+    #: lemmas of verbs of speech and of belief; the words after "по" that attribute
+    #: ("словам"); the head words of titles; nation adjective -> country; pronoun -> the
+    #: gender (or "Plur") it stands for. (Read by the finders of the languages that have
+    #: them here; English keeps its own lexicons for now.)
+    speech_verbs: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    according_to: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
+    leader_words: frozenset[str] = frozenset()
+    nations: Mapping[str, str] = field(default_factory=dict)
+    pronouns: Mapping[str, str] = field(default_factory=dict)
+    #: given names as English-language news spells them ("александр" -> "alexander")
+    latin_names: Mapping[str, str] = field(default_factory=dict)
+    #: debris kind -> a regular expression matching a whole line of that debris
+    debris: Mapping[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -49,7 +67,34 @@ def profile(code: str) -> LanguageProfile:
         analysed=bool(data["analysed"]),
         function_words=frozenset(data["function_words"].split()),
         foreign_letters=frozenset(data["foreign_letters"]),
+        speech_verbs=_words(data, "speech_verbs"),
+        belief_verbs=_words(data, "belief_verbs"),
+        according_to=_words(data, "according_to"),
+        title_heads=_words(data, "title_heads"),
+        leader_words=_words(data, "leader_words"),
+        nations=_pairs(data, "nations"),
+        pronouns=_pairs(data, "pronouns"),
+        latin_names=_pairs(data, "latin_names"),
+        debris=_debris(code, data.get("debris", {})),
     )
+
+
+def _debris(code: str, table: Mapping[str, object]) -> dict[str, str]:
+    """The profile's debris lines by kind; a kind the data model has not is an error."""
+    kinds = get_args(DebrisKind)
+    for kind in table:
+        if kind not in kinds:
+            raise QuotewireError(f"{code}.toml: debris kind {kind!r} is none of {', '.join(kinds)}")
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def _words(data: Mapping[str, object], key: str) -> frozenset[str]:
+    return frozenset(str(data.get(key, "")).split())
+
+
+def _pairs(data: Mapping[str, object], key: str) -> dict[str, str]:
+    """``"a=b c=d"`` as ``{"a": "b", "c": "d"}``."""
+    return dict(pair.split("=", 1) for pair in str(data.get(key, "")).split())
 
 
 def profiles() -> list[LanguageProfile]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from quotewire.errors import QuotewireError
 
+_NOT_NAME = " \t\n()[]«»„“\"',.;:–—-"
 #: natasha's entity types, as quotewire names them.
 _TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -169,25 +170,35 @@ def _analyse_region(
         )
     for span in doc.spans:
         span.normalize(nlp.vocab)
+        words = span.text.strip(_NOT_NAME)  # ("ТАСС)": a bracket the recognizer took in)
+        if not words:
+            continue
+        cut = span.text.index(words)
+        type = _TYPES.get(span.type, span.type)
         names.append(
             RussianName(
-                start=offset + span.start,
-                end=offset + span.stop,
-                type=_TYPES.get(span.type, span.type),
-                text=span.text,
-                normal=_normal(span.text, span.normal),
+                start=offset + span.start + cut,
+                end=offset + span.start + cut + len(words),
+                type=type,
+                text=words,
+                normal=_normal(words, (span.normal or words).strip(_NOT_NAME), type),
             )
         )
 
 
-def _normal(text: str, normal: str | None) -> str:
-    """The nominative form natasha gives, except for words written in capitals (an acronym:
-    "БЕЛТА" is not the genitive of "БЕЛТ") and where it gives none."""
-    if not normal or normal == text:
+def _normal(text: str, normal: str | None, type: str = "") -> str:
+    """The nominative form natasha gives, except for words in capitals it changes beyond
+    their endings' case (an acronym: "БЕЛТА" is not the genitive of "БЕЛТ"); a place written
+    in capitals in a dateline ("МОСКВА") is given in the usual case ("Москва")."""
+    if not normal:
         return text
     words, normals = text.split(), normal.split()
     if len(words) != len(normals):
         return normal
-    return " ".join(
-        w if w.isupper() and len(w) > 1 else n for w, n in zip(words, normals, strict=True)
-    )
+    out = []
+    for word, form in zip(words, normals, strict=True):
+        if word.isupper() and len(word) > 1:
+            form = form if len(form) == len(word) else word
+            form = form.capitalize() if type == "GPE" and len(form) >= 5 else form.upper()
+        out.append(form)
+    return " ".join(out)

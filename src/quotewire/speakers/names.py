@@ -28,9 +28,48 @@ SURNAME_PARTICLES = frozenset(
 )
 
 
+#: Cyrillic letters in Latin ones, as English-language news writes Russian names (BGN/PCGN
+#: without diacritics: "Путин" -> "putin", "Щербаков" -> "shcherbakov").
+_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ю": "yu", "я": "ya", "ъ": "", "ь": ""},
+    }
+)
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
+
+
+def _latin_word(match: re.Match[str]) -> str:
+    word = match.group()
+    spelt = _english_spellings().get(word)
+    if spelt is not None:
+        return spelt
+    if word.endswith(("ий", "ый")) and len(word) > 3:  # "Дмитрий" -> "dmitry"
+        word = word[:-2] + "y"
+    return word.translate(_LATIN)
+
+
+@lru_cache(maxsize=1)
+def _english_spellings() -> dict[str, str]:
+    """Russian given names as English-language news spells them ("александр" -> "alexander"),
+    from the Russian profile."""
+    from quotewire.lang import profile
+
+    return dict(profile("ru").latin_names)
+
+
+def latin(text: str) -> str:
+    """``text`` (lower case) with its Cyrillic words in Latin letters: "владимир путин" ->
+    "vladimir putin"; Latin text is returned as it is."""
+    return _CYRILLIC_WORD.sub(_latin_word, text) if not text.isascii() else text
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower case without accents or extra spaces: "Łukaszenko" and "lukaszenko" compare equal."""
+    """Lower case without accents or extra spaces, in Latin letters: "Łukaszenko" and
+    "lukaszenko" compare equal, and so do "Путин" and "Putin" (see :func:`latin`)."""
+    text = latin(text.lower()) if not text.isascii() else text
     text = text.replace("ł", "l").replace("Ł", "L")
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -568,6 +568,8 @@ def _match_person(
         if exact:
             first = entities[min(exact, key=rank)]
             if words(first.name) == words(entity.name):
+                if bool(_CYRILLIC.search(first.name)) != bool(_CYRILLIC.search(entity.name)):
+                    return first.id, f"same name in Latin letters as {first.name}"
                 return first.id, "same name"
             return first.id, f"same given name and surname as {first.name}"
         # "De Blasio" and "Bill de Blasio": a surname of several words, alone, and the one
@@ -652,6 +654,9 @@ def _match_org(
     if len(longer) == 1:
         return longer[0], f"{entities[longer[0]].name} is its short form"
     return None, ""
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _person_roles(roles: Sequence[str]) -> bool:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import cast
 
 from quotewire.model import Debris, DebrisKind, NamedSpan, Span
 from quotewire.text.dateline import match_wire_dateline
@@ -234,9 +236,15 @@ _MAX_NAV_SEGMENT = 25
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def find_debris(text: str) -> list[Debris]:
-    """The debris lines of ``text``, in text order, each covering one line without its break."""
+def find_debris(text: str, language: Mapping[str, str] | None = None) -> list[Debris]:
+    """The debris lines of ``text``, in text order, each covering one line without its break.
+    ``language`` adds a language's own debris lines (kind -> a regular expression of a whole
+    line, from its profile: "Поделиться в VK", "Фото: БЕЛТА")."""
     lines = list(_lines(text))
+    own = [  # (the profile checked the kinds)
+        (cast(DebrisKind, kind), _line_pattern(pattern))
+        for kind, pattern in (language or {}).items()
+    ]
     found: list[Debris] = []
     index = 0
     while index < len(lines):
@@ -247,6 +255,8 @@ def find_debris(text: str) -> list[Debris]:
             index = block[-1] + 1
             continue
         kind = classify_line(line)
+        if kind is None and own:
+            kind = next((k for k, p in own if p.match(line.strip())), None)
         if kind is not None:
             found.append(_debris(text, lines[index], kind))
         index += 1
@@ -254,6 +264,11 @@ def find_debris(text: str) -> list[Debris]:
     pulled = [n for n in _pull_quotes(text, lines) if lines[n][0] not in taken]
     found.extend(_debris(text, lines[n], "pull_quote") for n in pulled)
     return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=64)
+def _line_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 #: Words of a line that must all be said again elsewhere for it to be a pull quote.

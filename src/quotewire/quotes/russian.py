@@ -1,0 +1,390 @@
+"""Statements in Russian news: direct speech as Russian writes it, reported speech, and the
+"по словам X" forms, each with its cue and speaker.
+
+- Direct: «...», – сказал X; «...», – сказал X, – «...» (one statement in two pieces);
+  X сказал: «...»; a quotation alone after its speaker's statement in the same paragraph
+  (a continuation); „...“ inside «...» is part of the quotation; "(... – Прим. БЕЛТА)" inside
+  is an editorial insertion.
+- Indirect: X заявил, что ...; X, добавив, что ...; "..., заявил X" (the statement first);
+  "То же самое, добавил он, касается ..." (the cue inside the statement); по словам X, ...
+  (X in the genitive); X считает, что ... (belief).
+- Headlines "Путин: ...".
+
+The cue verbs and the "по ..." words are the Russian profile's. The parse is natasha's (see
+:mod:`quotewire.nlp.russian`); a statement whose speaker cannot be told for sure keeps no
+speaker rather than a guessed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotewire.lang import LanguageProfile
+from quotewire.model import Mention, Quote, QuoteType, Span, Speaker
+from quotewire.nlp.russian import RussianAnalysis, RussianToken
+from quotewire.speakers.russian import Cast, Person, Resolution, headline_speaker, resolve_subject
+
+_OPEN, _CLOSE = "«„“", "»“”"
+_AFTER_QUOTE = re.compile(r"[,.!?…]*\s*[–—-]\s+")
+_INSERTION = re.compile(r"\([^()]*[–—-]\s*Прим\.[^()]*\)")
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement while the article is read: its type, content pieces, cue and subject."""
+
+    type: QuoteType
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    subject: list[RussianToken] = field(default_factory=list)
+    person: Person | None = None
+    resolution: Resolution | None = None
+    insertions: list[tuple[int, int]] = field(default_factory=list)
+    follows: bool = False  # a continuation: the speaker of the statement before it
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The outermost «...» quotations of ``text``, marks included; „...“ and «...» inside
+    belong to them."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "«":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+        elif ch == "\n":
+            depth = 0  # (a quotation left open ends with its paragraph)
+    return out
+
+
+def find_statements(
+    analysis: RussianAnalysis,
+    cast: Cast,
+    profile: LanguageProfile,
+    title: Span | None = None,
+) -> list[Quote]:
+    """Every statement of the article, in text order, with its speaker where it is sure."""
+    text = analysis.text
+    cues = profile.speech_verbs | profile.belief_verbs
+    children: list[list[int]] = [[] for _ in analysis.tokens]
+    for i, token in enumerate(analysis.tokens):
+        if token.head != i:
+            children[token.head].append(i)
+    spans = [q for q in quotations(text) if title is None or q[0] >= title.end]
+    found: list[Found] = []
+    for start, end in spans:
+        found.append(_direct(analysis, children, start, end, cues))
+    used = {f.cue for f in found if f.cue is not None}
+    for i, token in enumerate(analysis.tokens):
+        if any(s <= token.start < e for s, e in spans) or (token.start, token.end) in used:
+            continue
+        if title is not None and token.start < title.end:
+            continue
+        if token.lemma in cues and token.pos == "VERB":
+            item = _indirect(analysis, children, i, spans)
+            if item is not None:
+                found.append(item)
+        elif token.lemma == "по" and i + 1 < len(analysis.tokens):
+            following = analysis.tokens[i + 1]
+            if following.text.lower() in profile.according_to:
+                item = _according(analysis, children, i)
+                if item is not None:
+                    found.append(item)
+    found.sort(key=lambda f: f.content[0][0])
+    quotes: list[Quote] = []
+    last: dict[str, Person] = {}
+    previous: Found | None = None
+    if title is not None and ":" in title.text:
+        person = headline_speaker(title, cast)
+        colon = title.start + title.text.index(":")
+        content = (colon + 1 + _lead(text[colon + 1 : title.end]), title.end)
+        before = text[title.start : colon].strip()
+        mention = Span.of(text, title.start, title.start + len(before))
+        if person is not None:
+            person.mentions.append(Mention(**mention.model_dump(), kind="surname"))
+        quotes.append(
+            _quote(
+                text,
+                len(quotes),
+                Found("headline", [content], (colon, colon + 1)),
+                person,
+                mention,
+                0.8,
+            )
+        )
+    for item in found:
+        if item.follows:
+            if previous is None or not _same_paragraph(text, previous, item):
+                continue
+            item.person = previous.person
+            item.resolution = previous.resolution
+            item.cue = previous.cue
+        else:
+            item.resolution = resolve_subject(analysis, item.subject, cast, last, profile)
+            item.person = item.resolution.person if item.resolution else None
+        if item.person is not None:
+            last[item.person.gender or "any"] = item.person
+            last["any"] = item.person
+            resolution = item.resolution
+            if resolution is not None and resolution.kind != "name" and not item.follows:
+                item.person.mentions.append(
+                    Mention(
+                        **Span.of(text, resolution.start, resolution.end).model_dump(),
+                        kind=resolution.kind,
+                    )
+                )
+        said_by: Span | None = None
+        if item.resolution is not None:
+            said_by = Span.of(text, item.resolution.start, item.resolution.end)
+        confidence = 0.9 if item.person and not item.follows else 0.7 if item.person else 0.4
+        quotes.append(_quote(text, len(quotes), item, item.person, said_by, confidence))
+        previous = item
+    return quotes
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _same_paragraph(text: str, a: Found, b: Found) -> bool:
+    return "\n" not in text[a.content[-1][1] : b.content[0][0]]
+
+
+def _quote(
+    text: str,
+    n: int,
+    item: Found,
+    person: Person | None,
+    mention: Span | None,
+    confidence: float,
+) -> Quote:
+    pieces = [Span.of(text, s, e) for s, e in item.content if e > s]
+    speaker = None
+    if person is not None:
+        speaker = Speaker(entity=person.id, name=person.name, mention=mention)
+    return Quote(
+        id=f"q{n + 1}",
+        type=item.type,
+        text=" … ".join(p.text for p in pieces),
+        content=pieces,
+        cue=Span.of(text, *item.cue) if item.cue else None,
+        speaker=speaker,
+        insertions=[Span.of(text, s, e) for s, e in item.insertions],
+        confidence=confidence,
+    )
+
+
+def _token_at(analysis: RussianAnalysis, offset: int) -> int | None:
+    for i, token in enumerate(analysis.tokens):
+        if token.start >= offset:
+            return i
+    return None
+
+
+def _subject(
+    analysis: RussianAnalysis, children: Sequence[Sequence[int]], verb: int
+) -> list[RussianToken]:
+    """The words of the subject of ``verb`` (of the verb it hangs on, for "добавив"), cut
+    before a preposition or a comma that follows its head."""
+    tokens = analysis.tokens
+    token = tokens[verb]
+    if token.feat("VerbForm") == "Conv" and token.head != verb:
+        verb = token.head
+    subjects = [c for c in children[verb] if tokens[c].rel in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return []
+    head = min(subjects, key=lambda c: abs(c - verb))  # (the nearest: a dateline parsed as one)
+    members = {head}
+    stack = [head]
+    while stack:
+        for c in children[stack.pop()]:
+            if tokens[c].rel in ("amod", "nmod", "flat:name", "appos", "flat", "det", "nummod"):
+                members.add(c)
+                stack.append(c)
+    first = last = head
+    while first - 1 in members:
+        first -= 1
+    while last + 1 in members:
+        last += 1
+    return list(tokens[first : last + 1])
+
+
+def _direct(
+    analysis: RussianAnalysis,
+    children: Sequence[Sequence[int]],
+    start: int,
+    end: int,
+    cues: frozenset[str],
+) -> Found:
+    """A «...» quotation: its content inside the marks, and the cue and subject after it
+    ("», – сказал X") or before it ("X сказал: «"); none found, it may continue the statement
+    before it."""
+    text = analysis.text
+    insertions = [
+        (start + 1 + m.start(), start + 1 + m.end())
+        for m in _INSERTION.finditer(text[start + 1 : end - 1])
+    ]
+    content = [(start + 1, end - 1)]
+    after = _AFTER_QUOTE.match(text, end)
+    if after is not None:
+        first = _token_at(analysis, after.end())
+        tokens = analysis.tokens
+        # the verb right after the dash is the cue whatever it is ("», – пошутил он"): that
+        # is what the dash after a quotation says; further on, only a verb of speech is
+        window = range(first, min(first + 3, len(tokens))) if first is not None else range(0)
+        for i in window:
+            said = tokens[i].lemma in cues or (i == first and _finite(tokens[i]))
+            if tokens[i].pos == "VERB" and said:
+                item = Found("direct", content, (tokens[i].start, tokens[i].end))
+                item.subject = _subject(analysis, children, i)
+                item.insertions = insertions
+                # «...», – сказал X, – «...»: the second piece is the same statement
+                rest = _AFTER_QUOTE.match(text, _clause_end(text, tokens[i].end))
+                if rest is not None and text.startswith("«", rest.end()):
+                    close = _closing(text, rest.end())
+                    if close is not None:
+                        item.content.append((rest.end() + 1, close))
+                return item
+    colon = text[:start].rstrip()
+    if colon.endswith(":"):
+        line_start = text.rfind("\n", 0, start) + 1
+        before = [
+            i
+            for i, t in enumerate(analysis.tokens)
+            if line_start <= t.start and t.end <= len(colon)
+        ]
+        for i in reversed(before):
+            if analysis.tokens[i].lemma in cues and analysis.tokens[i].pos == "VERB":
+                token = analysis.tokens[i]
+                item = Found("direct", content, (token.start, token.end))
+                item.subject = _subject(analysis, children, i)
+                item.insertions = insertions
+                return item
+    return Found("direct", content, None, insertions=insertions, follows=True)
+
+
+def _finite(token: RussianToken) -> bool:
+    return token.feat("VerbForm") == "Fin"
+
+
+def _clause_end(text: str, offset: int) -> int:
+    """Where the words after a cue ("сказал Владимир Путин") end: the next comma or dash."""
+    match = re.compile(r"[,;]").search(text, offset)
+    return match.start() + 1 if match else offset
+
+
+def _closing(text: str, opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "«":
+            depth += 1
+        elif text[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif text[i] == "\n":
+            return None
+    return None
+
+
+def _indirect(
+    analysis: RussianAnalysis,
+    children: Sequence[Sequence[int]],
+    cue: int,
+    quotes: Sequence[tuple[int, int]],
+) -> Found | None:
+    """Reported speech around the verb ``cue``: "X заявил, что ..." (the clause after что),
+    "..., заявил X" (the words before it), "То же самое, добавил он, касается ..." (the
+    sentence around it)."""
+    tokens = analysis.tokens
+    token = tokens[cue]
+    sentence = analysis.sentences[token.sentence]
+    subject = _subject(analysis, children, cue)
+    ending = sentence.end
+    inner = [q for q in quotes if sentence.start <= q[0] < sentence.end]
+    if inner:
+        ending = min(ending, min(q[0] for q in inner))
+    # X заявил, что ...
+    after = [i for i in range(cue + 1, min(cue + 4, sentence.end_token))]
+    for i in after:
+        if tokens[i].text.lower() == "что" and (i == cue + 1 or tokens[i - 1].text == ","):
+            start = tokens[i].end
+            while start < ending and analysis.text[start] in " ,–—":
+                start += 1
+            end = _trim(analysis.text, start, ending)
+            if end - start < 12:
+                return None
+            item = Found(
+                "indirect",
+                [(start + _lead(analysis.text[start:end]), end)],
+                (token.start, token.end),
+            )
+            item.subject = subject
+            return item
+    # ..., заявил X  /  ..., добавил он, ...
+    before = analysis.text[sentence.start : token.start].rstrip()
+    if before.endswith((",", ", –", ",–")) and subject and subject[0].start > token.start:
+        start = _after_dateline(analysis.text, sentence.start, token.start)
+        if any(q[0] < token.start and q[1] > start for q in quotes):
+            return None  # (the words before it are a quotation's, found as direct speech)
+        first_end = len(before.rstrip(",– ")) + sentence.start
+        pieces = [(start, first_end)]
+        close = subject[-1].end
+        tail = analysis.text[close:ending]
+        if tail.startswith(","):
+            rest = close + 1 + _lead(tail[1:])
+            end = _trim(analysis.text, rest, ending)
+            if end - rest >= 12 and not analysis.text[rest:end].startswith(("добав", "обращ")):
+                pieces.append((rest, end))
+        if first_end - start < 12 and len(pieces) == 1:
+            return None
+        item = Found("indirect", [p for p in pieces if p[1] - p[0] >= 3], (token.start, token.end))
+        item.subject = subject
+        return item
+    return None
+
+
+def _after_dateline(text: str, start: int, limit: int) -> int:
+    """The first character after a wire dateline ("МОСКВА, 26 сентября (БЕЛТА) – ")."""
+    match = re.compile(r"[^\n]{0,80}?\)\s*[–—-]\s+").match(text, start)
+    if match is not None and match.end() < limit:
+        return match.end()
+    return start
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces and the sentence's final mark."""
+    while end > start and text[end - 1] in " \n.–—-,":
+        end -= 1
+    return end
+
+
+def _according(
+    analysis: RussianAnalysis, children: Sequence[Sequence[int]], by: int
+) -> Found | None:
+    """ "По словам X, ...": the statement after the comma that closes X; X is the subject."""
+    tokens = analysis.tokens
+    sentence = analysis.sentences[tokens[by].sentence]
+    comma = next((i for i in range(by + 2, sentence.end_token) if tokens[i].text == ","), None)
+    if comma is None or comma - by > 8:
+        return None
+    source = list(tokens[by + 2 : comma])
+    start = tokens[comma].end
+    end = _trim(analysis.text, start, sentence.end)
+    if end - start < 12 or not source:
+        return None
+    if (source[0].pos == "ADJ" and len(source) == 1) or tokens[by + 1].text.lower() != "словам":
+        return None  # ("по белорусским данным": a nested source, not a speaker)
+    item = Found(
+        "indirect",
+        [(start + _lead(analysis.text[start:end]), end)],
+        (tokens[by].start, tokens[by + 1].end),
+    )
+    item.subject = source
+    return item

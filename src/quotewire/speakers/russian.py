@@ -1,0 +1,225 @@
+"""Who is who in a Russian article: people, organizations and places from the names natasha
+finds (in the nominative), the roles written before people's names ("Президент России
+Владимир Путин"), and the speaker a subject stands for: a name in any case, a surname alone, a
+title ("российский лидер", "глава российского государства") or a pronoun (он, она).
+
+Names are matched with the one name matcher (:mod:`quotewire.speakers.names`); the title and
+pronoun words are the Russian profile's (``quotewire/data/lang/ru.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotewire.lang import LanguageProfile
+from quotewire.model import Entity, Mention, MentionKind, Span
+from quotewire.nlp.russian import RussianAnalysis, RussianName, RussianToken
+from quotewire.speakers.names import fold, may_name, parse_person
+
+
+@dataclass(slots=True)
+class Person:
+    """A person of the article while it is read: the fullest name, gender ("Masc", "Fem" or
+    ""), roles as written (nominative head: "Президент России") with the lemmas of their
+    words, and mentions."""
+
+    id: str
+    name: str
+    gender: str
+    roles: list[str] = field(default_factory=list)
+    role_lemmas: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cast:
+    """The people, organizations and places of one article, and the people by the first
+    character of each of their name mentions."""
+
+    people: list[Person]
+    others: list[Entity]
+    by_start: dict[int, Person]
+
+    def entities(self) -> list[Entity]:
+        """Every entity, people first, as the result's records."""
+        people = [
+            Entity(
+                id=p.id,
+                name=p.name,
+                type="PERSON",
+                roles=p.roles,
+                mentions=sorted(p.mentions, key=lambda m: m.start),
+            )
+            for p in self.people
+        ]
+        return people + self.others
+
+    def named_in(self, start: int, end: int) -> Person | None:
+        """The person a name within ``start:end`` names (the first such name)."""
+        for first in sorted(self.by_start):
+            if start <= first < end:
+                return self.by_start[first]
+        return None
+
+
+def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
+    """The article's entities: people joined by name (a surname alone joins the one person of
+    that surname named in full), with their roles; organizations and places by their
+    nominative names."""
+    text = analysis.text
+    people: list[Person] = []
+    by_start: dict[int, Person] = {}
+    others: dict[tuple[str, str], Entity] = {}
+    for name in analysis.names:
+        if name.type != "PERSON":
+            key = (name.type, fold(name.normal))
+            entity = others.get(key)
+            if entity is None:
+                entity = others[key] = Entity(
+                    id="", name=name.normal, type=name.type, roles=[], mentions=[]
+                )
+            entity.mentions.append(_mention(text, name.start, name.end, "organization"))
+            continue
+        words = name.normal.split()
+        if len(words) == 1 and words[0].lower() in profile.title_heads:
+            continue  # ("Президент" alone is a title, not a name)
+        person = _join(people, name, _gender(analysis, name))
+        kind: MentionKind = "surname" if len(words) == 1 else "name"
+        person.mentions.append(_mention(text, name.start, name.end, kind))
+        by_start[name.start] = person
+        role = _role_before(analysis, name, profile)
+        if role is not None and role[0] not in person.roles:
+            person.roles.append(role[0])
+            person.role_lemmas.update(role[1])
+    others_list = list(others.values())
+    for n, entity in enumerate(others_list, start=len(people) + 1):
+        entity.id = f"e{n}"
+    return Cast(people, others_list, by_start)
+
+
+def _mention(text: str, start: int, end: int, kind: MentionKind) -> Mention:
+    return Mention(start=start, end=end, text=text[start:end], kind=kind)
+
+
+def _join(people: list[Person], name: RussianName, gender: str) -> Person:
+    read = parse_person(name.normal)
+    for person in people:
+        known = parse_person(person.name)
+        if read is None or known is None:
+            continue
+        if may_name(read, known) or may_name(known, read):
+            if len(name.normal.split()) > len(person.name.split()):
+                person.name = name.normal
+            person.gender = person.gender or gender
+            return person
+    person = Person(id=f"e{len(people) + 1}", name=name.normal, gender=gender)
+    people.append(person)
+    return person
+
+
+def _tokens_in(analysis: RussianAnalysis, start: int, end: int) -> list[RussianToken]:
+    return [t for t in analysis.tokens if start <= t.start and t.end <= end]
+
+
+def _gender(analysis: RussianAnalysis, name: RussianName) -> str:
+    tokens = _tokens_in(analysis, name.start, name.end)
+    return (tokens[-1].feat("Gender") or "") if tokens else ""
+
+
+def _role_before(
+    analysis: RussianAnalysis, name: RussianName, profile: LanguageProfile
+) -> tuple[str, set[str]] | None:
+    """The title written right before a name, in the nominative ("Президентом Беларуси
+    Александром Лукашенко" -> "Президент Беларуси"), with its words' lemmas."""
+    tokens = analysis.tokens
+    before = [i for i, t in enumerate(tokens) if t.end <= name.start]
+    if not before:
+        return None
+    i = before[-1]
+    words: list[RussianToken] = []
+    while i >= 0 and tokens[i].sentence == tokens[before[-1]].sentence and len(words) < 5:
+        token = tokens[i]
+        if token.pos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        words.insert(0, token)
+        if token.pos == "NOUN" and token.lemma in profile.title_heads:
+            break
+        i -= 1
+    if not words or (
+        words[0].lemma not in profile.title_heads
+        and not (len(words) > 1 and words[1].lemma in profile.title_heads)
+    ):
+        return None
+    head = next(w for w in words if w.lemma in profile.title_heads)
+    shown = [
+        (w.lemma.capitalize() if w.text[:1].isupper() else w.lemma) if w is head else w.text
+        for w in words
+    ]
+    return " ".join(shown), {w.lemma for w in words}
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The person a subject stands for, how it names them, and its characters."""
+
+    person: Person
+    kind: MentionKind
+    start: int
+    end: int
+
+
+def resolve_subject(
+    analysis: RussianAnalysis,
+    subject: list[RussianToken],
+    people: Cast,
+    last_speaker: dict[str, Person],
+    profile: LanguageProfile,
+) -> Resolution | None:
+    """The person the words ``subject`` stand for, or None when they name no one for sure:
+    a name (any case) names its person; a pronoun the last speaker of its gender; a title
+    the one person whose role has its head word and nation ("российский лидер" is the
+    person with a role of Россия), else the last speaker who has that title's head word."""
+    if not subject:
+        return None
+    start, end = subject[0].start, subject[-1].end
+    named = people.named_in(start, end)
+    if named is not None:
+        return Resolution(named, "name", start, end)
+    head = next((t for t in subject if t.pos in ("NOUN", "PRON", "PROPN")), None)
+    if head is None:
+        return None
+    word = head.text.lower()
+    if head.pos == "PRON" and word in profile.pronouns:
+        person = last_speaker.get(profile.pronouns[word])
+        return Resolution(person, "pronoun", head.start, head.end) if person else None
+    if head.lemma not in profile.title_heads:
+        return None
+    nations = {profile.nations.get(t.lemma, t.lemma) for t in subject if t is not head}
+    generic = head.lemma in profile.leader_words  # "лидер", "глава": whoever leads it
+    fitting = [p for p in people.people if head.lemma in p.role_lemmas or (generic and p.roles)]
+    with_nation = [p for p in fitting if nations & p.role_lemmas]
+    if len(with_nation) == 1:
+        return Resolution(with_nation[0], "title", start, end)
+    if (nations and not with_nation) or generic:
+        return None  # (a nation no one's role has; a leader of no nation said)
+    if len(fitting) == 1:
+        return Resolution(fitting[0], "title", start, end)
+    last = last_speaker.get("any")
+    if last is not None and last in fitting:
+        return Resolution(last, "title", start, end)
+    return None
+
+
+def headline_speaker(title: Span, people: Cast) -> Person | None:
+    """The person a "Путин: ..." headline names before its colon (a surname joins the one
+    person of that surname named in the article)."""
+    before = title.text.split(":", 1)[0].strip()
+    read = parse_person(before)
+    if read is None or len(before.split()) > 3:
+        return None
+    fitting = [
+        p
+        for p in people.people
+        if (known := parse_person(p.name)) is not None and may_name(read, known)
+    ]
+    return fitting[0] if len(fitting) == 1 else None

@@ -1,0 +1,114 @@
+"""Russian statements and their speakers, end to end through ``quotewire.extract``: on two
+articles written for these tests (tests/data/ru/) and on the Russian edition of the seed story
+(../shared/seed/ru/, with its analyst's expected.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quotewire
+from quotewire.model import Result
+from quotewire.quotes.russian import quotations
+
+DATA = Path(__file__).parent / "data" / "ru"
+
+
+def _read(name: str) -> Result:
+    return quotewire.extract((DATA / name).read_text(encoding="utf-8"))
+
+
+def _rows(result: Result) -> list[tuple[str, str | None, str, str | None]]:
+    """(type, canonical speaker, first words of the content, cue) of each statement."""
+    return [
+        (
+            q.type,
+            q.speaker.name if q.speaker else None,
+            q.text[:30],
+            q.cue.text if q.cue else None,
+        )
+        for q in result.quotes
+    ]
+
+
+def test_a_press_conference_with_three_speakers_pronouns_and_po_slovam() -> None:
+    result = _read("budget.txt")
+    assert _rows(result) == [
+        ("headline", None, "дефицит бюджета не превысит 2%", ":"),
+        ("indirect", "Анна Ковалева", "Дефицит федерального бюджета в", "заявила"),
+        ("direct", "Анна Ковалева", "Мы видим, что доходы растут бы", "сказала"),
+        ("indirect", "Анна Ковалева", "правительство не планирует пов", "добавила"),
+        ("indirect", "Игорь Смирнов", "инфляция замедляется", "отметил"),
+        ("direct", "Игорь Смирнов", "Мы ждем, что к концу года она ", "пояснил"),
+        ("indirect", "Игорь Смирнов", "ключевая ставка останется без ", "По словам"),
+        ("indirect", "Павел Орлов", "прогноз министерства слишком о", "считает"),
+        # "Представитель ведомства" names no one: the statement keeps no speaker
+        ("indirect", None, "новые данные будут опубликован", "заявил"),
+    ]
+    people = {e.name: e for e in result.entities if e.type == "PERSON"}
+    assert set(people) == {"Анна Ковалева", "Игорь Смирнов", "Павел Орлов"}
+    assert people["Анна Ковалева"].roles == ["министр финансов"]
+    kinds = {(m.text, m.kind) for m in people["Игорь Смирнов"].mentions}
+    assert {("Смирнова", "surname"), ("он", "pronoun")} <= kinds
+    text = result.article.text
+    for quote in result.quotes:  # every piece points at its own characters
+        assert all(text[s.start : s.end] == s.text for s in quote.content)
+        mention = quote.speaker.mention if quote.speaker else None
+        assert mention is None or text[mention.start : mention.end] == mention.text
+
+
+def test_titles_surnames_and_a_verb_after_the_dash_name_the_speaker() -> None:
+    result = _read("bridge.txt")
+    assert _rows(result) == [
+        ("indirect", "Сергей Волков", "новый мост через Волгу откроют", "пообещал"),
+        ("direct", "Сергей Волков", "Подрядчик работает в три смены", "сказал"),
+        ("indirect", "Ильдар Хасанов", "город выделил на подъездные пу", "напомнил"),
+        ("direct", "Ильдар Хасанов", "Деньги уже перечислены", "подчеркнул"),
+        ("indirect", "Ильдар Хасанов", "движение по старому мосту огра", "сообщил"),
+        ("indirect", "Марина Петрова", "ездит на работу через мост каж", "рассказала"),
+        ("direct", "Марина Петрова", "Пробки там по два часа", "пожаловалась"),
+    ]
+    mayor = next(e for e in result.entities if e.name == "Ильдар Хасанов")
+    assert mayor.roles == ["мэр Казани"]  # (read from "с мэром Казани Ильдаром Хасановым")
+    assert ("Мэр", "title") in {(m.text, m.kind) for m in mayor.mentions}
+
+
+def test_quotations_nest_and_end_with_their_paragraph() -> None:
+    text = "«Это „наш“ праздник», – сказал он. «Открыта\nи не закрыта"
+    assert quotations(text) == [(0, text.index("»") + 1)]
+
+
+def test_the_russian_seed_is_read_as_its_analyst_reads_it(shared: Path) -> None:
+    folder = shared / "seed" / "ru"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    result = quotewire.extract((folder / "article.txt").read_text(encoding="utf-8"))
+    assert result.article.language == "ru"
+    found = []
+    for gold in expected["quotes"]:
+        match = [q for q in result.quotes if gold["contains"] in q.text]
+        assert match, f"not found: {gold['id']}"
+        quote = match[0]
+        assert quote.type == gold["type"], gold["id"]
+        assert quote.speaker is not None and quote.speaker.name == gold["speaker"], gold["id"]
+        assert quote.speaker.mention is not None
+        assert quote.speaker.mention.text == gold["speaker_mention"], gold["id"]
+        found.append(quote.id)
+    assert len(set(found)) == len(expected["quotes"]) == len(result.quotes) == 12
+    debris = {(d.kind, d.text) for d in result.article.debris}
+    assert {("photo_credit", "Фото: БЕЛТА"), ("share", "- Поделиться в VK")} <= debris
+    people = {e.name: e.roles for e in result.entities if e.type == "PERSON"}
+    assert people == {
+        "Владимир Путин": ["Президент России"],
+        "Александр Лукашенко": ["Президент Беларуси"],
+    }
+
+
+@pytest.mark.parametrize("name", ["budget.txt", "bridge.txt"])
+def test_a_russian_result_is_valid_against_the_published_schema(name: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(
+        (Path(__file__).parents[1] / "schema" / "result.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(_read(name).to_dict(), schema)
