@@ -75,6 +75,41 @@ def test_titles_surnames_and_a_verb_after_the_dash_name_the_speaker() -> None:
     assert ("Мэр", "title") in {(m.text, m.kind) for m in mayor.mentions}
 
 
+def test_mixed_kak_soobshchila_po_mneniyu_and_a_title_of_several_words() -> None:
+    result = _read("kremlin.txt")
+    assert _rows(result) == [
+        ("headline", "Дмитрий Песков", "Кремль не получал предложений ", ":"),
+        ("indirect", "Дмитрий Песков", "Кремль пока не получал официал", "сообщил"),
+        ("direct", "Дмитрий Песков", "Никаких официальных сигналов м", "сказал"),
+        ("indirect", "Дмитрий Песков", "говорить об этом преждевременн", "отметил"),
+        ("mixed", "Сергей Лавров", "Москва открыта к диалогу «без ", "заявил"),
+        ("indirect", "Мария Захарова", "соответствующее заявление буде", "Как сообщила"),
+        ("indirect", "Алексей Мухин", "стороны вряд ли сядут за стол ", "По мнению"),
+    ]
+    roles = {e.name: e.roles for e in result.entities if e.type == "PERSON"}
+    assert roles["Дмитрий Песков"] == ["пресс-секретарь президента России"]
+    assert roles["Сергей Лавров"] == ["министр иностранных дел"]
+    # the "Читайте также" line is debris: its "Лавров" is no mention
+    assert [d.kind for d in result.article.debris] == ["read_more"]
+    lavrov = next(e for e in result.entities if e.name == "Сергей Лавров")
+    assert all(m.start < result.article.debris[0].start for m in lavrov.mentions)
+
+
+def test_a_title_names_the_person_whose_title_it_heads_not_one_it_is_a_word_of() -> None:
+    """ "российский президент" is the President of Russia, not his press secretary, whose
+    title has the words президент and России too."""
+    text = (
+        "Президент России Владимир Путин провел совещание.\n"
+        "Пресс-секретарь президента России Дмитрий Песков сообщил, что оно длилось два часа.\n"
+        "«Мы обсудили все вопросы», – сказал российский президент."
+    )
+    result = quotewire.extract(text)
+    assert [(q.type, q.speaker.name if q.speaker else None) for q in result.quotes] == [
+        ("indirect", "Дмитрий Песков"),
+        ("direct", "Владимир Путин"),
+    ]
+
+
 def test_quotations_nest_and_end_with_their_paragraph() -> None:
     text = "«Это „наш“ праздник», – сказал он. «Открыта\nи не закрыта"
     assert quotations(text) == [(0, text.index("»") + 1)]

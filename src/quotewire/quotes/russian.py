@@ -96,6 +96,12 @@ def find_statements(
                 item = _according(analysis, children, i)
                 if item is not None:
                     found.append(item)
+    mixed = [f.content[0] for f in found if f.type == "mixed"]
+    found = [
+        f
+        for f in found
+        if f.type != "direct" or not any(s <= f.content[0][0] < e for s, e in mixed)
+    ]
     found.sort(key=lambda f: f.content[0][0])
     quotes: list[Quote] = []
     last: dict[str, Person] = {}
@@ -308,25 +314,33 @@ def _indirect(
     subject = _subject(analysis, children, cue)
     ending = sentence.end
     inner = [q for q in quotes if sentence.start <= q[0] < sentence.end]
-    if inner:
-        ending = min(ending, min(q[0] for q in inner))
-    # X заявил, что ...
+    # X заявил, что ... (with a quotation in it: mixed, "открыта к диалогу «без условий»")
     after = [i for i in range(cue + 1, min(cue + 4, sentence.end_token))]
     for i in after:
         if tokens[i].text.lower() == "что" and (i == cue + 1 or tokens[i - 1].text == ","):
             start = tokens[i].end
             while start < ending and analysis.text[start] in " ,–—":
                 start += 1
-            end = _trim(analysis.text, start, ending)
+            quoted = [q for q in inner if q[0] >= start]
+            end = _trim(analysis.text, start, max([ending, *(q[1] for q in quoted)]))
             if end - start < 12:
                 return None
-            item = Found(
-                "indirect",
-                [(start + _lead(analysis.text[start:end]), end)],
-                (token.start, token.end),
-            )
+            kind: QuoteType = "mixed" if quoted else "indirect"
+            item = Found(kind, [(start, end)], (token.start, token.end))
             item.subject = subject
             return item
+    if inner:
+        ending = min(ending, min(q[0] for q in inner))
+    # Как сообщила X, ...
+    if cue > sentence.first and tokens[cue - 1].text.lower() == "как" and subject:
+        comma = next((n for n in range(subject[-1].end, ending) if analysis.text[n] == ","), None)
+        if comma is not None and comma - subject[-1].end < 3:
+            start = comma + 1 + _lead(analysis.text[comma + 1 : ending])
+            end = _trim(analysis.text, start, ending)
+            if end - start >= 12:
+                item = Found("indirect", [(start, end)], (tokens[cue - 1].start, token.end))
+                item.subject = subject
+                return item
     # ..., заявил X  /  ..., добавил он, ...
     before = analysis.text[sentence.start : token.start].rstrip()
     if before.endswith((",", ", –", ",–")) and subject and subject[0].start > token.start:
@@ -379,7 +393,10 @@ def _according(
     end = _trim(analysis.text, start, sentence.end)
     if end - start < 12 or not source:
         return None
-    if (source[0].pos == "ADJ" and len(source) == 1) or tokens[by + 1].text.lower() != "словам":
+    if (source[0].pos == "ADJ" and len(source) == 1) or tokens[by + 1].text.lower() not in (
+        "словам",
+        "мнению",
+    ):
         return None  # ("по белорусским данным": a nested source, not a speaker)
     item = Found(
         "indirect",

@@ -28,6 +28,7 @@ class Person:
     gender: str
     roles: list[str] = field(default_factory=list)
     role_lemmas: set[str] = field(default_factory=set)
+    role_heads: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -78,19 +79,22 @@ def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
                 entity = others[key] = Entity(
                     id="", name=name.normal, type=name.type, roles=[], mentions=[]
                 )
-            entity.mentions.append(_mention(text, name.start, name.end, "organization"))
+            kind: MentionKind = "organization" if name.type == "ORG" else "name"
+            entity.mentions.append(_mention(text, name.start, name.end, kind))
             continue
         words = name.normal.split()
         if len(words) == 1 and words[0].lower() in profile.title_heads:
             continue  # ("Президент" alone is a title, not a name)
         person = _join(people, name, _gender(analysis, name))
-        kind: MentionKind = "surname" if len(words) == 1 else "name"
-        person.mentions.append(_mention(text, name.start, name.end, kind))
+        person.mentions.append(
+            _mention(text, name.start, name.end, "surname" if len(words) == 1 else "name")
+        )
         by_start[name.start] = person
         role = _role_before(analysis, name, profile)
-        if role is not None and role[0] not in person.roles:
-            person.roles.append(role[0])
-            person.role_lemmas.update(role[1])
+        if role is not None and role.text not in person.roles:
+            person.roles.append(role.text)
+            person.role_lemmas.update(role.lemmas)
+            person.role_heads.add(role.head)
     others_list = list(others.values())
     for n, entity in enumerate(others_list, start=len(people) + 1):
         entity.id = f"e{n}"
@@ -126,9 +130,19 @@ def _gender(analysis: RussianAnalysis, name: RussianName) -> str:
     return (tokens[-1].feat("Gender") or "") if tokens else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title as read before a name: its text in the nominative, the lemmas of its words and
+    of its head word ("пресс-секретарь" of "пресс-секретарь президента России")."""
+
+    text: str
+    lemmas: frozenset[str]
+    head: str
+
+
 def _role_before(
     analysis: RussianAnalysis, name: RussianName, profile: LanguageProfile
-) -> tuple[str, set[str]] | None:
+) -> Role | None:
     """The title written right before a name, in the nominative ("Президентом Беларуси
     Александром Лукашенко" -> "Президент Беларуси"), with its words' lemmas."""
     tokens = analysis.tokens
@@ -136,26 +150,27 @@ def _role_before(
     if not before:
         return None
     i = before[-1]
+    heads = profile.title_heads
     words: list[RussianToken] = []
-    while i >= 0 and tokens[i].sentence == tokens[before[-1]].sentence and len(words) < 5:
+    # back over nouns and adjectives to the title's head: a title word in the genitive is a
+    # dependent of the one before ("пресс-секретарь президента России")
+    while i >= 0 and tokens[i].sentence == tokens[before[-1]].sentence and len(words) < 6:
         token = tokens[i]
         if token.pos not in ("NOUN", "PROPN", "ADJ"):
             break
         words.insert(0, token)
-        if token.pos == "NOUN" and token.lemma in profile.title_heads:
-            break
+        if token.pos != "ADJ" and token.lemma in heads and token.feat("Case") != "Gen":
+            break  # ("Президент", capitalized, is tagged a proper noun)
         i -= 1
-    if not words or (
-        words[0].lemma not in profile.title_heads
-        and not (len(words) > 1 and words[1].lemma in profile.title_heads)
-    ):
+    head = next((w for w in words if w.pos != "ADJ"), None)
+    if head is None or head.lemma not in heads or head.feat("Case") == "Gen":
         return None
-    head = next(w for w in words if w.lemma in profile.title_heads)
+    at = words.index(head)  # (the head and the adjectives before it in the nominative)
     shown = [
-        (w.lemma.capitalize() if w.text[:1].isupper() else w.lemma) if w is head else w.text
-        for w in words
+        (w.lemma.capitalize() if w.text[:1].isupper() else w.lemma) if n <= at else w.text
+        for n, w in enumerate(words)
     ]
-    return " ".join(shown), {w.lemma for w in words}
+    return Role(" ".join(shown), frozenset(w.lemma for w in words), head.lemma)
 
 
 @dataclass(slots=True)
@@ -196,7 +211,7 @@ def resolve_subject(
         return None
     nations = {profile.nations.get(t.lemma, t.lemma) for t in subject if t is not head}
     generic = head.lemma in profile.leader_words  # "лидер", "глава": whoever leads it
-    fitting = [p for p in people.people if head.lemma in p.role_lemmas or (generic and p.roles)]
+    fitting = [p for p in people.people if head.lemma in p.role_heads or (generic and p.roles)]
     with_nation = [p for p in fitting if nations & p.role_lemmas]
     if len(with_nation) == 1:
         return Resolution(with_nation[0], "title", start, end)
