@@ -1,6 +1,6 @@
 """The language layer: profiles as data, the language told from the text's script and common
 words, and ``--language`` to force one (issue 16's first part; Russian is recognised and, until
-figures are read, without claims)."""
+first version of its pipeline)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_russian_is_told_from_its_script_and_read_as_russian() -> None:
     assert (check.language, check.script, check.warning) == ("ru", "CYRILLIC", None)
     result = quotewire.extract(RUSSIAN)
     assert result.article.language == "ru"
-    assert result.warnings == ["figures are not read in Russian yet: no claims"]
+    assert result.warnings == []
     greek = check_language("Ο υπουργός δήλωσε ότι το λιμάνι θα ανοίξει την άνοιξη. " * 3)
     assert greek.language is None
     assert greek.refusal() == "written in Greek script; quotewire reads English and Russian"

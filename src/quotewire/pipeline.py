@@ -376,7 +376,9 @@ def analyse_russian_article(
 ) -> Result:
     """Stages 3-5 for a Russian article: natasha's analysis of the body paragraphs (debris
     masked), the people and organizations, and the statements with their speakers. Figures
-    are not read in Russian yet (the result says so)."""
+    are claimed by the speaker of the statement they are in (see
+    :mod:`quotewire.claims.russian`)."""
+    from quotewire.claims.russian import find_russian_claims
     from quotewire.nlp.russian import analyse_russian
     from quotewire.quotes.russian import find_statements
     from quotewire.speakers.russian import cast
@@ -391,14 +393,13 @@ def analyse_russian_article(
     analysis = analyse_russian(shadow, regions=regions)
     people = cast(analysis, russian)
     quotes = find_statements(analysis, people, russian, title)
-    entities = people.entities()
     return Result(
         id=id,
         article=article,
-        entities=entities,
+        entities=people.entities(),
         quotes=quotes,
-        claims=[],
-        warnings=[*warnings, "figures are not read in Russian yet: no claims"],
+        claims=find_russian_claims(article.text, shadow, quotes, russian),
+        warnings=list(warnings),
     )
 
 

@@ -902,7 +902,7 @@ class _Finder:
                 if end + 1 < len(toks) and toks[end].kind == "dash" and toks[end + 1].key == "old":
                     end += 2
                 return w + "s", end
-            if w.startswith(("jährig", "летн", "летия", "летие")):
+            if w.startswith(("jährig", "летн", "лети")):  # (-летие, -летия, -летию, ...)
                 return "years", k + 2  # "21-jährigen", "25-летний"
             written = toks[k + 1].text
             if (
