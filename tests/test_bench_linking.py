@@ -452,21 +452,21 @@ def test_bench_linking_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_an_article_that_fails_is_named_and_scored_without_quotes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cyrillic = Story(
-        "harbour-ru",
+    greek = Story(  # (a script quotewire does not read: the article fails)
+        "harbour-el",
         "vestnik",
         "2024-03-30",
-        "Порт готов\n\n«Порт готов принять большие суда», сказал Йонас Вик.\n",
-        (Said("«Порт готов принять большие суда»", "сказал", "Йонас Вик", "Jonas Vik"),),
+        "Το λιμάνι είναι έτοιμο\n\n«Το λιμάνι είναι έτοιμο», είπε ο Γιόνας Βικ.\n",
+        (Said("«Το λιμάνι είναι έτοιμο»", "είπε", "Γιόνας Βικ", "Jonas Vik"),),
     )
-    corpus = write_corpus(tmp_path / "mixed.jsonl", (*STORIES, cyrillic))
+    corpus = write_corpus(tmp_path / "mixed.jsonl", (*STORIES, greek))
     code = main(["bench", "linking", "--corpus", str(corpus), "--json"])
     captured = capsys.readouterr()
     assert code == 1
-    assert "quotewire: skipped" in captured.err and "harbour-ru" in captured.err
+    assert "quotewire: skipped" in captured.err and "harbour-el" in captured.err
     report = json.loads(captured.out)
     assert report["articles"] == 5 and len(report["failed"]) == 1
-    assert "harbour-ru" in report["failed"][0]
+    assert "harbour-el" in report["failed"][0]
     assert (report["gold_named"], report["items"]) == (10, 8)  # its one gold item is missed
 
 
