@@ -70,7 +70,7 @@ def find_claims(
         if e.type in _ABOUT_LABELS and e.name != credited and e.name not in fragments
     ]
     claims: list[Claim] = []
-    holders = _Holders(quotes)
+    holders = Holders(quotes)
     who = Claimants(text, quotes, entities)
     around = _Places(text, places)
     everywhere = find_amounts(shadow or text)  # one pass; kept where a parsed paragraph is
@@ -110,28 +110,40 @@ def find_claims(
                 or who.of_narration(amount, period, words.root, pp.offset, told=told)
             )
             claims.append(
-                Claim(
-                    id=f"c{len(claims) + 1}",
-                    span=Span.of(text, amount.start, amount.end),
-                    value=amount.value,
-                    high=amount.high,
-                    against=amount.against,
-                    unit=amount.unit,
-                    comparator=amount.comparator,  # type: ignore[arg-type]
-                    kind=amount.kind,  # type: ignore[arg-type]
+                claim_of(
+                    text,
+                    f"c{len(claims) + 1}",
+                    amount,
                     measure=_measure_text(text, measure, amount.kind) if measure else None,
                     measure_span=Span.of(text, measure[0][0], measure[-1][1]) if measure else None,
                     about=around.about(sentence),
                     time=time,
-                    trend=_trend(text, lo, hi, amount),  # type: ignore[arg-type]
+                    trend=_trend(text, lo, hi, amount),
                     claimant=claimant,
                     quote=quote.id if quote else None,
                     according_to=_source(quote, amount),
-                    checkworthy=0.0,
                 )
             )
-            claims[-1].checkworthy = checkworthy(claims[-1])
     return claims
+
+
+def claim_of(text: str, id: str, amount: Amount, **read: Any) -> Claim:
+    """The claim of ``amount`` (its span, value, unit, comparator and kind) with what else was
+    read of it (``read``: measure, claimant, time, ...), scored by :func:`checkworthy`."""
+    claim = Claim(
+        id=id,
+        span=Span.of(text, amount.start, amount.end),
+        value=amount.value,
+        high=amount.high,
+        against=amount.against,
+        unit=amount.unit,
+        comparator=amount.comparator,
+        kind=amount.kind,
+        checkworthy=0.0,
+        **read,
+    )
+    claim.checkworthy = checkworthy(claim)
+    return claim
 
 
 def checkworthy(claim: Claim) -> float:
@@ -497,7 +509,7 @@ def _time(text: str, refs: Sequence[TimeRef], amount: Amount) -> ClaimTime | Non
     )
 
 
-class _Holders:
+class Holders:
     """The first quote (in order) with a content span holding an amount, found in an interval
     index of the quotes' content spans instead of by trying every quote."""
 

@@ -14,11 +14,12 @@ import re
 from collections.abc import Sequence
 
 from quotewire.claims.amounts import find_amounts
-from quotewire.claims.extract import checkworthy
+from quotewire.claims.extract import Holders, claim_of
 from quotewire.lang import LanguageProfile
 from quotewire.model import Claim, Quote, Source, Span
 
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
+_REACH_BACK = 300  # characters before an amount its nested source is looked for in
 
 
 def find_russian_claims(
@@ -27,32 +28,20 @@ def find_russian_claims(
     """The figures of a Russian article, in text order, numbered ``c1``, ``c2``, ...;
     amounts are read in ``shadow`` (the text with its debris blanked)."""
     nested = _nested_sources(profile)
+    holders = Holders(quotes)
     claims: list[Claim] = []
     for amount in find_amounts(shadow, lang=profile.code):
-        quote = next(
-            (
-                q
-                for q in quotes
-                if any(c.start <= amount.start and amount.end <= c.end for c in q.content)
-            ),
-            None,
+        quote = holders.of(amount)
+        claims.append(
+            claim_of(
+                text,
+                f"c{len(claims) + 1}",
+                amount,
+                claimant=quote.speaker if quote is not None else None,
+                quote=quote.id if quote is not None else None,
+                according_to=_according(text, amount.start, nested),
+            )
         )
-        claim = Claim(
-            id=f"c{len(claims) + 1}",
-            span=Span.of(text, amount.start, amount.end),
-            value=amount.value,
-            high=amount.high,
-            against=amount.against,
-            unit=amount.unit,
-            comparator=amount.comparator,  # type: ignore[arg-type]
-            kind=amount.kind,  # type: ignore[arg-type]
-            claimant=quote.speaker if quote is not None else None,
-            quote=quote.id if quote is not None else None,
-            according_to=_according(text, amount.start, nested),
-            checkworthy=0.0,
-        )
-        claim.checkworthy = checkworthy(claim)
-        claims.append(claim)
     return claims
 
 
@@ -69,8 +58,9 @@ def _nested_sources(profile: LanguageProfile) -> re.Pattern[str]:
 
 def _according(text: str, start: int, nested: re.Pattern[str]) -> Source | None:
     """The nested source written before ``start`` in its sentence, if any."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    sentence = ends[-1] if ends else 0
+    window = max(0, start - _REACH_BACK)  # (not the whole text before every amount)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
+    sentence = ends[-1] if ends else window
     found = [m for m in nested.finditer(text, sentence, start)]
     if not found:
         return None

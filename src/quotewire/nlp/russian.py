@@ -10,6 +10,7 @@ and names, each name with its nominative form ("Александром Лука�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -74,6 +75,17 @@ class RussianAnalysis:
     tokens: tuple[RussianToken, ...]
     sentences: tuple[RussianSentence, ...]
     names: tuple[RussianName, ...]
+    starts: tuple[int, ...] = ()  # each token's start, for :meth:`first_at`
+
+    def first_at(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset`` (``len(tokens)`` if
+        none): a look-up in the sorted starts, not a scan of the tokens."""
+        return bisect_left(self.starts, offset)
+
+    def tokens_in(self, start: int, end: int) -> tuple[RussianToken, ...]:
+        """The tokens within ``start:end``."""
+        first, last = self.first_at(start), self.first_at(end)
+        return tuple(t for t in self.tokens[first:last] if t.end <= end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +140,8 @@ def analyse_russian(
     names: list[RussianName] = []
     for start, end in regions if regions is not None else [(0, len(text))]:
         _analyse_region(text[start:end], start, nlp, tokens, sentences, names)
-    return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names))
+    starts = tuple(t.start for t in tokens)
+    return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names), starts)
 
 
 def _analyse_region(

@@ -81,8 +81,9 @@ def find_statements(
     for start, end in spans:
         found.append(_direct(analysis, children, start, end, cues))
     used = {f.cue for f in found if f.cue is not None}
+    quoted = {i for s, e in spans for i in range(analysis.first_at(s), analysis.first_at(e))}
     for i, token in enumerate(analysis.tokens):
-        if any(s <= token.start < e for s, e in spans) or (token.start, token.end) in used:
+        if i in quoted or (token.start, token.end) in used:
             continue
         if title is not None and token.start < title.end:
             continue
@@ -186,13 +187,6 @@ def _quote(
     )
 
 
-def _token_at(analysis: RussianAnalysis, offset: int) -> int | None:
-    for i, token in enumerate(analysis.tokens):
-        if token.start >= offset:
-            return i
-    return None
-
-
 def _subject(
     analysis: RussianAnalysis, children: Sequence[Sequence[int]], verb: int
 ) -> list[RussianToken]:
@@ -239,11 +233,11 @@ def _direct(
     content = [(start + 1, end - 1)]
     after = _AFTER_QUOTE.match(text, end)
     if after is not None:
-        first = _token_at(analysis, after.end())
+        first = analysis.first_at(after.end())
         tokens = analysis.tokens
         # the verb right after the dash is the cue whatever it is ("», – пошутил он"): that
         # is what the dash after a quotation says; further on, only a verb of speech is
-        window = range(first, min(first + 3, len(tokens))) if first is not None else range(0)
+        window = range(first, min(first + 3, len(tokens)))
         for i in window:
             said = tokens[i].lemma in cues or (i == first and _finite(tokens[i]))
             if tokens[i].pos == "VERB" and said:
@@ -262,8 +256,8 @@ def _direct(
         line_start = text.rfind("\n", 0, start) + 1
         before = [
             i
-            for i, t in enumerate(analysis.tokens)
-            if line_start <= t.start and t.end <= len(colon)
+            for i in range(analysis.first_at(line_start), analysis.first_at(len(colon)))
+            if analysis.tokens[i].end <= len(colon)
         ]
         for i in reversed(before):
             if analysis.tokens[i].lemma in cues and analysis.tokens[i].pos == "VERB":

@@ -57,10 +57,8 @@ class Cast:
 
     def named_in(self, start: int, end: int) -> Person | None:
         """The person a name within ``start:end`` names (the first such name)."""
-        for first in sorted(self.by_start):
-            if start <= first < end:
-                return self.by_start[first]
-        return None
+        first = min((s for s in self.by_start if start <= s < end), default=None)
+        return self.by_start[first] if first is not None else None
 
 
 def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
@@ -121,12 +119,8 @@ def _join(people: list[Person], name: RussianName, gender: str) -> Person:
     return person
 
 
-def _tokens_in(analysis: RussianAnalysis, start: int, end: int) -> list[RussianToken]:
-    return [t for t in analysis.tokens if start <= t.start and t.end <= end]
-
-
 def _gender(analysis: RussianAnalysis, name: RussianName) -> str:
-    tokens = _tokens_in(analysis, name.start, name.end)
+    tokens = analysis.tokens_in(name.start, name.end)
     return (tokens[-1].feat("Gender") or "") if tokens else ""
 
 
@@ -146,15 +140,15 @@ def _role_before(
     """The title written right before a name, in the nominative ("Президентом Беларуси
     Александром Лукашенко" -> "Президент Беларуси"), with its words' lemmas."""
     tokens = analysis.tokens
-    before = [i for i, t in enumerate(tokens) if t.end <= name.start]
-    if not before:
+    i = analysis.first_at(name.start) - 1  # (the token before the name)
+    if i < 0:
         return None
-    i = before[-1]
+    sentence = tokens[i].sentence
     heads = profile.title_heads
     words: list[RussianToken] = []
     # back over nouns and adjectives to the title's head: a title word in the genitive is a
     # dependent of the one before ("пресс-секретарь президента России")
-    while i >= 0 and tokens[i].sentence == tokens[before[-1]].sentence and len(words) < 6:
+    while i >= 0 and tokens[i].sentence == sentence and len(words) < 6:
         token = tokens[i]
         if token.pos not in ("NOUN", "PROPN", "ADJ"):
             break
