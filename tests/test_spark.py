@@ -235,6 +235,14 @@ def test_same_output_whatever_the_partitions_and_append_adds_only_new(
     first = {(q["article_id"], q["record"]) for q in _table(job, "quotes")}
     assert {(q["article_id"], q["record"]) for q in _table(out, "quotes")} <= first
     assert {a["article_id"] for a in _table(job, "articles")} >= keys
+    # a run into the same folder without --append replaces every dataset (the tasks' files
+    # are named by the run: none of the first run's is left) and writes the same rows
+    before = {p.name for p in out.rglob("part-*")}
+    rerun = _spark(str(inputs / "batch.jsonl"), "--out", str(out), "--partitions", "2")
+    assert rerun.returncode == 0, rerun.stderr
+    assert before and not before & {p.name for p in out.rglob("part-*")}
+    assert {(q["article_id"], q["record"]) for q in _table(out, "quotes")} <= first
+    assert {a["article_id"] for a in _table(out, "articles")} == keys
     # the same JSONL again, with the Parquet file and a copy of the JSONL: only the dam is new
     shutil.copy(inputs / "batch.jsonl", tmp_path / "copy.jsonl")
     again = _spark(

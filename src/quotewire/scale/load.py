@@ -24,6 +24,7 @@ from typing import Any
 from quotewire.errors import InputError, MalformedRecord, MissingInput
 from quotewire.model import Article, Claim, Entity, Quote, Result
 from quotewire.runners.ingest import IngestSummary
+from quotewire.scale.parts import read_dataset
 from quotewire.store.base import Incoming
 
 #: Articles stored in one transaction.
@@ -52,15 +53,12 @@ def check_output_folder(folder: Path) -> None:
 
 
 def _table(folder: Path, name: str, columns: list[str]) -> list[dict[str, Any]]:
-    import pyarrow.dataset as ds
-
-    where = folder / name
-    if not where.is_dir():
+    if not (folder / name).is_dir():
         raise MissingInput(
             f"no {name}/ dataset here (is it a quotewire spark output?)", source=str(folder)
         )
     try:
-        table = ds.dataset(where, format="parquet", partitioning="hive").to_table(columns=columns)
+        table = read_dataset(str(folder), name, columns)
     except Exception as error:  # pyarrow's many kinds: not Parquet, a missing column
         reason = " ".join(str(error).split())[:160]
         raise MalformedRecord(f"{name}/ cannot be read ({reason})", source=str(folder)) from None

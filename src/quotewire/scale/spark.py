@@ -10,13 +10,14 @@ The job, stage by stage:
    analysed once, and with ``--append`` an article already in the output is skipped; the keys
    are spread over partitions of planned work (:mod:`quotewire.scale.balance`), the characters of
    each bucket of keys counted on the read;
-4. analyse: each executor loads the spaCy pipeline once and runs exactly
-   :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents; the rows go
-   into the JVM once, as one frame with a column per dataset, kept there for what follows;
-5. write Parquet datasets under the output folder: ``articles/``, ``quotes/`` and ``claims/``
-   (partitioned by the article's month), ``entities/``, ``errors/``, and ``summary.json``;
-6. the registry of every article in the output (:func:`registry_entities`): ``registry/``;
-7. the claim timelines of every article in the output (:func:`timeline_rows`):
+4. analyse and write: each executor loads the spaCy pipeline once and runs exactly
+   :func:`~quotewire.pipeline.run_guarded` (what ``extract`` runs) on its documents, and each
+   task writes its rows as Parquet files of its own (:mod:`quotewire.scale.parts`):
+   ``articles/``, ``quotes/`` and ``claims/`` (partitioned by the article's month),
+   ``entities/``, ``errors/``; only its tallies go back to the driver, for ``summary.json``;
+5. the registry of every article in the output (:func:`registry_entities`), read back from
+   ``articles/`` and ``entities/``: ``registry/``;
+6. the claim timelines of every article in the output (:func:`timeline_rows`):
    ``timelines/``.
 
 No record fails the job: a bad record, a bad input file or a failing analysis is a row of
@@ -29,13 +30,13 @@ import json
 import os
 import sys
 import time
-import types
 import typing
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ from quotewire.scale.across import (
 )
 from quotewire.scale.balance import balanced_plan, bucket_count, decreasing_shares
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
+from quotewire.scale.parts import DATASETS, PartFiles, Target, field_types
 from quotewire.scale.read import (
     STORED,
     ErrorRow,
@@ -71,10 +73,6 @@ from quotewire.scale.read import (
     merge,
 )
 from quotewire.scale.rows import (
-    ArticleRow,
-    ClaimRow,
-    EntityRow,
-    QuoteRow,
     RegistryRow,
     TimelineRow,
     result_rows,
@@ -82,16 +80,6 @@ from quotewire.scale.rows import (
 from quotewire.speakers.registry import resolve_block
 from quotewire.terminal import plural
 
-#: The datasets written under the output folder, their row type, and the column they are
-#: partitioned by.
-DATASETS: dict[str, tuple[type, str | None]] = {
-    "articles": (ArticleRow, None),
-    "quotes": (QuoteRow, "month"),
-    "claims": (ClaimRow, "month"),
-    "entities": (EntityRow, None),
-    "errors": (ErrorRow, None),
-}
-_KIND_OF_ROW = {row: name for name, (row, _) in DATASETS.items()}
 _BINARY_KINDS = ("warc", "jsonl")
 #: The analysis's partitions per core when ``--partitions`` is not given: enough that the
 #: stage ends on small partitions (:func:`~quotewire.scale.balance.decreasing_shares`)
@@ -222,19 +210,20 @@ def _job(
     files, missing = expand(spark, paths)
     cores = max(sc.defaultParallelism, 1)
     partitions = partitions or cores * PARTITIONS_PER_CORE
-    # the steps after the analysis (writes, joins, groupings) move far less work in many
-    # small tasks: they run on at most two partitions per core. (The frames' joins and
-    # groupings are told so: left to itself, Spark merges small outputs into one partition,
-    # and so one Python task.)
+    # the steps after the analysis (joins, groupings) move far less work in many small tasks:
+    # they run on at most two partitions per core. (The frames' joins and groupings are told
+    # so: left to itself, Spark merges small outputs into one partition, and so one Python
+    # task.)
     steps = min(partitions, 2 * cores)
     spark.conf.set("spark.sql.shuffle.partitions", str(steps))
     spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
+    target = _target(spark, out, append)
 
     # Spark SQL plans its first query slowly (its planner is loaded and compiled then); plan
-    # one on an empty frame while the inputs are read, on a core the read leaves idle
+    # the registry's on empty frames while the inputs are read and analysed
     warming = ThreadPoolExecutor(1, thread_name_prefix="quotewire-warm-up")
-    warmed = warming.submit(_warm_up, spark)
+    warming.submit(_warm_up, spark)
     warming.shutdown(wait=False)
     read = _read(spark, files)
     if append:  # the keys already in the output, each met by its copies in one shuffle
@@ -250,55 +239,21 @@ def _job(
     folded = read.reduceByKey(merge, numPartitions=partitions, partitionFunc=plan).filter(
         lambda kv: not isinstance(kv[1], Stored)
     )
-    # (framed inside the analysis's own task: a map after the union would be a second Python
-    # worker that every row passes through again)
-    analysed = folded.values().mapPartitions(lambda items: map(_framed, _analyse(items, options)))
-    # every row of the analysis goes into the JVM once, as one frame with a column per
-    # dataset, kept there for the writes, the counts, the registry and the timelines: none of
-    # them reads the rows back through Python. (The inputs that name no file join as a frame
-    # of their own: a union of the two RDDs would put a second Python worker, converting
-    # every row for the JVM, behind each analysis task.)
-    warmed.result()
-    frame = spark.createDataFrame(analysed, schema=_frame_schema(), verifySchema=False)
-    if missing:
-        rows = [_framed(row) for row in missing]
-        frame = frame.union(spark.createDataFrame(rows, schema=_frame_schema(), verifySchema=False))
-    kept = frame.persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        mode = "append" if append else "overwrite"
-        first, *rest = DATASETS
-        _write_dataset(kept, first, _join(out, first), mode)  # analyses, keeps the frame
-        read.unpersist()
-        frame = kept.coalesce(steps)  # the kept partitions read a few to a task from here
-
-        def write_rest() -> dict[str, int]:
-            for name in rest:
-                _write_dataset(frame, name, _join(out, name), mode)
-            return _counts(frame)
-
-        if append:  # the registry and timelines of every article in the output, read back
-            counts = write_rest()
-            articles, entities, claims = (
-                spark.read.parquet(_join(out, name)) for name in ("articles", "entities", "claims")
-            )
-            summary.people, summary.timelines = _across(
-                spark, out, articles, entities, claims, steps
-            )
-        else:
-            # this run's articles are all there is: the registry and the timelines read them
-            # from the frame while the other datasets are written (Spark runs the two threads'
-            # jobs side by side, so neither waits on the other's small tasks)
-            with ThreadPoolExecutor(1, thread_name_prefix="quotewire-writes") as pool:
-                writing = pool.submit(write_rest)
-                articles, entities, claims = (
-                    _dataset(frame, name) for name in ("articles", "entities", "claims")
-                )
-                summary.people, summary.timelines = _across(
-                    spark, out, articles, entities, claims, steps
-                )
-                counts = writing.result()
-    finally:
-        kept.unpersist()
+    # every task writes the rows it makes (:mod:`quotewire.scale.parts`) and gives back only
+    # its tallies: no row of the analysis passes into the JVM
+    tallies = folded.values().mapPartitionsWithIndex(
+        lambda index, items: _analyse(items, options, target, index)
+    )
+    counts = _sum_tallies(tallies.collect())
+    read.unpersist()
+    if missing:  # the inputs that name no file
+        written = _write_rows(target, "inputs", missing)
+        counts.update(written)
+        counts["read"] += len(missing)
+    _mark_written(spark, out)
+    # the registry and the timelines of every article in the output, read back from it
+    articles, entities, claims = (_read_back(spark, out, name) for name in _ACROSS)
+    summary.people, summary.timelines = _across(spark, out, articles, entities, claims, steps)
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -311,23 +266,54 @@ def _job(
     return summary
 
 
+#: The datasets the registry and the timelines read
+_ACROSS = ("articles", "entities", "claims")
+
+
+def _target(spark: Any, out: str, append: bool) -> Target:
+    """Where the tasks write: the output folder as Hadoop's file system names it (a relative
+    path resolved as Spark resolves it), each dataset's folder made (emptied first unless
+    ``append``), and a name for this run's files."""
+    sc = spark.sparkContext
+    jvm = sc._jvm
+    path = jvm.org.apache.hadoop.fs.Path(out)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    qualified = fs.makeQualified(path)
+    for name in DATASETS:
+        folder = jvm.org.apache.hadoop.fs.Path(qualified, name)
+        if not append and fs.exists(folder):
+            fs.delete(folder, True)
+        fs.mkdirs(folder)
+    return Target(uri=str(qualified.toString()), run=uuid.uuid4().hex[:12])
+
+
+def _mark_written(spark: Any, out: str) -> None:
+    """``_SUCCESS`` in each dataset's folder, as Spark's own writes leave it."""
+    sc = spark.sparkContext
+    jvm = sc._jvm
+    path = jvm.org.apache.hadoop.fs.Path(out)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    for name in DATASETS:
+        fs.create(jvm.org.apache.hadoop.fs.Path(path, f"{name}/_SUCCESS"), True).close()
+
+
+def _read_back(spark: Any, out: str, name: str) -> Any:
+    """Dataset ``name`` of the output as a frame (its schema given, so that no file is read
+    to guess it and a dataset with no rows is an empty frame)."""
+    return spark.read.schema(spark_schema(DATASETS[name][0])).parquet(_join(out, name))
+
+
 def _warm_up(spark: Any) -> None:
-    """Plan and run, on an empty frame of the analysis's schema, what the job then runs on the
-    real one: keep it in memory, select a dataset, write it (to Spark's no-op sink). Only a
-    head start: what fails here fails again, and is reported, when the job gets there."""
+    """Plan and run, on empty frames of the datasets' schemas, the registry's first query (the
+    tracked entities grouped by block, to Spark's no-op sink). Only a head start: what fails
+    here fails again, and is reported, when the job gets there."""
     with suppress(Exception):
-        kept = spark.createDataFrame(spark.sparkContext.emptyRDD(), schema=_frame_schema())
-        kept = kept.persist()
-        _dataset(kept, "articles").write.mode("overwrite").format("noop").save()
-        kept.unpersist()
-
-
-def _write_dataset(frame: Any, name: str, where: str, mode: str) -> None:
-    writer = _dataset(frame, name).write.mode(mode)
-    partition = DATASETS[name][1]
-    if partition:
-        writer = writer.partitionBy(partition)
-    writer.parquet(where)
+        empty = spark.sparkContext.emptyRDD()
+        articles, entities = (
+            spark.createDataFrame(empty, schema=spark_schema(DATASETS[name][0]))
+            for name in ("articles", "entities")
+        )
+        _block_frame(articles, entities).write.mode("overwrite").format("noop").save()
 
 
 def _across(
@@ -354,75 +340,22 @@ def _part(parts: Any, tag: str) -> Any:
     return parts.filter(lambda part: part[0] == tag).values()
 
 
-#: The frame the analysis gives: the dataset (or "tally") a row belongs to, one struct column
-#: per dataset holding the row in that dataset's, and a tally of what was read.
-_TALLY = "tally"
-
-
-def _frame_schema() -> Any:
-    from pyspark.sql import types as t
-
-    tally = t.StructType(
-        [t.StructField("name", t.StringType(), False), t.StructField("n", t.LongType(), False)]
-    )
-    return t.StructType(
-        [t.StructField("kind", t.StringType(), False)]
-        + [t.StructField(name, spark_schema(row), True) for name, (row, _) in DATASETS.items()]
-        + [t.StructField(_TALLY, tally, True)]
-    )
-
-
-_COLUMN_OF_ROW = {row: i for i, (row, _) in enumerate(DATASETS.values(), start=1)}
-_FIELDS_OF_ROW = {row: tuple(f.name for f in fields(row)) for row, _ in DATASETS.values()}
-
-
-def _framed(item: Any) -> tuple[Any, ...]:
-    """A row of the analysis (or a tally) as a row of :func:`_frame_schema`."""
-    cells: list[Any] = [None] * (len(DATASETS) + 2)
-    if isinstance(item, Tally):
-        cells[0], cells[-1] = _TALLY, (item.name, item.n)
-        return tuple(cells)
-    row_type = type(item)
-    cells[0] = _KIND_OF_ROW[row_type]
-    cells[_COLUMN_OF_ROW[row_type]] = tuple(getattr(item, f) for f in _FIELDS_OF_ROW[row_type])
-    return tuple(cells)
-
-
-def _dataset(frame: Any, name: str) -> Any:
-    """The rows of one dataset in the analysis's frame, with that dataset's columns."""
-    return frame.where(frame.kind == name).select(f"{name}.*")
-
-
-def _counts(frame: Any) -> dict[str, int]:
-    """The rows of each dataset, the tallies summed, and the workers' peak memory (a
-    maximum), in one pass over the frame."""
-    from pyspark.sql import functions as f
-
-    grouped = frame.groupBy("kind", f.col(f"{_TALLY}.name").alias("name")).agg(
-        f.count(f.lit(1)).alias("rows"),
-        f.sum(f"{_TALLY}.n").alias("total"),
-        f.max(f"{_TALLY}.n").alias("peak"),
-    )
-    counts: dict[str, int] = {}
-    for row in grouped.collect():
-        if row["kind"] != _TALLY:
-            counts[row["kind"]] = int(row["rows"])
-        else:
-            counts[row["name"]] = int(row["peak"] if row["name"] == _PEAK else row["total"])
-    return counts
-
-
-def _blocks(articles: Any, entities: Any) -> Any:
-    """What the registry reads of every article of the ``articles`` and ``entities`` frames:
-    the tracked entities grouped by their registry block in the JVM, each with its article's
-    key, date and text hash, as ``(block, [(article, published, text hash, record), ...])``."""
+def _block_frame(articles: Any, entities: Any) -> Any:
+    """The tracked entities of the ``articles`` and ``entities`` frames grouped by their
+    registry block in the JVM, each with its article's key, date and text hash."""
     from pyspark.sql import functions as f
 
     tracked = entities.where(entities.block.isNotNull()).select("article_id", "block", "record")
     dated = tracked.join(articles.select("article_id", "published", "text_hash"), "article_id")
-    grouped = dated.groupBy("block").agg(
+    return dated.groupBy("block").agg(
         f.collect_list(f.struct("article_id", "published", "text_hash", "record")).alias("seen")
     )
+
+
+def _blocks(articles: Any, entities: Any) -> Any:
+    """What the registry reads of every article (:func:`_block_frame`), as
+    ``(block, [(article, published, text hash, record), ...])``."""
+    grouped = _block_frame(articles, entities)
     return grouped.rdd.map(lambda r: (r[0], [tuple(member) for member in r[1]]))
 
 
@@ -632,34 +565,65 @@ def _nlp() -> Any:
     return _NLP
 
 
-def _analyse(items: Iterable[Pending | ErrorRow | Tally], options: Options) -> Iterator[Any]:
-    """The rows of each pending document (its error row when the analysis fails), then the
-    tallies of what this partition read, skipped and folded as a duplicate, and its worker's
-    peak memory."""
+def _analyse(
+    items: Iterable[Pending | ErrorRow | Tally], options: Options, target: Target, index: int
+) -> Iterator[Tally]:
+    """Analyse each pending document and write its rows (its error row when the analysis
+    fails) to this task's files (:class:`~quotewire.scale.parts.PartFiles`); give back the
+    rows written to each dataset, the tallies of what this partition read, skipped and folded
+    as a duplicate, and its worker's peak memory."""
     tallies: Counter[str] = Counter()
-    for item in items:
-        if isinstance(item, Tally):  # already stored
-            tallies["read"] += item.n
-            tallies[item.name] += item.n
-            continue
-        if isinstance(item, ErrorRow):  # a record that could not be read
-            tallies["read"] += 1
-            yield item
-            continue
-        tallies["read"] += item.copies
-        tallies["duplicates"] += item.copies - 1
-        outcome = run_guarded(item.document, options, nlp=_nlp())
-        if isinstance(outcome, InputError):
-            yield error_row(outcome, item.input)
-            continue
-        rows = result_rows(item.document, outcome)
-        yield rows.article
-        yield from rows.quotes
-        yield from rows.claims
-        yield from rows.entities
+    files = PartFiles(target, f"part-{index:05d}-{target.run}")
+    try:
+        for item in items:
+            if isinstance(item, Tally):  # already stored
+                tallies["read"] += item.n
+                tallies[item.name] += item.n
+                continue
+            if isinstance(item, ErrorRow):  # a record that could not be read
+                tallies["read"] += 1
+                files.add(item)
+                continue
+            tallies["read"] += item.copies
+            tallies["duplicates"] += item.copies - 1
+            outcome = run_guarded(item.document, options, nlp=_nlp())
+            if isinstance(outcome, InputError):
+                files.add(error_row(outcome, item.input))
+                continue
+            rows = result_rows(item.document, outcome)
+            for row in (rows.article, *rows.quotes, *rows.claims, *rows.entities):
+                files.add(row)
+        tallies.update(files.close())
+    except BaseException:
+        files.abort()
+        raise
     for name, n in sorted(tallies.items()):
         yield Tally(name, n)
     yield Tally(_PEAK, int(_peak_rss_mb()))
+
+
+def _write_rows(target: Target, part: str, rows: Iterable[Any]) -> Counter[str]:
+    """Rows the driver makes (the inputs that name no file) written as the tasks write
+    theirs; the rows written to each dataset."""
+    files = PartFiles(target, f"part-{part}-{target.run}")
+    try:
+        for row in rows:
+            files.add(row)
+        return files.close()
+    except BaseException:
+        files.abort()
+        raise
+
+
+def _sum_tallies(tallies: Iterable[Tally]) -> Counter[str]:
+    """The tasks' tallies summed, the workers' peak memory their maximum."""
+    counts: Counter[str] = Counter()
+    for tally in tallies:
+        if tally.name == _PEAK:
+            counts[_PEAK] = max(counts[_PEAK], tally.n)
+        else:
+            counts[tally.name] += tally.n
+    return counts
 
 
 _PEAK = "peak_worker_mb"
@@ -673,16 +637,12 @@ def _peak_rss_mb() -> float:
 
 
 def spark_schema(row_type: type) -> Any:
-    """The Spark schema of a row dataclass, column by column from its field types."""
+    """The Spark schema of a row dataclass, column by column from its field types (the types
+    :func:`~quotewire.scale.parts.arrow_schema` writes)."""
     from pyspark.sql import types as t
 
-    hints = typing.get_type_hints(row_type)
     columns = []
-    for column in fields(row_type):
-        hint = hints[column.name]
-        union = isinstance(hint, types.UnionType)
-        nullable = union and type(None) in typing.get_args(hint)
-        base = next(a for a in typing.get_args(hint) if a is not type(None)) if union else hint
+    for name, base, nullable in field_types(row_type):
         spark_type: Any
         if base is str:
             spark_type = t.StringType()
@@ -693,8 +653,8 @@ def spark_schema(row_type: type) -> Any:
         elif typing.get_origin(base) is list:
             spark_type = t.ArrayType(t.StringType(), containsNull=False)
         else:  # pragma: no cover - every row field is one of the above
-            raise TypeError(f"no Spark type for {column.name}: {hint}")
-        columns.append(t.StructField(column.name, spark_type, nullable=nullable))
+            raise TypeError(f"no Spark type for {name}: {base}")
+        columns.append(t.StructField(name, spark_type, nullable=nullable))
     return t.StructType(columns)
 
 
