@@ -105,9 +105,10 @@ def test_mixed_kak_soobshchila_po_mneniyu_and_a_title_of_several_words() -> None
     assert roles["Дмитрий Песков"] == ["пресс-секретарь президента России"]
     assert roles["Сергей Лавров"] == ["министр иностранных дел"]
     # the "Читайте также" line is debris: its "Лавров" is no mention
-    assert [d.kind for d in result.article.debris] == ["read_more"]
+    assert [d.kind for d in result.article.debris] == ["dateline", "read_more"]
     lavrov = next(e for e in result.entities if e.name == "Сергей Лавров")
-    assert all(m.start < result.article.debris[0].start for m in lavrov.mentions)
+    read_more = result.article.debris[-1]
+    assert all(m.start < read_more.start for m in lavrov.mentions)
 
 
 def test_a_title_names_the_person_whose_title_it_heads_not_one_it_is_a_word_of() -> None:
@@ -148,6 +149,17 @@ def test_the_russian_seed_is_read_as_its_analyst_reads_it(shared: Path) -> None:
     assert len(set(found)) == len(expected["quotes"]) == len(result.quotes) == 12
     debris = {(d.kind, d.text) for d in result.article.debris}
     assert {("photo_credit", "Фото: БЕЛТА"), ("share", "- Поделиться в VK")} <= debris
+    # the time line and the wire dateline, the year taken from the body, the agency credited
+    article, gold_article = result.article, expected["article"]
+    assert article.dateline is not None
+    assert article.dateline.text == gold_article["dateline"]["text"]
+    assert article.dateline.start == gold_article["dateline"]["start"]
+    assert article.published == "2025-09-26T10:52:00" and article.published_inferred
+    wire = gold_article["wire_dateline"]
+    assert ("dateline", wire["text"]) in debris
+    assert article.credited_source is not None
+    assert article.credited_source.name == gold_article["credited_source"]["name"]
+    assert article.title == gold_article["title"]
     people = {e.name: e.roles for e in result.entities if e.type == "PERSON"}
     assert people == {
         "Владимир Путин": ["Президент России"],
@@ -164,6 +176,50 @@ def test_the_russian_seed_is_read_as_its_analyst_reads_it(shared: Path) -> None:
         if gold.get("according_to"):
             assert claim.according_to is not None
             assert claim.according_to.name == gold["according_to"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "published", "agency"),
+    [
+        (
+            "Минфин: дефицит не превысит 2%\n14:05, 12 марта 2025\n\nМОСКВА, 12 марта (ТАСС) – "
+            "Дефицит бюджета не превысит 2% ВВП, заявила министр финансов Анна Ковалева.",
+            "14:05, 12 марта 2025",
+            "2025-03-12T14:05:00",
+            "ТАСС",
+        ),
+        (
+            "Мост откроют летом\n\nКАЗАНЬ, 3 июня 2024 года – Мост через реку откроют в июле, "
+            "сообщает РИА Новости со ссылкой на мэрию.",
+            "КАЗАНЬ, 3 июня 2024 года –",
+            "2024-06-03",
+            "РИА Новости",
+        ),
+        (
+            "Завод увеличит выпуск\nОпубликовано: 05.02.2025\n\nЗавод увеличит выпуск "
+            "на 15%, передает корреспондент БЕЛТА.",
+            "05.02.2025",
+            "2025-02-05",
+            "БЕЛТА",
+        ),
+    ],
+)
+def test_russian_datelines_and_the_agency_credited(
+    text: str, dateline: str, published: str, agency: str
+) -> None:
+    article = quotewire.extract(text).article
+    assert article.dateline is not None and article.dateline.text == dateline
+    assert article.published == published and not article.published_inferred
+    assert article.credited_source is not None and article.credited_source.name == agency
+
+
+def test_an_agency_named_as_a_source_far_into_the_story_is_no_credit() -> None:
+    text = (
+        "Цены на жилье выросли\n\n"
+        + "Цены на жилье в городе выросли за год на 8%. " * 40
+        + "\nОб этом сообщает ТАСС."
+    )
+    assert quotewire.extract(text).article.credited_source is None
 
 
 @pytest.mark.parametrize("name", ["budget.txt", "bridge.txt"])

@@ -285,6 +285,38 @@ def test_an_older_store_gets_its_articles_outlets_when_migrated(tmp_path: Path) 
     )
     raw.close()
     with open_store(db) as store:  # (a writer migrates)
-        assert store.migrations()[-1] == "0007_article_outlet"
+        assert "0007_article_outlet" in store.migrations()
         assert store.outlets() == [{"outlet": "Orienta", "articles": 1}]
         assert [a["outlet"] for a in store.articles(outlet="Orienta")] == ["Orienta"]
+
+
+def test_an_older_store_keeps_its_search_when_it_gets_search_terms(tmp_path: Path) -> None:
+    """Migration 0008 rebuilds the full-text index with a column of search terms: the quotes
+    stored before are found by their words as written, the quotes stored after by any form."""
+    from quotewire.store.sqlite import MIGRATIONS
+
+    db = tmp_path / "q.db"
+    budget = Path(__file__).parent / "data" / "ru" / "budget.txt"
+    with open_store(db) as store:
+        text = budget.read_text(encoding="utf-8")
+        store.add(quotewire.extract(text), key=content_hash(text))
+    # the store as the version before the search terms left it
+    before = dict(MIGRATIONS)["0004_quote_search_by_speaker"]
+    rebuilt = before[before.index("DROP TABLE quotes_fts;") :].replace(
+        "DROP TABLE quotes_fts;", "DROP TABLE quotes_fts; DROP TRIGGER quotes_fts_insert; "
+        "DROP TRIGGER quotes_fts_delete; DROP TRIGGER quotes_fts_update;"
+    )
+    raw = sqlite3.connect(db)
+    raw.executescript(
+        rebuilt + " ALTER TABLE quotes DROP COLUMN search_terms; "
+        "DELETE FROM migrations WHERE name = '0008_search_terms';"
+    )
+    raw.close()
+    with open_store(db) as store:  # (a writer migrates)
+        assert "0008_search_terms" in store.migrations()
+        old = {h.text for h in store.search("налоги")}
+        assert len(old) == 1 and store.search("налогов") == []  # as written only
+        later = "Ёлкин сказал, что налоги снизят."
+        store.add(quotewire.extract(later), key=content_hash(later))
+        assert {h.text for h in store.search("налогов")} == {"налоги снизят"}
+        assert {h.text for h in store.search("налоги")} == old | {"налоги снизят"}

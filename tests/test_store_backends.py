@@ -249,3 +249,28 @@ def test_a_rebuilt_registry_does_not_depend_on_the_order_articles_were_stored_in
         for e in corpus.registry
     }
     assert registry_of(store_url) == registry_of(backwards) == expected
+
+
+def test_russian_words_find_their_other_forms_and_yo_is_e(store_url: str) -> None:
+    """A search finds a Russian word in any of its forms ("ставки" -> "ставка") and "е" for
+    "ё", on both stores alike; English words still match as written."""
+    ru = Path(__file__).parent / "data" / "ru" / "budget.txt"
+    text = ru.read_text(encoding="utf-8") + "\nЁлкин сказал, что «ёлки подорожают»."
+    with open_store(store_url) as store:
+        ingest([quotewire.Document(text=text, source=str(ru)), *_documents()], store)
+
+        def found(query: str) -> set[str]:
+            return {h.text for h in store.search(query)}
+
+        rate = found("ставка")
+        assert len(rate) == 1 and "ключевая ставка" in next(iter(rate))
+        assert found("ставки") == found("СТАВКОЙ") == rate  # other cases, upper case
+        assert found("доходы") == found("доход")  # quoted speech is indexed the same way
+        assert found("доход") and all("доходы" in t for t in found("доход"))
+        trees = found("елки")
+        assert trees and trees == found("ёлки") == found("Ёлки")
+        taxes = found("налоги планирует")
+        assert taxes and found("налогов планирует") == taxes  # every word, in any form
+        assert found("налогов инфляция") == set()  # two words of two different statements
+        assert store.count_quotes("ставку") == 1
+        assert found("inflation") and not found("inflations")  # English: words as written

@@ -13,13 +13,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import get_args
+from typing import Any, get_args
 
 from quotewire.errors import QuotewireError
 from quotewire.model import DebrisKind
 
 #: The languages there is a profile for, by code.
 CODES = ("en", "ru")
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A regular expression with placeholders (``{agency}``) and the words one of which every
+    match holds (none: no cheap test before the pattern runs)."""
+
+    pattern: str
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CreditForms:
+    """How a language credits a story to an agency (read by :mod:`quotewire.text.credit`)."""
+
+    agencies: tuple[str, ...] = ()
+    lead_forms: tuple[Form, ...] = ()
+    outlet_forms: tuple[str, ...] = ()
+    anywhere_forms: tuple[Form, ...] = ()
+    source_label: str = ""
+    article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +71,14 @@ class LanguageProfile:
     latin_names: Mapping[str, str] = field(default_factory=dict)
     #: debris kind -> a regular expression matching a whole line of that debris
     debris: Mapping[str, str] = field(default_factory=dict)
+    #: search: letters a search treats as another ("ё" -> "е"), and the Snowball stemmer
+    #: ("russian") whose stems a search also matches (none: words match as written)
+    search_folds: Mapping[str, str] = field(default_factory=dict)
+    stemmer: str | None = None
+    #: dateline words as regular expressions: months, weekdays, "at", labels, the words
+    #: before a year that look forward, a year's suffix (read by quotewire.text.dateline)
+    dates: Mapping[str, str] = field(default_factory=dict)
+    credit: CreditForms = field(default_factory=CreditForms)
 
 
 @cache
@@ -76,6 +105,24 @@ def profile(code: str) -> LanguageProfile:
         pronouns=_pairs(data, "pronouns"),
         latin_names=_pairs(data, "latin_names"),
         debris=_debris(code, data.get("debris", {})),
+        search_folds=dict(data.get("search", {}).get("folds", {})),
+        stemmer=data.get("search", {}).get("stemmer"),
+        dates={str(k): str(v) for k, v in data.get("dates", {}).items()},
+        credit=_credit(data.get("credit", {})),
+    )
+
+
+def _credit(table: Mapping[str, Any]) -> CreditForms:
+    def forms(key: str) -> tuple[Form, ...]:
+        return tuple(Form(str(p), tuple(map(str, needs))) for p, needs in table.get(key, []))
+
+    return CreditForms(
+        agencies=tuple(map(str, table.get("agencies", []))),
+        lead_forms=forms("lead_forms"),
+        outlet_forms=tuple(map(str, table.get("outlet_forms", []))),
+        anywhere_forms=forms("anywhere_forms"),
+        source_label=str(table.get("source_label", "")),
+        article=str(table.get("article", "")),
     )
 
 

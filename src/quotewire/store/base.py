@@ -46,6 +46,7 @@ from quotewire.errors import InputError, NotFound, QuotewireError
 from quotewire.ingest.document import content_hash
 from quotewire.model import Article, RegistryEntity, Result
 from quotewire.speakers.registry import Registry
+from quotewire.store.terms import index_terms
 from quotewire.store.url import scrub
 
 T = TypeVar("T")
@@ -419,6 +420,7 @@ class SQLStore:
         "end",
         "published",
         "confidence",
+        "search_terms",
     )
     CLAIM_COLUMNS: ClassVar[tuple[str, ...]] = (
         "article_id",
@@ -867,7 +869,7 @@ class SQLStore:
 
 def _quote_rows(result: Result) -> list[tuple[Any, ...]]:
     """The article's quotes as rows: (id, type, text, speaker, speaker's local entity, cue,
-    start, end, published, confidence)."""
+    start, end, published, confidence, search terms)."""
     return [
         (
             q.id,
@@ -880,6 +882,7 @@ def _quote_rows(result: Result) -> list[tuple[Any, ...]]:
             q.content[-1].end,
             result.article.published,
             q.confidence,
+            index_terms(q.text, q.speaker.name if q.speaker else None, result.article.title),
         )
         for q in result.quotes
     ]

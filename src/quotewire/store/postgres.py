@@ -26,6 +26,7 @@ from quotewire.store.base import (
     query_words,
     refuse_nul,
 )
+from quotewire.store.terms import query_alternatives
 from quotewire.store.url import redact, scrub
 
 WRITE_LOCK = 0x71756F746577  # "quotew": the advisory lock every writer of a store takes first
@@ -145,6 +146,23 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             result::jsonb #>> '{article,publisher}',
             result::jsonb #>> '{article,credited_source,name}');
         CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
+    (
+        "0006_search_terms",
+        # a quote's words folded and stemmed by its language's profile (quotewire.store.terms)
+        # in its search vector: "ставки" finds "ставка", "елка" finds "ёлка" (the quotes stored
+        # before have none, and match by their words as written)
+        """
+        ALTER TABLE quotes ADD COLUMN search_terms TEXT;
+        CREATE OR REPLACE FUNCTION quotes_search() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.search := to_tsvector('simple',
+                coalesce(NEW.text, '') || ' ' || coalesce(NEW.speaker, '') || ' ' ||
+                coalesce((SELECT title FROM articles WHERE id = NEW.article_id), '') || ' ' ||
+                coalesce(NEW.speaker_key, '') || ' ' || coalesce(NEW.search_terms, ''));
+            RETURN NEW;
+        END $$;
         """,
     ),
 )
@@ -300,7 +318,7 @@ class PostgresStore(SQLStore):
         where, words = self._search_filter(query, speaker, since, until, type)
         order, ranked = "q.published DESC NULLS LAST, q.id", []
         if words:
-            order, ranked = "ts_rank(q.search, plainto_tsquery('simple', %s)) DESC, q.id", [words]
+            order, ranked = "ts_rank(q.search, to_tsquery('simple', %s)) DESC, q.id", [words]
         rows = self.db.execute(
             "SELECT q.article_id, q.quote_id, q.type, q.text, q.speaker, q.speaker_id, "
             "q.published, a.title, a.url, a.source FROM quotes AS q "
@@ -334,10 +352,13 @@ class PostgresStore(SQLStore):
     ) -> tuple[Where, str]:
         """The conditions of a search (over ``quotes AS q``) and its words ("" for none)."""
         refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
-        words = " ".join(query_words(query))
+        words = " & ".join(
+            "(" + " | ".join(f"'{form}'" for form in forms) + ")"
+            for forms in query_alternatives(query_words(query))
+        )
         where = Where()
         if words:
-            where.add("q.search @@ plainto_tsquery('simple', %s)", words)
+            where.add("q.search @@ to_tsquery('simple', %s)", words)
         if speaker:
             ids = self._speaker_ids(speaker)
             self._speaker_clause(where, "q.speaker_id", "q.speaker", speaker, ids)

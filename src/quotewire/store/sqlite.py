@@ -36,6 +36,7 @@ from quotewire.store.base import (
     refuse_nul,
     speaker_key,
 )
+from quotewire.store.terms import query_alternatives
 from quotewire.store.url import redact, scrub
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -197,6 +198,40 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX articles_outlet ON articles(outlet, published);
         """,
     ),
+    (
+        "0008_search_terms",
+        # a quote's words folded and stemmed by its language's profile (quotewire.store.terms)
+        # as a column of the index: "ставки" finds "ставка", "елка" finds "ёлка" (the quotes
+        # stored before have none, and match by their words as written)
+        """
+        ALTER TABLE quotes ADD COLUMN search_terms TEXT;
+        DROP TRIGGER quotes_fts_insert;
+        DROP TRIGGER quotes_fts_delete;
+        DROP TRIGGER quotes_fts_update;
+        DROP TABLE quotes_fts;
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, title, speaker_key, terms);
+        INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key, terms)
+            SELECT q.rowid, q.text, coalesce(q.speaker, ''), coalesce(a.title, ''),
+                   coalesce(q.speaker_key, ''), ''
+            FROM quotes AS q JOIN articles AS a ON a.id = q.article_id;
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key, terms) VALUES (
+                new.rowid, new.text, coalesce(new.speaker, ''),
+                (SELECT coalesce(title, '') FROM articles WHERE id = new.article_id),
+                coalesce(new.speaker_key, ''), coalesce(new.search_terms, ''));
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            DELETE FROM quotes_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN
+            DELETE FROM quotes_fts WHERE rowid = old.rowid;
+            INSERT INTO quotes_fts(rowid, text, speaker, title, speaker_key, terms) VALUES (
+                new.rowid, new.text, coalesce(new.speaker, ''),
+                (SELECT coalesce(title, '') FROM articles WHERE id = new.article_id),
+                coalesce(new.speaker_key, ''), coalesce(new.search_terms, ''));
+        END;
+        """,
+    ),
 )
 
 
@@ -331,7 +366,10 @@ class SQLiteStore(SQLStore):
         full-text match ("" without words)."""
         refuse_nul(query=query, speaker=speaker, since=since, until=until, type=type)
         words = query_words(query)
-        match = " ".join(f'"{w}"' for w in words)
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{form}"' for form in forms) + ")"
+            for forms in query_alternatives(words)
+        )
         where = Where()
         if speaker:
             ids = self._speaker_ids(speaker)

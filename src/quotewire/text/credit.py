@@ -20,87 +20,60 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from quotewire.lang import profiles
 from quotewire.model import NamedSpan, Span
+from quotewire.text.dateline import CAPITALS
 
-KNOWN_AGENCIES: tuple[str, ...] = (
-    "AFP",
-    "Agence France-Presse",
-    "Anadolu Agency",
-    "Anadolu",
-    "ANI",
-    "ANSA",
-    "Antara",
-    "AP",
-    "APA",
-    "Armenpress",
-    "Associated Press",
-    "AzerTac",
-    "BelTA",
-    "Bernama",
-    "Bloomberg",
-    "dpa",
-    "EFE",
-    "Europa Press",
-    "IANS",
-    "Interfax-Ukraine",
-    "Interfax",
-    "IRNA",
-    "ITAR-TASS",
-    "Kazinform",
-    "KUNA",
-    "Kyodo News",
-    "Kyodo",
-    "MENA",
-    "PAP",
-    "Prensa Latina",
-    "PTI",
-    "Reuters",
-    "RIA Novosti",
-    "Sputnik",
-    "TASS",
-    "UNIAN",
-    "Ukrinform",
-    "WAFA",
-    "Xinhua",
-    "Yonhap",
+KNOWN_AGENCIES: tuple[str, ...] = tuple(
+    dict.fromkeys(name for p in profiles() for name in p.credit.agencies)
 )
-"""Agencies recognised in every credit form (matched case-sensitively, longest name first)."""
+"""Agencies recognised in every credit form (matched case-sensitively, longest name first),
+from every language profile's ``[credit] agencies``."""
 
 FIRST_PARAGRAPH_CHARS = 1500
 """Credits in running text must fall within this many characters of the start."""
 
 _KNOWN = "|".join(re.escape(name) for name in sorted(KNOWN_AGENCIES, key=len, reverse=True))
-_AGENCY = rf"(?:the\s+)?(?P<name>{_KNOWN})\b"
-_ACRONYM = r"(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)"
-_OUTLET = r"(?P<name>[A-Z][\w-]*[A-Za-z])"
-_WIRE_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})"
+_ARTICLES = "|".join(p.credit.article for p in profiles() if p.credit.article)
+_AGENCY = rf"(?:{_ARTICLES})?(?P<name>{_KNOWN})\b" if _ARTICLES else rf"(?P<name>{_KNOWN})\b"
+_CAPS = CAPITALS
+_LETTER = "A-Za-zА-Яа-яЁё"
+_ACRONYM = rf"(?P<name>[{_CAPS}][{_LETTER}]*[{_CAPS}][{_LETTER}]*)"
+_OUTLET = rf"(?P<name>[{_CAPS}][\w-]*[{_LETTER}])"
+_WIRE_NAME = rf"(?P<name>[{_CAPS}][\w.&'’-]*(?:\s[{_CAPS}][\w.&'’-]*){{0,3}})"
 _DASH = r"\s*[-–—]"
-_REPORT_VERB = r"(?:reports|reported|writes|wrote|informs|informed|has\s+learned|learned)"
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    filled = pattern.replace("{agency}", _AGENCY).replace("{acronym}", _ACRONYM)
+    filled = filled.replace("{outlet}", _OUTLET)
+    return re.compile(filled, re.MULTILINE)
+
+
+def _forms(key: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """The forms ``key`` of every language profile, compiled, each with the words one of
+    which its every match holds."""
+    return tuple(
+        (_compiled(form.pattern), form.needs) for p in profiles() for form in getattr(p.credit, key)
+    )
+
 
 # Credits in running text: only near the top, where the story's own credit stands (further
 # down, "Reuters reported" is a source quoted in the story).
-_LEAD_FORMS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"{_AGENCY}\s+{_REPORT_VERB}\b"),
-    re.compile(rf"\b(?:reports|reported|writes|informs)\s+{_AGENCY}"),
-    re.compile(rf"\baccording\s+to\s+{_AGENCY}(?=\s*[.;]|\s*$)", re.MULTILINE),
-    re.compile(rf",\s*{_ACRONYM}\s+(?:reports|reported|informs)\s*\."),
-)
-#: Words one of which every match of the form at the same place holds (a cheap test first).
-_LEAD_NEEDS: tuple[tuple[str, ...], ...] = (("report", "wr", "inform", "learned"), (), (), ())
+_LEAD_FORMS = _forms("lead_forms")
 # "..., Orienta reports." with a name that is not acronym-like: an outlet only when the text also
 # prints it in capitals, as agencies do in photo credits and notes ("Photo: ORIENTA").
-_OUTLET_FORM = re.compile(rf",\s*{_OUTLET}\s+(?:reports|reported|informs)\s*\.")
-# Sign-offs and markers that credit the story wherever they stand.
-_ANYWHERE_FORMS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\({_AGENCY}\)"),
-    re.compile(rf"[-–—]\s*{_AGENCY}\s*\.?\s*$", re.MULTILINE),
-    re.compile(rf"{_AGENCY}\s+contributed\s+to\s+this\s+(?:report|story|article)"),
-)
-_ANYWHERE_NEEDS: tuple[tuple[str, ...], ...] = ((), (), ("contributed",))
+_OUTLET_FORMS = tuple(_compiled(f) for p in profiles() for f in p.credit.outlet_forms)
+# Sign-offs and markers that credit the story wherever they stand: "(Reuters)" in any language
+_ANYWHERE_FORMS = ((_compiled(r"\({agency}\)"), ()), *_forms("anywhere_forms"))
+_LABELS = "|".join(p.credit.source_label for p in profiles() if p.credit.source_label)
 _WIRE_FORMS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"^[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{{1,30}})?\s*\({_WIRE_NAME}\){_DASH}", re.M),
-    re.compile(rf"^\([A-Z][\w .'’-]{{1,30}},\s*{_WIRE_NAME}\){_DASH}", re.MULTILINE),
-    re.compile(rf"^(?i:source)\s*:\s*{_WIRE_NAME}\s*\.?\s*$", re.MULTILINE),
+    re.compile(
+        rf"^[{_CAPS}][{_CAPS}.'’ -]*[{_CAPS}.](?:,[^()\n]{{1,30}})?\s*\({_WIRE_NAME}\){_DASH}",
+        re.M,
+    ),
+    re.compile(rf"^\([{_CAPS}][\w .'’-]{{1,30}},\s*{_WIRE_NAME}\){_DASH}", re.MULTILINE),
+    re.compile(rf"^(?:{_LABELS})\s*:\s*{_WIRE_NAME}\s*\.?\s*$", re.MULTILINE),
 )
 
 
@@ -119,14 +92,15 @@ def find_credited_source(text: str) -> NamedSpan | None:
 def _candidates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every credited name found, in no particular order."""
     lead = text[:FIRST_PARAGRAPH_CHARS]
-    for pattern, needs in zip(_LEAD_FORMS, _LEAD_NEEDS, strict=True):
+    for pattern, needs in _LEAD_FORMS:
         if _holds_any(lead, needs):
             for match in pattern.finditer(lead):
                 yield match.span("name")
-    for match in _OUTLET_FORM.finditer(lead):
-        if re.search(rf"\b{re.escape(match.group('name').upper())}\b", text):
-            yield match.span("name")
-    for pattern, needs in zip(_ANYWHERE_FORMS, _ANYWHERE_NEEDS, strict=True):
+    for pattern in _OUTLET_FORMS:
+        for match in pattern.finditer(lead):
+            if re.search(rf"\b{re.escape(match.group('name').upper())}\b", text):
+                yield match.span("name")
+    for pattern, needs in _ANYWHERE_FORMS:
         if _holds_any(text, needs):
             for match in pattern.finditer(text):
                 yield match.span("name")

@@ -26,6 +26,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from types import ModuleType
 
+from quotewire.lang import profiles
 from quotewire.model import Span
 
 HEAD_LINES = 8
@@ -37,50 +38,54 @@ HEAD_CHARS = 600
 REFERENCE_LEEWAY = timedelta(days=62)
 """How far after the reference date a year-less date may fall and keep the reference year."""
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-)
+
+def _either(key: str) -> str:
+    """The dateline words ``key`` of every language profile, as one alternation."""
+    found = [p.dates[key] for p in profiles() if p.dates.get(key)]
+    return "(?:" + "|".join(f"(?:{words})" for words in found) + ")" if found else "(?!)"
+
+
+_MONTH = _either("months")
+_WEEKDAY = _either("weekdays")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_YEAR_SUFFIX = rf"(?:{_either('year_suffix')})?"
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\.?)"
 _ZONE = (
-    r"\(?(?:gmt|utc|msk|est|edt|cet|cest|eet|eest|bst|pst|pdt|cst|cdt|ist|jst)"
+    r"\(?(?:gmt|utc|msk|мск|est|edt|cet|cest|eet|eest|bst|pst|pdt|cst|cdt|ist|jst)"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
 )
-_DMY = rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
+_DMY = rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}{_YEAR_SUFFIX})?"
 _MDY = rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
 _ISO = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"
-_DOTTED = rf"\d{{1,2}}\.\d{{1,2}}\.{_YEAR}"
+_DOTTED = rf"\d{{1,2}}\.\d{{1,2}}\.{_YEAR}{_YEAR_SUFFIX}"
 _DATE = rf"(?:{_WEEKDAY},?\s+)?(?:{_DMY}|{_MDY}|{_ISO}|{_DOTTED})"
-_JOIN = r"(?:\s*[,|/–—-]\s*|\s+)(?:at\s+)?"
+_JOIN = rf"(?:\s*[,|/–—-]\s*|\s+)(?:{_either('at')}\s+)?"
 _STAMP = rf"(?:{_TIME}{_JOIN}{_DATE}|{_DATE}(?:{_JOIN}{_TIME})?)(?:\s*{_ZONE})?"
-_LABEL = r"(?:(?:published|updated|posted|last\s+updated|date|created|modified)(?:\s+on)?\s*:?\s*)?"
+_LABEL = rf"(?:{_either('labels')}\s*:?\s*)?"
 _DATE_LINE = re.compile(rf"^{_LABEL}(?P<stamp>{_STAMP})\s*\.?$", re.IGNORECASE)
 
-_PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*){0,3}"
+#: the capital letters of the scripts there are profiles for (place names in wire datelines
+#: are written in capitals: "MINSK", "МОСКВА")
+CAPITALS = "A-ZА-ЯЁ"
+_PLACE = rf"[{CAPITALS}][{CAPITALS}.'’]+(?:[ -][{CAPITALS}][{CAPITALS}.'’]*){{0,3}}"
 _DASH = r"\s*[-–—―]+"
 _WIRE_PLACE_FIRST = re.compile(
-    rf"^(?P<place>{_PLACE})(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)??"
+    rf"^(?P<place>{_PLACE})(?:,\s*[{CAPITALS}][\w.]*(?:\s[{CAPITALS}][\w.]*)?)??"
     rf"(?:,\s*(?P<date>(?i:{_DMY}|{_MDY})))?"
-    rf"(?:\s*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?{_DASH}(?=\s)"
+    rf"(?:\s*\((?P<agency>[{CAPITALS}][^()\n]{{0,39}})\))?{_DASH}(?=\s)"
 )
 _WIRE_PARENTHESISED = re.compile(
-    rf"^\((?P<place>[A-Z][\w .'’-]{{1,30}}),\s*(?P<agency>[A-Z][\w .'’-]{{0,30}})\){_DASH}"
+    rf"^\((?P<place>[{CAPITALS}][\w .'’-]{{1,30}}),"
+    rf"\s*(?P<agency>[{CAPITALS}][\w .'’-]{{0,30}})\){_DASH}"
 )
 
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _HAS_TIME = re.compile(r"\d:\d{2}|\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _YEAR_MENTION = re.compile(rf"(?<![\d$€£.,])\b(?P<year>{_YEAR})\b(?![.,]?\d)")
-_FORWARD_LOOKING = re.compile(
-    r"(?:\b(?:by|until|till|through|before|to|towards?)\s+(?:the\s+end\s+of\s+)?|[-–]\s*)$",
-    re.IGNORECASE,
-)
+_FORWARD_LOOKING = re.compile(rf"(?:\b{_either('forward')}|[-–]\s*)$", re.IGNORECASE)
 _LOOKBEHIND_CHARS = 24
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,8 @@ def _parse(stamp: str, base: datetime | None) -> datetime | None:
     }
     if base is not None:
         settings["RELATIVE_BASE"] = base
-    result = _dateparser().parse(_for_parser(stamp), languages=["en"], settings=settings)
+    languages = ["ru"] if _CYRILLIC.search(stamp) else ["en"]
+    result = _dateparser().parse(_for_parser(stamp), languages=languages, settings=settings)
     return result if isinstance(result, datetime) else None
 
 
