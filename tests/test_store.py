@@ -303,8 +303,9 @@ def test_an_older_store_keeps_its_search_when_it_gets_search_terms(tmp_path: Pat
     # the store as the version before the search terms left it
     before = dict(MIGRATIONS)["0004_quote_search_by_speaker"]
     rebuilt = before[before.index("DROP TABLE quotes_fts;") :].replace(
-        "DROP TABLE quotes_fts;", "DROP TABLE quotes_fts; DROP TRIGGER quotes_fts_insert; "
-        "DROP TRIGGER quotes_fts_delete; DROP TRIGGER quotes_fts_update;"
+        "DROP TABLE quotes_fts;",
+        "DROP TABLE quotes_fts; DROP TRIGGER quotes_fts_insert; "
+        "DROP TRIGGER quotes_fts_delete; DROP TRIGGER quotes_fts_update;",
     )
     raw = sqlite3.connect(db)
     raw.executescript(

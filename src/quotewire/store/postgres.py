@@ -1,8 +1,8 @@
 """The PostgreSQL store (``--db postgresql://...``, or a libpq keyword string), for teams: the same
 tables and the same methods as the SQLite store (:mod:`quotewire.store.base`), its own SQL where
 they differ, with PostgreSQL's own full-text search (a ``tsvector`` kept by a trigger, a GIN
-index, ``plainto_tsquery`` and ``ts_rank``; the 'simple' configuration, so words match as they
-do in SQLite's index).
+index, ``to_tsquery`` over each word or its other forms (:mod:`quotewire.store.terms`) and
+``ts_rank``; the 'simple' configuration, so words match as they do in SQLite's index).
 
 Writers take turns: every write transaction first takes the store's advisory lock
 (:data:`WRITE_LOCK`). A store opened ``read_only`` is a read-only session, never migrated.
