@@ -63,6 +63,8 @@ class LanguageProfile:
     speech_verbs: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
     according_to: frozenset[str] = frozenset()
+    #: the prepositions before those words ("по словам", "согласно данным")
+    according_prepositions: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     leader_words: frozenset[str] = frozenset()
     nations: Mapping[str, str] = field(default_factory=dict)
@@ -78,6 +80,8 @@ class LanguageProfile:
     #: dateline words as regular expressions: months, weekdays, "at", labels, the words
     #: before a year that look forward, a year's suffix (read by quotewire.text.dateline)
     dates: Mapping[str, str] = field(default_factory=dict)
+    #: "Case.Gender" -> (ending, the nominative's ending) of surnames, tried in order
+    surname_endings: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     credit: CreditForms = field(default_factory=CreditForms)
 
 
@@ -99,6 +103,7 @@ def profile(code: str) -> LanguageProfile:
         speech_verbs=_words(data, "speech_verbs"),
         belief_verbs=_words(data, "belief_verbs"),
         according_to=_words(data, "according_to"),
+        according_prepositions=_words(data, "according_prepositions"),
         title_heads=_words(data, "title_heads"),
         leader_words=_words(data, "leader_words"),
         nations=_pairs(data, "nations"),
@@ -109,6 +114,10 @@ def profile(code: str) -> LanguageProfile:
         stemmer=data.get("search", {}).get("stemmer"),
         dates={str(k): str(v) for k, v in data.get("dates", {}).items()},
         credit=_credit(data.get("credit", {})),
+        surname_endings={
+            str(key): tuple((str(a), str(b)) for a, b in pairs)
+            for key, pairs in data.get("surname_endings", {}).items()
+        },
     )
 
 

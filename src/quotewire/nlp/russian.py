@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from quotewire.errors import QuotewireError
+from quotewire.lang import profile
 
 _NOT_NAME = " \t\n()[]«»„“\"',.;:–—-"
 #: natasha's entity types, as quotewire names them.
@@ -194,9 +195,39 @@ def _analyse_region(
                 end=offset + span.start + cut + len(words),
                 type=type,
                 text=words,
-                normal=_normal(words, (span.normal or words).strip(_NOT_NAME), type),
+                normal=_nominative(
+                    _normal(words, (span.normal or words).strip(_NOT_NAME), type),
+                    words,
+                    type,
+                    _last_token(tokens, offset + span.start + cut + len(words)),
+                ),
             )
         )
+
+
+def _last_token(tokens: Sequence[RussianToken], end: int) -> RussianToken | None:
+    """The token of the analysis so far that ends at ``end`` (the last word of a name)."""
+    for token in reversed(tokens):
+        if token.end == end:
+            return token
+        if token.end < end:
+            return None
+    return None
+
+
+def _nominative(normal: str, text: str, type: str, last: RussianToken | None) -> str:
+    """A person's name with its surname in the nominative where natasha left it in its case
+    (its dictionary does not know the surname): by the case and gender the tagger gives it,
+    the ending the Russian profile's ``[surname_endings]`` names for them."""
+    words = normal.split()
+    if type != "PERSON" or last is None or words[-1] != text.split()[-1]:
+        return normal
+    endings = profile("ru").surname_endings.get(f"{last.feat('Case')}.{last.feat('Gender')}", ())
+    surname = words[-1]
+    for ending, nominative in endings:
+        if surname.endswith(ending) and len(surname) > len(ending) + 2:
+            return " ".join([*words[:-1], surname[: -len(ending)] + nominative])
+    return normal
 
 
 def _normal(text: str, normal: str | None, type: str = "") -> str:
@@ -213,5 +244,20 @@ def _normal(text: str, normal: str | None, type: str = "") -> str:
         if word.isupper() and len(word) > 1:
             form = form if len(form) == len(word) else word
             form = form.capitalize() if type == "GPE" and len(form) >= 5 else form.upper()
-        out.append(form)
+        out.append(_with_yo(form, word))
     return " ".join(out)
+
+
+def _with_yo(form: str, word: str) -> str:
+    """``form`` with the "ё" the text's ``word`` writes where natasha's form has "е" in the
+    same place of the same letters ("Артем" for "Артём", "Еремин" for "Ерёмина"): a name is
+    spelled as the article spells it."""
+    letters = list(form)
+    for n, (mine, theirs) in enumerate(zip(form, word, strict=False)):
+        if mine.lower() == theirs.lower():
+            continue
+        if mine in "еЕ" and theirs in "ёЁ":
+            letters[n] = "ё" if mine == "е" else "Ё"
+            continue
+        break  # (the ending: the case of the word, not its spelling)
+    return "".join(letters)

@@ -43,6 +43,7 @@ class Found:
     resolution: Resolution | None = None
     insertions: list[tuple[int, int]] = field(default_factory=list)
     follows: bool = False  # a continuation: the speaker of the statement before it
+    line: str = ""  # a dialogue line: "question", "said" (with its author's words), "reply" (bare)
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -76,27 +77,36 @@ def find_statements(
     for i, token in enumerate(analysis.tokens):
         if token.head != i:
             children[token.head].append(i)
-    spans = [q for q in quotations(text) if title is None or q[0] >= title.end]
-    found: list[Found] = []
+    lines = _dialogue(analysis, children)
+    spoken = [(f.content[0][0], f.content[-1][1]) for f in lines]
+    spans = [
+        q
+        for q in quotations(text)
+        if (title is None or q[0] >= title.end) and not any(s <= q[0] < e for s, e in spoken)
+    ]
+    found: list[Found] = [f for f in lines if f.line != "question"]
     for start, end in spans:
         found.append(_direct(analysis, children, start, end, cues))
-    used = {f.cue for f in found if f.cue is not None}
-    quoted = {i for s, e in spans for i in range(analysis.first_at(s), analysis.first_at(e))}
+    used = {f.cue for f in lines if f.cue is not None} | {f.cue for f in found if f.cue}
+    quoted = {
+        i
+        for s, e in [*spans, *spoken]
+        for i in range(analysis.first_at(s), analysis.first_at(e))
+    }
     for i, token in enumerate(analysis.tokens):
         if i in quoted or (token.start, token.end) in used:
             continue
         if title is not None and token.start < title.end:
             continue
-        if token.lemma in cues and token.pos == "VERB":
+        believed = token.pos == "ADJ" and token.lemma in profile.belief_verbs  # "уверена"
+        if token.lemma in cues and (token.pos == "VERB" or believed):
             item = _indirect(analysis, children, i, spans)
             if item is not None:
                 found.append(item)
-        elif token.lemma == "по" and i + 1 < len(analysis.tokens):
-            following = analysis.tokens[i + 1]
-            if following.text.lower() in profile.according_to:
-                item = _according(analysis, children, i)
-                if item is not None:
-                    found.append(item)
+        elif token.text.lower() in profile.according_prepositions:
+            item = _according(analysis, i, profile)
+            if item is not None:
+                found.append(item)
     mixed = [f.content[0] for f in found if f.type == "mixed"]
     found = [
         f
@@ -125,16 +135,30 @@ def find_statements(
                 0.8,
             )
         )
+    said: list[Person | None] = []  # the speakers of the dialogue lines so far, questions too
+    interviewee = _interviewee(text, title, cast, lines)
+    asked = {f.content[0][0]: f for f in lines if f.line == "question"}
     for item in found:
-        if item.follows:
+        for start in sorted(a for a in asked if a < item.content[0][0]):
+            question = asked.pop(start)
+            question.resolution = resolve_subject(analysis, question.subject, cast, last, profile)
+            said.append(question.resolution.person if question.resolution else None)
+        if item.line == "reply":
+            item.person = _answerer(said, interviewee)
+            said.append(item.person)
+        elif item.follows:
             if previous is None or not _same_paragraph(text, previous, item):
                 continue
+            if not _reads_as_speech(analysis, item):
+                continue  # a name in quotation marks: «Белозёрского молочника»
             item.person = previous.person
             item.resolution = previous.resolution
             item.cue = previous.cue
         else:
             item.resolution = resolve_subject(analysis, item.subject, cast, last, profile)
             item.person = item.resolution.person if item.resolution else None
+            if item.line == "said":
+                said.append(item.person)
         if item.person is not None:
             last[item.person.gender or "any"] = item.person
             last["any"] = item.person
@@ -149,10 +173,26 @@ def find_statements(
         said_by: Span | None = None
         if item.resolution is not None:
             said_by = Span.of(text, item.resolution.start, item.resolution.end)
-        confidence = 0.9 if item.person and not item.follows else 0.7 if item.person else 0.4
+        sure = item.person and not item.follows and item.line != "reply"
+        confidence = 0.9 if sure else 0.7 if item.person else 0.4
         quotes.append(_quote(text, len(quotes), item, item.person, said_by, confidence))
         previous = item
     return quotes
+
+
+#: quotation marks around a name inside a subject
+_QUOTE_MARKS = frozenset("«»„“\"")
+#: what ends a sentence inside a quotation's marks
+_SENTENCE_END = frozenset(".!?…")
+
+
+def _reads_as_speech(analysis: RussianAnalysis, item: Found) -> bool:
+    """Whether a quotation without a cue of its own holds a sentence (a verb, or a stop
+    before its closing mark), as a continued statement does, and not a name or a title."""
+    start, end = item.content[0][0], item.content[-1][1]
+    if analysis.text[start:end].rstrip()[-1:] in _SENTENCE_END:
+        return True
+    return any(t.pos in ("VERB", "AUX") for t in analysis.tokens_in(start, end))
 
 
 def _lead(text: str) -> int:
@@ -191,7 +231,7 @@ def _subject(
     analysis: RussianAnalysis, children: Sequence[Sequence[int]], verb: int
 ) -> list[RussianToken]:
     """The words of the subject of ``verb`` (of the verb it hangs on, for "добавив"), cut
-    before a preposition or a comma that follows its head."""
+    before a comma or a preposition of its head."""
     tokens = analysis.tokens
     token = tokens[verb]
     if token.feat("VerbForm") == "Conv" and token.head != verb:
@@ -203,8 +243,16 @@ def _subject(
     members = {head}
     stack = [head]
     while stack:
-        for c in children[stack.pop()]:
-            if tokens[c].rel in ("amod", "nmod", "flat:name", "appos", "flat", "det", "nummod"):
+        parent = stack.pop()
+        for c in children[parent]:
+            rel = tokens[c].rel
+            # (the preposition or quotation marks of a noun inside the subject: "Заместитель
+            # мэра по городскому хозяйству Олег Баринов", "Генеральный директор «Белозёрского
+            # молочника» Марина Кравец")
+            inside = parent != head and (
+                rel == "case" or (rel == "punct" and tokens[c].text in _QUOTE_MARKS)
+            )
+            if inside or rel in ("amod", "nmod", "flat:name", "appos", "flat", "det", "nummod"):
                 members.add(c)
                 stack.append(c)
     first = last = head
@@ -325,7 +373,11 @@ def _indirect(
             return item
     if inner:
         ending = min(ending, min(q[0] for q in inner))
-    # Как сообщила X, ...
+    # Как сообщила X, ... / Как сообщили в X, ... (no subject: the place is the source)
+    if cue > sentence.first and tokens[cue - 1].text.lower() == "как" and not subject:
+        stop = next((n for n in range(cue + 1, sentence.end_token) if tokens[n].text == ","), 0)
+        if cue + 1 < stop <= cue + 8 and tokens[cue + 1].pos == "ADP":
+            subject = list(tokens[cue + 1 : stop])
     if cue > sentence.first and tokens[cue - 1].text.lower() == "как" and subject:
         comma = next((n for n in range(subject[-1].end, ending) if analysis.text[n] == ","), None)
         if comma is not None and comma - subject[-1].end < 3:
@@ -373,29 +425,116 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _according(
-    analysis: RussianAnalysis, children: Sequence[Sequence[int]], by: int
-) -> Found | None:
-    """ "По словам X, ...": the statement after the comma that closes X; X is the subject."""
+def _according(analysis: RussianAnalysis, by: int, profile: LanguageProfile) -> Found | None:
+    """ "По словам X, ...", "согласно данным X, ...", "по её словам, ...": the statement after
+    the comma that closes X; X (or the possessive) is the subject. "По белорусским данным" (an
+    adjective for its source) is a nested source of the figures, not a statement."""
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[by].sentence]
-    comma = next((i for i in range(by + 2, sentence.end_token) if tokens[i].text == ","), None)
-    if comma is None or comma - by > 8:
+    word = by + 1
+    possessive = word < sentence.end_token and tokens[word].text.lower() in profile.pronouns
+    word += possessive
+    if word >= sentence.end_token or tokens[word].text.lower() not in profile.according_to:
         return None
-    source = list(tokens[by + 2 : comma])
+    comma = next((i for i in range(word + 1, sentence.end_token) if tokens[i].text == ","), None)
+    if comma is None or comma - word > 8:
+        return None
+    source = [tokens[by + 1]] if possessive else list(tokens[word + 1 : comma])
+    if (possessive and comma != word + 1) or not source:
+        return None
     start = tokens[comma].end
     end = _trim(analysis.text, start, sentence.end)
-    if end - start < 12 or not source:
+    if end - start < 12 or (source[0].pos == "ADJ" and len(source) == 1):
         return None
-    if (source[0].pos == "ADJ" and len(source) == 1) or tokens[by + 1].text.lower() not in (
-        "словам",
-        "мнению",
-    ):
-        return None  # ("по белорусским данным": a nested source, not a speaker)
     item = Found(
         "indirect",
         [(start + _lead(analysis.text[start:end]), end)],
-        (tokens[by].start, tokens[by + 1].end),
+        (tokens[by].start, tokens[word].end),
     )
     item.subject = source
     return item
+
+
+#: a dialogue line: a paragraph that opens with a dash
+_DIALOGUE_LINE = re.compile(r"^[ \t]*[—–][ \t]+(?=\S)", re.MULTILINE)
+#: the dash between a line's speech and its author's words ("— Понятно, — ответил Пронин.")
+_TURN = re.compile(r"(?<=[,.!?…])[ \t]+[—–][ \t]+")
+
+
+def _dialogue(analysis: RussianAnalysis, children: Sequence[Sequence[int]]) -> list[Found]:
+    """The lines of dialogue and interviews: each paragraph opening with a dash is a line,
+    its speech up to a dash that leads to its author's words ("— Понятно, — ответил Пронин.
+    — Но я с ним не согласен."), their verb the cue and its subject the speaker. A line whose
+    speech ends in "?" is a question (kept to tell whose turn a reply is, not a statement).
+    A reply to a question without author's words (an interview) goes on over the paragraphs
+    after it that open with no dash, up to the next line."""
+    text = analysis.text
+    found: list[Found] = []
+    opened = list(_DIALOGUE_LINE.finditer(text))
+    for n, line in enumerate(opened):
+        end = text.find("\n", line.end())
+        end = len(text) if end < 0 else end
+        turns = list(_TURN.finditer(text, line.end(), end))
+        first_end = turns[0].start() if turns else end
+        content = [(line.end(), _trim_comma(text, line.end(), first_end))]
+        cue = None
+        subject: list[RussianToken] = []
+        if turns:
+            verb = analysis.first_at(turns[0].end())
+            if verb < len(analysis.tokens) and analysis.tokens[verb].pos == "VERB":
+                token = analysis.tokens[verb]
+                cue = (token.start, token.end)
+                subject = _subject(analysis, children, verb)
+            if len(turns) > 1:  # "— ..., — ответил Пронин. — ..." (the speech goes on)
+                rest = turns[2].start() if len(turns) > 2 else end
+                content.append((turns[1].end(), _trim(text, turns[1].end(), rest)))
+        question = text[line.end() : first_end].rstrip(" ,").endswith("?")
+        kind = "question" if question else "said" if cue is not None else "reply"
+        if kind == "reply" and not any(f.line == "question" for f in found):
+            continue  # (a list of items opening with dashes: no one was asked anything)
+        previous = found[-1] if found else None
+        interview = previous is not None and previous.line == "question" and not previous.cue
+        if kind == "reply" and not turns and interview and n + 1 < len(opened):
+            following = opened[n + 1].start()  # the answer's paragraphs up to the next line
+            for paragraph in re.finditer(r"[^\n]+", text[end:following]):
+                start = end + paragraph.start()
+                content.append((start, _trim(text, start, end + paragraph.end())))
+        item = Found("direct", [(s, e) for s, e in content if e > s], cue)
+        item.subject, item.line = subject, kind
+        if item.content:
+            found.append(item)
+    return found
+
+
+def _trim_comma(text: str, start: int, end: int) -> int:
+    """The end of a line's speech before the comma that hands it to its author's words."""
+    end = _trim(text, start, end)
+    return end - 1 if end > start and text[end - 1] == "," else end
+
+
+def _interviewee(
+    text: str, title: Span | None, cast: Cast, lines: Sequence[Found]
+) -> Person | None:
+    """Who answers an interview's questions: the person its headline gives the floor to, else
+    the one person named before its first line."""
+    if not lines:
+        return None
+    if title is not None and ":" in title.text:
+        person = headline_speaker(title, cast)
+        if person is not None:
+            return person
+    first = lines[0].content[0][0]
+    before = [p for p in cast.people if any(m.start < first for m in p.mentions)]
+    return before[0] if len(before) == 1 else None
+
+
+def _answerer(said: Sequence[Person | None], interviewee: Person | None) -> Person | None:
+    """The speaker of a reply without author's words: in a talk of two, the one who spoke
+    before the line it answers; in an interview, the interviewee."""
+    if not said:
+        return interviewee
+    previous = said[-1]
+    for person in reversed(said[:-1]):
+        if person is not None and person is not previous:
+            return person
+    return interviewee if interviewee is not previous else None

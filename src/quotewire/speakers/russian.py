@@ -9,6 +9,7 @@ pronoun words are the Russian profile's (``quotewire/data/lang/ru.toml``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quotewire.lang import LanguageProfile
@@ -60,6 +61,10 @@ class Cast:
         first = min((s for s in self.by_start if start <= s < end), default=None)
         return self.by_start[first] if first is not None else None
 
+    def names_in(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """Each name within ``start:end`` (where it starts) with the person it names."""
+        return sorted((s, p) for s, p in self.by_start.items() if start <= s < end)
+
 
 def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
     """The article's entities: people joined by name (a surname alone joins the one person of
@@ -83,7 +88,7 @@ def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
         words = name.normal.split()
         if len(words) == 1 and words[0].lower() in profile.title_heads:
             continue  # ("Президент" alone is a title, not a name)
-        person = _join(people, name, _gender(analysis, name))
+        person = _join(people, name, _gender(analysis, name), profile.surname_endings)
         person.mentions.append(
             _mention(text, name.start, name.end, "surname" if len(words) == 1 else "name")
         )
@@ -103,17 +108,38 @@ def _mention(text: str, start: int, end: int, kind: MentionKind) -> Mention:
     return Mention(start=start, end=end, text=text[start:end], kind=kind)
 
 
-def _join(people: list[Person], name: RussianName, gender: str) -> Person:
-    read = parse_person(name.normal)
-    for person in people:
-        known = parse_person(person.name)
-        if read is None or known is None:
-            continue
-        if may_name(read, known) or may_name(known, read):
-            if len(name.normal.split()) > len(person.name.split()):
-                person.name = name.normal
-            person.gender = person.gender or gender
-            return person
+def _join(
+    people: list[Person],
+    name: RussianName,
+    gender: str,
+    endings: Mapping[str, tuple[tuple[str, str], ...]],
+) -> Person:
+    """The person ``name`` names among ``people`` (a new one when none): by its nominative
+    form, else, for a surname alone, as the text writes it (natasha gives "Тихонова" in the
+    nominative as "Тихонов", the man's form, where the article names Галина Тихонова)."""
+    forms = [name.normal]
+    if len(name.text.split()) == 1:
+        if name.text != name.normal:
+            forms.append(name.text)
+        # a surname alone whose case and gender the tagger did not tell: its nominative by
+        # every ending the profile knows (it joins only a person named in full)
+        forms += [
+            name.normal[: -len(ending)] + nominative
+            for pairs in endings.values()
+            for ending, nominative in pairs
+            if name.normal.endswith(ending) and len(name.normal) > len(ending) + 2
+        ]
+    for form in forms:
+        read = parse_person(form)
+        for person in people:
+            known = parse_person(person.name)
+            if read is None or known is None:
+                continue
+            if may_name(read, known) or may_name(known, read):
+                if len(form.split()) > len(person.name.split()):
+                    person.name = form
+                person.gender = person.gender or gender
+                return person
     person = Person(id=f"e{len(people) + 1}", name=name.normal, gender=gender)
     people.append(person)
     return person
@@ -191,16 +217,24 @@ def resolve_subject(
     if not subject:
         return None
     start, end = subject[0].start, subject[-1].end
-    named = people.named_in(start, end)
-    if named is not None:
-        return Resolution(named, "name", start, end)
+    named = people.names_in(start, end)
+    if named:
+        # the name in the nominative, the subject's own: "Адвокат Пронина Елена Воронцова"
+        # is Воронцова (whose lawyer she is is a name in the genitive)
+        cases = {t.start: t.feat("Case") for t in subject}
+        nominative = [p for s, p in named if cases.get(s) == "Nom"]
+        return Resolution((nominative or [named[0][1]])[0], "name", start, end)
     head = next((t for t in subject if t.pos in ("NOUN", "PRON", "PROPN")), None)
+    if head is None and len(subject) == 1:  # a possessive: "по её словам"
+        head = subject[0]
     if head is None:
         return None
     word = head.text.lower()
-    if head.pos == "PRON" and word in profile.pronouns:
+    if head.pos in ("PRON", "DET") and word in profile.pronouns:
         person = last_speaker.get(profile.pronouns[word])
-        return Resolution(person, "pronoun", head.start, head.end) if person else None
+        if person is None or _named_since(people, person, head.start):
+            return None
+        return Resolution(person, "pronoun", head.start, head.end)
     if head.lemma not in profile.title_heads:
         return None
     nations = {profile.nations.get(t.lemma, t.lemma) for t in subject if t is not head}
@@ -217,6 +251,19 @@ def resolve_subject(
     if last is not None and last in fitting:
         return Resolution(last, "title", start, end)
     return None
+
+
+def _named_since(people: Cast, person: Person, at: int) -> bool:
+    """Whether another person of ``person``'s gender is named between ``person``'s last
+    mention before ``at`` and ``at``: then "он" at ``at`` may stand for either, and names no
+    one for sure."""
+    since = max((m.start for m in person.mentions if m.start < at), default=-1)
+    return any(
+        other is not person
+        and other.gender == person.gender
+        and any(since < m.start < at and m.kind in ("name", "surname") for m in other.mentions)
+        for other in people.people
+    )
 
 
 def headline_speaker(title: Span, people: Cast) -> Person | None:

@@ -1,0 +1,126 @@
+"""Russian statement forms beyond the basic ones, each on a few sentences written for these tests:
+dialogue and interviews opening with dashes, "по её словам", "согласно данным", "как сообщили
+в ...", short adjectives of belief, names in quotation marks, surnames natasha does not know,
+and pronouns that could stand for two people."""
+
+from __future__ import annotations
+
+import quotewire
+from quotewire.model import Result
+
+
+def _said(result: Result) -> list[tuple[str, str | None, str]]:
+    """(type, canonical speaker, content) of each statement."""
+    return [(q.type, q.speaker.name if q.speaker else None, q.text) for q in result.quotes]
+
+
+INTERVIEW = """Ольга Краснова: «Новые трамваи выйдут на линию весной»
+
+Министр транспорта Ольга Краснова рассказала «Вестнику», как город обновит трамвайный парк.
+
+— Когда пассажиры увидят новые вагоны?
+
+— Первые двенадцать вагонов придут в марте. Остальные мы получим до конца года.
+
+Всего область потратит на закупку 3,2 млрд рублей.
+
+— Подорожает ли проезд?
+
+— Нет, цена билета останется прежней.
+"""
+
+
+def test_an_interview_answers_are_the_interviewee_s_and_questions_are_no_statements() -> None:
+    said = _said(quotewire.extract(INTERVIEW))
+    replies = [s for s in said if s[0] == "direct"]
+    assert replies == [
+        (
+            "direct",
+            "Ольга Краснова",
+            "Первые двенадцать вагонов придут в марте. Остальные мы получим до конца года … "
+            "Всего область потратит на закупку 3,2 млрд рублей",
+        ),
+        ("direct", "Ольга Краснова", "Нет, цена билета останется прежней"),
+    ]
+    assert not any("?" in s[2] for s in said)  # (the questions)
+
+
+HEARING = """Суд допросил бывшего директора
+
+В суде продолжилось рассмотрение дела бывшего директора завода Петра Ломова.
+
+— Вы признаете вину? — спросил прокурор Илья Гаврилов.
+
+— Нет, — ответил Ломов. — Все платежи были законными.
+
+— Но эксперты нашли нарушения, — возразил Гаврилов.
+
+— С выводами экспертов я не согласен.
+"""
+
+
+def test_dialogue_lines_take_their_author_s_words_and_turns_without_them() -> None:
+    said = _said(quotewire.extract(HEARING))
+    assert said == [
+        ("direct", "Петр Ломов", "Нет … Все платежи были законными"),
+        ("direct", "Илья Гаврилов", "Но эксперты нашли нарушения"),
+        # a bare line answers the one who spoke before the line it follows
+        ("direct", "Петр Ломов", "С выводами экспертов я не согласен"),
+    ]
+
+
+def test_a_list_opening_with_dashes_is_no_dialogue() -> None:
+    text = (
+        "Мэр Анна Соболева представила план на год.\n\n"
+        "— ремонт двух школ;\n\n— новый парк на набережной;\n\n— три детских сада.\n"
+    )
+    assert quotewire.extract(text).quotes == []
+
+
+def test_according_forms_belief_adjectives_and_a_place_as_the_source() -> None:
+    text = (
+        "Директор завода Марина Кравец уверена, что выпуск вырастет вдвое. "
+        "По её словам, новый цех откроют в сентябре. "
+        "Согласно данным Росстата, производство в регионе выросло на 3,4%. "
+        "Как сообщили в мэрии Заречинска, дорогу отремонтируют летом."
+    )
+    said = _said(quotewire.extract(text))
+    assert said == [
+        ("indirect", "Марина Кравец", "выпуск вырастет вдвое"),
+        ("indirect", "Марина Кравец", "новый цех откроют в сентябре"),
+        ("indirect", None, "производство в регионе выросло на 3,4%"),
+        # (a town hall is no person: the statement has no speaker rather than a wrong one)
+        ("indirect", None, "дорогу отремонтируют летом"),
+    ]
+
+
+def test_a_name_in_quotation_marks_is_no_quotation_and_belongs_to_the_subject() -> None:
+    text = (
+        "Как сообщила пресс-служба компании, контракт уже подписан. Генеральный директор "
+        "«Белозерского молочника» Марина Кравец заявила, что завод откроют осенью."
+    )
+    said = _said(quotewire.extract(text))
+    assert ("indirect", "Марина Кравец", "завод откроют осенью") in said
+    assert not any(kind == "direct" for kind, _, _ in said)
+
+
+def test_names_keep_their_yo_and_unknown_surnames_get_their_nominative() -> None:
+    text = (
+        "Переговоры с Олегом Даровским прошли в Минске. «Мы договорились о поставках», – "
+        "сказал Артём Лисицын. По словам Лисицына, контракт подпишут в мае."
+    )
+    result = quotewire.extract(text)
+    people = {e.name for e in result.entities if e.type == "PERSON"}
+    assert people == {"Олег Даровский", "Артём Лисицын"}
+    assert [s[1] for s in _said(result)] == ["Артём Лисицын", "Артём Лисицын"]
+
+
+def test_a_pronoun_after_another_person_of_its_gender_is_named_names_no_one() -> None:
+    text = (
+        "«Завод заработает в мае», – сказал директор Роман Зуев. "
+        "Губернатор Виктор Ушаков посетил цех. Он добавил, что область поможет заводу."
+    )
+    said = _said(quotewire.extract(text))
+    assert said[0][1] == "Роман Зуев"
+    # "Он" may be Зуев or Ушаков: no speaker rather than a guessed one
+    assert said[-1] == ("indirect", None, "область поможет заводу")
