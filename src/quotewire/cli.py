@@ -465,6 +465,34 @@ def build_parser() -> argparse.ArgumentParser:
         "weighs on them alike; each figure is the mean (default: 1)",
     )
     scl.add_argument("--json", action="store_true", help="print the report as JSON")
+    lng = bsub.add_parser(
+        "languages",
+        help="articles/s of the whole pipeline on Russian articles against English ones of "
+        "the same lengths",
+    )
+    lng.add_argument(
+        "--corpus", required=True, type=Path, help="the Russian articles (PolNeAR-format JSONL)"
+    )
+    lng.add_argument(
+        "--against",
+        required=True,
+        type=Path,
+        help="English articles (PolNeAR-format JSONL), each cut at the paragraph break nearest "
+        "its Russian article's length",
+    )
+    lng.add_argument(
+        "--limit",
+        type=_whole(1, _BIG),
+        default=None,
+        help="first N Russian articles only (default: all)",
+    )
+    lng.add_argument(
+        "--rounds",
+        type=_whole(1, 20),
+        default=3,
+        help="rounds, alternating which language goes first; the best time of each is kept "
+        "(default: 3)",
+    )
     spd = bsub.add_parser("speed", help="articles/s of the pipeline against the spaCy parse alone")
     spd.add_argument("--corpus", required=True, type=Path, help=_CORPUS_HELP)
     spd.add_argument(

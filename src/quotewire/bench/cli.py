@@ -318,9 +318,26 @@ def digest(args: argparse.Namespace) -> int:
     return 0 if comparison.identical else 1
 
 
+def languages(args: argparse.Namespace) -> int:
+    """``bench languages``: Russian articles per second against English ones of the same
+    lengths, in one process."""
+    from quotewire.bench.languages import format_languages, measure, paired
+
+    russian = [a.text for a in load_corpus(args.corpus, limit=args.limit)]
+    english = paired(russian, [a.text for a in load_corpus(args.against)])
+    nlp = load_english()
+    report = measure(
+        russian, english, lambda t: run_one(Document(text=t), nlp=nlp), rounds=args.rounds
+    )
+    print(format_languages(report))
+    return 0
+
+
 def run_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "digest":
         return digest(args)
+    if args.bench_command == "languages":
+        return languages(args)
     if args.bench_command == "linking":
         return linking(args)
     if args.bench_command == "worst":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from quotewire.errors import QuotewireError
@@ -135,43 +135,61 @@ def analyse_russian(
     With ``regions`` (``(start, end)`` stretches, such as paragraphs), each is analysed on its
     own: no sentence or name runs from one into the next (a dateline's "(БЕЛТА)" and the
     line under it are no one name)."""
+    from natasha import Doc
+    from natasha.doc import DocSpan
+
     nlp = nlp or load_russian()
     tokens: list[RussianToken] = []
     sentences: list[RussianSentence] = []
     names: list[RussianName] = []
+    docs = []
     for start, end in regions if regions is not None else [(0, len(text))]:
-        _analyse_region(text[start:end], start, nlp, tokens, sentences, names)
+        doc = Doc(text[start:end])
+        doc.segment(nlp.segmenter)
+        docs.append((start, doc))
+    # the tagger and the parser read every region's sentences in one stream (they take them
+    # in batches of eight: a region of two sentences was a batch of its own)
+    sents = [sent for _, doc in docs for sent in doc.sents]
+    words = [[token.text for token in sent.tokens] for sent in sents]
+    marked = [doc for _, doc in docs if doc.text.strip()]
+    for sent, markup in zip(sents, nlp.morph.map(words), strict=True):
+        for token, tagged in zip(sent.tokens, markup.tokens, strict=True):
+            token.pos, token.feats = tagged.pos, tagged.feats
+    for sent, markup in zip(sents, nlp.syntax.map(words), strict=True):
+        for token, parsed in zip(sent.tokens, markup.tokens, strict=True):
+            token.head_id, token.rel = parsed.head_id, parsed.rel
+    # names per region (none runs from one into the next), the regions in one stream
+    found = list(nlp.ner.map([doc.text for doc in marked]))
+    for doc, markup in zip(marked, found, strict=True):
+        doc.spans = [DocSpan(a, b, kind, doc.text[a:b]) for a, b, kind in markup.spans]
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
+    for start, doc in docs:
+        doc.spans = doc.spans or []
+        _read_region(doc, start, nlp, tokens, sentences, names)
     starts = tuple(t.start for t in tokens)
     return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names), starts)
 
 
-def _analyse_region(
-    text: str,
+def _read_region(
+    doc: Any,
     offset: int,
     nlp: RussianNLP,
     tokens: list[RussianToken],
     sentences: list[RussianSentence],
     names: list[RussianName],
 ) -> None:
-    from natasha import Doc
-
-    doc = Doc(text)
-    doc.segment(nlp.segmenter)
-    doc.tag_morph(nlp.morph)
-    doc.parse_syntax(nlp.syntax)
-    doc.tag_ner(nlp.ner)
     for sentence in doc.sents:
         first, number = len(tokens), len(sentences)
-        # natasha's ids are "sentence_token", 1-based within the sentence; head "s_0" is root
+        # the parser's heads are 1-based within the sentence; 0 is the root
         for position, token in enumerate(sentence.tokens):
-            token.lemmatize(nlp.vocab)
-            head = int(token.head_id.split("_")[1])
+            head = int(token.head_id)
             tokens.append(
                 RussianToken(
                     start=offset + token.start,
                     end=offset + token.stop,
                     text=token.text,
-                    lemma=token.lemma or token.text.lower(),
+                    lemma=_lemma(nlp.vocab, token.text, token.pos, token.feats),
                     pos=token.pos or "X",
                     feats=tuple(sorted((token.feats or {}).items())),
                     head=first + head - 1 if head else first + position,
@@ -203,6 +221,16 @@ def _analyse_region(
                 ),
             )
         )
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_of(vocab: Any, text: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
+    return str(vocab.lemmatize(text, pos, dict(feats)) or text.lower())
+
+
+def _lemma(vocab: Any, text: str, pos: str | None, feats: dict[str, str] | None) -> str:
+    """pymorphy2's lemma of a word with its tags, each word and tags looked up once."""
+    return _lemma_of(vocab, text, pos, tuple(sorted((feats or {}).items())))
 
 
 def _last_token(tokens: Sequence[RussianToken], end: int) -> RussianToken | None:
