@@ -84,8 +84,13 @@ def test_titles_surnames_and_a_verb_after_the_dash_name_the_speaker() -> None:
         ("indirect", "Ильдар Хасанов", "движение по старому мосту огра", "сообщил"),
         ("indirect", "Марина Петрова", "ездит на работу через мост каж", "рассказала"),
         ("direct", "Марина Петрова", "Пробки там по два часа", "пожаловалась"),
-        # (a press service, no person: the statement without a speaker, not with a wrong one)
-        ("indirect", None, "проект прошел государственную ", "Как заявили"),
+        # (a press service, no person: it speaks as itself)
+        (
+            "indirect",
+            "Пресс-служба министерства транспорта",
+            "проект прошел государственную ",
+            "Как заявили",
+        ),
     ]
     mayor = next(e for e in result.entities if e.name == "Ильдар Хасанов")
     assert mayor.roles == ["мэр Казани"]  # (read from "с мэром Казани Ильдаром Хасановым")

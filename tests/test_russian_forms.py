@@ -77,21 +77,31 @@ def test_a_list_opening_with_dashes_is_no_dialogue() -> None:
     assert quotewire.extract(text).quotes == []
 
 
-def test_according_forms_belief_adjectives_and_a_place_as_the_source() -> None:
+def test_according_forms_belief_adjectives_organizations_and_groups() -> None:
     text = (
         "Директор завода Марина Кравец уверена, что выпуск вырастет вдвое. "
         "По её словам, новый цех откроют в сентябре. "
         "Согласно данным Росстата, производство в регионе выросло на 3,4%. "
-        "Как сообщили в мэрии Заречинска, дорогу отремонтируют летом."
+        "Как сообщили в мэрии Заречинска, дорогу отремонтируют летом. "
+        "Эксперты считают, что цены вырастут к осени. "
+        "Представитель администрации заявил, что денег на ремонт нет."
     )
-    said = _said(quotewire.extract(text))
-    assert said == [
+    result = quotewire.extract(text)
+    assert _said(result) == [
         ("indirect", "Марина Кравец", "выпуск вырастет вдвое"),
         ("indirect", "Марина Кравец", "новый цех откроют в сентябре"),
-        ("indirect", None, "производство в регионе выросло на 3,4%"),
-        # (a town hall is no person: the statement has no speaker rather than a wrong one)
-        ("indirect", None, "дорогу отремонтируют летом"),
+        # organizations and groups speak as themselves, with no person's name
+        ("indirect", "Росстат", "производство в регионе выросло на 3,4%"),
+        ("indirect", "Мэрия Заречинска", "дорогу отремонтируют летом"),
+        ("indirect", "Эксперты", "цены вырастут к осени"),
+        # one person described, not named: no speaker rather than a description of one
+        ("indirect", None, "денег на ремонт нет"),
     ]
+    rosstat = result.quotes[2].speaker
+    assert rosstat is not None and rosstat.entity is not None  # the organization's entity
+    town_hall = result.quotes[3].speaker
+    assert town_hall is not None and town_hall.entity is None
+    assert town_hall.mention is not None and town_hall.mention.text == "мэрии Заречинска"
 
 
 def test_a_name_in_quotation_marks_is_no_quotation_and_belongs_to_the_subject() -> None:

@@ -382,6 +382,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     acc.add_argument("--errors", action="store_true", help="list misses and false positives")
     acc.add_argument(
+        "--tokens",
+        action="store_true",
+        help="also score words tagged content, cue and source, and sentences detected",
+    )
+    acc.add_argument(
         "--limit",
         type=_whole(1, _BIG),
         default=None,

@@ -361,6 +361,13 @@ def run_bench(args: argparse.Namespace) -> int:
             print(json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2))
         else:
             print(format_report(reports))
+        if args.tokens:
+            from quotewire.bench.tokens import format_tokens, score_tokens
+
+            scored = reports["quotewire"].articles
+            predictions = {score.article_id: score.predictions for score in scored}
+            articles = load_corpus(args.corpus, limit=args.limit)
+            print("\n" + format_tokens(score_tokens(articles, predictions)))
         if args.errors:
             report = reports["quotewire"]
             by_id = {a.id: a for a in load_corpus(args.corpus, limit=args.limit)}

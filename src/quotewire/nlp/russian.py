@@ -213,11 +213,18 @@ def _read_region(
                 end=offset + span.start + cut + len(words),
                 type=type,
                 text=words,
-                normal=_nominative(
-                    _normal(words, (span.normal or words).strip(_NOT_NAME), type),
+                normal=_head_only(
+                    _nominative(
+                        _normal(words, (span.normal or words).strip(_NOT_NAME), type),
+                        words,
+                        type,
+                        _last_token(tokens, offset + span.start + cut + len(words)),
+                    ),
                     words,
                     type,
-                    _last_token(tokens, offset + span.start + cut + len(words)),
+                    [t.pos for t in tokens if t.start >= offset + span.start + cut][
+                        : len(words.split())
+                    ],
                 ),
             )
         )
@@ -231,6 +238,19 @@ def _lemma_of(vocab: Any, text: str, pos: str | None, feats: tuple[tuple[str, st
 def _lemma(vocab: Any, text: str, pos: str | None, feats: dict[str, str] | None) -> str:
     """pymorphy2's lemma of a word with its tags, each word and tags looked up once."""
     return _lemma_of(vocab, text, pos, tuple(sorted((feats or {}).items())))
+
+
+def _head_only(normal: str, text: str, type: str, poses: Sequence[str]) -> str:
+    """An organization's name with only its words up to its first noun in the nominative, the
+    rest as written: natasha gives "Министерства здравоохранения" as "Министерство
+    здравоохранение" (every word put in the nominative)."""
+    words, normals = text.split(), normal.split()
+    if type != "ORG" or len(words) != len(normals) or len(poses) != len(words):
+        return normal
+    head = next((n for n, pos in enumerate(poses) if pos in ("NOUN", "PROPN")), None)
+    if head is None:
+        return normal
+    return " ".join([*normals[: head + 1], *words[head + 1 :]])
 
 
 def _last_token(tokens: Sequence[RussianToken], end: int) -> RussianToken | None:

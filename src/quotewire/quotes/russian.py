@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from quotewire.lang import LanguageProfile
 from quotewire.model import Mention, Quote, QuoteType, Span, Speaker
 from quotewire.nlp.russian import RussianAnalysis, RussianToken
-from quotewire.speakers.russian import Cast, Person, Resolution, headline_speaker, resolve_subject
+from quotewire.speakers.russian import (
+    Cast,
+    Person,
+    Resolution,
+    headline_speaker,
+    nominal_speaker,
+    resolve_subject,
+)
 
 _OPEN, _CLOSE = "«„“", "»“”"
 _AFTER_QUOTE = re.compile(r"[,.!?…]*\s*[–—-]\s+")
@@ -89,9 +96,7 @@ def find_statements(
         found.append(_direct(analysis, children, start, end, cues))
     used = {f.cue for f in lines if f.cue is not None} | {f.cue for f in found if f.cue}
     quoted = {
-        i
-        for s, e in [*spans, *spoken]
-        for i in range(analysis.first_at(s), analysis.first_at(e))
+        i for s, e in [*spans, *spoken] for i in range(analysis.first_at(s), analysis.first_at(e))
     }
     for i, token in enumerate(analysis.tokens):
         if i in quoted or (token.start, token.end) in used:
@@ -175,13 +180,20 @@ def find_statements(
             said_by = Span.of(text, item.resolution.start, item.resolution.end)
         sure = item.person and not item.follows and item.line != "reply"
         confidence = 0.9 if sure else 0.7 if item.person else 0.4
-        quotes.append(_quote(text, len(quotes), item, item.person, said_by, confidence))
+        quote = _quote(text, len(quotes), item, item.person, said_by, confidence)
+        if item.person is None and item.subject and not item.follows:
+            nominal = nominal_speaker(text, item.subject, cast, profile)
+            if nominal is not None:  # an organization or a group, no person
+                mention = Span.of(text, nominal.start, nominal.end)
+                speaker = Speaker(entity=nominal.entity, name=nominal.name, mention=mention)
+                quote = quote.model_copy(update={"speaker": speaker, "confidence": 0.6})
+        quotes.append(quote)
         previous = item
     return quotes
 
 
 #: quotation marks around a name inside a subject
-_QUOTE_MARKS = frozenset("«»„“\"")
+_QUOTE_MARKS = frozenset('«»„“"')
 #: what ends a sentence inside a quotation's marks
 _SENTENCE_END = frozenset(".!?…")
 

@@ -253,6 +253,47 @@ def resolve_subject(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Nominal:
+    """A speaker that is no person: an organization the subject names (its entity), or a
+    group or body the subject describes ("Эксперты", "пресс-служба компании", "в мэрии
+    Заречинска": "Мэрия Заречинска")."""
+
+    entity: str | None
+    name: str
+    start: int
+    end: int
+
+
+def nominal_speaker(
+    text: str, subject: list[RussianToken], people: Cast, profile: LanguageProfile
+) -> Nominal | None:
+    """The organization or group ``subject`` names when it names no person: None for a
+    pronoun, for a person's title ("министр": someone the article does not say) and for
+    words in an oblique case other than a place's "в ..."."""
+    words = list(subject)
+    while words and words[0].pos == "ADP":  # "в мэрии ...": the place itself
+        words = words[1:]
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or any(t.pos == "PRON" for t in words[:1]):
+        return None
+    if head.text.lower() in profile.pronouns:
+        return None
+    one = head.feat("Number") != "Plur"
+    if one and (head.lemma in profile.title_heads or head.feat("Animacy") == "Anim"):
+        return None  # one person described ("представитель администрации"): someone unnamed
+    start, end = words[0].start, words[-1].end
+    for entity in people.others:  # an organization named at the subject's head
+        if entity.type == "ORG" and any(m.start <= head.start < m.end for m in entity.mentions):
+            return Nominal(entity.id, entity.name, start, end)
+    placed = len(words) < len(subject)
+    if head.feat("Case") != "Nom" and not placed:
+        return None
+    first = head.lemma if placed and head is words[0] else words[0].text
+    name = first + text[words[0].end : end]
+    return Nominal(None, name[:1].upper() + name[1:], start, end)
+
+
 def _named_since(people: Cast, person: Person, at: int) -> bool:
     """Whether another person of ``person``'s gender is named between ``person``'s last
     mention before ``at`` and ``at``: then "он" at ``at`` may stand for either, and names no
