@@ -83,20 +83,20 @@ def test_the_build_refuses_a_snippet_inside_a_word(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("measure", "floor"),
     [
-        ("all_f1", 0.91),
-        ("speech_f1", 0.91),
-        ("direct_f1", 0.93),
-        ("canonical_all", 0.66),
-        ("content_tokens", 0.92),
-        ("cue_tokens", 0.92),
-        ("source_tokens", 0.62),
-        ("sentences", 0.93),
+        ("all_f1", 0.92),
+        ("speech_f1", 0.92),
+        ("direct_f1", 0.94),
+        ("canonical_all", 0.70),
+        ("content_tokens", 0.93),
+        ("cue_tokens", 0.93),
+        ("source_tokens", 0.65),
+        ("sentences", 0.94),
     ],
 )
 def test_quotewire_reads_the_dev_set_as_well_as_last_measured(measure: str, floor: float) -> None:
-    """Floors a little under the figures last measured (all F1 0.938, speech 0.935, direct
-    0.952, canonical speaker accuracy 0.690; token F1 content 0.949, cue 0.946, source 0.658,
-    sentences 0.954): a change that loses more than that fails here."""
+    """Floors a little under the figures last measured (all F1 0.943, speech 0.943, direct
+    0.967, canonical speaker accuracy 0.732; token F1 content 0.958, cue 0.954, source 0.681,
+    sentences 0.960): a change that loses more than that fails here."""
     figures = _figures()
     assert figures[measure] >= floor, figures
 

@@ -134,3 +134,47 @@ def test_a_pronoun_after_another_person_of_its_gender_is_named_names_no_one() ->
     assert said[0][1] == "Роман Зуев"
     # "Он" may be Зуев or Ушаков: no speaker rather than a guessed one
     assert said[-1] == ("indirect", None, "область поможет заводу")
+
+
+def test_the_author_s_words_inside_the_marks_split_the_quotation() -> None:
+    text = (
+        "Депутат Людмила Жарова выступила против повышения. «Мы предлагали растянуть рост "
+        "тарифа на два года, – пояснила она. – Правительство нас не услышало»."
+    )
+    said = _said(quotewire.extract(text))
+    assert said == [
+        (
+            "direct",
+            "Людмила Жарова",
+            "Мы предлагали растянуть рост тарифа на два года … Правительство нас не услышало",
+        )
+    ]
+
+
+def test_a_name_in_quotation_marks_inside_the_source_does_not_end_the_statement() -> None:
+    text = "Как сообщили в пресс-службе компании «Сибсети», ремонт сетей продлится до 2028 года."
+    said = _said(quotewire.extract(text))
+    assert said == [
+        ("indirect", "Пресс-служба компании «Сибсети»", "ремонт сетей продлится до 2028 года")
+    ]
+
+
+def test_a_surname_the_recognizer_missed_still_names_its_person() -> None:
+    from dataclasses import replace
+
+    from quotewire.lang import profile
+    from quotewire.nlp.russian import analyse_russian
+    from quotewire.speakers.russian import cast
+
+    text = (
+        "Директор завода Роман Зуев открыл новый цех. Губернатор Виктор Ушаков поздравил "
+        "коллектив. Зуев, отвечая на вопросы журналистов, признал, что сырья не хватает."
+    )
+    analysis = analyse_russian(text)
+    late = text.rindex("Зуев")
+    # the recognizer's names without the late "Зуев", as natasha leaves some surnames alone
+    missed = replace(analysis, names=tuple(n for n in analysis.names if n.start != late))
+    people = cast(missed, profile("ru"))
+    zuev = next(p for p in people.people if p.name == "Роман Зуев")
+    assert late in {m.start for m in zuev.mentions}
+    assert people.named_in(late, late + 4) is zuev

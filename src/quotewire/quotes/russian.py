@@ -291,6 +291,10 @@ def _direct(
         for m in _INSERTION.finditer(text[start + 1 : end - 1])
     ]
     content = [(start + 1, end - 1)]
+    inside = _inside_cue(analysis, children, start, end, cues)
+    if inside is not None:
+        inside.insertions = insertions
+        return inside
     after = _AFTER_QUOTE.match(text, end)
     if after is not None:
         first = analysis.first_at(after.end())
@@ -327,6 +331,37 @@ def _direct(
                 item.insertions = insertions
                 return item
     return Found("direct", content, None, insertions=insertions, follows=True)
+
+
+#: the author's words inside a quotation's marks: «A, – пояснила она. – B»
+_INSIDE = re.compile(r"(?<=[,.!?…])[ \t]+[–—][ \t]+(?=\w)")
+
+
+def _inside_cue(
+    analysis: RussianAnalysis,
+    children: Sequence[Sequence[int]],
+    start: int,
+    end: int,
+    cues: frozenset[str],
+) -> Found | None:
+    """«A, – пояснила она. – B»: the author's words between two dashes inside the marks, a
+    verb of speech first, make two pieces of one statement with that verb's cue and
+    subject."""
+    text = analysis.text
+    for dash in _INSIDE.finditer(text, start + 1, end - 1):
+        verb = analysis.first_at(dash.end())
+        tokens = analysis.tokens
+        if verb >= len(tokens) or tokens[verb].pos != "VERB" or tokens[verb].lemma not in cues:
+            continue
+        back = _INSIDE.search(text, tokens[verb].end, end - 1)
+        if back is None or "\n" in text[dash.end() : back.start()]:
+            continue
+        first_end = dash.start() - (text[dash.start() - 1] == ",")
+        pieces = [(start + 1, first_end), (back.end(), end - 1)]
+        item = Found("direct", pieces, (tokens[verb].start, tokens[verb].end))
+        item.subject = _subject(analysis, children, verb)
+        return item
+    return None
 
 
 def _finite(token: RussianToken) -> bool:
@@ -391,10 +426,13 @@ def _indirect(
         if cue + 1 < stop <= cue + 8 and tokens[cue + 1].pos == "ADP":
             subject = list(tokens[cue + 1 : stop])
     if cue > sentence.first and tokens[cue - 1].text.lower() == "как" and subject:
-        comma = next((n for n in range(subject[-1].end, ending) if analysis.text[n] == ","), None)
+        # (a name in quotation marks inside the source, «Сибсети», does not end the sentence)
+        limit = sentence.end
+        comma = next((n for n in range(subject[-1].end, limit) if analysis.text[n] == ","), None)
         if comma is not None and comma - subject[-1].end < 3:
-            start = comma + 1 + _lead(analysis.text[comma + 1 : ending])
-            end = _trim(analysis.text, start, ending)
+            limit = min([limit, *(q[0] for q in inner if q[0] > comma)])
+            start = comma + 1 + _lead(analysis.text[comma + 1 : limit])
+            end = _trim(analysis.text, start, limit)
             if end - start >= 12:
                 item = Found("indirect", [(start, end)], (tokens[cue - 1].start, token.end))
                 item.subject = subject

@@ -98,10 +98,43 @@ def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
             person.roles.append(role.text)
             person.role_lemmas.update(role.lemmas)
             person.role_heads.add(role.head)
+    _surnames_missed(analysis, people, by_start, profile)
     others_list = list(others.values())
     for n, entity in enumerate(others_list, start=len(people) + 1):
         entity.id = f"e{n}"
     return Cast(people, others_list, by_start)
+
+
+def _surnames_missed(
+    analysis: RussianAnalysis,
+    people: list[Person],
+    by_start: dict[int, Person],
+    profile: LanguageProfile,
+) -> None:
+    """A surname alone the recognizer did not tag ("Зуев, отвечая на вопросы, признал ..."),
+    in any case, joined to the one person named in full with that surname."""
+    owners: dict[str, list[Person]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) >= 2:
+            owners.setdefault(fold(words[-1]), []).append(person)
+    if not owners:
+        return
+    covered = [(m.start, m.end) for p in people for m in p.mentions]
+    endings = [pair for pairs in profile.surname_endings.values() for pair in pairs]
+    for token in analysis.tokens:
+        if token.pos != "PROPN" or not token.text[:1].isupper():
+            continue
+        if any(s <= token.start < e for s, e in covered):
+            continue
+        word = token.text
+        forms = [word, token.lemma, *(word[: -len(a)] + b for a, b in endings if word.endswith(a))]
+        for form in forms:
+            found = owners.get(fold(form), [])
+            if len(found) == 1:
+                found[0].mentions.append(_mention(analysis.text, token.start, token.end, "surname"))
+                by_start[token.start] = found[0]
+                break
 
 
 def _mention(text: str, start: int, end: int, kind: MentionKind) -> Mention:
@@ -231,7 +264,15 @@ def resolve_subject(
         return None
     word = head.text.lower()
     if head.pos in ("PRON", "DET") and word in profile.pronouns:
-        person = last_speaker.get(profile.pronouns[word])
+        gender = profile.pronouns[word]
+        person = last_speaker.get(gender)
+        if person is None:  # no one of that gender has spoken: the one person of it named
+            alone = [
+                p
+                for p in people.people
+                if p.gender == gender and any(m.start < head.start for m in p.mentions)
+            ]
+            person = alone[0] if len(alone) == 1 else None
         if person is None or _named_since(people, person, head.start):
             return None
         return Resolution(person, "pronoun", head.start, head.end)
