@@ -178,3 +178,17 @@ def test_a_surname_the_recognizer_missed_still_names_its_person() -> None:
     zuev = next(p for p in people.people if p.name == "Роман Зуев")
     assert late in {m.start for m in zuev.mentions}
     assert people.named_in(late, late + 4) is zuev
+
+
+def test_a_headline_given_to_a_title_is_the_person_whose_role_it_opens() -> None:
+    text = (
+        "Ректор университета: «Платных мест станет меньше»\n\n"
+        "Ректор Сибирского государственного университета Андрей Полозов рассказал, что набор "
+        "на бюджетные места вырастет на 12%.\n"
+    )
+    quotes = quotewire.extract(text).quotes
+    assert quotes[0].type == "headline"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Андрей Полозов"
+    # a title no one's role opens with names no one
+    other = text.replace("Ректор университета:", "Глава вуза:", 1)
+    assert quotewire.extract(other).quotes[0].speaker is None

@@ -350,14 +350,20 @@ def _named_since(people: Cast, person: Person, at: int) -> bool:
 
 def headline_speaker(title: Span, people: Cast) -> Person | None:
     """The person a "Путин: ..." headline names before its colon (a surname joins the one
-    person of that surname named in the article)."""
+    person of that surname named in the article; a title, the one person whose role opens
+    with its first word)."""
     before = title.text.split(":", 1)[0].strip()
     read = parse_person(before)
-    if read is None or len(before.split()) > 3:
-        return None
-    fitting = [
-        p
-        for p in people.people
-        if (known := parse_person(p.name)) is not None and may_name(read, known)
-    ]
+    fitting = []
+    if read is not None and len(before.split()) <= 3:
+        fitting = [
+            p
+            for p in people.people
+            if (known := parse_person(p.name)) is not None and may_name(read, known)
+        ]
+    if not fitting and before:
+        # "Ректор Сибирского университета: ...": the one person whose role opens with the
+        # headline's first word
+        word = before.split()[0].lower()
+        fitting = [p for p in people.people if any(r.split()[0].lower() == word for r in p.roles)]
     return fitting[0] if len(fitting) == 1 else None
