@@ -186,3 +186,20 @@ def test_html_page_debris_and_metadata(results: dict[str, Any]) -> None:
     )
     assert "Related stories" not in article.text or any(d.kind == "related" for d in article.debris)
     assert "cookie" not in article.text.lower()
+
+
+def test_a_russian_page_is_read_as_an_english_one(results: dict[str, Any]) -> None:
+    result, gold = results["ru_news_page"]
+    article = result.article
+    assert article.language == "ru"
+    assert article.published is not None and article.published.startswith("2025-11-18")
+    assert "Вести Прикамья. Все права защищены" not in article.text  # the footer
+    speakers = {q.speaker.name for q in result.quotes if q.speaker is not None}
+    assert {"Станислав Оржевский", "Ирина Вагина", "Олег Сидельников", "Марат Хайруллин"} <= (
+        speakers
+    )
+    # every statement whose speaker is given has the analyst's speaker
+    for item in gold["quotes"]:
+        quote = _match(result, item["contains"])
+        if quote is not None and quote.speaker is not None:
+            assert _same_person(quote.speaker.name, item["speaker"]), item

@@ -264,14 +264,17 @@ def _subject(
             inside = parent != head and (
                 rel == "case" or (rel == "punct" and tokens[c].text in _QUOTE_MARKS)
             )
+            # (a word joined to one inside the subject: "Представитель подрядчика, компании
+            # «Уралмостострой», Олег Сидельников")
+            inside = inside or (parent != head and rel == "conj")
             if inside or rel in ("amod", "nmod", "flat:name", "appos", "flat", "det", "nummod"):
                 members.add(c)
                 stack.append(c)
     first = last = head
     while first - 1 in members:
         first -= 1
-    while last + 1 in members:
-        last += 1
+    while last + 1 in members or (last + 2 in members and tokens[last + 1].text == ","):
+        last += 1 if last + 1 in members else 2  # (a comma between two of its words)
     return list(tokens[first : last + 1])
 
 
