@@ -442,3 +442,54 @@ def test_articles_filter_by_outlet(
         assert rows.count() == 1 and "Reuters" in rows.first.inner_text()
         assert page.locator("#total").inner_text() == "1–1 of 1 article"
         context.close()
+
+
+@pytest.fixture(scope="module")
+def ru_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``quotewire serve`` over the Russian test articles, on a SQLite file."""
+    import subprocess
+    import sys
+
+    from conftest import serving
+
+    db = str(tmp_path_factory.mktemp("ru-web") / "quotewire.db")
+    folder = Path(__file__).parent / "data" / "ru"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "quotewire.cli", "ingest", str(folder), "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    with serving(db) as base:
+        yield base
+
+
+def test_russian_articles_are_searched_read_and_listed_as_english_ones(
+    browser: Any, ru_api: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{ru_api}/")
+    page.fill("#q", "ставки")  # the text says "ставка": found by its stem
+    page.click("button[type=submit]")
+    rows = page.locator("tr.hit")
+    assert rows.count() >= 1
+    assert "ключевая ставка" in rows.first.inner_text()
+    assert "Игорь Смирнов" in rows.first.inner_text()
+    rows.first.locator("td a").last.click()
+    page.wait_for_selector("#text")
+    page.wait_for_load_state("load")
+    assert "Дефицит федерального бюджета" in page.locator("#text").inner_text()
+    assert page.locator("#text span.q").count() >= 4
+    listed = page.locator("#quotes li").all_inner_texts()
+    assert any("Анна Ковалева" in item for item in listed)
+    page.goto(f"{ru_api}/speakers?q=Ковалева")
+    page.locator("a", has_text="Анна Ковалева").first.click()
+    page.wait_for_load_state("load")
+    assert "доходы растут быстрее" in page.content()
+    context.close()
+    assert errors == [], f"the browser reported errors: {errors}"
