@@ -56,15 +56,20 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         db = str(tmp_path_factory.mktemp("api") / "quotewire.db")
     else:
         db = _new_database(request.getfixturevalue("postgres_server"), "api")
+    ingested(CORPUS, db)
+    with serving(db) as base:
+        yield base
+
+
+def ingested(path: Path, db: str) -> None:
+    """``quotewire ingest PATH --db DB``, which must succeed."""
     ingest = subprocess.run(
-        [sys.executable, "-m", "quotewire.cli", "ingest", str(CORPUS), "--db", db],
+        [sys.executable, "-m", "quotewire.cli", "ingest", str(path), "--db", db],
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert ingest.returncode == 0, ingest.stderr
-    with serving(db) as base:
-        yield base
 
 
 @contextmanager

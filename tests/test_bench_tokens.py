@@ -46,14 +46,15 @@ def test_words_are_counted_per_role_and_sentences_by_what_they_hold() -> None:
     )
     report = score_tokens([GOLD], {"a": [prediction]})
     content_counts = report.roles["content"]
-    assert (content_counts.both, content_counts.gold, content_counts.predicted) == (2, 3, 2)
+    assert (content_counts.matched, content_counts.gold, content_counts.unmatched_pred) == (2, 3, 0)
     assert content_counts.precision == 1.0 and round(content_counts.recall, 3) == 0.667
     cue = report.roles["cue"]
-    assert (cue.both, cue.gold, cue.predicted) == (0, 1, 1) and cue.f1 == 0.0
+    assert (cue.matched, cue.gold, cue.unmatched_pred) == (0, 1, 1) and cue.f1 == 0.0
     source = report.roles["source"]
-    assert (source.both, source.gold, source.predicted) == (2, 2, 3)
+    assert (source.matched, source.gold, source.unmatched_pred) == (2, 2, 1)
     # two sentences; the first holds the statement in both
-    assert (report.sentences.both, report.sentences.gold, report.sentences.predicted) == (1, 1, 1)
+    sentences = report.sentences
+    assert (sentences.matched, sentences.gold, sentences.unmatched_pred) == (1, 1, 0)
     assert "source" in format_tokens(report) and "sentences" in format_tokens(report)
 
 

@@ -447,20 +447,10 @@ def test_articles_filter_by_outlet(
 @pytest.fixture(scope="module")
 def ru_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``quotewire serve`` over the Russian test articles, on a SQLite file."""
-    import subprocess
-    import sys
-
-    from conftest import serving
+    from conftest import ingested, serving
 
     db = str(tmp_path_factory.mktemp("ru-web") / "quotewire.db")
-    folder = Path(__file__).parent / "data" / "ru"
-    ingest = subprocess.run(
-        [sys.executable, "-m", "quotewire.cli", "ingest", str(folder), "--db", db],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert ingest.returncode == 0, ingest.stderr
+    ingested(Path(__file__).parent / "data" / "ru", db)
     with serving(db) as base:
         yield base
 

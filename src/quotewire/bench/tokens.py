@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from quotewire.bench.metrics import Prediction
+from quotewire.bench.metrics import PRF, Prediction
 from quotewire.bench.polnear import GoldArticle, Offsets
 
 ROLES = ("content", "cue", "source")
@@ -24,37 +24,17 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”)]*\s+|\n+")
 
 
-@dataclass(slots=True)
-class Counts:
-    """Words (or sentences) in both, in gold only, predicted only."""
-
-    both: int = 0
-    gold: int = 0
-    predicted: int = 0
-
-    def add(self, gold: set[int], predicted: set[int]) -> None:
-        self.both += len(gold & predicted)
-        self.gold += len(gold)
-        self.predicted += len(predicted)
-
-    @property
-    def precision(self) -> float:
-        return self.both / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.both / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+def _add(counts: PRF, gold: set[int], predicted: set[int]) -> None:
+    """Count words (or sentences): the gold ones, those also predicted, the others predicted."""
+    counts.gold += len(gold)
+    counts.matched += len(gold & predicted)
+    counts.unmatched_pred += len(predicted - gold)
 
 
 @dataclass(slots=True)
 class TokenReport:
-    roles: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
-    sentences: Counts = field(default_factory=Counts)
+    roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
+    sentences: PRF = field(default_factory=PRF)
 
 
 def _words_in(words: Sequence[tuple[int, int]], spans: Iterable[Offsets]) -> set[int]:
@@ -94,12 +74,13 @@ def score_tokens(
         tagged = {}
         for role in ROLES:
             gold, found = _words_in(words, gold_spans[role]), _words_in(words, mine[role])
-            report.roles[role].add(gold, found)
+            _add(report.roles[role], gold, found)
             tagged[role] = (gold, found)
         said_gold = {words[n][0] for n in tagged["content"][0] | tagged["cue"][0]}
         said_mine = {words[n][0] for n in tagged["content"][1] | tagged["cue"][1]}
         sentences = _sentences(article.text)
-        report.sentences.add(
+        _add(
+            report.sentences,
             {i for i, (s, e) in enumerate(sentences) if any(s <= w < e for w in said_gold)},
             {i for i, (s, e) in enumerate(sentences) if any(s <= w < e for w in said_mine)},
         )
@@ -111,6 +92,7 @@ def format_tokens(report: TokenReport) -> str:
     for name, counts in [*report.roles.items(), ("sentences", report.sentences)]:
         lines.append(
             f"{name:<10} P/R/F1 {100 * counts.precision:5.1f}/{100 * counts.recall:5.1f}/"
-            f"{100 * counts.f1:5.1f}  (gold {counts.gold:,}, predicted {counts.predicted:,})"
+            f"{100 * counts.f1:5.1f}  (gold {counts.gold:,}, "
+            f"predicted {counts.matched + counts.unmatched_pred:,})"
         )
     return "\n".join(lines)

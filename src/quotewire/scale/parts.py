@@ -42,9 +42,14 @@ WRITE_ORDER = ("errors", "entities", "claims", "quotes", "articles")
 ROW_GROUP = 2000
 
 
-def field_types(row_type: type) -> list[tuple[str, type, bool]]:
-    """Each field of a row dataclass as (name, base type, nullable): ``str | None`` is
-    ``(name, str, True)``; ``list[str]`` stays ``list[str]``."""
+#: The kinds of column a row dataclass has: its field types' names for both schemas
+ColumnKind = str  # "string", "int64", "float64" or "strings"
+
+
+def field_types(row_type: type) -> list[tuple[str, ColumnKind, bool]]:
+    """Each field of a row dataclass as (name, column kind, nullable): ``str | None`` is
+    ``(name, "string", True)``, ``list[str]`` is ``"strings"``; the one reading of a row's
+    types that both the Parquet schema here and the Spark schema build on."""
     hints = typing.get_type_hints(row_type)
     found = []
     for column in fields(row_type):
@@ -52,8 +57,14 @@ def field_types(row_type: type) -> list[tuple[str, type, bool]]:
         union = isinstance(hint, types.UnionType)
         nullable = union and type(None) in typing.get_args(hint)
         base = next(a for a in typing.get_args(hint) if a is not type(None)) if union else hint
-        found.append((column.name, base, nullable))
+        kind = _KINDS.get(base) or ("strings" if typing.get_origin(base) is list else None)
+        if kind is None:  # pragma: no cover - every row field is one of the above
+            raise TypeError(f"no column type for {column.name}: {hint}")
+        found.append((column.name, kind, nullable))
     return found
+
+
+_KINDS: dict[Any, ColumnKind] = {str: "string", int: "int64", float: "float64"}
 
 
 def arrow_schema(row_type: type, without: str | None = None) -> Any:
@@ -62,23 +73,19 @@ def arrow_schema(row_type: type, without: str | None = None) -> Any:
     strings; ``without`` a partition column."""
     import pyarrow as pa
 
-    columns = []
-    for name, base, nullable in field_types(row_type):
-        if name == without:
-            continue
-        arrow_type: Any
-        if base is str:
-            arrow_type = pa.string()
-        elif base is int:
-            arrow_type = pa.int64()
-        elif base is float:
-            arrow_type = pa.float64()
-        elif typing.get_origin(base) is list:
-            arrow_type = pa.list_(pa.field("element", pa.string(), nullable=False))
-        else:  # pragma: no cover - every row field is one of the above
-            raise TypeError(f"no Parquet type for {name}: {base}")
-        columns.append(pa.field(name, arrow_type, nullable=nullable))
-    return pa.schema(columns)
+    arrow = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "strings": pa.list_(pa.field("element", pa.string(), nullable=False)),
+    }
+    return pa.schema(
+        [
+            pa.field(name, arrow[kind], nullable=nullable)
+            for name, kind, nullable in field_types(row_type)
+            if name != without
+        ]
+    )
 
 
 def dataset_schema(name: str) -> Any:

@@ -30,7 +30,6 @@ import json
 import os
 import sys
 import time
-import typing
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -641,21 +640,18 @@ def spark_schema(row_type: type) -> Any:
     :func:`~quotewire.scale.parts.arrow_schema` writes)."""
     from pyspark.sql import types as t
 
-    columns = []
-    for name, base, nullable in field_types(row_type):
-        spark_type: Any
-        if base is str:
-            spark_type = t.StringType()
-        elif base is int:
-            spark_type = t.LongType()
-        elif base is float:
-            spark_type = t.DoubleType()
-        elif typing.get_origin(base) is list:
-            spark_type = t.ArrayType(t.StringType(), containsNull=False)
-        else:  # pragma: no cover - every row field is one of the above
-            raise TypeError(f"no Spark type for {name}: {base}")
-        columns.append(t.StructField(name, spark_type, nullable=nullable))
-    return t.StructType(columns)
+    spark = {
+        "string": t.StringType(),
+        "int64": t.LongType(),
+        "float64": t.DoubleType(),
+        "strings": t.ArrayType(t.StringType(), containsNull=False),
+    }
+    return t.StructType(
+        [
+            t.StructField(name, spark[kind], nullable=nullable)
+            for name, kind, nullable in field_types(row_type)
+        ]
+    )
 
 
 def _reason(error: BaseException) -> str:
