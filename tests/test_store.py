@@ -56,6 +56,7 @@ def test_the_store_is_a_wal_sqlite_file_with_named_migrations(stored: Path) -> N
             "0005_registry_generation",
             "0006_unregistered_speakers",
             "0007_article_outlet",
+            "0008_search_terms",
         ]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.count() == 9 and store.count("quotes") > 40 and store.count("claims") > 20
