@@ -11,7 +11,7 @@ and names, each name with its nominative form ("Александром Лука�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -179,6 +179,7 @@ def _read_region(
     sentences: list[RussianSentence],
     names: list[RussianName],
 ) -> None:
+    region = len(tokens)  # (this region's tokens start here: its names are looked up in them)
     for sentence in doc.sents:
         first, number = len(tokens), len(sentences)
         # the parser's heads are 1-based within the sentence; 0 is the root
@@ -207,10 +208,13 @@ def _read_region(
             continue
         cut = span.text.index(words)
         type = _TYPES.get(span.type, span.type)
+        start, end = offset + span.start + cut, offset + span.start + cut + len(words)
+        first = bisect_left(tokens, start, lo=region, key=lambda t: t.start)
+        last = bisect_left(tokens, end, lo=first, key=lambda t: t.end)
         names.append(
             RussianName(
-                start=offset + span.start + cut,
-                end=offset + span.start + cut + len(words),
+                start=start,
+                end=end,
                 type=type,
                 text=words,
                 normal=_head_only(
@@ -218,13 +222,11 @@ def _read_region(
                         _normal(words, (span.normal or words).strip(_NOT_NAME), type),
                         words,
                         type,
-                        _last_token(tokens, offset + span.start + cut + len(words)),
+                        tokens[last] if last < len(tokens) and tokens[last].end == end else None,
                     ),
                     words,
                     type,
-                    [t.pos for t in tokens if t.start >= offset + span.start + cut][
-                        : len(words.split())
-                    ],
+                    [t.pos for t in tokens[first : first + len(words.split())]],
                 ),
             )
         )
@@ -253,16 +255,6 @@ def _head_only(normal: str, text: str, type: str, poses: Sequence[str]) -> str:
     return " ".join([*normals[: head + 1], *words[head + 1 :]])
 
 
-def _last_token(tokens: Sequence[RussianToken], end: int) -> RussianToken | None:
-    """The token of the analysis so far that ends at ``end`` (the last word of a name)."""
-    for token in reversed(tokens):
-        if token.end == end:
-            return token
-        if token.end < end:
-            return None
-    return None
-
-
 def _nominative(normal: str, text: str, type: str, last: RussianToken | None) -> str:
     """A person's name with its surname in the nominative where natasha left it in its case
     (its dictionary does not know the surname): by the case and gender the tagger gives it,
@@ -271,11 +263,19 @@ def _nominative(normal: str, text: str, type: str, last: RussianToken | None) ->
     if type != "PERSON" or last is None or words[-1] != text.split()[-1]:
         return normal
     endings = profile("ru").surname_endings.get(f"{last.feat('Case')}.{last.feat('Gender')}", ())
-    surname = words[-1]
-    for ending, nominative in endings:
-        if surname.endswith(ending) and len(surname) > len(ending) + 2:
-            return " ".join([*words[:-1], surname[: -len(ending)] + nominative])
-    return normal
+    forms = surname_nominatives(words[-1], endings)
+    return " ".join([*words[:-1], forms[0]]) if forms else normal
+
+
+def surname_nominatives(surname: str, endings: Iterable[tuple[str, str]]) -> list[str]:
+    """``surname`` with each of ``endings`` (ending, the nominative's ending) that it ends in
+    replaced, in their order ("Даровским" by ("ским", "ский") is "Даровский"); a word no
+    longer than the ending and two letters is left alone."""
+    return [
+        surname[: -len(ending)] + nominative
+        for ending, nominative in endings
+        if surname.endswith(ending) and len(surname) > len(ending) + 2
+    ]
 
 
 def _normal(text: str, normal: str | None, type: str = "") -> str:

@@ -21,6 +21,7 @@ import typing
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 from quotewire.scale.read import ErrorRow
@@ -46,7 +47,8 @@ ROW_GROUP = 2000
 ColumnKind = str  # "string", "int64", "float64" or "strings"
 
 
-def field_types(row_type: type) -> list[tuple[str, ColumnKind, bool]]:
+@cache
+def field_types(row_type: type) -> tuple[tuple[str, ColumnKind, bool], ...]:
     """Each field of a row dataclass as (name, column kind, nullable): ``str | None`` is
     ``(name, "string", True)``, ``list[str]`` is ``"strings"``; the one reading of a row's
     types that both the Parquet schema here and the Spark schema build on."""
@@ -61,12 +63,13 @@ def field_types(row_type: type) -> list[tuple[str, ColumnKind, bool]]:
         if kind is None:  # pragma: no cover - every row field is one of the above
             raise TypeError(f"no column type for {column.name}: {hint}")
         found.append((column.name, kind, nullable))
-    return found
+    return tuple(found)
 
 
 _KINDS: dict[Any, ColumnKind] = {str: "string", int: "int64", float: "float64"}
 
 
+@cache
 def arrow_schema(row_type: type, without: str | None = None) -> Any:
     """The Parquet (Arrow) schema of a row dataclass, the types Spark gives the same fields
     (:func:`quotewire.scale.spark.spark_schema`): strings, 64-bit integers, doubles, lists of

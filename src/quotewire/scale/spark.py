@@ -273,13 +273,8 @@ def _target(spark: Any, out: str, append: bool) -> Target:
     """Where the tasks write: the output folder as Hadoop's file system names it (a relative
     path resolved as Spark resolves it), each dataset's folder made (emptied first unless
     ``append``), and a name for this run's files."""
-    sc = spark.sparkContext
-    jvm = sc._jvm
-    path = jvm.org.apache.hadoop.fs.Path(out)
-    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
-    qualified = fs.makeQualified(path)
-    for name in DATASETS:
-        folder = jvm.org.apache.hadoop.fs.Path(qualified, name)
+    fs, qualified, folders = _dataset_folders(spark, out)
+    for folder in folders:
         if not append and fs.exists(folder):
             fs.delete(folder, True)
         fs.mkdirs(folder)
@@ -288,12 +283,20 @@ def _target(spark: Any, out: str, append: bool) -> Target:
 
 def _mark_written(spark: Any, out: str) -> None:
     """``_SUCCESS`` in each dataset's folder, as Spark's own writes leave it."""
+    fs, _, folders = _dataset_folders(spark, out)
+    jvm = spark.sparkContext._jvm
+    for folder in folders:
+        fs.create(jvm.org.apache.hadoop.fs.Path(folder, "_SUCCESS"), True).close()
+
+
+def _dataset_folders(spark: Any, out: str) -> tuple[Any, Any, list[Any]]:
+    """Hadoop's file system of the output folder, the folder qualified by it, and the folder
+    of each dataset the tasks write (:data:`DATASETS`)."""
     sc = spark.sparkContext
-    jvm = sc._jvm
-    path = jvm.org.apache.hadoop.fs.Path(out)
+    path = sc._jvm.org.apache.hadoop.fs.Path(out)
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
-    for name in DATASETS:
-        fs.create(jvm.org.apache.hadoop.fs.Path(path, f"{name}/_SUCCESS"), True).close()
+    qualified = fs.makeQualified(path)
+    return fs, qualified, [sc._jvm.org.apache.hadoop.fs.Path(qualified, n) for n in DATASETS]
 
 
 def _read_back(spark: Any, out: str, name: str) -> Any:

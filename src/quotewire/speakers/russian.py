@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from quotewire.lang import LanguageProfile
 from quotewire.model import Entity, Mention, MentionKind, Span
-from quotewire.nlp.russian import RussianAnalysis, RussianName, RussianToken
+from quotewire.nlp.russian import (
+    RussianAnalysis,
+    RussianName,
+    RussianToken,
+    surname_nominatives,
+)
 from quotewire.speakers.names import fold, may_name, parse_person
 
 
@@ -128,7 +133,7 @@ def _surnames_missed(
         if any(s <= token.start < e for s, e in covered):
             continue
         word = token.text
-        forms = [word, token.lemma, *(word[: -len(a)] + b for a, b in endings if word.endswith(a))]
+        forms = [word, token.lemma, *surname_nominatives(word, endings)]
         for form in forms:
             found = owners.get(fold(form), [])
             if len(found) == 1:
@@ -157,10 +162,7 @@ def _join(
         # a surname alone whose case and gender the tagger did not tell: its nominative by
         # every ending the profile knows (it joins only a person named in full)
         forms += [
-            name.normal[: -len(ending)] + nominative
-            for pairs in endings.values()
-            for ending, nominative in pairs
-            if name.normal.endswith(ending) and len(name.normal) > len(ending) + 2
+            form for pairs in endings.values() for form in surname_nominatives(name.normal, pairs)
         ]
     for form in forms:
         read = parse_person(form)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from quotewire.lang import LanguageProfile, profiles
 
@@ -41,9 +41,11 @@ def _stem_words(name: str) -> Callable[[list[str]], list[str]]:
     return stemmer.stemWords  # type: ignore[no-any-return]
 
 
-def forms(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def forms(word: str) -> tuple[str, ...]:
     """The forms a search matches ``word`` by, first the word in lower case, then (for a
-    language with search folds or a stemmer) its folded form and its stem, each once."""
+    language with search folds or a stemmer) its folded form and its stem, each once (each
+    word read once: the words of every stored quote pass here)."""
     lower = word.lower()
     found = [lower]
     script = _script(word)
@@ -54,7 +56,7 @@ def forms(word: str) -> list[str]:
         found.append(folded)
         if language.stemmer:
             found.append(_stem_words(language.stemmer)([folded])[0])
-    return list(dict.fromkeys(f for f in found if f))
+    return tuple(dict.fromkeys(f for f in found if f))
 
 
 def index_terms(*texts: str | None) -> str:
@@ -68,6 +70,6 @@ def index_terms(*texts: str | None) -> str:
     return " ".join(seen)
 
 
-def query_alternatives(words: Iterable[str]) -> list[list[str]]:
+def query_alternatives(words: Iterable[str]) -> list[tuple[str, ...]]:
     """For each word of a query, the forms any of which a quote must hold."""
     return [forms(word) for word in words]
