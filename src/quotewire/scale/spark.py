@@ -56,6 +56,7 @@ from quotewire.scale.across import (
     titled_people,
 )
 from quotewire.scale.balance import balanced_plan, bucket_count, decreasing_shares
+from quotewire.scale.classes import class_archive
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
 from quotewire.scale.parts import DATASETS, PartFiles, Target, field_types
 from quotewire.scale.read import (
@@ -166,6 +167,8 @@ def session(master: str | None) -> Any:
     """A Spark session: on ``master`` when given, else on the master ``spark-submit`` set, else
     on all local cores. A local run uses this Python for the workers."""
     try:
+        import pyspark
+        from pyspark import SparkContext
         from pyspark.sql import SparkSession
     except ImportError:
         raise SparkUnavailable(
@@ -179,14 +182,21 @@ def session(master: str | None) -> Any:
     builder = builder.config("spark.ui.enabled", "false")
     builder = builder.config("spark.ui.showConsoleProgress", "false")
     java = [f"-Dlog4j2.configurationFile={_LOG_CONFIG}"]
+    # the JVM starts here, not in an earlier session of this process (which it would serve)
+    launching = SparkContext._gateway is None
+    archive = None
     if chosen.startswith("local"):  # the workers run this Python, where quotewire is installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         java += LOCAL_JVM_OPTIONS
+        archive = class_archive(pyspark.__version__) if launching else None
+        java += archive.options() if archive else []
     builder = builder.config("spark.driver.extraJavaOptions", " ".join(java))
     try:
         spark = builder.getOrCreate()
     except Exception as error:  # no Java runtime, a master that does not answer
         raise SparkUnavailable(f"Spark could not start on {chosen} ({_reason(error)})") from None
+    if archive:
+        archive.keep_at_exit(SparkContext._gateway)
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
