@@ -398,7 +398,7 @@ def analyse_russian_article(
         article=article,
         entities=people.entities(),
         quotes=quotes,
-        claims=find_russian_claims(article.text, shadow, quotes, russian),
+        claims=find_russian_claims(article.text, shadow, quotes, russian, analysis),
         warnings=list(warnings),
     )
 

@@ -44,6 +44,26 @@ class CreditForms:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureWords:
+    """What the figures of a language read beside its amounts (read by
+    :mod:`quotewire.claims.russian`): counted nouns and units by lemma -> the unit reported
+    ("тонна" -> "tonnes"); the scale words that are no counted noun ("млн"); the word a
+    percent of something measures a share with ("доля"); the word an anniversary of something
+    is ("годовщина") and the ending of the anniversary's own word ("летие"); the prepositions
+    of what money is for ("на ремонт"); the verbs whose subject is what an amount measures
+    ("составить"); the counted nouns that say how a thing is counted ("единица")."""
+
+    units: Mapping[str, str] = field(default_factory=dict)
+    scales: frozenset[str] = frozenset()
+    share: str = ""
+    anniversary: str = ""
+    anniversary_ending: str = ""
+    purposes: frozenset[str] = frozenset()
+    measure_verbs: frozenset[str] = frozenset()
+    classifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageProfile:
     """``code`` ("en"), ``name`` ("English"), the Unicode ``script`` its letters are written in
     (as the first word of their Unicode names: "LATIN", "CYRILLIC"), whether quotewire
@@ -83,6 +103,9 @@ class LanguageProfile:
     #: "Case.Gender" -> (ending, the nominative's ending) of surnames, tried in order
     surname_endings: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     credit: CreditForms = field(default_factory=CreditForms)
+    #: abbreviations whose period ends no sentence when a lower-case word follows
+    abbreviations: frozenset[str] = frozenset()
+    figures: FigureWords = field(default_factory=FigureWords)
 
 
 @cache
@@ -118,6 +141,21 @@ def profile(code: str) -> LanguageProfile:
             str(key): tuple((str(a), str(b)) for a, b in pairs)
             for key, pairs in data.get("surname_endings", {}).items()
         },
+        abbreviations=_words(data, "abbreviations"),
+        figures=_figures(data.get("figures", {})),
+    )
+
+
+def _figures(table: Mapping[str, Any]) -> FigureWords:
+    return FigureWords(
+        units={word: unit.replace("_", " ") for word, unit in _pairs(table, "units").items()},
+        scales=_words(table, "scales"),
+        share=str(table.get("share", "")),
+        anniversary=str(table.get("anniversary", "")),
+        anniversary_ending=str(table.get("anniversary_ending", "")),
+        purposes=_words(table, "purposes"),
+        measure_verbs=_words(table, "measure_verbs"),
+        classifiers=_words(table, "classifiers"),
     )
 
 

@@ -143,9 +143,12 @@ def analyse_russian(
     sentences: list[RussianSentence] = []
     names: list[RussianName] = []
     docs = []
+    abbreviations = profile("ru").abbreviations
     for start, end in regions if regions is not None else [(0, len(text))]:
         doc = Doc(text[start:end])
         doc.segment(nlp.segmenter)
+        doc.sents = _joined_at_abbreviations(doc, abbreviations)
+        doc.envelop_sent_tokens()
         docs.append((start, doc))
     # the tagger and the parser read every region's sentences in one stream (they take them
     # in batches of eight: a region of two sentences was a batch of its own)
@@ -169,6 +172,56 @@ def analyse_russian(
         _read_region(doc, start, nlp, tokens, sentences, names)
     starts = tuple(t.start for t in tokens)
     return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names), starts)
+
+
+def _joined_at_abbreviations(doc: Any, abbreviations: frozenset[str]) -> list[Any]:
+    """The sentences of ``doc`` with those that razdel ended at an abbreviation's period
+    joined to the next when that opens in lower case ("порядка 300 тыс. кВт·ч")."""
+    from natasha.doc import DocSent
+
+    joined: list[Any] = []
+    for sent in doc.sents:
+        if (
+            joined
+            and _ends_in_abbreviation(joined[-1].text, abbreviations)
+            and sent.text[:1].islower()
+        ):
+            last = joined[-1]
+            joined[-1] = DocSent(last.start, sent.stop, doc.text[last.start : sent.stop])
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _ends_in_abbreviation(sentence: str, abbreviations: frozenset[str]) -> bool:
+    if not sentence.endswith("."):
+        return False
+    words = sentence[:-1].split()
+    return bool(words) and words[-1].lower() in abbreviations
+
+
+def nominative_phrase(analysis: RussianAnalysis, indices: Sequence[int]) -> str:
+    """The words of ``analysis.tokens[indices]`` (a phrase of one sentence) with its head and
+    the words that agree with it put in the nominative, as written otherwise ("объему
+    накопленных инвестиций" -> "объем накопленных инвестиций")."""
+    from natasha.norm import syntax_normalize
+
+    if not indices:
+        return ""
+    words = [_NormToken(analysis, i) for i in indices]
+    return str(syntax_normalize(load_russian().vocab, words))
+
+
+class _NormToken:
+    """A token as natasha's normalizer reads it (ids and heads as strings)."""
+
+    __slots__ = ("feats", "head_id", "id", "pos", "start", "stop", "text")
+
+    def __init__(self, analysis: RussianAnalysis, index: int) -> None:
+        token = analysis.tokens[index]
+        self.id, self.head_id = str(index), str(token.head if token.head != index else -1)
+        self.text, self.pos, self.feats = token.text, token.pos, dict(token.feats)
+        self.start, self.stop = token.start, token.end
 
 
 def _read_region(

@@ -1,0 +1,113 @@
+"""Russian figures end to end through ``quotewire.extract``: the unit of what is counted, what
+each amount measures, and who claims it, on an article written for these tests
+(tests/data/ru/harvest.txt) and on the Russian edition of the seed story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quotewire
+from quotewire.model import Claim, Result
+
+DATA = Path(__file__).parent / "data" / "ru"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ru"
+
+
+@pytest.fixture(scope="module")
+def harvest() -> Result:
+    return quotewire.extract((DATA / "harvest.txt").read_text(encoding="utf-8"))
+
+
+def _claim(result: Result, words: str) -> Claim:
+    return next(c for c in result.claims if c.span.text == words)
+
+
+@pytest.mark.parametrize(
+    ("words", "unit", "measure", "measured_words"),
+    [
+        # the subject of the verb the amount is in, the comparator verb inside the amount
+        ("превысил 3 млн тонн", "tonnes", "урожай зерна в области", "Урожай зерна в области"),
+        # "в 1,2 раза" is a ratio
+        ("1,2 раза", "times", "средняя урожайность", "средняя урожайность"),
+        # a percent of something is its share
+        ("около 60%", "percent", "доля зерна", "зерна"),
+        # money: what it goes to, in the nominative
+        ("2,8 млрд рублей", "RUB", "закупка новой техники хозяйства", "закупку новой техники хозяйства"),
+        # "тыс." ends no sentence; the unit's whole word
+        (
+            "порядка 40 тыс. кВт·ч",
+            "kilowatt-hours",
+            "мощность сушильных комплексов",
+            "мощность сушильных комплексов",
+        ),
+        # an anniversary of something
+        (
+            "90-летию",
+            "years",
+            "годовщина областного аграрного университета в Заречье",
+            "областного аграрного университета в Заречье",
+        ),
+        # a genitive noun after the money
+        ("12 млн рублей", "RUB", "господдержка", "господдержки"),
+    ],
+)
+def test_units_and_measures(
+    harvest: Result, words: str, unit: str, measure: str, measured_words: str
+) -> None:
+    claim = _claim(harvest, words)
+    assert (claim.unit, claim.measure) == (unit, measure)
+    assert claim.measure_span is not None and claim.measure_span.text == measured_words
+    text = harvest.article.text
+    assert text[claim.measure_span.start : claim.measure_span.end] == measured_words
+
+
+def test_a_counted_noun_is_the_unit_and_the_amount_reaches_it(harvest: Result) -> None:
+    claim = _claim(harvest, "15 современных элеваторов")
+    assert claim.unit == "элеватор" and claim.value == 15
+    assert claim.measure is None  # what is counted is its unit; nothing else is measured
+
+
+def test_a_statement_goes_on_past_an_abbreviation(harvest: Result) -> None:
+    said = next(q for q in harvest.quotes if "сушильных" in q.text)
+    assert said.text.endswith("откроют опытную станцию")
+    # so the anniversary in its second half is the speaker's figure
+    assert _claim(harvest, "90-летию").claimant is not None
+
+
+def test_figures_are_claimed_by_their_speakers(harvest: Result) -> None:
+    claimants = {c.span.text: c.claimant.name if c.claimant else None for c in harvest.claims}
+    assert claimants["12 млн рублей"] == "Ольга Лебедева"
+    assert {claimants[w] for w in ("превысил 3 млн тонн", "около 60%", "1,2 раза")} == {
+        "Павел Громов"
+    }
+
+
+def test_no_person_is_a_measure() -> None:
+    result = quotewire.extract(
+        "Глава компании Сергей Орлов заявил, что Иван Седов получил 5 млн рублей премии. "
+        "Он также сообщил, что Иван Седов заработал 7 млн рублей."
+    )
+    earned = _claim(result, "7 млн рублей")
+    assert earned.measure is None  # its subject is a person: no measure rather than a name
+    assert _claim(result, "5 млн рублей").measure == "премия"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed/ru is not here")
+def test_the_seed_figures_measure_what_the_analyst_says() -> None:
+    result = quotewire.extract((SEED / "article.txt").read_text(encoding="utf-8"))
+    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
+    measures = {c.span.text: c.measure for c in result.claims}
+    for gold in expected["claims"]:
+        found = measures[gold["text"]]
+        assert found is not None, gold["text"]
+        # the analyst's words, or the words of the text they paraphrase
+        head = {
+            "товарооборот": "товарооборот",
+            "накопленные инвестиции": "накопленных инвестиций",
+            "доля электроэнергии, вырабатываемой Белорусской АЭС": "доля электроэнергии",
+            "годовщина атомной отрасли России": "годовщина атомной отрасли России",
+        }[gold["measure"]]
+        assert head in found, (gold["text"], found)
