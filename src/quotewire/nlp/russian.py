@@ -11,14 +11,17 @@ and names, each name with its nominative form ("Александром Лука�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from quotewire.errors import QuotewireError
 from quotewire.lang import profile
+from quotewire.nlp.threads import one_blas_thread
 
+_Item = TypeVar("_Item")
+_Out = TypeVar("_Out")
 _NOT_NAME = " \t\n()[]«»„“\"',.;:–—-"
 #: natasha's entity types, as quotewire names them.
 _TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -155,14 +158,17 @@ def analyse_russian(
     sents = [sent for _, doc in docs for sent in doc.sents]
     words = [[token.text for token in sent.tokens] for sent in sents]
     marked = [doc for _, doc in docs if doc.text.strip()]
-    for sent, markup in zip(sents, nlp.morph.map(words), strict=True):
+    with one_blas_thread():
+        tags = _by_length(words, len, nlp.morph.map)
+        parses = _by_length(words, len, nlp.syntax.map)
+        # names per region (none runs from one into the next), the regions in one stream
+        found = _by_length([doc.text for doc in marked], len, nlp.ner.map)
+    for sent, markup in zip(sents, tags, strict=True):
         for token, tagged in zip(sent.tokens, markup.tokens, strict=True):
             token.pos, token.feats = tagged.pos, tagged.feats
-    for sent, markup in zip(sents, nlp.syntax.map(words), strict=True):
+    for sent, markup in zip(sents, parses, strict=True):
         for token, parsed in zip(sent.tokens, markup.tokens, strict=True):
             token.head_id, token.rel = parsed.head_id, parsed.rel
-    # names per region (none runs from one into the next), the regions in one stream
-    found = list(nlp.ner.map([doc.text for doc in marked]))
     for doc, markup in zip(marked, found, strict=True):
         doc.spans = [DocSpan(a, b, kind, doc.text[a:b]) for a, b, kind in markup.spans]
         doc.envelop_span_tokens()
@@ -172,6 +178,20 @@ def analyse_russian(
         _read_region(doc, start, nlp, tokens, sentences, names)
     starts = tuple(t.start for t in tokens)
     return RussianAnalysis(text, tuple(tokens), tuple(sentences), tuple(names), starts)
+
+
+def _by_length(
+    items: Sequence[_Item],
+    size: Callable[[_Item], int],
+    run: Callable[[list[_Item]], Iterable[_Out]],
+) -> list[_Out]:
+    """``run`` over ``items`` shortest first, its results given back in the items' order.
+    natasha's models read their input in batches of eight, each padded to its longest item:
+    in text order a batch of sentences held 2.4 times the words it had (the Russian dev set:
+    27,144 padded tokens for 11,456); sorted, the batches hold alike lengths (11,671)."""
+    order = sorted(range(len(items)), key=lambda i: size(items[i]))
+    done = dict(zip(order, run([items[i] for i in order]), strict=True))
+    return [done[i] for i in range(len(items))]
 
 
 def _joined_at_abbreviations(doc: Any, abbreviations: frozenset[str]) -> list[Any]:
