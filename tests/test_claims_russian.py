@@ -111,3 +111,23 @@ def test_the_seed_figures_measure_what_the_analyst_says() -> None:
             "годовщина атомной отрасли России": "годовщина атомной отрасли России",
         }[gold["measure"]]
         assert head in found, (gold["text"], found)
+
+
+def test_a_word_after_the_number_that_counts_nothing_is_no_unit() -> None:
+    result = quotewire.extract(
+        "Министр финансов области Карина Белова сообщила, что ремонт моста обойдется в "
+        "5,2 млрд рублей, из которых 3 млрд выделит федеральный бюджет."
+    )
+    share = next(c for c in result.claims if c.value == 3e9)
+    assert (share.span.text, share.unit) == ("3 млрд", "dimensionless")
+
+
+def test_an_acronym_after_an_abbreviation_goes_on_with_its_sentence() -> None:
+    result = quotewire.extract(
+        "Согласно данным компании «Восток-Транзит», в марте через порт прошло 64 тыс. ДФЭ, "
+        "что на 12% больше, чем годом ранее."
+    )
+    teu = next(c for c in result.claims if c.value == 64_000)
+    assert teu.span.text == "64 тыс. ДФЭ" and teu.unit == "дфэ"
+    # the whole sentence is the company's statement, so both figures are its claims
+    assert {c.claimant.name if c.claimant else None for c in result.claims} == {"Восток-Транзит"}

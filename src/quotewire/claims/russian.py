@@ -81,6 +81,8 @@ class _Measure:
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: parts of speech of a word after a number that counts nothing ("4 млрд выделит" has a verb)
+_NOT_COUNTED = frozenset({"ADV", "PRON", "PART", "SCONJ", "CCONJ", "ADP", "INTJ"})
 #: units of time: the subject of a verb near a duration is seldom what it measures
 _DURATIONS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -111,6 +113,20 @@ def _counted(analysis: RussianAnalysis, amount: Amount, words: FigureWords) -> A
     if not inside:  # (an amount where nothing was analysed: the title)
         return amount
     tokens = analysis.tokens
+    last = tokens[inside[-1]]
+    finite = last.pos in {"VERB", "AUX"} and last.feat("VerbForm") != "Part"
+    if finite or last.pos in _NOT_COUNTED or last.sentence != tokens[inside[0]].sentence:
+        # the word after the number counts nothing: "4 млрд выделит", "22–24 млн. Разницу"
+        numbers = [
+            i
+            for i in inside
+            if tokens[i].pos == "NUM" or _scale(tokens[i], words) or _has_digit(tokens[i].text)
+        ]
+        if not numbers or tokens[numbers[-1]].sentence != tokens[inside[0]].sentence:
+            return amount
+        end = min(amount.end, tokens[numbers[-1]].end)
+        text = analysis.text[amount.start : end].rstrip(".")
+        return replace(amount, unit="dimensionless", end=amount.start + len(text), text=text)
     nouns = [i for i in inside if tokens[i].pos in _NOUNS and not _scale(tokens[i], words)]
     if nouns:
         noun = nouns[-1]

@@ -10,6 +10,7 @@ and names, each name with its nominative form ("Александром Лука�
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from quotewire.nlp.threads import one_blas_thread
 
 _Item = TypeVar("_Item")
 _Out = TypeVar("_Out")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _NOT_NAME = " \t\n()[]«»„“\"',.;:–—-"
 #: natasha's entity types, as quotewire names them.
 _TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -196,15 +198,18 @@ def _by_length(
 
 def _joined_at_abbreviations(doc: Any, abbreviations: frozenset[str]) -> list[Any]:
     """The sentences of ``doc`` with those that razdel ended at an abbreviation's period
-    joined to the next when that opens in lower case ("порядка 300 тыс. кВт·ч")."""
+    joined to the next when that opens in lower case or with an acronym ("порядка 300 тыс.
+    кВт·ч", "86 тыс. ДФЭ")."""
     from natasha.doc import DocSent
 
     joined: list[Any] = []
     for sent in doc.sents:
+        word = _FIRST_WORD.match(sent.text)
+        acronym = word is not None and len(word[0]) > 1 and word[0].isupper()
         if (
             joined
             and _ends_in_abbreviation(joined[-1].text, abbreviations)
-            and sent.text[:1].islower()
+            and (sent.text[:1].islower() or acronym)
         ):
             last = joined[-1]
             joined[-1] = DocSent(last.start, sent.stop, doc.text[last.start : sent.stop])

@@ -331,6 +331,14 @@ def nominal_speaker(
             return Nominal(entity.id, entity.name, start, end)
     placed = len(words) < len(subject)
     if head.feat("Case") != "Nom" and not placed:
+        # "по данным компании «Восток-Транзит»": the one organization named in the words
+        named = [
+            entity
+            for entity in people.others
+            if entity.type == "ORG" and any(start <= m.start < end for m in entity.mentions)
+        ]
+        if len(named) == 1:
+            return Nominal(named[0].id, named[0].name, start, end)
         return None
     first = head.lemma if placed and head is words[0] else words[0].text
     name = first + text[words[0].end : end]
