@@ -32,7 +32,11 @@ from quotewire.claims.numbers import (
     literal_value,
     words_value,
 )
+from quotewire.lang import profile
 from quotewire.quotes.cues import DETERMINERS
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
 Kind = str  # "money", "percent", "points", "count", "number"
 
@@ -154,19 +158,17 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "го", "е", "й", "я"})
+_ORDINAL_SUFFIX = _EN.words("ordinal_suffixes")
 # quotation marks that open a title, and the mark that closes each
 _OPENERS = {"“": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
-_STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse")
+_STREET_ENDINGS = _EN.word_list("street_endings")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 # words that may open an amount by themselves, and words that make "a"/"one" open one
-_STARTERS = (
-    frozenset(U.FRACTIONS)
-    | frozenset(U.GERMAN_NUMBERS)
-    | frozenset({"minus", "минус", "rs", "zł", "half"})
-)
-_AFTER_ONE = frozenset(U.FRACTIONS) | BIG_WORDS | {"dozen"}
-_TRIGGER_WORDS = _STARTERS | NUMBER_WORDS["en"] | NUMBER_WORDS["ru"] | {"dozen"}
+_STARTERS = frozenset(U.FRACTIONS) | frozenset(U.GERMAN_NUMBERS) | _EN.words("amount_starters")
+#: Words of a dozen ("a dozen", "two dozen").
+_DOZEN = _EN.words("dozen_words")
+_AFTER_ONE = frozenset(U.FRACTIONS) | BIG_WORDS | _DOZEN
+_TRIGGER_WORDS = _STARTERS | NUMBER_WORDS["en"] | NUMBER_WORDS["ru"] | _DOZEN
 # ASCII text is searched with one precompiled pattern (on its lower-case copy)
 _SPOTS = re.compile(
     "|".join(
@@ -195,24 +197,35 @@ _RU_CHANGE = (
     "сокращ",
     "снизил",
 )
-_WON_OBJECTS = frozenset(
-    "the a an his her their its our my your this that these those over by re-election".split()
-)
-_SHARE_VERBS = frozenset(
-    "said say says think thought believe believed support supported oppose opposed voted back "
-    "backed want wanted expect expected".split()
-)
-_NOT_POINTS = re.compile(r"\b(?:index|dow|nasdaq|ftse|stoxx|dax|nikkei|s&p|scale|score)\b", re.I)
-_RATE_WORDS = re.compile(
-    r"%|\b(?:per ?cent|percent\w*|poll\w*|rate|approval|lead|margin|support|gap|share)\b", re.I
-)
-_CHANGE_VERBS = frozenset(
-    """rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown
-    increased increase increases increasing decreased decrease decreases decreasing climbed
-    climb jumped jump dropped drop declined decline declining slipped slip eased ease cut cuts
-    raised raise lifted lift lowered lower up down surged surge soared plunged plummeted
-    tumbled slumped revised went gone shrank shrunk narrowed widened doubled""".split()
-)
+_WON_OBJECTS = _EN.words("won_objects")
+_SHARE_VERBS = _EN.words("share_verbs")
+_NOT_POINTS = re.compile(_EN.pattern("not_points"), re.I)
+_RATE_WORDS = re.compile(_EN.pattern("rate_words"), re.I)
+_CHANGE_VERBS = _EN.words("change_verbs")
+#: German stems of a change ("stieg", "sank", "fiel") before a "von ... auf" range.
+_GERMAN_CHANGE_STEMS = _EN.word_list("german_change_stems")
+#: Words that stand for "one" before a fraction or a scale ("a third", "one million").
+_ONE_WORDS = _EN.words("one_words")
+#: "and a half" after a number ("two and a half million").
+_AND_A_HALF = list(_EN.word_list("and_a_half"))
+#: Words before "half" that make it no share ("the first half", "the other half").
+_HALF_NOT_AFTER = _EN.words("half_not_after")
+#: Words after "half" that make it a share ("half of", "half the voters", "half its staff").
+_HALF_OF = _EN.words("half_of")
+#: Fractions that a count before them does not make a share ("two halves", "three quarters").
+_NO_SHARE_FRACTIONS = _EN.words("no_share_fractions")
+#: Scales that may follow another scale ("2.6 lakh crore", "mil millones").
+_SCALES_AFTER_SCALE = _EN.words("scales_after_scale")
+#: German words of a unit that, capitalised, make the number German ("3,5 Mrd. Euro").
+_GERMAN_UNIT_WORDS = _EN.words("german_unit_words")
+#: Units of an age or a duration written with a hyphen ("a 30-year-old", "a six-month").
+_AGE_UNITS = _EN.words("age_units")
+#: Nouns after an ordinal that make it a count of years ("the 50th anniversary").
+_ANNIVERSARY_WORDS = _EN.words("anniversary_words")
+#: Endings of words in "s" that are no plural ("glass", "campus", "crisis", "famous").
+_NOT_PLURAL_ENDINGS = _EN.word_list("not_plural_endings")
+#: Endings of nouns whose plural adds "es" ("church", "box", "glass").
+_ES_ENDINGS = _EN.word_list("es_endings")
 
 
 def find_amounts(
@@ -499,7 +512,7 @@ class _Finder:
         words: list[str] = []
         k = j
         value_words = 0
-        if toks[k].key in ("a", "an", "one") and k + 1 < len(toks):
+        if toks[k].key in _ONE_WORDS and k + 1 < len(toks):
             nxt = toks[k + 1].key
             if nxt == "dozen":
                 return _Number(12.0, k + 2, True, None)
@@ -624,7 +637,7 @@ class _Finder:
     def _and_a_half(self, k: int) -> int:
         """The index after "and a half" / "-and-a-half" at ``k``, or 0."""
         words = [t.key for t in self.toks[k : k + 7] if t.kind != "dash"][:3]
-        if words != ["and", "a", "half"]:
+        if words != _AND_A_HALF:
             return 0
         m, seen = k, 0
         while seen < 3:
@@ -639,17 +652,7 @@ class _Finder:
         prev = toks[j - 1].key if j > 0 else ""
         if t.key == "half":
             nxt = toks[j + 1].key if j + 1 < len(toks) else ""
-            if prev in ("first", "second", "a", "and", "the", "other") or nxt not in (
-                "of",
-                "the",
-                "its",
-                "their",
-                "his",
-                "her",
-                "our",
-                "all",
-                "a",
-            ):
+            if prev in _HALF_NOT_AFTER or nxt not in _HALF_OF:
                 return None
             if nxt == "a":
                 return None
@@ -664,7 +667,7 @@ class _Finder:
                     j + 2 >= len(toks) or toks[j + 2].key != "of"
                 ):
                     return None
-                english = t.key in ("a", "an", "one")
+                english = t.key in _ONE_WORDS
                 if english and j + 2 < len(toks) and not self._after_share(toks[j + 2]):
                     return None  # "for a seventh month": an ordinal
                 share = U.FRACTIONS[part]
@@ -675,7 +678,7 @@ class _Finder:
         if count_words and j + 1 < len(toks) and toks[j + 1].key in U.FRACTIONS:
             count = _word_value(t)
             share = count * U.FRACTIONS[toks[j + 1].key]
-            if 0 < share < 1 and toks[j + 1].key not in ("half", "quarter", "fourth"):
+            if 0 < share < 1 and toks[j + 1].key not in _NO_SHARE_FRACTIONS:
                 return _Number(share * 100, j + 2, True, share)
         hyphened = j + 2 < len(toks) and toks[j + 1].kind == "dash"
         if count_words and hyphened and toks[j + 2].key in U.FRACTIONS:
@@ -745,20 +748,12 @@ class _Finder:
             and key + "." in U.SCALES
         ):
             end += 1
-        if end < len(toks) and toks[end].key in (
-            "crore",
-            "crores",
-            "million",
-            "billion",
-            "millones",
-        ):
+        if end < len(toks) and toks[end].key in _SCALES_AFTER_SCALE:
             more, after = self._scale(end)  # "2.6 lakh crore", "mil millones"
             return scale * more, after
         return scale, end
 
-    def _range(
-        self, first: int, k: int, currency: str | None, low: float
-    ) -> _RangeEnd | None:
+    def _range(self, first: int, k: int, currency: str | None, low: float) -> _RangeEnd | None:
         """The high end of "20 to 25", "$3-4 billion", "between 3 and 4", "от 5 до 7".
 
         "between ... and", "от ... до" and "zwischen ... und" always make a range; a dash or
@@ -822,11 +817,7 @@ class _Finder:
         word_lang = (
             "ru"
             if _cyrillic(t.text)
-            else (
-                "de"
-                if t.key in ("prozent", "euro", "mio", "mrd") and t.text[:1].isupper()
-                else lang
-            )
+            else ("de" if t.key in _GERMAN_UNIT_WORDS and t.text[:1].isupper() else lang)
         )
         after = self._phrase(k, U.POINT_WORDS)
         if after:
@@ -897,7 +888,7 @@ class _Finder:
             return "years", k + 2
         if t.kind == "dash" and k + 1 < len(toks) and toks[k + 1].start == t.end:
             w = toks[k + 1].key
-            if w in ("year", "month", "week", "day") and k + 1 < len(toks):
+            if w in _AGE_UNITS and k + 1 < len(toks):
                 end = k + 2
                 if end + 1 < len(toks) and toks[end].kind == "dash" and toks[end + 1].key == "old":
                     end += 2
@@ -959,9 +950,13 @@ class _Finder:
             if self.lang == "de" and word.text[:1].isupper():
                 return word.key, m + 1
             noun = _plural(word.key)
-            if one and skip == 0 and (
-                (noun == word.key and word.key not in U.IRREGULAR_PLURALS)
-                or self._no_noun_after_one(m)
+            if (
+                one
+                and skip == 0
+                and (
+                    (noun == word.key and word.key not in U.IRREGULAR_PLURALS)
+                    or self._no_noun_after_one(m)
+                )
             ):
                 return None  # "if one adds", "one really", "one such", "one listing the facts"
             if one and skip == 0 and word.key in U.ONE_ADJECTIVES:
@@ -1040,11 +1035,7 @@ class _Finder:
                     t.key.startswith(_RU_CHANGE) for t in toks[max(0, lo - 3) : lo]
                 ):
                     return "=", i  # "повысил ставку до 21%": raised to, not up to
-                if (
-                    words in U.GROUP_WHEN_DETERMINED
-                    and lo > 0
-                    and toks[lo - 1].key in DETERMINERS
-                ):
+                if words in U.GROUP_WHEN_DETERMINED and lo > 0 and toks[lo - 1].key in DETERMINERS:
                     return "=", i  # "the top 1 percent": that group, not more than it
                 return U.COMPARATORS_BEFORE[words], lo
             if (
@@ -1479,7 +1470,7 @@ class _Finder:
 
     def _anniversary(self, k: int) -> bool:
         toks = self.toks
-        return k + 1 < len(toks) and toks[k + 1].key in ("anniversary", "birthday", "jubilee")
+        return k + 1 < len(toks) and toks[k + 1].key in _ANNIVERSARY_WORDS
 
     def _common(self, i: int) -> bool:
         """Whether the capitalised word at ``i`` (before a number) is an ordinary word, not a
@@ -1579,7 +1570,7 @@ class _Finder:
         if first == 0 or toks[first - 1].key not in ("from", "von"):
             return False
         words = [t.key for t in toks[max(0, first - 5) : first - 1]]
-        return any(w in _CHANGE_VERBS or w.startswith(("stieg", "sank", "fiel")) for w in words)
+        return any(w in _CHANGE_VERBS or w.startswith(_GERMAN_CHANGE_STEMS) for w in words)
 
     def _sentence_start(self, j: int) -> bool:
         if j == 0:
@@ -1597,7 +1588,7 @@ class _Finder:
 
 #: What joins two numbers that share the unit written after the second ("20 and 50 years
 #: ago", "2 or 3 percent").
-_SHARING = re.compile(r"\s+(?:and|or|nor|und|oder|и|или)\s+")
+_SHARING = re.compile(_EN.pattern("sharing"))
 _PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$")
 
 
@@ -1680,7 +1671,7 @@ def _plural(word: str) -> str | None:
         return U.SINGULAR_TO_PLURAL[word]
     if word in U.NOT_PLURAL_NOUNS or len(word) < 3:
         return None
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+    if word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS):
         return word
     return None
 
@@ -1693,7 +1684,7 @@ def _pluralize(word: str) -> str:
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
-    if word.endswith(("ch", "sh", "x", "ss")):
+    if word.endswith(_ES_ENDINGS):
         return word + "es"
     return word + "s"
 

@@ -36,11 +36,15 @@ from typing import Any, NamedTuple
 from quotewire.claims.amounts import Amount, find_amounts
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.numbers import NUMBER_WORDS
+from quotewire.lang import profile
 from quotewire.model import Entity, Quote, Span, Speaker
 from quotewire.quotes.frame import DOCUMENTS
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.resolve import initials
 from quotewire.speakers.titles import BODIES, ORG_HEADS, PERSON_TITLES
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,51 +137,39 @@ class Standing:
     qualified_data: bool = False
 
 
-#: A study in the words after an organization's name: "released a new report",
-#: "has conducted a 50-state poll" (the verb is checked against ``release_verbs``).
-_RELEASED = (
-    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:a|an|its|their|the)\s+"
-    r"(?:[\w-]+\s+){{0,4}}?(?P<kind>{kinds})\b"
-)
-
-
-#: An organization's verb of release, then the documents it released and what they show, in the
-#: words after its name ("published portions of Trump's tax returns that showed ...").
-_RELEASED_SHOWING = (
-    r"\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?:[\w’'-]+\s+){{1,9}}?"
-    r"(?:that|which)\s+(?:{showing})\b"
-)
-
-
 @cache
 def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """:data:`_NAMED_STUDY` and :data:`_RELEASED` with the kinds of ``named_study_kinds``, and
-    :data:`_RELEASED_SHOWING` with the words of ``showing_words``."""
+    """:data:`_NAMED_STUDY` with the kinds of ``named_study_kinds``; the English profile's
+    ``released`` (a study in the words after an organization's name: "released a new report",
+    "has conducted a 50-state poll", the verb checked against ``release_verbs``) with them too;
+    and its ``released_showing`` (an organization's verb of release, then the documents it
+    released and what they show: "published portions of Trump's tax returns that showed ...")
+    with the words of ``showing_words``."""
     words = figure_words().claimants
     kinds = "|".join(sorted(words.named_study_kinds, key=len, reverse=True))
     showing = "|".join(sorted(words.showing_words, key=len, reverse=True))
     named = re.compile(_NAMED_STUDY.format(kinds=kinds))
-    released = re.compile(_RELEASED.format(kinds=kinds), re.IGNORECASE)
-    return named, released, re.compile(_RELEASED_SHOWING.format(showing=showing))
+    released = re.compile(_EN.pattern("released", kinds=kinds), re.IGNORECASE)
+    return named, released, re.compile(_EN.pattern("released_showing", showing=showing))
 
 
 #: How what a verb of speech states hangs on it (its clause, its object; "called for" a
 #: wage): not "said of the 12 meetings", "said, referring to", "said ..., but X would".
 _STATED = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"})
 #: A possessive owner at the start of a speaker's words ("Trump's new PFD form").
-_POSSESSOR = re.compile(r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s")
+_POSSESSOR = re.compile(_EN.pattern("possessor"))
 #: The clause after a study's name that says what it found ("... report that ...").
-_CONTENT = re.compile(r"\s+(?:that|showing|finding|which\s+(?:shows?|finds?|notes?))\b")
+_CONTENT = re.compile(_EN.pattern("study_content"))
 #: "according to" and where the source it names ends.
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING = re.compile(_EN.pattern("according"))
 _SOURCE_END = re.compile(r"[,;:.!?\n]\s|[—–(]|\s--\s")
 #: The words that name a study as where a figure was found ("in a", "by the"; not "up 5 points
 #: from a poll last month", a comparison).
-_FOUND_IN = re.compile(r"\b(?:in|by)\s+(?:a|an|the)\s+$")
+_FOUND_IN = re.compile(_EN.pattern("found_in"))
 #: The end of a sentence: not the point of a title or an initial ("Mr. Lee", "U.S.").
 _CLAUSE_END = re.compile(r"(?<=[a-z]{3})[.!?](?=\s|$)|[!?\n]")
 #: Data said to be made by someone ("released Friday by state gaming regulators").
-_MADE_BY = re.compile(r"\bby\s+(?P<maker>[a-z][\w\s-]*?)\s*$")
+_MADE_BY = re.compile(_EN.pattern("made_by"))
 #: How far after an unnamed source the body it stands for may be named as a source.
 _NEXT_SOURCE = 400
 #: The word after a person's name that may name a body of theirs ("the Trump campaign").
@@ -200,6 +192,9 @@ def _respondents(mention: str) -> bool:
     return numeric or "percent" in words or head in respondents
 
 
+#: Prepositions between data and who made it ("a survey of voters", "data from the bureau", "a
+#: poll by Gallup").
+_SOURCE_PREPOSITIONS = _EN.words("source_prepositions")
 #: The kinds of mention that name a person or organization (not "he", "the agency").
 _NAMING = frozenset({"name", "surname", "organization"})
 
@@ -522,8 +517,11 @@ class Claimants:
             return None  # data "released by state regulators": the body named after, later
         owner = self._owner_of(speaker, quote, standing)
         mention = owner.mention if owner is not None else None
-        if owner is None or owner.entity is None or mention is None or (
-            mention.text.lower() in self.pronouns
+        if (
+            owner is None
+            or owner.entity is None
+            or mention is None
+            or (mention.text.lower() in self.pronouns)
         ):
             return None  # only data a named person or body owns ("one number shows her" is
             # not hers; "leaked documents" stay a phrase for their own sentence)
@@ -799,7 +797,7 @@ class Claimants:
         counted = find_amounts(name)
         if counted and counted[0].start == 0 and counted[0].kind != "count":
             return Standing()  # "Forty-one percent", "Two-thirds"
-        at = next((n - 1 for n, w in enumerate(words) if n and w in ("of", "from", "by")), -1)
+        at = next((n - 1 for n, w in enumerate(words) if n and w in _SOURCE_PREPOSITIONS), -1)
         if words[at].strip(".,;:'’\"”") not in self.data_nouns:
             return Standing(agent=True)
         qualifiers = [w for w in words[:at] if w not in self.words.not_source_names]

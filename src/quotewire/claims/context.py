@@ -11,63 +11,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "final": 4,
-    "last": 4,
-}
-_MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-)
+from quotewire.lang import profile
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+_MONTHS = _EN.number_map("month_numbers")
+_ORDINALS = _EN.number_map("quarter_ordinals")
+_MONTH_NAMES = _EN.pattern("month_names")
 _YEAR = r"(?:19|20)\d{2}"
 # Every alternative opens a word with one of these letters or digits; the boundary and the
 # lookahead let the scan skip the other positions without trying each alternative there (four
 # times as fast; the same matches on every PolNeAR article, and none inside a word: "21st").
-_TIME_FIRST = r"\b(?=[tfs1-4qjmaondplcTFSQJMAONDPLC])"
+_TIME_FIRST = _EN.pattern("time_first")
 _TIME = re.compile(
-    _TIME_FIRST
-    + rf"(?:(?P<quarter>(?:the\s+)?(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-    rf"\s+quarter"
-    rf"(?:\s+of)?(?:\s+(?P<qy>{_YEAR}))?|\bQ(?P<qd>[1-4])\s*(?P<qdy>{_YEAR})?)"
-    rf"|(?P<half>(?:the\s+)?(?P<hn>first|second)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)"
-    rf"|(?P<month>\b(?P<mn>{_MONTH_NAMES})(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
-    rf"(?:\s+(?P<my>{_YEAR}))?\b)"
-    rf"|(?P<period>(?:the\s+)?(?:past|first|last|same)\s+(?:\w+\s+)?(?:period|months?|weeks?)"
-    rf"\s+of\s+(?P<py>{_YEAR}))"
-    rf"|(?P<fiscal>\b(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy>{_YEAR}))"
-    rf"|(?P<year>\b(?P<yy>{_YEAR})\b(?![-–/]\d))"
-    r"|(?P<rel>\b(?P<rw>this|last|next|previous|past|current|coming)\s+"
-    r"(?P<ru>year|quarter|month)\b))",
-    re.IGNORECASE,
+    _TIME_FIRST + _EN.pattern("time", year=_YEAR, month_names=_MONTH_NAMES), re.IGNORECASE
 )
 
 
@@ -122,7 +80,7 @@ def _period(m: re.Match[str], published: date | None) -> tuple[str | None, bool]
     word, unit = m.group("rw").lower(), m.group("ru").lower()
     if published is None:
         return None, True
-    shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
+    shift = _RELATIVE_SHIFTS.get(word, 0)
     if unit == "year":
         return str(published.year + shift), True
     if unit == "month":
@@ -130,6 +88,11 @@ def _period(m: re.Match[str], published: date | None) -> tuple[str | None, bool]
         return f"{index // 12}-{index % 12 + 1:02d}", True
     quarter = (published.month - 1) // 3 + shift
     return f"{published.year + quarter // 4}-Q{quarter % 4 + 1}", True
+
+
+#: How many periods back (-1) or on (1) a relative word moves ("last year", "next quarter");
+#: another word ("this", "current") is the period of the article's date.
+_RELATIVE_SHIFTS = _EN.number_map("relative_shifts")
 
 
 def _past(published: date | None, first_month: int) -> int | None:
@@ -144,42 +107,10 @@ def _join(year: int | None, part: str) -> str | None:
     return f"{year}-{part}" if year is not None else None
 
 
+#: The trends, in the order they are tried: the first whose words a stretch holds is its trend.
+_TREND_ORDER = ("growing", "declining", "increased", "decreased", "unchanged")
 _TRENDS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(
-            r"\b(?:continu\w*|keeps?|kept)\s+(?:to\s+)?(?:grow|rise|rising|increas|climb)\w*"
-            r"|\b(?:is|are|was|were|has been|have been)\s+(?:growing|rising|increasing|climbing)"
-            r"|\bgrowing\b",
-            re.I,
-        ),
-        "growing",
-    ),
-    (
-        re.compile(
-            r"\b(?:continu\w*|keeps?|kept)\s+(?:to\s+)?(?:fall|falling|declin|decreas|shrink)\w*"
-            r"|\b(?:is|are|was|were|has been|have been)\s+"
-            r"(?:falling|declining|decreasing|shrinking)",
-            re.I,
-        ),
-        "declining",
-    ),
-    (
-        re.compile(
-            r"\b(?:rose|risen|rises|increased|increases|grew|grown|climbed|jumped|surged|"
-            r"soared|up|higher|raised|doubled|expanded|widened)\b",
-            re.I,
-        ),
-        "increased",
-    ),
-    (
-        re.compile(
-            r"\b(?:fell|fallen|falls|decreased|decreases|declined|declines|dropped|eased|"
-            r"slipped|shrank|shrunk|down|lower|cut|plunged|tumbled|narrowed|contracted)\b",
-            re.I,
-        ),
-        "decreased",
-    ),
-    (re.compile(r"\b(?:unchanged|stable|steady|flat|held)\b", re.I), "unchanged"),
+    (re.compile(_EN.pattern(f"trend_{trend}"), re.I), trend) for trend in _TREND_ORDER
 ]
 
 

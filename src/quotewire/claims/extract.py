@@ -27,15 +27,19 @@ from quotewire.claims.claimants import Claimants, Period
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.claims.lexicon import figure_words
 from quotewire.claims.units import COUNT_CHANGES, FRACTIONS
+from quotewire.lang import profile
 from quotewire.model import Claim, ClaimTime, Entity, Quote, Source, Span
 from quotewire.nlp.english import ParsedParagraph
 from quotewire.quotes.frame import doc_length
 from quotewire.quotes.intervals import IntervalIndex
 from quotewire.speakers.titles import same_nation, title_fragments
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 _DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "advmod", "punct", "case"})
-_LOW_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times"})
-_UNIT_WORDS = frozenset({"%", "percent", "cent", "points", "point", "pct"})
+_LOW_UNITS = _EN.words("low_units")
+_UNIT_WORDS = _EN.words("share_unit_words")
 # a named country, company or person as the subject states what the amount is about, not
 # what it measures ("Lithuania will spend 1.4 billion euros")
 _NAMED_SUBJECTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"})
@@ -44,7 +48,14 @@ _CLIMB = frozenset({"pobj", "prep", "quantmod", "nummod", "compound", "conj", "c
 _MODIFIES = frozenset({"compound", "amod", "nmod", "nummod"})
 _ABOUT_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 # a time after these words is the base of a comparison ("up from 40 billion in June")
-_BASE = re.compile(r"\b(?:from|since|than|compared with|compared to|against)\b[^,;.]*$", re.I)
+_BASE = re.compile(_EN.pattern("comparison_base"), re.I)
+#: Prepositions after an amount of money or a physical unit that name what it is of ("42,000
+#: tonnes of used batteries", "25 million euros in credit").
+_MATTER_PREPOSITIONS = _EN.words("matter_prepositions")
+#: Prepositions of a change by, to or from an amount ("rose by 5 percent", "fell to 3 percent").
+_CHANGE_PREPOSITIONS = _EN.words("change_prepositions")
+#: Prepositions whose phrase belongs to the head of a measure ("the rate of unemployment").
+_HEAD_PREPOSITIONS = _EN.words("head_prepositions")
 _REACH = 120  # characters around an amount where its period and trend are looked for
 
 
@@ -229,7 +240,7 @@ def _measure_tokens(doc: Any, span: Any, kind: str, unit: str, has_share: bool) 
             yield max(left, root.i), right
     if (kind == "money" or unit.split()[-1] in words.physical_units) and span.end + 1 < len(doc):
         link = doc[span.end]
-        if link.lower_ in ("of", "in", "on") and link.head.i in range(span.start, span.end):
+        if link.lower_ in _MATTER_PREPOSITIONS and link.head.i in range(span.start, span.end):
             objects = [c for c in link.children if c.dep_ == "pobj"]
             if objects:  # "42,000 tonnes of used batteries", "25 million euros in credit"
                 yield _head_phrase(objects[0])
@@ -270,7 +281,7 @@ def _measure_tokens(doc: Any, span: Any, kind: str, unit: str, has_share: bool) 
             break
         verb = verb.head
     changes = verb.lower_ in words.change_verbs
-    if link in ("by", "to", "from") and changes and not _counted_here(span, kind):
+    if link in _CHANGE_PREPOSITIONS and changes and not _counted_here(span, kind):
         objects = [
             c
             for c in verb.children
@@ -402,7 +413,7 @@ def _head_phrase(head: Any) -> tuple[int, int]:
         left += 1
     right = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "on", "for") and child.i == right:
+        if child.dep_ == "prep" and child.lower_ in _HEAD_PREPOSITIONS and child.i == right:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and not any(t.like_num or t.text in ("%", "$") for t in objects[0].subtree):
                 right = objects[0].right_edge.i + 1

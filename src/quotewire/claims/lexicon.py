@@ -15,7 +15,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-FIGURES_FILE = "figures.toml"
+from quotewire.lang import profile
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+FIGURES_FILE = _EN.file("figures")
 
 
 @dataclass(frozen=True, slots=True)

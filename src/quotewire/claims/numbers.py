@@ -11,8 +11,13 @@ import re
 from functools import lru_cache
 
 from number_parser import parse_number
-from number_parser.data.en import info as _EN
-from number_parser.data.ru import info as _RU
+from number_parser.data.en import info as _EN_DATA
+from number_parser.data.ru import info as _RU_DATA
+
+from quotewire.lang import profile
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
 _VOCAB_KEYS = ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN")
 
@@ -26,8 +31,8 @@ def _vocabulary(info: dict[str, object]) -> frozenset[str]:
     return frozenset(words)
 
 
-NUMBER_WORDS: dict[str, frozenset[str]] = {"en": _vocabulary(_EN), "ru": _vocabulary(_RU)}
-BIG_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+NUMBER_WORDS: dict[str, frozenset[str]] = {"en": _vocabulary(_EN_DATA), "ru": _vocabulary(_RU_DATA)}
+BIG_WORDS = _EN.words("big_number_words")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from quotewire.lang import profile
 from quotewire.model import (
     Claim,
     ClaimFlag,
@@ -30,15 +31,15 @@ from quotewire.model import (
     TimelineEntry,
 )
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 MIN_CHECKWORTHY = 0.3
 """Claims scoring under this (ages, durations, anniversaries, counts of one or two) stay out of
 timelines unless asked for."""
 
-_STOP = frozenset(
-    """a an the this that these those its his her their our my your of in on for to by at with
-    and or from as share rate level total number amount figure""".split()
-)
-_KEEP_HEADS = frozenset({"rate", "share", "level", "number", "amount", "total"})
+_STOP = _EN.words("measure_stop_words")
+_KEEP_HEADS = _EN.words("measure_heads")
 
 
 def measure_key(measure: str) -> tuple[str, frozenset[str]]:

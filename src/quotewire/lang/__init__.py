@@ -1,7 +1,9 @@
 """Language profiles: what quotewire knows of each language it recognises, as data.
 
 A profile (``quotewire/data/lang/<code>.toml``) names the language and its script, says
-whether quotewire's pipeline reads it yet, and holds the word lists that rules read about it.
+whether quotewire's pipeline reads it yet, and holds the word lists that rules read about it:
+the finders read their words from it (``SPEECH_VERBS = profile("en").speech_verbs``,
+``DETERMINERS = profile("en").words("determiners")``) and keep none of their own.
 The language of a text is told by its script first, then by the profile's function words
 (:func:`quotewire.text.language.check_language`); ``--language`` forces one.
 """
@@ -64,6 +66,24 @@ class FigureWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The named word lists, maps, regular expressions and data files of a profile (its
+    ``[words.*]``, ``[maps.*]``, ``[patterns.*]`` and ``[files]`` tables; a table's group,
+    ``quotes`` of ``[words.quotes]``, only says which finders read it: names are one namespace).
+
+    ``lists``: name -> its entries in file order (a string of words is split at spaces, an
+    array keeps each entry whole: "point out"); ``maps``: name -> word -> a string or a whole
+    number; ``patterns``: name -> a regular expression as the finder compiles it (an array
+    of pieces is the pieces run together, as Python runs adjacent strings together); ``files``:
+    name -> a data file beside the profiles (``quotewire/data``)."""
+
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    maps: Mapping[str, Mapping[str, str | int]] = field(default_factory=dict)
+    patterns: Mapping[str, str] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageProfile:
     """``code`` ("en"), ``name`` ("English"), the Unicode ``script`` its letters are written in
     (as the first word of their Unicode names: "LATIN", "CYRILLIC"), whether quotewire
@@ -79,7 +99,7 @@ class LanguageProfile:
     #: lemmas of verbs of speech and of belief; the words after "по" that attribute
     #: ("словам"); the head words of titles; nation adjective -> country; pronoun -> the
     #: gender (or "Plur") it stands for. (Read by the finders of the languages that have
-    #: them here; English keeps its own lexicons for now.)
+    #: them here; the English finders read their other words from ``lexicon``.)
     speech_verbs: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
     according_to: frozenset[str] = frozenset()
@@ -98,7 +118,8 @@ class LanguageProfile:
     search_folds: Mapping[str, str] = field(default_factory=dict)
     stemmer: str | None = None
     #: dateline words as regular expressions: months, weekdays, "at", labels, the words
-    #: before a year that look forward, a year's suffix (read by quotewire.text.dateline)
+    #: before a year that look forward, a year's suffix, a day's ordinal ending, "a.m." and
+    #: "p.m." (read by quotewire.text.dateline)
     dates: Mapping[str, str] = field(default_factory=dict)
     #: "Case.Gender" -> (ending, the nominative's ending) of surnames, tried in order
     surname_endings: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -106,6 +127,71 @@ class LanguageProfile:
     #: abbreviations whose period ends no sentence when a lower-case word follows
     abbreviations: frozenset[str] = frozenset()
     figures: FigureWords = field(default_factory=FigureWords)
+    #: the other named word lists, maps and patterns the finders read (see :class:`Lexicon`)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word list ``name`` as a set."""
+        return frozenset(self._list(name))
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """The word list ``name`` in its order in the file (for rules that try them in order)."""
+        return self._list(name)
+
+    def phrases(self, name: str) -> frozenset[tuple[str, ...]]:
+        """The entries of ``name`` split into their words: "point out" -> ("point", "out")."""
+        return frozenset(self.phrase_list(name))
+
+    def phrase_list(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """:meth:`phrases` in file order."""
+        return tuple(tuple(entry.split()) for entry in self._list(name))
+
+    def word_map(self, name: str) -> dict[str, str]:
+        """The map ``name`` of words to words (a new dict: the caller may change it)."""
+        return {key: str(value) for key, value in self._map(name).items()}
+
+    def number_map(self, name: str) -> dict[str, int]:
+        """The map ``name`` of words to whole numbers (a new dict)."""
+        table = self._map(name)
+        bad = [key for key, value in table.items() if not isinstance(value, int)]
+        if bad:
+            raise QuotewireError(f"{self.code}.toml: map {name!r} has no number for {bad[0]!r}")
+        return {key: int(value) for key, value in table.items()}
+
+    def pattern(self, name: str, **fills: str) -> str:
+        """The regular expression ``name``, each ``{key}`` of ``fills`` replaced by its value
+        (a repetition such as ``{1,3}`` is no key and stays)."""
+        try:
+            text = self.lexicon.patterns[name]
+        except KeyError:
+            raise self._missing("regular expression", name, "patterns") from None
+        for key, value in fills.items():
+            if "{" + key + "}" not in text:
+                raise QuotewireError(f"{self.code}.toml: pattern {name!r} has no {{{key}}}")
+            text = text.replace("{" + key + "}", value)
+        return text
+
+    def file(self, name: str) -> str:
+        """The name of the data file ``name`` (in ``quotewire/data``)."""
+        try:
+            return self.lexicon.files[name]
+        except KeyError:
+            raise self._missing("data file", name, "files") from None
+
+    def _list(self, name: str) -> tuple[str, ...]:
+        try:
+            return self.lexicon.lists[name]
+        except KeyError:
+            raise self._missing("word list", name, "words") from None
+
+    def _map(self, name: str) -> Mapping[str, str | int]:
+        try:
+            return self.lexicon.maps[name]
+        except KeyError:
+            raise self._missing("map", name, "maps") from None
+
+    def _missing(self, what: str, name: str, table: str) -> QuotewireError:
+        return QuotewireError(f"{self.code}.toml has no {what} {name!r} (in [{table}.*])")
 
 
 @cache
@@ -143,6 +229,7 @@ def profile(code: str) -> LanguageProfile:
         },
         abbreviations=_words(data, "abbreviations"),
         figures=_figures(data.get("figures", {})),
+        lexicon=_lexicon(code, data),
     )
 
 
@@ -157,6 +244,38 @@ def _figures(table: Mapping[str, Any]) -> FigureWords:
         measure_verbs=_words(table, "measure_verbs"),
         classifiers=_words(table, "classifiers"),
     )
+
+
+def _lexicon(code: str, data: Mapping[str, Any]) -> Lexicon:
+    """The ``[words.*]``, ``[maps.*]``, ``[patterns.*]`` and ``[files]`` tables: each of the
+    first three a table of groups, each group a table of named entries; a name given twice is
+    an error."""
+
+    def named(table: str) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for group, entries in data.get(table, {}).items():
+            if not isinstance(entries, dict):
+                raise QuotewireError(f"{code}.toml: [{table}.{group}] is not a table of names")
+            for name, value in entries.items():
+                if name in found:
+                    raise QuotewireError(f"{code}.toml: {table} {name!r} is given twice")
+                found[name] = value
+        return found
+
+    lists = {
+        name: tuple(value.split()) if isinstance(value, str) else tuple(map(str, value))
+        for name, value in named("words").items()
+    }
+    maps = {
+        name: {str(k): v if isinstance(v, int) else str(v) for k, v in table.items()}
+        for name, table in named("maps").items()
+    }
+    patterns = {
+        name: value if isinstance(value, str) else "".join(map(str, value))
+        for name, value in named("patterns").items()
+    }
+    files = {str(k): str(v) for k, v in data.get("files", {}).items()}
+    return Lexicon(lists=lists, maps=maps, patterns=patterns, files=files)
 
 
 def _credit(table: Mapping[str, Any]) -> CreditForms:
@@ -187,8 +306,12 @@ def _words(data: Mapping[str, object], key: str) -> frozenset[str]:
 
 
 def _pairs(data: Mapping[str, object], key: str) -> dict[str, str]:
-    """``"a=b c=d"`` as ``{"a": "b", "c": "d"}``."""
-    return dict(pair.split("=", 1) for pair in str(data.get(key, "")).split())
+    """``"a=b c=d"`` as ``{"a": "b", "c": "d"}``; a table (for values with spaces: "united
+    states") as it is."""
+    value = data.get(key, "")
+    if isinstance(value, Mapping):
+        return {str(k): str(v) for k, v in value.items()}
+    return dict(pair.split("=", 1) for pair in str(value).split())
 
 
 def profiles() -> list[LanguageProfile]:

@@ -4,123 +4,69 @@ from __future__ import annotations
 
 from typing import Any
 
+from quotewire.lang import profile
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 #: Verbs of saying. A token with one of these lemmas and a subject is a cue.
-SPEECH_VERBS = frozenset(
-    """
-    say tell state add note claim argue announce write ask insist explain warn declare report
-    reply respond answer remark comment suggest acknowledge admit confirm deny assert maintain
-    contend predict promise vow pledge threaten urge describe recall recount repeat reiterate
-    stress emphasize emphasise observe mention complain charge accuse allege tweet post testify
-    concede conclude reveal disclose joke quip boast brag retort counter continue speak
-    shout yell whisper scream lament criticize criticise praise question caution advise
-    recommend propose demand inform assure reassure proclaim affirm swear clarify elaborate echo
-    blast slam denounce condemn decline underline underscore highlight specify estimate
-    forecast calculate project agree disagree concur complain muse recount write
-    scoff snap sneer gush chuckle laugh sigh exclaim cry holler grumble mutter mumble murmur
-    bellow thunder fume plead beg gasp groan moan snort hiss tease chide scold interject
-    gloat marvel reason pronounce rant rave lecture preach concede counsel remind opine
-    """.split()
-)
+SPEECH_VERBS = _EN.speech_verbs
 
 #: Verbs of thinking, knowing and showing: attributions of belief or evidence.
-BELIEF_VERBS = frozenset(
-    """
-    think believe feel hope fear expect know doubt worry wonder suspect consider reckon assume
-    guess learn find show indicate demonstrate suggest imply prove signal understand realize
-    realise recognize recognise want wish insist agree
-    """.split()
-)
+BELIEF_VERBS = _EN.belief_verbs
 
 #: Determiners and possessives that open a noun phrase ("the", "his", "these").
-DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+DETERMINERS = _EN.words("determiners")
 
 #: Adverbs that deny the verb they modify as "not" does: "Mr. Lee hardly clarified the matter".
-NEGATING_ADVERBS = frozenset("hardly scarcely barely".split())
+NEGATING_ADVERBS = _EN.words("negating_adverbs")
 
 #: Verbs that, with "yet" and an infinitive, say the thing is still not done: "he has yet to
 #: explain why", "the agency is yet to say".
-YET_TO_VERBS = frozenset("have be".split())
+YET_TO_VERBS = _EN.words("yet_to_verbs")
 
 #: Verbs that put a question: their "if" or "whether" clause is what they report ("Asked if he
 #: was ever bullied, ..."), though the parser often hangs it as an adverbial clause.
-QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
+QUESTION_VERBS = _EN.words("question_verbs")
 
 #: Verbs whose reduced passive makes its subject the one asked, not one who states anything
 #: ("Asked about his record, Lee said ...", "When pressed on the deal, she ...").
-ASKED_VERBS = QUESTION_VERBS | frozenset("question press challenge confront quiz".split())
+ASKED_VERBS = QUESTION_VERBS | _EN.words("asked_verbs")
 
 #: Verbs that make no statement of their subject: raising verbs ("the senator seemed to be
 #: shrinking", "the FBI appears to have left") give the writer's reading, not a source's words.
-RAISING_VERBS = frozenset("seem appear".split())
+RAISING_VERBS = _EN.words("raising_verbs")
 
 #: Words of permission whose infinitive, denied, says nothing: "officials who were not authorized
 #: to discuss the talks" have not discussed them. (Not denied, PolNeAR counts the infinitive as a
 #: report: "was allowed to speak out about the company"; and it counts "tried to defend",
 #: "refused to endorse", "plans to demand" as attributions too, so intention and refusal stay.)
-PERMISSION_WORDS = frozenset("authorize authorise permit allow clear empower".split())
+PERMISSION_WORDS = _EN.words("permission_words")
 
 #: Nouns that make the purpose infinitive of an anonymous source say nothing ("speaking on the
 #: condition of anonymity to discuss the schedule": the schedule is not what the official said).
-ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
+ANONYMITY_WORDS = _EN.words("anonymity_words")
 
 #: Verbs that report the clause an "as" clause hangs on ("As the Times reported, ...", "...,
 #: as Lee noted"); an "as" clause of other verbs tells when ("as he replied", "as she joked").
-AS_REPORT_VERBS = frozenset(
-    "say note report write observe mention explain suggest predict argue claim acknowledge "
-    "tell reveal recount recall warn".split()
-)
+AS_REPORT_VERBS = _EN.words("as_report_verbs")
 #: Phrasal verbs of an "as" aside ("as one of his advisers pointed out"): verb and particle.
-AS_REPORT_PHRASES = frozenset({("point", "out")})
+AS_REPORT_PHRASES = _EN.phrases("as_report_phrases")
 
 #: The lemmas of every verb cue.
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
 
 #: Phrasal cues: lemma of the verb and its particle ("point out").
-PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("spell", "out")})
+PHRASAL_CUES = _EN.phrases("phrasal_cues")
 
 #: Verbs whose direct object is what they attribute: "criticized the plan", "called him a liar".
-OBJECT_CUES = frozenset(
-    """
-    call discuss criticize criticise mention offer announce praise express prefer name tout answer
-    applaud dismiss support endorse accuse urge describe denounce condemn slam blast attack
-    defend reject oppose propose back
-    """.split()
-)
+OBJECT_CUES = _EN.words("object_cues")
 
 #: Verb and preposition pairs whose object is what they attribute: "called for a ban".
-PREP_CUES = frozenset(
-    {
-        ("focus", "on"),
-        ("call", "for"),
-        ("refer", "to"),
-        ("talk", "about"),
-        ("speak", "about"),
-        ("speak", "of"),
-        ("comment", "on"),
-        ("warn", "about"),
-        ("warn", "against"),
-        ("warn", "of"),
-        ("complain", "about"),
-        ("argue", "for"),
-        ("argue", "against"),
-        ("ask", "about"),
-        ("testify", "about"),
-        ("point", "to"),
-        ("push", "for"),
-        ("advocate", "for"),
-        ("rail", "against"),
-        ("insist", "on"),
-        ("boast", "about"),
-        ("brag", "about"),
-        ("joke", "about"),
-        ("write", "about"),
-    }
-)
+PREP_CUES = _EN.phrases("prep_cues")
 
 #: Nouns that head a reporting phrase: "in a statement", "the ministry's announcement".
-CUE_NOUNS = frozenset(
-    "statement announcement remark comment interview tweet post letter release briefing".split()
-)
+CUE_NOUNS = _EN.words("cue_nouns")
 
 
 def is_cue_verb(token: Any) -> bool:
@@ -160,8 +106,8 @@ def lemma_of(token: Any) -> str:
     return lemma
 
 
-_LEMMA_FIXES = {"hop": "hope"}
-_KEEP_FORMS = frozenset({"hop", "hops", "hopped", "hopping"})
+_LEMMA_FIXES = _EN.word_map("lemma_fixes")
+_KEEP_FORMS = _EN.words("keep_forms")
 
 
 def is_object_cue(token: Any) -> bool:

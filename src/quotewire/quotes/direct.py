@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from quotewire.lang import profile
 from quotewire.quotes.cues import CUE_NOUNS, according_to, is_cue_verb, lemma_of
 from quotewire.quotes.frame import (
     NAMING,
@@ -48,20 +49,19 @@ from quotewire.quotes.indirect import (
 from quotewire.quotes.lexicon import learned_cue
 from quotewire.text.marks import QuoteRegion
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 _TAG_WINDOW = 8  # tokens after a quotation in which its cue must appear
 _LEAD_WINDOW = 10  # tokens between a cue and the quotation it introduces
 _SENTENCE_END = frozenset(".!?")
-_NOTE = re.compile(
-    r"\((?:[^()]{0,400}?[-–—]\s*)?(?:[A-Z][\w.]*\s+)?(?:note|Ed\.|ed\.)\)|\(editor'?s note[^()]*\)"
-    r"|\[(?:sic|\.\.\.|…)\]",
-    re.IGNORECASE,
-)
+_NOTE = re.compile(_EN.pattern("bracketed_note"), re.IGNORECASE)
 _BRACKET = re.compile(r"\[[^\[\]]{1,80}\]")
 
 
 #: Words that open a clause telling when or why, not what was said, after a tag's comma
 #: (""...," Warren told Stumpf, after he admitted ...").
-_CIRCUMSTANCE = frozenset("after before since until because while once".split())
+_CIRCUMSTANCE = _EN.words("circumstance_words")
 
 
 def _circumstance(clause: Any) -> bool:
@@ -69,11 +69,7 @@ def _circumstance(clause: Any) -> bool:
     word of time or cause ("..., after he admitted under her grilling he had not been held
     accountable"): it tells when, not what."""
     first = clause.left_edge
-    return (
-        first.lower_ in _CIRCUMSTANCE
-        and first.i > 0
-        and first.doc[first.i - 1].text == ","
-    )
+    return first.lower_ in _CIRCUMSTANCE and first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _has_own_content(frame: Frame, cue: Any) -> bool:
@@ -178,11 +174,15 @@ def cue_after(text: str, frame: Frame, region: QuoteRegion) -> Any:
     return _cue_of_long_subject(text, frame, region, frame.first_word(region.outer_end, frame.stop))
 
 
+#: Verbs that are auxiliaries too: one after a quotation is no tag ("..." is what he meant).
+_AUXILIARIES = _EN.words("auxiliary_verbs")
+
+
 def _inverted_tag(token: Any) -> bool:
     """ ""…," remembered Roy Verley, HP's former spokesman": a verb right after a quotation
     with a named person after it as its subject tags the quotation, whatever the verb (not
     "reads the sign", "goes the saying")."""
-    if token.tag_ not in ("VBD", "VBZ") or lemma_of(token) in ("be", "have", "do"):
+    if token.tag_ not in ("VBD", "VBZ") or lemma_of(token) in _AUXILIARIES:
         return False
     return any(
         c.dep_ == "nsubj" and c.i > token.i and c.ent_type_ == "PERSON" for c in token.children
@@ -351,7 +351,7 @@ def colon_intro(frame: Frame, tail: list[Any]) -> Any:
 
 
 #: What may close an introduction after the words it introduces with: "below", "here".
-_POINTERS = frozenset({"below", "above", "here"})
+_POINTERS = _EN.words("pointers")
 
 
 def _owned_utterance(frame: Frame, tail: list[Any]) -> Any:
@@ -414,7 +414,7 @@ def _signature(text: str, region: QuoteRegion) -> tuple[tuple[int, int], Mention
     return (start, start + 1), MentionRef(name_start, name_end, "name", words[-1].lower())
 
 
-_UNSAID = frozenset("decline refuse fail want try plan hope expect intend wish".split())
+_UNSAID = _EN.words("unsaid_verbs")
 
 
 def _infinitive(token: Any) -> bool:
@@ -681,7 +681,7 @@ def find_direct(text: str, frames: Sequence[Frame], regions: Sequence[QuoteRegio
 
 
 _STOP = re.compile(r"[.!?]")
-_LISTED = re.compile(r"[\s,;]*(?:(?:and|or|but)\b)?[\s,]*(?:yes\b,?)?\s*")
+_LISTED = re.compile(_EN.pattern("listed"))
 
 
 def _listed(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
@@ -761,27 +761,28 @@ def _introduces_next(text: str, frame: Frame, cue: Any, regions: _Following) -> 
     return between.endswith((",", ":")) and not any(ch in between for ch in ".!?")
 
 
+#: The lower-case words of a title ("Good Morning America", "Guardians of the Galaxy").
+_TITLE_SMALL_WORDS = _EN.words("title_small_words")
+
+
 def _is_title(text: str, region: QuoteRegion) -> bool:
     """A short quoted name in title case ("Good Morning America", "Silent Night"), not a quote."""
     inner = text[region.start : region.end].strip(" ,.")
     words = inner.split()
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
     return (
         0 < len(words) <= 4
         and words[0][:1].isupper()
-        and all(w[:1].isupper() or w in small for w in words)
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
         and not inner.endswith(("!", "?"))
     )
 
 
-_WORK = re.compile(
-    r"\b(?:book|memoir|novel|biography|autobiography|film|movie|documentary|play|musical|song|"
-    r"album|show|series|column|essay|op-ed|poem|podcast|program|programme)s?$",
-    re.IGNORECASE,
-)
+#: The nouns of works ("book", "film"), in the order the pattern tries them.
+_WORKS = _EN.word_list("work_nouns")
+_WORK = re.compile(r"\b(?:" + "|".join(_WORKS) + r")s?$", re.IGNORECASE)
 #: Characters before a comma in which a match of ``_WORK`` must lie: its longest word and "s",
 #: the line break ``$`` may stand before, and the character that ``\b`` looks at.
-_WORK_REACH = len("autobiography") + 3
+_WORK_REACH = max(map(len, _WORKS)) + 3
 
 
 def _lead_end(text: str, pos: int) -> int:

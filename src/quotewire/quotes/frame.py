@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
 
+from quotewire.lang import profile
 from quotewire.nlp.english import tokens_with
 from quotewire.quotes.cues import SPEECH_VERBS, according_to, lemma_of
 from quotewire.speakers.titles import (
@@ -34,10 +35,15 @@ from quotewire.speakers.titles import (
 )
 from quotewire.text.marks import QuoteRegion
 
-PRONOUNS = frozenset("he she they we i it him her them us me you who".split())
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+PRONOUNS = _EN.words("personal_pronouns")
 #: Subjects that say nothing: "it shows", "this means", "which suggests".
-NOT_SPEAKERS = frozenset("it there this that which what these those".split())
+NOT_SPEAKERS = _EN.words("not_speakers")
 SPEAKER_DEPS = ("nsubj",)
+#: Relative pronouns that stand for a noun as a clause's subject ("Kingson, who is running").
+RELATIVE_PRONOUNS = _EN.words("relative_pronouns")
 
 
 def says_nothing(token: Any) -> bool:
@@ -49,35 +55,23 @@ def says_nothing(token: Any) -> bool:
 
 
 #: Things that speak for someone: "a statement from the council said".
-DOCUMENTS = frozenset(
-    "statement letter report release ad advertisement memo email e-mail tweet post article "
-    "study survey poll filing complaint document video message note announcement transcript "
-    "recording audio footage tape count tally analysis estimate calculation projection".split()
-)
+DOCUMENTS = _EN.words("documents")
 #: Nouns for what someone said or wrote, whose author ("Trump's response", "a statement by the
 #: mayor") said it.
-UTTERANCES = DOCUMENTS | frozenset(
-    "comment remark response reply answer retort quote question warning pledge".split()
-)
+UTTERANCES = DOCUMENTS | _EN.words("utterances")
 #: Verbs whose agent wrote or put out a document ("a complaint filed by the SEC"), not those
 #: of who came by it ("an email obtained by ...", "audio provided by ...").
-AUTHORING = frozenset(
-    "release publish issue file conduct prepare write compile produce author sign send post "
-    "commission sponsor draft".split()
-)
+AUTHORING = _EN.words("authoring_verbs")
 #: Verbs whose subject does away with or sets aside a statement rather than making it
 #: ("stripping out a call for ...", "rejected the claim that ...", "ignored the warning").
-UNSAYING = frozenset(
-    "strip remove delete drop reject dismiss ignore deny dispute withdraw retract scrap "
-    "cut erase".split()
-)
+UNSAYING = _EN.words("unsaying_verbs")
 #: Verbs by which one receives what others say ("Suu Kyi has faced sharp criticism for ...",
 #: "Schilling drew intense criticism", "the program attracted criticism"): the subject is the
 #: one spoken of, not the speaker.
-RECEIVING = frozenset("face draw attract receive earn meet".split())
+RECEIVING = _EN.words("receiving_verbs")
 #: Occasions on which someone speaks: "she said at a news conference announcing that ...": she
 #: announces, not the conference.
-OCCASIONS = frozenset("conference briefing speech address interview remarks testimony".split())
+OCCASIONS = _EN.words("occasions")
 _NP_LEFT_DEPS = frozenset(
     "det compound amod poss nmod nummod quantmod case advmod predet npadvmod".split()
 )
@@ -418,7 +412,7 @@ def subject_of(token: Any, depth: int = 0) -> Any:
         # "Hawaii, as one of his advisers said, normally ...": the one after "as"
         subjects.sort(key=lambda c: not _after_as(c))
     for child in subjects:
-        if child.lower_ in ("who", "that", "which"):
+        if child.lower_ in RELATIVE_PRONOUNS:
             clause = token  # "Kingson, who is running ... and who worked the crowd,
             while clause.dep_ == "conj" and clause.head.i != clause.i:  # praising":
                 clause = clause.head  # the second "who" is Kingson's too
@@ -536,7 +530,7 @@ _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 #: Verbs by which a document or a body speaks ("It said", "it reads", "it added").
-_WRITTEN = SPEECH_VERBS | frozenset({"read"})
+_WRITTEN = SPEECH_VERBS | _EN.words("document_verbs")
 
 
 def it_antecedent(pronoun: Any, cue: Any) -> Any:
@@ -616,18 +610,15 @@ def _nearer_conjunct(token: Any) -> Any:
 
 
 #: Pronouns that can be the object that controls an infinitive: "forced him to admit".
-_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+_OBJECT_PRONOUNS = _EN.words("object_pronouns")
 
 #: Verbs by which their object did what the infinitive says ("forced Stumpf to admit": he
 #: admitted); "asked him to explain", "urged them to say" report nothing he or they said.
-_MADE_TO = frozenset("force compel get lead prompt cause drive oblige".split())
+_MADE_TO = _EN.words("made_to_verbs")
 #: Verbs that ask or require their object to do what the infinitive says, which is then
 #: neither done nor the subject's ("requires candidates to disclose", "asked reporters to
 #: ask"); not "used his speech to call for", "joined other senators to reject": the subject's.
-_ASKED_TO = frozenset(
-    "require ask urge tell beg order encourage invite implore instruct expect want need "
-    "direct challenge dare".split()
-)
+_ASKED_TO = _EN.words("asked_to_verbs")
 
 
 def _objects_before_infinitive(token: Any, verbs: frozenset[str]) -> list[Any]:
@@ -660,7 +651,7 @@ def _told_to(token: Any) -> bool:
 
 
 #: Pronouns that can stand for a speaker as a subject.
-_SPEAKING_PRONOUNS = frozenset("i we he she they".split())
+_SPEAKING_PRONOUNS = _EN.words("speaking_pronouns")
 
 
 def may_speak(token: Any) -> bool:
@@ -731,11 +722,11 @@ def inverted_subject(cue: Any) -> Any:
 
 #: Prepositions by which a reporting noun is the subject's own means of saying ("said in a
 #: statement", "wrote on Twitter", "told reporters during an interview").
-_MEANS_PREPOSITIONS = frozenset("in on during through via with at".split())
+_MEANS_PREPOSITIONS = _EN.words("means_prepositions")
 
 #: Prepositions after which a name and a gerund are one scene: "footage of Lopez saying",
 #: "a clip with Reyes telling voters".
-_SCENE_PREPOSITIONS = frozenset({"of", "with", "showing"})
+_SCENE_PREPOSITIONS = _EN.words("scene_prepositions")
 
 
 def _gerund_agent(token: Any) -> Any:
@@ -897,10 +888,10 @@ def speaking_aside(token: Any) -> bool:
 
 
 #: Verbs that name what they speak of (", calling it "an incredible feat"").
-NAMING = frozenset({"call", "label", "brand", "dub"})
+NAMING = _EN.words("naming_verbs")
 #: Participles that give a thing its name or class ("a play called ...", "a group known as
 #: ...", "messages later deemed ''top secret''").
-NAME_GIVING = NAMING | frozenset("name title entitle nickname know deem term classify".split())
+NAME_GIVING = NAMING | _EN.words("name_giving")
 
 
 def reduced_relative(token: Any) -> bool:
@@ -985,9 +976,8 @@ def noun_phrase(token: Any) -> tuple[int, int]:
     while right > token.i + 1 and (doc[right - 1].is_space or doc[right - 1].is_punct):
         right -= 1
     for k in range(token.i - 1, left - 1, -1):  # "LONDON (Reuters) - Donald Trump": stop at - or )
-        if (
-            (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-"))
-            or is_dash(doc[k])
+        if (doc[k].is_punct and doc[k].text not in (".", "'", "’", "-")) or is_dash(
+            doc[k]
         ):  # a spaced hyphen is a dash ("an aggressive - some say unrealistic - pledge")
             left = k + 1
             break

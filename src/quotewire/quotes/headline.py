@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 
+from quotewire.lang import profile
 from quotewire.quotes.frame import Found, MentionRef
 from quotewire.quotes.transcript import named_elsewhere, transcript_words
 from quotewire.speakers.titles import PERSON_TITLES
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+#: A label's word: a capitalised one, or one of the lower-case words a label may hold.
+_LABEL_WORD = r"(?:[A-Z][\w.'’-]*|" + "|".join(_EN.word_list("label_small_words")) + ")"
 _LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von|al)){0,5})"
+    rf"^(?P<label>{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,5}})"
     r"\s*(?P<colon>:)\s+(?P<rest>\S.*)$"
 )
 _WORDS = transcript_words()

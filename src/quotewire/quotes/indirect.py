@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from quotewire.lang import profile
 from quotewire.quotes.cues import (
     ANONYMITY_WORDS,
     ASKED_VERBS,
@@ -34,6 +35,7 @@ from quotewire.quotes.cues import (
 from quotewire.quotes.frame import (
     DOCUMENTS,
     FINITE,
+    RELATIVE_PRONOUNS,
     SPEAKER_DEPS,
     Found,
     Frame,
@@ -67,10 +69,10 @@ from quotewire.quotes.lexicon import (
     seen,
 )
 
-_INFINITIVE_CUES = frozenset(
-    "promise vow pledge threaten urge warn ask call want hope plan expect refuse decline agree "
-    "offer intend seek appear".split()
-)
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+_INFINITIVE_CUES = _EN.words("infinitive_cues")
 
 
 def _span(frame: Frame, tokens: Iterable[Any]) -> tuple[int, int] | None:
@@ -274,9 +276,7 @@ def _reports(verb: Any) -> bool:
     """Whether a verb reports: a verb of saying or believing, or one with its preposition
     ("called on Congress to ...")."""
     lemma = lemma_of(verb)
-    return is_cue_verb(verb) or any(
-        _prep_cue(lemma, c) for c in verb.children if c.dep_ == "prep"
-    )
+    return is_cue_verb(verb) or any(_prep_cue(lemma, c) for c in verb.children if c.dep_ == "prep")
 
 
 def _prep_cue(lemma: str, prep: Any) -> bool:
@@ -326,14 +326,17 @@ def interrupted_clause(cue: Any) -> list[Any] | None:
     strays = [
         c
         for c in cue.children
-        if c.dep_ in ("npadvmod", "dep", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+        if c.dep_ in ("npadvmod", "dep", "nsubj")
+        and c.pos_ in ("NOUN", "PROPN", "PRON")
         and c.right_edge.i + 1 < subject.left_edge.i
         and doc[c.right_edge.i + 1].text == ","
     ]
     rests = [
         c
         for c in cue.children
-        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("AUX", "VERB")
+        if c.dep_ == "conj"
+        and c.i > cue.i
+        and c.pos_ in ("AUX", "VERB")
         and doc[c.left_edge.i - 1].text == ","
         and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
     ]
@@ -506,9 +509,7 @@ def _stray_that_clause(cue: Any) -> list[Any]:
 
 #: Verbs whose object is the audience, before what they report: "told a meeting of leaders
 #: that ...".
-_ADDRESSING = frozenset(
-    "tell assure inform remind warn advise convince persuade notify promise brief reassure".split()
-)
+_ADDRESSING = _EN.words("addressing_verbs")
 
 #: What completes a clause that no relative pronoun is missing from: "that few people
 #: understood the stakes", not "an interaction that she interpreted".
@@ -623,7 +624,6 @@ def _quoted_word(doc: Any, lo: int, hi: int) -> bool:
     return any(t.is_quote or t.text in "“”«»„" for t in doc[lo : hi + 1])
 
 
-
 def _object_content(frame: Frame, cue: Any) -> tuple[int, int] | None:
     """Token indices (inclusive) of the object a cue attributes, if it has one: the object of
     an object cue ("criticized the plan"), or a quoted object of any cue ("admitted "one or two
@@ -678,7 +678,7 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
             or (
                 child.dep_ == "prep"
                 and (
-                    child.lower_ in ("as", "of", "for", "to")
+                    child.lower_ in _TAIL_PREPOSITIONS
                     # (the phrase's own edges hold those of every word in it)
                     or _has_quotation(frame, [child])
                 )
@@ -691,6 +691,13 @@ def _object_tail(frame: Frame, cue: Any, hi: int) -> int:
         elif not child.is_punct:
             break
     return hi
+
+
+#: Prepositions whose phrase after a cue's object goes on with what the cue reports ("described
+#: it as a "crazy system"", "called for a ban on ...").
+_TAIL_PREPOSITIONS = _EN.words("tail_prepositions")
+#: Prepositions that tie a phrase to the noun before it, not a time or place to the sentence.
+_ATTACHED_PREPOSITIONS = _EN.words("attached_prepositions")
 
 
 def _infinitive(token: Any) -> bool:
@@ -715,7 +722,7 @@ def _before_adjunct(frame: Frame, child: Any) -> int:
         after is not None
         and after.head.pos_ in ("NOUN", "PROPN")  # not "for "turning its back" on ..."
         and (
-            (after.dep_ == "prep" and after.lower_ not in ("of", "to", "with", "for", "than"))
+            (after.dep_ == "prep" and after.lower_ not in _ATTACHED_PREPOSITIONS)
             or after.dep_ == "npadvmod"
         )
     ):
@@ -959,10 +966,7 @@ def _reported(text: str, frame: Frame, cue: Any) -> Found | None:
 
 #: Words that open a clause of the writer's own after a closing quotation mark ("...," but in
 #: fact he used one account).
-_NARRATION_AFTER = re.compile(
-    r"[\s,;.\u2013\u2014-]*(?:but|yet|and|while|though|although)\b"
-    r"(?!\s+(?:that|whether|if|how|why|what|to|also|added|said)\b)"  # more of the report
-)
+_NARRATION_AFTER = re.compile(_EN.pattern("narration_after"))
 
 
 def _quotation_then_narration(
@@ -1082,8 +1086,7 @@ def _background(cue: Any) -> bool:
     if cue.dep_ in ("relcl", "acl"):  # but "issued statements condemning the attacks" reports
         return not (cue.dep_ == "acl" and cue.head.lemma_.lower() in DOCUMENTS)
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
-        for c in cue.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in cue.children
     )
 
 

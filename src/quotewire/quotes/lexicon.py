@@ -24,9 +24,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from quotewire.lang import profile
 from quotewire.quotes.cues import lemma_of
 
-LEXICON_FILE = "cue_lexicon.json"
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+LEXICON_FILE = _EN.file("cue_lexicon")
 MIN_COUNT = 5  # occurrences of a (lemma, frame) in the training data to be listed
 MIN_POSITIVES = 3  # of which at least this many were annotated as cue and content
 THRESHOLD = 0.45  # probability from which a learned (lemma, frame) counts as a cue
@@ -129,9 +133,9 @@ def learn(examples: Iterable[Example]) -> dict[str, Any]:
             mine = [content for cue, content in gold if any(s <= token.idx < e for s, e in cue)]
             subject = subject_kind(token)
             for frame, head in frames_of(token):
-                positive = any(
-                    any(s <= head.idx < e for s, e in content) for content in mine
-                ) or (frame == "none" and bool(mine))
+                positive = any(any(s <= head.idx < e for s, e in content) for content in mine) or (
+                    frame == "none" and bool(mine)
+                )
                 for key in _keys(lemma, frame, subject):
                     seen[key] += 1
                     cues[key] += positive

@@ -31,13 +31,17 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from quotewire.lang import profile
 from quotewire.quotes.frame import Found, MentionRef
 from quotewire.speakers.given_names import gender_of
 from quotewire.speakers.names import fold
 from quotewire.speakers.titles import PERSON_TITLES
 from quotewire.text.paragraphs import Paragraph
 
-TRANSCRIPTS_FILE = "transcripts.toml"
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
+TRANSCRIPTS_FILE = _EN.file("transcripts")
 #: Paragraphs (not labelled, not stage directions) that may stand between two turns of one
 #: transcript: an answer goes on over a few paragraphs.
 MAX_GAP = 5
@@ -133,7 +137,8 @@ class Transcript:
 
 
 _WORD = r"[A-Z][\w.'’-]*"
-_PARTICLE = r"(?:de|da|di|del|van|von|der|al|bin|la|le|du|st\.)"
+#: The lower-case words inside a name ("von der Leyen", "St. John").
+_PARTICLE = "(?:" + "|".join(map(re.escape, _EN.word_list("transcript_name_particles"))) + ")"
 _SPACE = r"[^\S\n]"  # any space but a line break (a no-break space too)
 _BOLD = r"(?:\*{1,2}|__?)?"
 _LABEL = re.compile(

@@ -13,48 +13,16 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-CENSUS_FILE = "given_names.txt"
+from quotewire.lang import profile
 
-FEMININE = frozenset(
-    """
-    abigail ada adriana aisha alexandra alexis alice alicia alison allison amanda amber amy ana
-    andrea angela angelina anita ann anna anne annette april ashley audrey barbara beatrice
-    becky betsy betty beverly bonnie brenda bridget brittany camila carla carly carmen carol
-    caroline carolyn catherine cathy cecilia charlotte chelsea cheryl christina christine
-    cindy claire clara claudia colleen connie cynthia dana danielle darlene deborah debbie
-    debra denise diana diane donna doris dorothy edith eileen elaine eleanor elena elizabeth
-    ellen emily emma erica erin esther eva evelyn fiona frances gabriela gail gina gloria grace
-    hannah harriet heather heidi helen hillary holly ingrid irene isabel jacqueline jane janet
-    janice jasmine jean jeanne jennifer jessica jill joan joanna joanne jodi josephine joyce
-    judith judy julia julie june karen kate katherine kathleen kathryn kathy katie kayla kelly
-    kelsey kim kimberly kirsten kristen laura lauren leah linda lisa lois loretta lori louise
-    lucy lydia lynn madeleine madison margaret maria marie marilyn marion martha mary maxine
-    megan melania melanie melissa meredith michelle monica nancy naomi natalie nicole nikki
-    nina nora olivia pamela patricia paula pauline peggy penny rachel rebecca regina renee rita
-    roberta rosa rose ruth sally samantha sandra sara sarah sharon shirley sofia sonia sophia
-    stephanie susan suzanne sylvia tamara tammy teresa theresa tina tracy ursula valerie
-    vanessa veronica victoria virginia wanda wendy yvonne zoe
-    """.split()
-)
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
-MASCULINE = frozenset(
-    """
-    aaron adam adrian al alan albert alex alexander alfred andrew andy anthony antonio arthur
-    barack barry ben benjamin bernard bernie bill billy bob bobby brad bradley brandon brian
-    bruce bryan carl carlos charles charlie chris christopher chuck clarence colin craig
-    curtis dan daniel danny darrell dave david dennis derek dick don donald doug douglas duncan
-    dwight earl ed eddie edward eric ernest eugene evan frank franklin fred frederick gary gene
-    george gerald glenn gordon graham greg gregory harold harry henry herbert howard hugh ian
-    isaac jack jacob jake james jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy
-    joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan justin keith
-    ken kenneth kevin kyle larry lawrence leonard leon lindsey lloyd louis luis luke marco
-    marcus mario mark martin matt matthew max michael miguel mike mitch mitt nathan neil newt
-    nicholas nick noah norman oliver oscar patrick paul peter phil philip rafael ralph randy
-    raymond reince richard rick robert roger ron ronald ross roy rudy russell ryan sam samuel
-    scott sean sergei stephen steve steven stuart ted terry thomas tim timothy todd tom tony
-    travis trevor troy vernon victor vincent vladimir walter warren wayne william willie
-    """.split()
-)
+CENSUS_FILE = _EN.file("given_names")
+
+FEMININE = _EN.words("feminine_given_names")
+
+MASCULINE = _EN.words("masculine_given_names")
 
 
 @cache

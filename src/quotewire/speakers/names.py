@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quotewire.lang import profile
 from quotewire.speakers.given_names import gender_of
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 #: Words after a surname that tell a son from his father, and are not the surname.
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = _EN.words("name_suffixes")
 _INITIAL = re.compile(r"^[a-z]$")
 #: Words that open a surname of several words ("van Buren", "de Blasio", "bin Talal"), some of
 #: them also given names in the census lists ("Van").
-SURNAME_PARTICLES = frozenset(
-    "de del della der den di da das dos du la le van von ter ten st bin ibn abu".split()
-)
+SURNAME_PARTICLES = _EN.words("surname_particles")
 
 
 #: Cyrillic letters in Latin ones, as English-language news writes Russian names (BGN/PCGN
@@ -54,8 +56,6 @@ def _latin_word(match: re.Match[str]) -> str:
 def _english_spellings() -> dict[str, str]:
     """Russian given names as English-language news spells them ("александр" -> "alexander"),
     from the Russian profile."""
-    from quotewire.lang import profile
-
     return dict(profile("ru").latin_names)
 
 

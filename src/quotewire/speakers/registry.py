@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from quotewire.errors import NotFound, QuotewireError
+from quotewire.lang import profile
 from quotewire.model import Entity, Member, RegistryEntity, RoleSeen
 from quotewire.speakers.names import (
     NameMemo,
@@ -46,9 +47,12 @@ from quotewire.speakers.names import (
 )
 from quotewire.speakers.titles import PERSON_TITLES, nation_key, same_nation, title_fragments
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_TITLE_STOP = frozenset({"the", "a", "an", "s", "his", "her", "its", "their", "of"})
+_LEADING = re.compile(_EN.pattern("leading_article"), re.IGNORECASE)
+_TITLE_STOP = _EN.words("title_stop_words")
 _TRACKED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 

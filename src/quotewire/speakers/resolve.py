@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from quotewire.lang import profile
 from quotewire.model import Entity, Mention
 from quotewire.nlp.english import title_case
 from quotewire.quotes.cues import DETERMINERS
@@ -69,45 +70,32 @@ from quotewire.speakers.titles import (
     same_nation,
 )
 
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
+
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUN_GENDER = _EN.word_map("pronoun_genders")
 _TITLE_WORDS = frozenset(_PRONOUN_GENDER) | frozenset(PERSON_TITLES)
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_PLURAL_PRONOUNS = _EN.words("plural_pronouns")
 #: A person described by age: "the 34-year-old mother of three".
-_AGED = re.compile(r"(?i)the\s+\d+-year-old\b")
-_STRIP_WORDS = re.compile(
-    r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sens?\.?|reps?\.?|govs?\.?|president|senator)\s+",
-    re.IGNORECASE,
-)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
+_AGED = re.compile(_EN.pattern("aged"))
+_STRIP_WORDS = re.compile(_EN.pattern("strip_words"), re.IGNORECASE)
+_ARTICLE = re.compile(_EN.pattern("article"), re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(_EN.pattern("demonstrative"), re.IGNORECASE)
 #: A plural head and a preposition before the names of a group ("Friends of Mr. ", "some
 #: longtime allies of Sen. ").
-_GROUP_BEFORE = re.compile(
-    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z]+s)\s+(?:close\s+to|of|to|for)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w.’']*\s+)*$"
-)
+_GROUP_BEFORE = re.compile(_EN.pattern("group_before"))
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: Quotation marks that open a title a recognizer may take into a name ("Ava DuVernay’s ‘13th’").
 _OPENING_MARKS = '‘“"«„'
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 #: A title or honorific written just before a name ("Mrs. Cruz", "Sen. Cruz").
-_TITLE_BEFORE = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Sen|Senator|Rep|Representative|Gov|Governor|Gen|General"
-    r"|President|Secretary|Mayor|Judge|Justice)\.?\s+$"
-)
+_TITLE_BEFORE = re.compile(_EN.pattern("title_before"))
 #: An honorific that tells a gender, and the surname after it ("Mr. Obama", "Mrs. Clinton").
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_HONORIFIC_BEFORE = re.compile(_EN.pattern("honorific_before"))
 #: The words of a role that a title before a name stands for.
 _TITLE_FORMS = {
-    "sen": frozenset({"sen", "senator"}),
-    "senator": frozenset({"sen", "senator"}),
-    "rep": frozenset({"rep", "representative", "congressman", "congresswoman"}),
-    "representative": frozenset({"rep", "representative", "congressman", "congresswoman"}),
-    "gov": frozenset({"gov", "governor"}),
-    "governor": frozenset({"gov", "governor"}),
-    "gen": frozenset({"gen", "general"}),
-    "general": frozenset({"gen", "general"}),
+    word: frozenset(forms.split()) for word, forms in _EN.word_map("title_forms").items()
 }
 
 
@@ -217,14 +205,7 @@ def clean_name(name: str) -> str:
     return _POSSESSIVE.sub("", name.rstrip(" /" + _OPENING_MARKS)).strip(" ,./")
 
 
-_NAME_TITLES = PERSON_TITLES | frozenset(
-    """
-    mr mrs ms miss dr sen rep gov lt gen col sgt capt cpt maj adm rev fr sir dame lord lady
-    sens reps govs gens
-    councillor councilor councilman councilwoman alderman treasurer sheriff pastor reverend
-    father mayor premier deputy vice former acting interim first prime foreign finance
-    """.split()
-)
+_NAME_TITLES = PERSON_TITLES | _EN.words("name_titles")
 
 
 @lru_cache(maxsize=100_000)
@@ -860,9 +841,7 @@ class Resolver:
         if not before.endswith(","):
             return True
         at = window + len(before[:-1].rstrip())  # where a name apposed to it would end
-        return not any(
-            end == at for d in self.entities if d.type == "PERSON" for _, end in d.spans
-        )
+        return not any(end == at for d in self.entities if d.type == "PERSON" for _, end in d.spans)
 
     def _tied_to(self, ref: MentionRef, owners: Sequence[Draft]) -> Draft | None:
         """The one person whose role names the same tie to the same owner ("Pagliano's
@@ -1091,11 +1070,7 @@ class Resolver:
             return self._organization(ref, words)
         if head not in PERSON_TITLES or head not in {w.lower().removesuffix("'s") for w in words}:
             return None  # "officials", "aides": a group is nobody in particular
-        nations = [
-            w
-            for w in words
-            if w[0].isupper() and w.lower() not in ("the", "his", "her", "their", "its")
-        ]
+        nations = [w for w in words if w[0].isupper() and w.lower() not in _TITLE_DETERMINERS]
         nations = [w for w in nations if w.lower() not in PERSON_TITLES and w.lower() != head]
         best: tuple[int, Draft] | None = None
         # the people with a role, or (for a title that is not generic) a role holding the title
@@ -1251,9 +1226,9 @@ class Resolver:
 #: Entities that, modifying a group noun, name where the group is from, not who speaks.
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 #: An indefinite article or "one", "another" opening a noun phrase.
-_INDEFINITE = re.compile(r"(?i)(?:a|an|one|another)\s")
+_INDEFINITE = re.compile(_EN.pattern("indefinite"))
 #: The definite article opening a noun phrase.
-_DEFINITE = re.compile(r"(?i)the\s")
+_DEFINITE = re.compile(_EN.pattern("definite"))
 
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP"})
 
@@ -1354,8 +1329,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 #: The words before an interviewer's name: "an interview with (CNN's )?", "interviewed by".
 _INTERVIEWER = re.compile(
-    r"\b(?:" + "|".join(sorted(INTERVIEW_WORDS)) + r")\s+(?:with|by)\s+"
-    r"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+)?(?:[a-z]+\s+){0,3}$"
+    _EN.pattern("interviewer", interview_words="|".join(sorted(INTERVIEW_WORDS)))
 )
 
 
@@ -1447,7 +1421,9 @@ def _main_subject(ent: Any) -> bool:
 
 
 _ACRONYM_NAME = re.compile(r"^[A-Z]{2,8}$")
-_MINOR_WORDS = frozenset("of the and for on in at to &".split())
+_MINOR_WORDS = _EN.words("minor_words")
+#: Capitalised words before a title that name no nation ("The", "His" opening a sentence).
+_TITLE_DETERMINERS = _EN.words("title_determiners")
 
 
 def initials(name: str) -> str:

@@ -45,12 +45,24 @@ def _either(key: str) -> str:
     return "(?:" + "|".join(f"(?:{words})" for words in found) + ")" if found else "(?!)"
 
 
+def _one_of(key: str) -> str:
+    """As :func:`_either`, but the words of a single profile that has them as they are (for
+    the caller to put in a group where it needs one)."""
+    found = [p.dates[key] for p in profiles() if p.dates.get(key)]
+    return found[0] if len(found) == 1 else _either(key)
+
+
 _MONTH = _either("months")
 _WEEKDAY = _either("weekdays")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = rf"\d{{1,2}}(?:{_one_of('day_suffix')})?"
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_SUFFIX = rf"(?:{_either('year_suffix')})?"
-_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\.?)"
+#: "a.m." and "p.m." (their full stops aside)
+_MERIDIEM = _one_of("meridiem")
+_TIME = (
+    rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_MERIDIEM}\.?)?"
+    rf"|\d{{1,2}}(?:\.\d{{2}})?\s*{_MERIDIEM}\.?)"
+)
 _ZONE = (
     r"\(?(?:gmt|utc|msk|мск|est|edt|cet|cest|eet|eest|bst|pst|pdt|cst|cdt|ist|jst)"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
@@ -81,7 +93,7 @@ _WIRE_PARENTHESISED = re.compile(
 )
 
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
-_HAS_TIME = re.compile(r"\d:\d{2}|\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
+_HAS_TIME = re.compile(rf"\d:\d{{2}}|\d\s*{_MERIDIEM}\b", re.IGNORECASE)
 _YEAR_MENTION = re.compile(rf"(?<![\d$€£.,])\b(?P<year>{_YEAR})\b(?![.,]?\d)")
 _FORWARD_LOOKING = re.compile(rf"(?:\b{_either('forward')}|[-–]\s*)$", re.IGNORECASE)
 _LOOKBEHIND_CHARS = 24

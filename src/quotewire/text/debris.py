@@ -8,6 +8,10 @@ the whole line without its line break; nothing is deleted, so offsets stay valid
 Detection is line by line and deliberately narrow: a line must be short and consist of the
 debris phrase (plus a name or headline where the kind has one). Sentences that merely start
 like debris ("By contrast, ...", "By 2030 ...") or mention a photo are not marked.
+
+The English wording of each kind is the English profile's (``quotewire/data/lang/en.toml``,
+the ``debris_*`` patterns of ``[patterns.text]``), put together and tried in order here; another
+language adds its own lines through its profile's ``[debris]`` (:func:`find_debris`).
 """
 
 from __future__ import annotations
@@ -18,9 +22,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import cast
 
+from quotewire.lang import profile
 from quotewire.model import Debris, DebrisKind, NamedSpan, Span
 from quotewire.text.dateline import match_wire_dateline
 from quotewire.text.marks import DOUBLE_MARKS, SINGLE_MARKS
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
 MAX_DEBRIS_LINE = 80
 """Longest line (in characters, stripped) taken for a one-line debris kind."""
@@ -29,123 +37,49 @@ _MAX_RELATED_LINE = 120
 _MAX_RELATED_WORDS = 20
 _MAX_HEADLINE_SENTENCE_WORDS = 12
 _BULLET = re.compile(r"^[-–—•*·|>»›▪●◦]\s*")
-_NETWORK = (
-    r"(?:facebook|twitter|x|vk|vkontakte|linkedin|whatsapp|telegram|reddit|pinterest|"
-    r"email|e-mail|messenger|viber|ok|odnoklassniki|flipboard|threads|bluesky|mastodon)"
-)
+_NETWORK = _EN.pattern("debris_network")
 _CAP_WORD = r"[A-Z][\w'’.&-]*"
-_PARTICLE = r"(?:van|von|de|da|del|der|bin|al|el|la|le)"
+_PARTICLE = _EN.pattern("debris_particle")
 _PERSON = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_PARTICLE})){{1,3}}"
-_TAIL_WORD = rf"(?:{_CAP_WORD}|\d[\d:,.]*|of|the|and|for|de|at|in|on|via)"
+_TAIL_WORD = _EN.pattern("debris_tail_word", cap_word=_CAP_WORD)
 _BYLINE_TAIL = rf"(?:\s*(?:,|\||–|—|-|;|/)\s*(?:{_CAP_WORD}|\d[\d:,.]*)(?:\s+{_TAIL_WORD})*)"
-_SUBSCRIBE_WORDS = re.compile(
-    r"\b(?:newsletters?|inbox|updates|alerts|notifications|channel|free|today|now|telegram|"
-    r"e-?mail|daily|weekly|briefing|digest|podcast|our|us)\b",
-    re.IGNORECASE,
-)
-_NAME_LOWER_WORDS = frozenset(
-    {"via", "for", "and", "of", "the", "de", "da", "von", "van", "press", "service", "pool"}
-)
+_SUBSCRIBE_WORDS = re.compile(_EN.pattern("debris_subscribe_words"), re.IGNORECASE)
+_NAME_LOWER_WORDS = _EN.words("debris_name_lower_words")
 _MAX_NAME_WORDS = 8
 
-_SHARE_BUTTON = (
-    rf"^share(?:\s+this(?:\s+(?:article|story|page|post|video))?)?"
-    rf"(?:\s+(?:on|via|to|with)\s+{_NETWORK})?\s*:?$"
-)
+_SHARE_BUTTON = _EN.pattern("debris_share_button", network=_NETWORK)
 _SHARE_NETWORKS = rf"^{_NETWORK}(?:\s*[|•·,/]?\s*{_NETWORK})*$"
-_SHARE_ACTION = (
-    r"^(?:tweet|tweet\s+this|e-?mail(?:\s+this(?:\s+(?:article|story|page))?)?|"
-    r"print(?:\s+this(?:\s+(?:article|story|page))?)?|copy\s+link|link\s+copied|"
-    r"share\s+(?:article|story))$"
-)
-_READ_MORE = (
-    r"^(?:read\s+more|read\s+also|also\s+read|more\s+details|read\s+next|"
-    r"continue\s+reading(?:\s+the\s+main\s+story|\s+below)?|keep\s+reading|"
-    r"read\s+the\s+(?:rest|full\s+(?:story|article))|read\s+full\s+(?:story|article)|"
-    r"full\s+story|click\s+here\s+(?:to\s+read\s+more|for\s+more))"
-    r"(?:\s+(?:of\s+(?:the|this)\s+(?:article|story)|here|on\s+\S+|at\s+\S+))*"
-    r"(?:\s*(?:[:»›>→…]|\.\.\.|[-–—]\s).*|\s*[.!]?)$"
-)
-_NAVIGATION_WORDS = (
-    r"^(?:skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|"
-    r"(?:main\s+)?menu|open\s+menu|close\s+menu|navigation|home|search|back\s+to\s+top|"
-    r"log\s?in|sign\s+in|log\s+out|my\s+account)$"
-)
-_ADVERT = (
-    r"^(?:advertisement|advertising|\(?ad\)?|ads|sponsored(?:\s+content)?|"
-    r"promoted(?:\s+content)?|paid\s+(?:content|post|partner\s+content)|"
-    r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
-    r"scroll\s+to\s+continue(?:\s+with\s+content)?)\s*[:.-]?$"
-)
-_COPYRIGHT = r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|.*all\s+rights\s+reserved).*$"
-_TAGS = r"^(?:tags|topics|filed\s+under)\s*:.*$"
-_COMMENTS = r"^(?:show|view|load)?\s*comments?(?:\s*\(\d+\))?$"
-_EDITED_NOTE = (
-    r"^[(\[]?(?:this\s+(?:interview|transcript|conversation|q\s*&\s*a)\s+has\s+been\s+"
-    r"(?:lightly\s+)?(?:edited|condensed)\b[^()\[\]]*)[)\]]?$"
-)
+_SHARE_ACTION = _EN.pattern("debris_share_action")
+_READ_MORE = _EN.pattern("debris_read_more")
+_NAVIGATION_WORDS = _EN.pattern("debris_navigation")
+_ADVERT = _EN.pattern("debris_advert")
+_COPYRIGHT = _EN.pattern("debris_copyright")
+_TAGS = _EN.pattern("debris_tags")
+_COMMENTS = _EN.pattern("debris_comments")
+_EDITED_NOTE = _EN.pattern("debris_edited_note")
 #: The section labels of a news archive's full-text records ("ABSTRACT.", "FULL TEXT.",
 #: "CORRECTION APPENDED."), each a line of its own.
-_ARCHIVE_LABEL = r"^(?:abstract|full\s+text|corrections?\s+appended|correction)\s*[.:]?$"
+_ARCHIVE_LABEL = _EN.pattern("debris_archive_label")
 
 #: Lines whose wording gives them away at any length (up to :data:`MAX_NOTE_LINE`): the
 #: closing credits and standards of a wire story, an author's bio, editor's notes, update and
 #: correction notices, where an article first ran, invitations to write letters, the signature
 #: lines of embedded social posts, and citations.
 MAX_NOTE_LINE = 400
-_CREDIT_PART = (
-    r"(?:additional\s+|further\s+)?(?:reporting|writing|editing|compiled|produced|graphics|"
-    r"research|fact-checking|translation|translated|photography|video|design|story)"
-    r"(?:\s+and\s+[a-z-]+)?\s+by\s+[A-Z][^;()]*"
-)
+_CREDIT_PART = _EN.pattern("debris_credit_part")
 _CREDITS = rf"(?i:{_CREDIT_PART})(?:\s*;\s*(?i:{_CREDIT_PART}))"
 #: "(Reporting by ...; Editing by ...)" in brackets, or two credits or more without them
 _CLOSING_CREDITS = rf"^\({_CREDITS}*\s*\)\.?$|^{_CREDITS}+\.?$"
-_STANDARDS = (
-    r"^(?i:(?:our\s+standards\s*:\s*)?(?:the\s+)?thomson\s+reuters\s+trust\s+principles\.?)$|"
-    r"^(?i:our\s+standards\s*:.{0,80})$"
-)
-_COPYRIGHT_LINE = (
-    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|.*all\s+rights\s+reserved|.*\b(?:19|20)\d{2}\b).*$"
-)
-_FOLLOW = (
-    r"follow\s+(?:him|her|them|me|us|[A-Z][\w.'’-]+)\s+on\s+(?:twitter|x|instagram|facebook|"
-    r"linkedin|bluesky|threads|mastodon|tiktok)\b"
-)
-_BIO = (
-    rf"^{_PERSON}\s+(?:is|was|has\s+been)\s+(?:an?|the)\s+[^.]{{0,140}}?"
-    r"\b(?:columnist|reporter|correspondent|writer|editor|contributor|journalist|author|"
-    r"fellow|professor|analyst|producer|critic)\b[^\n]*?"
-    rf"(?:\b(?i:{_FOLLOW})|@\w{{2,30}}|\b(?i:email|e-mail)\s*:?\s*\S+@\S+)[^\n]*$"
-)
+_STANDARDS = _EN.pattern("debris_standards")
+_COPYRIGHT_LINE = _EN.pattern("debris_copyright_line")
+_FOLLOW = _EN.pattern("debris_follow")
+_BIO = _EN.pattern("debris_bio", person=_PERSON, follow=_FOLLOW)
 _FOLLOW_LINE = rf"^(?i:{_FOLLOW})[^\n]{{0,120}}$"
-_EDITOR_NOTE = (
-    r"^[(\[]?(?:editor['’]?s['’]?\s+note|editors['’]\s+note|note\s+to\s+(?:readers|editors)|"
-    r"editor['’]?s\s+note)\s*[:.–—-].*$"
-)
-_FIRST_RAN = (
-    r"^[(\[]?(?:this|a\s+version\s+of\s+this|an\s+earlier\s+version\s+of\s+this)\s+"
-    r"(?:article|story|piece|essay|post|interview|column|report)\s+(?:was\s+|has\s+been\s+)?"
-    r"(?:originally|first)\s+(?:appeared|published|ran|posted|appears)\b.*$|"
-    r"^[(\[]?(?:this|the)\s+(?:article|story|piece)\s+is\s+republished\s+from\b.*$"
-)
-_LETTERS = (
-    r"^(?:[^.?!]{0,60}[?!.]\s+)?(?:submit|send|write|email|e-mail)\s+(?:us\s+)?(?:your\s+|a\s+)?"
-    r"letters?(?:\s+to\s+the\s+editor)?\b.{0,160}$"
-)
-_UPDATE_NOTICE = (
-    r"^[(\[]?(?:update[sd]?|correction|clarification|editor['’]?s\s+update)"
-    r"(?:\s*[,(–—-]\s*[^\n]{1,60}?[)]?)?\s*:\s.*$|"
-    r"^[(\[]?(?:this|the)\s+(?:story|article|post|report)\s+(?:has\s+been|was|is\s+being)\s+"
-    r"(?:updated|corrected|amended)\b.*$|"
-    r"^[(\[]?an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b.*$|"
-    r"^(?:last\s+)?updated\s*(?:on|at)?\s*:?\s*[\w ,.]{0,30}\d[\w ,:.]{0,30}$"
-)
-_SOCIAL_POST = (
-    r"^(?:[—–-]\s*)?[^()\n]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$|"
-    r"^pic\.twitter\.com/\w+$|^a\s+post\s+shared\s+by\s+.{1,100}$|"
-    r"^view\s+this\s+post\s+on\s+(?:instagram|facebook|tiktok|x|twitter)$"
-)
+_EDITOR_NOTE = _EN.pattern("debris_editor_note")
+_FIRST_RAN = _EN.pattern("debris_first_ran")
+_LETTERS = _EN.pattern("debris_letters")
+_UPDATE_NOTICE = _EN.pattern("debris_update_notice")
+_SOCIAL_POST = _EN.pattern("debris_social_post")
 _CITATION = (
     r"^[A-Z][\w.&'’ -]{1,60}\s+\d{1,4},\s*[A-Za-z]{0,4}\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\s*"
     r"\((?:19|20)\d{2}\)\.?$|"
@@ -186,52 +120,30 @@ _ONE_LINE_PATTERNS: tuple[tuple[DebrisKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _ONE_LINE_SOURCES
 )
 
-_PHOTO_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:photo(?:graph)?s?|images?|pictures?|pic|illustration|"
-    r"(?:photo|image|picture)\s+(?:credit|source)|credit)"
-    r"\s*(?:by\b|courtesy\s+of\b|credit\s*:|:|©|–|—|-)\s*"
-    r"(?P<name>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
-_STOCK_CREDIT = re.compile(
-    r"^(?P<name>(?:[^/]{1,50}\s*/\s*)?(?:getty\s+images|shutterstock|alamy|ap\s+photo|"
-    r"epa(?:-efe)?|afp|reuters)(?:\s*/\s*[^/]{1,50})?(?:\s+via\s+getty\s+images)?)\s*\.?$",
-    re.IGNORECASE,
-)
-_PLATFORM = (
-    r"(?:getty(?:\s+images)?|instagram|twitter|x|facebook|tiktok|youtube|ap|afp|reuters|epa|"
-    r"shutterstock|alamy|handout|supplied|file)"
-)
+_PHOTO_CREDIT = re.compile(_EN.pattern("debris_photo_credit"), re.IGNORECASE)
+_STOCK_CREDIT = re.compile(_EN.pattern("debris_stock_credit"), re.IGNORECASE)
+_PLATFORM = _EN.pattern("debris_platform")
 #: "Getty/Instagram.", "Handout/Reuters": image credits naming two sources and nothing else.
 _PLATFORM_CREDIT = re.compile(
     rf"^(?P<name>{_PLATFORM}(?:\s*/\s*{_PLATFORM})+)\s*\.?$", re.IGNORECASE
 )
-_STOCK_HINT = re.compile(r"/|getty|shutterstock|alamy|ap photo", re.IGNORECASE)
+_STOCK_HINT = re.compile(_EN.pattern("debris_stock_hint"), re.IGNORECASE)
 _COPYRIGHT_NAME = re.compile(r"^©\s*(?P<name>[A-Za-z][\w .&'’/-]{1,40})$")
-_SUBSCRIBE = re.compile(
-    r"^(?:subscribe|sign\s+up|sign-up|register\s+now|join\s+(?:us|our)|follow\s+us|"
-    r"get\s+(?:our|the\s+latest)|don'?t\s+miss)\b[^.]*[.!]?$",
-    re.IGNORECASE,
-)
+_SUBSCRIBE = re.compile(_EN.pattern("debris_subscribe"), re.IGNORECASE)
 _BYLINE = re.compile(
-    rf"^(?:(?i:written|words|text|reporting|posted|edited|editing)\s+)?(?i:by)\s+"
-    rf"{_PERSON}(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
-    rf"(?:\s+(?:for|in)\s+{_CAP_WORD}(?:\s+{_TAIL_WORD})*)?{_BYLINE_TAIL}{{0,3}}\s*\.?$"
+    _EN.pattern(
+        "debris_byline",
+        person=_PERSON,
+        byline_tail=_BYLINE_TAIL,
+        tail_word=_TAIL_WORD,
+        cap_word=_CAP_WORD,
+    )
 )
-_BYLINE_ORG = re.compile(r"^by\s+(?:the\s+)?(?:[A-Z]{2,}|Reuters|Bloomberg|Xinhua|Interfax)"
-                         r"(?:\s+(?:staff|reporters?|correspondents?|news))?\s*$")  # fmt: skip
-_AUTHOR_LABEL = re.compile(rf"^(?i:author|authors|reporter)\s*:\s*{_PERSON}\s*$")
-_RELATED_HEADING = re.compile(
-    r"^(?:related(?:\s+(?:stories|articles|news|coverage|content|posts|reading|topics|links))?|"
-    r"more\s+(?:from|on|in|about)\s+.{1,40}|more\s+(?:stories|news|articles)|see\s+also|"
-    r"most\s+(?:read|popular|viewed|shared)|popular\s+(?:now|stories|articles)|trending(?:\s+now)?|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|"
-    r"what\s+to\s+read\s+next|top\s+stories|latest\s+(?:news|stories)|editor'?s\s+picks?|"
-    r"further\s+reading)\s*:?$",
-    re.IGNORECASE,
-)
+_BYLINE_ORG = re.compile(_EN.pattern("debris_byline_org"))
+_AUTHOR_LABEL = re.compile(_EN.pattern("debris_author_label", person=_PERSON))
+_RELATED_HEADING = re.compile(_EN.pattern("debris_related_heading"), re.IGNORECASE)
 _NAV_SEPARATOR = re.compile(r"\s+(?:\||›|»|>|/|•|·)\s+|\s*[|›»•]\s*")
-_NAV_FIRST = frozenset({"home", "main", "news", "homepage", "start"})
+_NAV_FIRST = _EN.words("debris_nav_first")
 _MAX_NAV_SEGMENT = 25
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 

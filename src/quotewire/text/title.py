@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 
+from quotewire.lang import profile
 from quotewire.model import Span
 from quotewire.text.dateline import is_date_line, match_wire_dateline
 from quotewire.text.debris import classify_line
+
+#: The English profile, whose word lists these rules read (``quotewire/data/lang/en.toml``).
+_EN = profile("en")
 
 MAX_TITLE_CHARS = 200
 """The longest first line taken for a title."""
@@ -28,7 +32,7 @@ _MIN_TITLE_WORDS = 2
 _SPEAKER_HEADLINE = re.compile(
     r"^(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s+[\"“‘']?[A-Z0-9]"
 )
-_REPORTING_WORDS = frozenset({"said", "says", "told", "stated", "noted", "added", "wrote"})
+_REPORTING_WORDS = _EN.words("headline_reporting_words")
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]]*$")
 _LINE = re.compile(r"[^\r\n]+")
