@@ -131,3 +131,23 @@ def test_an_acronym_after_an_abbreviation_goes_on_with_its_sentence() -> None:
     assert teu.span.text == "64 тыс. ДФЭ" and teu.unit == "дфэ"
     # the whole sentence is the company's statement, so both figures are its claims
     assert {c.claimant.name if c.claimant else None for c in result.claims} == {"Восток-Транзит"}
+
+
+def test_periods_and_trends() -> None:
+    result = quotewire.extract(
+        "Финансовый директор компании Ирина Лосева сообщила, что в первом квартале 2025 года "
+        "выручка выросла на 12%, а в прошлом году составила 48 млрд рублей, на 5% больше, "
+        "чем в 2023 году. По её словам, спрос на услуги компании продолжает расти."
+    )
+    rise = _claim(result, "12%")
+    assert rise.time is not None and rise.time.period == "2025-Q1"
+    assert rise.trend == "increased"
+    # "чем в 2023 году" is the base of the comparison, not the figure's period
+    assert _claim(result, "5%").time is None or _claim(result, "5%").time.period != "2023"
+
+
+def test_the_seed_trade_figure_keeps_growing() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/seed/ru is not here")
+    result = quotewire.extract((SEED / "article.txt").read_text(encoding="utf-8"))
+    assert _claim(result, "превышает $50 млрд").trend == "growing"

@@ -139,7 +139,7 @@ def test_the_finders_constants_are_the_profiles() -> None:
     assert units.FRACTIONS["third"] == 1 / 3
     assert english.phrase_list("percent_words") == units.PERCENT_WORDS
     assert english.words("change_verbs") == amounts._CHANGE_VERBS
-    assert [trend for _, trend in context._TRENDS] == list(get_args(model.Trend))
+    assert [trend for _, trend in context._time_words("en").trends] == list(get_args(model.Trend))
     assert english.file("cue_lexicon") == lexicon.LEXICON_FILE
     assert english.file("transcripts") == transcript.TRANSCRIPTS_FILE
     assert english.words("debris_nav_first") == debris._NAV_FIRST

@@ -398,7 +398,9 @@ def analyse_russian_article(
         article=article,
         entities=people.entities(),
         quotes=quotes,
-        claims=find_russian_claims(article.text, shadow, quotes, russian, analysis),
+        claims=find_russian_claims(
+            article.text, shadow, quotes, russian, analysis, article.published, article.dateline
+        ),
         warnings=list(warnings),
     )
 

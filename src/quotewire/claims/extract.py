@@ -48,7 +48,6 @@ _CLIMB = frozenset({"pobj", "prep", "quantmod", "nummod", "compound", "conj", "c
 _MODIFIES = frozenset({"compound", "amod", "nmod", "nummod"})
 _ABOUT_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 # a time after these words is the base of a comparison ("up from 40 billion in June")
-_BASE = re.compile(_EN.pattern("comparison_base"), re.I)
 #: Prepositions after an amount of money or a physical unit that name what it is of ("42,000
 #: tonnes of used batteries", "25 million euros in credit").
 _MATTER_PREPOSITIONS = _EN.words("matter_prepositions")
@@ -56,7 +55,8 @@ _MATTER_PREPOSITIONS = _EN.words("matter_prepositions")
 _CHANGE_PREPOSITIONS = _EN.words("change_prepositions")
 #: Prepositions whose phrase belongs to the head of a measure ("the rate of unemployment").
 _HEAD_PREPOSITIONS = _EN.words("head_prepositions")
-_REACH = 120  # characters around an amount where its period and trend are looked for
+#: characters around an amount where its period and trend are looked for
+REACH = 120
 
 
 def find_claims(
@@ -72,7 +72,7 @@ def find_claims(
     """The claims of one article, in text order, numbered ``c1``, ``c2``, ... (``credited``,
     the agency the story is credited to, is never what an amount is about; amounts are looked
     for in ``shadow``, the text with its debris blanked, when given)."""
-    when = _date(published)
+    when = article_date(published)
     latest = cache(partial(_latest_year, text))  # read at the first dated figure
     fragments = title_fragments(entities)
     places = [
@@ -96,15 +96,15 @@ def find_claims(
                 amount.start - pp.offset, amount.end - pp.offset, alignment_mode="expand"
             )
             sentence = _sentence(pp.offset, words, amount)
-            lo = max(sentence[0], amounts[n - 1].end if n else 0, amount.start - _REACH)
+            lo = max(sentence[0], amounts[n - 1].end if n else 0, amount.start - REACH)
             hi = min(
                 sentence[1],
                 amounts[n + 1].start if n + 1 < len(amounts) else end,
-                amount.end + _REACH,
+                amount.end + REACH,
             )
             quote = holders.of(amount)
             measure = _measure(doc, pp.offset, words, amount.kind, amount.unit)
-            time = _time(text, find_times(text, lo, hi, when), amount)
+            time = nearest_time(text, find_times(text, lo, hi, when), amount)
             period = Period(
                 earlier=_earlier(time, when),
                 older=_older(time, latest),
@@ -503,9 +503,19 @@ def _dateline_place(text: str, start: int, end: int) -> bool:
     return line_start and text[start:end].isupper() and text[end : end + 1] in (",", " ")
 
 
-def _time(text: str, refs: Sequence[TimeRef], amount: Amount) -> ClaimTime | None:
-    """The time expression nearest the amount in its sentence (after it, on a tie)."""
-    refs = [r for r in refs if not _BASE.search(text, max(0, r.start - 60), r.start)]
+@cache
+def _comparison_base(language: str) -> re.Pattern[str]:
+    """The words before a time that make it the base of a comparison ("up from ... in June")."""
+    return re.compile(profile(language).pattern("comparison_base"), re.I)
+
+
+def nearest_time(
+    text: str, refs: Sequence[TimeRef], amount: Amount, language: str = "en"
+) -> ClaimTime | None:
+    """The time expression of ``refs`` nearest the amount in its sentence (after it, on a
+    tie), leaving out the bases of comparisons."""
+    base = _comparison_base(language)
+    refs = [r for r in refs if not base.search(text, max(0, r.start - 60), r.start)]
     if not refs:
         return None
 
@@ -590,7 +600,7 @@ def _source(quote: Quote | None, amount: Amount) -> Source | None:
     return before[-1] if before else None
 
 
-def _date(published: str | None) -> date | None:
+def article_date(published: str | None) -> date | None:
     if not published:
         return None
     try:

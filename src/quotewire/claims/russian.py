@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from quotewire.claims.amounts import Amount, find_amounts
-from quotewire.claims.extract import Holders, claim_of
+from quotewire.claims.context import find_times, find_trend
+from quotewire.claims.extract import REACH, Holders, article_date, claim_of, nearest_time
 from quotewire.lang import FigureWords, LanguageProfile
 from quotewire.model import Claim, Quote, Source, Span
 from quotewire.nlp.russian import RussianAnalysis, nominative_phrase
@@ -42,18 +43,36 @@ def find_russian_claims(
     quotes: Sequence[Quote],
     profile: LanguageProfile,
     analysis: RussianAnalysis | None = None,
+    published: str | None = None,
+    dateline: Span | None = None,
 ) -> list[Claim]:
     """The figures of a Russian article, in text order, numbered ``c1``, ``c2``, ...;
     amounts are read in ``shadow`` (the text with its debris blanked), what they count and
-    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read)."""
+    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read), the
+    periods they refer to against the article's ``published`` date (the ``dateline``'s date is
+    the article's, not a figure's)."""
     nested = _nested_sources(profile)
     holders = Holders(quotes)
     claims: list[Claim] = []
-    for found in find_amounts(shadow, lang=profile.code):
+    when = article_date(published)
+    clauses = re.compile(profile.pattern("clause_break"))
+    found_amounts = find_amounts(shadow, lang=profile.code)
+    for n, found in enumerate(found_amounts):
         amount, measure = found, None
         if analysis is not None:
             amount = _counted(analysis, found, profile.figures)
             measure = _measure(analysis, amount, profile.figures)
+        lo, hi = _around(shadow, amount, found_amounts, n, clauses)
+        if dateline is not None and dateline.start <= amount.start:
+            lo = max(lo, dateline.end)
+        time = nearest_time(
+            text, find_times(text, lo, hi, when, profile.code), amount, profile.code
+        )
+        trend = None
+        if amount.unit not in _DURATIONS:
+            trend = find_trend(text, lo, amount.start, profile.code) or find_trend(
+                text, amount.end, hi, profile.code
+            )
         quote = holders.of(amount)
         claims.append(
             claim_of(
@@ -65,9 +84,35 @@ def find_russian_claims(
                 according_to=_according(text, amount.start, nested),
                 measure=measure.words if measure else None,
                 measure_span=Span.of(text, measure.start, measure.end) if measure else None,
+                time=time,
+                trend=trend,
             )
         )
     return claims
+
+
+def _around(
+    shadow: str, amount: Amount, amounts: Sequence[Amount], n: int, clauses: re.Pattern[str]
+) -> tuple[int, int]:
+    """Where an amount's period and trend are looked for: its clause (its sentence cut at
+    the profile's clause breaks), within :data:`~quotewire.claims.extract.REACH` characters
+    and up to the amounts next to it."""
+    back = max(0, amount.start - REACH)
+    starts = [m.end() for m in _SENTENCE_END.finditer(shadow, back, amount.start)]
+    starts += [m.end() for m in clauses.finditer(shadow, back, amount.start)]
+    ends = [
+        m.start()
+        for m in (
+            _SENTENCE_END.search(shadow, amount.end, amount.end + REACH),
+            clauses.search(shadow, amount.end, amount.end + REACH),
+        )
+        if m
+    ]
+    lo = max([*starts, amount.start - REACH, amounts[n - 1].end if n else 0, 0])
+    hi = min(
+        [*ends, amount.end + REACH, amounts[n + 1].start if n + 1 < len(amounts) else len(shadow)]
+    )
+    return lo, hi
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,8 @@ def find_statements(
 ) -> list[Quote]:
     """Every statement of the article, in text order, with its speaker where it is sure."""
     text = analysis.text
-    cues = profile.speech_verbs | profile.belief_verbs
+    promises = profile.words("promise_verbs")
+    cues = profile.speech_verbs | profile.belief_verbs | promises
     children: list[list[int]] = [[] for _ in analysis.tokens]
     for i, token in enumerate(analysis.tokens):
         if token.head != i:
@@ -105,7 +106,7 @@ def find_statements(
             continue
         believed = token.pos == "ADJ" and token.lemma in profile.belief_verbs  # "уверена"
         if token.lemma in cues and (token.pos == "VERB" or believed):
-            item = _indirect(analysis, children, i, spans)
+            item = _indirect(analysis, children, i, spans, promises)
             if item is not None:
                 found.append(item)
         elif token.text.lower() in profile.according_prepositions:
@@ -396,10 +397,12 @@ def _indirect(
     children: Sequence[Sequence[int]],
     cue: int,
     quotes: Sequence[tuple[int, int]],
+    promises: frozenset[str] = frozenset(),
 ) -> Found | None:
     """Reported speech around the verb ``cue``: "X заявил, что ..." (the clause after что),
-    "..., заявил X" (the words before it), "То же самое, добавил он, касается ..." (the
-    sentence around it)."""
+    "X пообещал отчитываться ..." (the infinitive after a verb of ``promises``), "...,
+    заявил X" (the words before it), "То же самое, добавил он, касается ..." (the sentence
+    around it)."""
     tokens = analysis.tokens
     token = tokens[cue]
     sentence = analysis.sentences[token.sentence]
@@ -421,6 +424,25 @@ def _indirect(
             item = Found(kind, [(start, end)], (token.start, token.end))
             item.subject = subject
             return item
+    # X пообещал (лично) отчитываться ...: the infinitive the verb governs, to the sentence's end
+    if token.lemma in promises:
+        infinitive = next(
+            (
+                i
+                for i in after
+                if tokens[i].head == cue
+                and tokens[i].feat("VerbForm") == "Inf"
+                and all(tokens[j].pos != "PUNCT" for j in range(cue + 1, i))
+            ),
+            None,
+        )
+        if infinitive is not None:
+            start = tokens[cue + 1].start
+            end = _trim(analysis.text, start, ending)
+            if end - start >= 12:
+                item = Found("indirect", [(start, end)], (token.start, token.end))
+                item.subject = subject
+                return item
     if inner:
         ending = min(ending, min(q[0] for q in inner))
     # Как сообщила X, ... / Как сообщили в X, ... (no subject: the place is the source)
