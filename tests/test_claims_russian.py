@@ -35,7 +35,12 @@ def _claim(result: Result, words: str) -> Claim:
         # a percent of something is its share
         ("около 60%", "percent", "доля зерна", "зерна"),
         # money: what it goes to, in the nominative
-        ("2,8 млрд рублей", "RUB", "закупка новой техники хозяйства", "закупку новой техники хозяйства"),
+        (
+            "2,8 млрд рублей",
+            "RUB",
+            "закупка новой техники хозяйства",
+            "закупку новой техники хозяйства",
+        ),
         # "тыс." ends no sentence; the unit's whole word
         (
             "порядка 40 тыс. кВт·ч",
@@ -151,3 +156,20 @@ def test_the_seed_trade_figure_keeps_growing() -> None:
         pytest.skip("../shared/seed/ru is not here")
     result = quotewire.extract((SEED / "article.txt").read_text(encoding="utf-8"))
     assert _claim(result, "превышает $50 млрд").trend == "growing"
+
+
+@pytest.mark.parametrize(
+    ("words", "found", "comparator"),
+    [
+        ("цена снизилась примерно на 8% за год", "примерно на 8%", "~"),
+        ("экспорт вырос почти в 2 раза", "почти в 2 раза", "~"),
+        ("продажи выросли более чем на 10%", "более чем на 10%", ">"),
+        ("выпуск сократился меньше чем на 3%", "меньше чем на 3%", "<"),
+        ("ставка выросла на 5%", "5%", "="),
+    ],
+)
+def test_a_comparator_before_the_size_of_a_change(words: str, found: str, comparator: str) -> None:
+    from quotewire.claims.amounts import find_amounts
+
+    (amount,) = find_amounts(words, lang="ru")
+    assert (amount.text, amount.comparator) == (found, comparator)

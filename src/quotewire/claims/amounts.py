@@ -180,6 +180,8 @@ _SPOTS = re.compile(
         ]
     )
 )
+#: the Russian prepositions of a change's size ("на 8%", "в 2 раза")
+_RU_BY = frozenset({"на", "в"})
 _RU_CHANGE = (
     "повыс",
     "сниз",
@@ -1045,6 +1047,18 @@ class _Finder:
                 and toks[i - 2].key + "." in {" ".join(k) for k in U.COMPARATORS_BEFORE}
             ):
                 return U.COMPARATORS_BEFORE[(toks[i - 2].key + ".",)], i - 2
+        # "примерно на 8%", "почти в 2 раза": the comparator before a change's preposition
+        if i >= 2 and toks[i - 1].key in _RU_BY:
+            for size in (2, 1):  # "более чем на 10%", "примерно на 8%"
+                lo = i - 1 - size
+                words = tuple(t.key for t in toks[max(lo, 0) : i - 1])
+                if lo < 0 or any(t.kind != "word" for t in toks[lo : i - 1]):
+                    continue
+                if size == 2 and words[1] == "чем":  # "более чем на 10%": as "более"
+                    words = words[:1]
+                sign = U.COMPARATORS_BEFORE.get(words)
+                if sign is not None and sign != "=" and words[-1] not in _RU_BY:
+                    return sign, lo
         return "=", i
 
     def _comparator_after(self, k: int, comparator: str) -> tuple[str, int]:
