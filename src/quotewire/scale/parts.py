@@ -25,7 +25,14 @@ from functools import cache
 from typing import Any
 
 from quotewire.scale.read import ErrorRow
-from quotewire.scale.rows import ArticleRow, ClaimRow, EntityRow, QuoteRow
+from quotewire.scale.rows import (
+    ArticleRow,
+    ClaimRow,
+    EntityRow,
+    QuoteRow,
+    RegistryRow,
+    TimelineRow,
+)
 
 #: The datasets written under the output folder, their row type, and the column they are
 #: partitioned by (a folder per value, the column itself not in the files).
@@ -35,10 +42,15 @@ DATASETS: dict[str, tuple[type, str | None]] = {
     "claims": (ClaimRow, "month"),
     "entities": (EntityRow, None),
     "errors": (ErrorRow, None),
+    "registry": (RegistryRow, None),
+    "timelines": (TimelineRow, None),
 }
 DATASET_OF_ROW = {row: name for name, (row, _) in DATASETS.items()}
+#: The datasets the analysis tasks write (``--append`` adds to them); the others are made anew
+#: from all of them by every run (the registry and the timelines)
+ANALYSED = ("articles", "quotes", "claims", "entities", "errors")
 #: The order a task writes its datasets in: ``articles/`` last
-WRITE_ORDER = ("errors", "entities", "claims", "quotes", "articles")
+WRITE_ORDER = ("registry", "timelines", "errors", "entities", "claims", "quotes", "articles")
 #: Rows a file's writer holds before writing them as a row group
 ROW_GROUP = 2000
 

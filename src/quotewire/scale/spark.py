@@ -18,7 +18,8 @@ The job, stage by stage:
 5. the registry of every article in the output (:func:`registry_entities`), read back from
    ``articles/`` and ``entities/``: ``registry/``;
 6. the claim timelines of every article in the output (:func:`timeline_rows`):
-   ``timelines/``.
+   ``timelines/``. Both are written as the analysis writes its datasets, each task its own
+   file, and made anew by every run (``--append`` included).
 
 No record fails the job: a bad record, a bad input file or a failing analysis is a row of
 ``errors/`` with its input, record and one-line reason.
@@ -58,7 +59,7 @@ from quotewire.scale.across import (
 from quotewire.scale.balance import balanced_plan, bucket_count, decreasing_shares
 from quotewire.scale.classes import class_archive
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
-from quotewire.scale.parts import DATASETS, PartFiles, Target, field_types
+from quotewire.scale.parts import ANALYSED, DATASETS, PartFiles, Target, field_types
 from quotewire.scale.read import (
     STORED,
     ErrorRow,
@@ -73,8 +74,6 @@ from quotewire.scale.read import (
     merge,
 )
 from quotewire.scale.rows import (
-    RegistryRow,
-    TimelineRow,
     result_rows,
 )
 from quotewire.speakers.registry import resolve_block
@@ -262,7 +261,8 @@ def _job(
     _mark_written(spark, out)
     # the registry and the timelines of every article in the output, read back from it
     articles, entities, claims = (_read_back(spark, out, name) for name in _ACROSS)
-    summary.people, summary.timelines = _across(spark, out, articles, entities, claims, steps)
+    summary.people, summary.timelines = _across(spark, target, articles, entities, claims, steps)
+    _mark_written(spark, out, ("registry", "timelines"))
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
     summary.claims = counts.get("claims", 0)
@@ -283,30 +283,33 @@ def _target(spark: Any, out: str, append: bool) -> Target:
     """Where the tasks write: the output folder as Hadoop's file system names it (a relative
     path resolved as Spark resolves it), each dataset's folder made (emptied first unless
     ``append``), and a name for this run's files."""
-    fs, qualified, folders = _dataset_folders(spark, out)
+    fs, qualified, folders = _dataset_folders(spark, out, list(DATASETS))
     for folder in folders:
-        if not append and fs.exists(folder):
+        if (not append or folder.getName() not in ANALYSED) and fs.exists(folder):
             fs.delete(folder, True)
         fs.mkdirs(folder)
     return Target(uri=str(qualified.toString()), run=uuid.uuid4().hex[:12])
 
 
-def _mark_written(spark: Any, out: str) -> None:
-    """``_SUCCESS`` in each dataset's folder, as Spark's own writes leave it."""
-    fs, _, folders = _dataset_folders(spark, out)
+def _mark_written(spark: Any, out: str, names: Sequence[str] = ANALYSED) -> None:
+    """``_SUCCESS`` in the folder of each dataset of ``names``, as Spark's own writes leave
+    it."""
+    fs, _, folders = _dataset_folders(spark, out, names)
     jvm = spark.sparkContext._jvm
     for folder in folders:
         fs.create(jvm.org.apache.hadoop.fs.Path(folder, "_SUCCESS"), True).close()
 
 
-def _dataset_folders(spark: Any, out: str) -> tuple[Any, Any, list[Any]]:
+def _dataset_folders(
+    spark: Any, out: str, names: Sequence[str] = ANALYSED
+) -> tuple[Any, Any, list[Any]]:
     """Hadoop's file system of the output folder, the folder qualified by it, and the folder
-    of each dataset the tasks write (:data:`DATASETS`)."""
+    of each dataset of ``names`` (by default those the analysis tasks write)."""
     sc = spark.sparkContext
     path = sc._jvm.org.apache.hadoop.fs.Path(out)
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
     qualified = fs.makeQualified(path)
-    return fs, qualified, [sc._jvm.org.apache.hadoop.fs.Path(qualified, n) for n in DATASETS]
+    return fs, qualified, [sc._jvm.org.apache.hadoop.fs.Path(qualified, n) for n in names]
 
 
 def _read_back(spark: Any, out: str, name: str) -> Any:
@@ -329,19 +332,20 @@ def _warm_up(spark: Any) -> None:
 
 
 def _across(
-    spark: Any, out: str, articles: Any, entities: Any, claims: Any, partitions: int
+    spark: Any, target: Target, articles: Any, entities: Any, claims: Any, partitions: int
 ) -> tuple[int, int]:
     """``registry/`` and ``timelines/`` of the ``articles``, ``entities`` and ``claims``
-    frames; returns how many entities and claim groups they hold."""
+    frames, written by the tasks that make their rows (:func:`_write`); returns how many
+    entities and claim groups they hold."""
     from pyspark import StorageLevel
 
     blocks = _blocks(articles, entities)
     parts = registry_entities(blocks, partitions).flatMap(registry_parts)
     parts = parts.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        people = _write(spark, _part(parts, REGISTRY_ROW), RegistryRow, _join(out, "registry"))
+        people = _write(_part(parts, REGISTRY_ROW), target, "registry")
         dated = _dated_claims(claims, articles)
-        timelines = write_timelines(spark, _join(out, "timelines"), dated, parts, partitions)
+        timelines = write_timelines(spark, target, dated, parts, partitions)
     finally:
         parts.unpersist()
     return people, timelines
@@ -384,25 +388,19 @@ def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = MIN_CHECK
     )
 
 
-def _write(spark: Any, rows: Any, row_type: type, where: str) -> int:
-    """Write the RDD of ``rows`` (dataclasses of ``row_type``) as Parquet at ``where``
-    (replacing what is there); returns how many were written (counted on the rows kept in
-    memory for the write, not read back)."""
-    from pyspark import StorageLevel
-
-    kept = rows.persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        frame = spark.createDataFrame(
-            kept.map(asdict), schema=spark_schema(row_type), verifySchema=False
-        )
-        frame.write.mode("overwrite").parquet(where)
-        return int(kept.count())
-    finally:
-        kept.unpersist()
+def _write(rows: Any, target: Target, name: str) -> int:
+    """Write the RDD of ``rows`` as dataset ``name`` of ``target``, each task its own file
+    (:class:`~quotewire.scale.parts.PartFiles`), as the analysis writes its datasets: no row
+    passes into the JVM, and the rows are counted as they are written (no second pass);
+    returns how many were written."""
+    written = rows.mapPartitionsWithIndex(
+        lambda index, items: [_write_rows(target, f"{index:05d}", items)[name]]
+    )
+    return sum(written.collect())
 
 
-def write_timelines(spark: Any, where: str, dated: Any, parts: Any, partitions: int) -> int:
-    """``timelines/`` (at ``where``) from :func:`timeline_rows`; returns how many claim groups
+def write_timelines(spark: Any, target: Target, dated: Any, parts: Any, partitions: int) -> int:
+    """``timelines/`` (of ``target``) from :func:`timeline_rows`; returns how many claim groups
     it holds. ``dated`` holds the claims as :func:`_dated_claims` gives them, ``parts`` what
     the registry step gave (:func:`registry_parts`). The claims joined to their claimants are
     read twice (for the names that need a title looked up, then for the timelines), so they
@@ -416,7 +414,7 @@ def write_timelines(spark: Any, where: str, dated: Any, parts: Any, partitions: 
     joined = joined.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         timelines = timeline_rows(spark, joined, _part(parts, PERSON), partitions)
-        return _write(spark, timelines, TimelineRow, where)
+        return _write(timelines, target, "timelines")
     finally:
         joined.unpersist()
 
