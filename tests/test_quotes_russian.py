@@ -44,9 +44,13 @@ def test_a_press_conference_with_three_speakers_pronouns_and_po_slovam() -> None
         ("direct", "Игорь Смирнов", "Мы ждем, что к концу года она ", "пояснил"),
         ("indirect", "Игорь Смирнов", "ключевая ставка останется без ", "По словам"),
         ("indirect", "Павел Орлов", "прогноз министерства слишком о", "считает"),
-        # "Представитель ведомства" names no one: the statement keeps no speaker
-        ("indirect", None, "новые данные будут опубликован", "заявил"),
+        # "Представитель ведомства" names no one the article names: the speaker is the
+        # description itself, joined to no entity (as English "a spokesman" is)
+        ("indirect", "Представитель ведомства", "новые данные будут опубликован", "заявил"),
     ]
+    described = result.quotes[-1].speaker
+    assert described is not None and described.entity is None
+    assert described.mention is not None and described.mention.text == "Представитель ведомства"
     people = {e.name: e for e in result.entities if e.type == "PERSON"}
     assert set(people) == {"Анна Ковалева", "Игорь Смирнов", "Павел Орлов"}
     assert people["Анна Ковалева"].roles == ["министр финансов"]

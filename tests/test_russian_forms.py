@@ -94,9 +94,11 @@ def test_according_forms_belief_adjectives_organizations_and_groups() -> None:
         ("indirect", "Росстат", "производство в регионе выросло на 3,4%"),
         ("indirect", "Мэрия Заречинска", "дорогу отремонтируют летом"),
         ("indirect", "Эксперты", "цены вырастут к осени"),
-        # one person described, not named: no speaker rather than a description of one
-        ("indirect", None, "денег на ремонт нет"),
+        # one person described, not named: the description speaks, joined to no one
+        ("indirect", "Представитель администрации", "денег на ремонт нет"),
     ]
+    described = result.quotes[5].speaker
+    assert described is not None and described.entity is None
     rosstat = result.quotes[2].speaker
     assert rosstat is not None and rosstat.entity is not None  # the organization's entity
     town_hall = result.quotes[3].speaker
@@ -130,10 +132,17 @@ def test_a_pronoun_after_another_person_of_its_gender_is_named_names_no_one() ->
         "«Завод заработает в мае», – сказал директор Роман Зуев. "
         "Губернатор Виктор Ушаков посетил цех. Он добавил, что область поможет заводу."
     )
-    said = _said(quotewire.extract(text))
+    result = quotewire.extract(text)
+    said = _said(result)
     assert said[0][1] == "Роман Зуев"
-    # "Он" may be Зуев or Ушаков: no speaker rather than a guessed one
-    assert said[-1] == ("indirect", None, "область поможет заводу")
+    # "Он" may be Зуев or Ушаков: the pronoun as written, joined to no one, rather than a
+    # guessed person
+    assert said[-1] == ("indirect", "Он", "область поможет заводу")
+    pronoun = result.quotes[-1].speaker
+    assert pronoun is not None and pronoun.entity is None
+    assert pronoun.mention is not None and pronoun.mention.text == "Он"
+    kinds = {e.name: [m.kind for m in e.mentions] for e in result.entities}
+    assert "pronoun" not in kinds["Роман Зуев"] + kinds["Виктор Ушаков"]
 
 
 def test_the_author_s_words_inside_the_marks_split_the_quotation() -> None:
@@ -192,3 +201,46 @@ def test_a_headline_given_to_a_title_is_the_person_whose_role_it_opens() -> None
     # a title no one's role opens with names no one
     other = text.replace("Ректор университета:", "Глава вуза:", 1)
     assert quotewire.extract(other).quotes[0].speaker is None
+
+
+def test_titles_later_on_stand_for_the_person_introduced_with_them() -> None:
+    text = (
+        "Выручка порта в 2025 году вырастет на 12%, заявил генеральный директор Северной "
+        "портовой компании (СПК) Игорь Ветров в беседе с «Морским вестником». "
+        "По словам топ-менеджера, новый причал сдадут в июле.\n\n"
+        "Заместитель министра транспорта Олег Рябов отметил, что дноуглубление оплатит "
+        "государство. «Деньги уже выделены», – сказал замминистра.\n\n"
+        "Президент Беларуси Виктор Ластовский и премьер-министр Беларуси Андрей Гуринович "
+        "осмотрели терминал. Белорусский лидер сообщил, что республика увеличит перевалку.\n\n"
+        "Министр экономики Олег Сомов заявил, что тарифы не изменятся. Глава ведомства "
+        "добавил, что льготы сохранят."
+    )
+    result = quotewire.extract(text)
+    said = [(name, content[:24]) for _, name, content in _said(result)]
+    assert said == [
+        # the name after words the parser hangs elsewhere ("(СПК)")
+        ("Игорь Ветров", "Выручка порта в 2025 год"),
+        # "топ-менеджер" is the last speaker, who leads a company
+        ("Игорь Ветров", "новый причал сдадут в ию"),
+        ("Олег Рябов", "дноуглубление оплатит го"),
+        # "замминистра" is the "заместитель министра"
+        ("Олег Рябов", "Деньги уже выделены"),
+        # a nation's leader is its head of state, not its prime minister
+        ("Виктор Ластовский", "республика увеличит пере"),
+        # the head of the ministry: the minister who has just spoken
+        ("Олег Сомов", "тарифы не изменятся"),
+        ("Олег Сомов", "льготы сохранят"),
+    ]
+    roles = {e.name: e.roles for e in result.entities if e.type == "PERSON"}
+    assert roles["Игорь Ветров"] == ["генеральный директор Северной портовой компании"]
+
+
+def test_a_leader_word_names_no_one_when_no_speaker_leads_anything() -> None:
+    text = (
+        "Эксперт Анна Белова считает, что спрос на зерно вырастет. "
+        "Глава ведомства заявил, что экспортные пошлины сохранят."
+    )
+    result = quotewire.extract(text)
+    last = result.quotes[-1].speaker
+    # the last speaker is an expert, who leads nothing: the title stays unresolved
+    assert last is not None and last.entity is None and last.name == "Глава ведомства"

@@ -28,6 +28,7 @@ from quotewire.speakers.russian import (
     Cast,
     Person,
     Resolution,
+    described_speaker,
     headline_speaker,
     nominal_speaker,
     resolve_subject,
@@ -184,10 +185,12 @@ def find_statements(
         quote = _quote(text, len(quotes), item, item.person, said_by, confidence)
         if item.person is None and item.subject and not item.follows:
             nominal = nominal_speaker(text, item.subject, cast, profile)
-            if nominal is not None:  # an organization or a group, no person
-                mention = Span.of(text, nominal.start, nominal.end)
-                speaker = Speaker(entity=nominal.entity, name=nominal.name, mention=mention)
-                quote = quote.model_copy(update={"speaker": speaker, "confidence": 0.6})
+            update: dict[str, object] = {"confidence": 0.6}  # an organization or a group
+            if nominal is None:  # someone described, whom the article does not name
+                nominal, update = described_speaker(analysis, item.subject), {}
+            mention = Span.of(text, nominal.start, nominal.end)
+            speaker = Speaker(entity=nominal.entity, name=nominal.name, mention=mention)
+            quote = quote.model_copy(update={"speaker": speaker, **update})
         quotes.append(quote)
         previous = item
     return quotes
@@ -276,7 +279,23 @@ def _subject(
         first -= 1
     while last + 1 in members or (last + 2 in members and tokens[last + 1].text == ","):
         last += 1 if last + 1 in members else 2  # (a comma between two of its words)
+    # a word of the subject after words the parser hung elsewhere, when those words can only be
+    # part of a noun phrase: "генеральный директор Евразийской транзитной компании (ЕТК)
+    # Михаил Гаврилов" with "компании" parsed as a dependent of a word after the name
+    beyond = [m for m in members if m > last]
+    if beyond and all(_in_noun_phrase(t) for t in tokens[last + 1 : min(beyond)]):
+        last = max(beyond)
+        while last + 1 in members:
+            last += 1
     return list(tokens[first : last + 1])
+
+
+def _in_noun_phrase(token: RussianToken) -> bool:
+    """Whether a word between two words of a subject can only be part of its noun phrase: a
+    noun, an adjective, a number, a preposition, brackets or quotation marks."""
+    if token.pos == "PUNCT":
+        return token.text in _QUOTE_MARKS or token.text in "()"
+    return token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET")
 
 
 def _direct(

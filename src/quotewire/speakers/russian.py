@@ -9,7 +9,7 @@ pronoun words are the Russian profile's (``quotewire/data/lang/ru.toml``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from quotewire.lang import LanguageProfile
@@ -18,6 +18,7 @@ from quotewire.nlp.russian import (
     RussianAnalysis,
     RussianName,
     RussianToken,
+    nominative_phrase,
     surname_nominatives,
 )
 from quotewire.speakers.names import fold, may_name, parse_person
@@ -101,7 +102,7 @@ def cast(analysis: RussianAnalysis, profile: LanguageProfile) -> Cast:
         role = _role_before(analysis, name, profile)
         if role is not None and role.text not in person.roles:
             person.roles.append(role.text)
-            person.role_lemmas.update(role.lemmas)
+            person.role_lemmas.update(profile.nations.get(w, w) for w in role.lemmas)
             person.role_heads.add(role.head)
     _surnames_missed(analysis, people, by_start, profile)
     others_list = list(others.values())
@@ -211,11 +212,21 @@ def _role_before(
     # dependent of the one before ("пресс-секретарь президента России")
     while i >= 0 and tokens[i].sentence == sentence and len(words) < 6:
         token = tokens[i]
+        opening = _bracket_before(tokens, i)
+        if opening is not None:  # a short form in brackets: "компании (ЕТК)"
+            i = opening - 1
+            continue
         if token.pos not in ("NOUN", "PROPN", "ADJ"):
             break
         words.insert(0, token)
         if token.pos != "ADJ" and token.lemma in heads and token.feat("Case") != "Gen":
-            break  # ("Президент", capitalized, is tagged a proper noun)
+            # ("Президент", capitalized, is tagged a proper noun) with the adjectives before
+            # it in its case: "генеральный директор"
+            i -= 1
+            while i >= 0 and tokens[i].sentence == sentence and _agrees(tokens[i], token):
+                words.insert(0, tokens[i])
+                i -= 1
+            break
         i -= 1
     head = next((w for w in words if w.pos != "ADJ"), None)
     if head is None or head.lemma not in heads or head.feat("Case") == "Gen":
@@ -225,7 +236,31 @@ def _role_before(
         (w.lemma.capitalize() if w.text[:1].isupper() else w.lemma) if n <= at else w.text
         for n, w in enumerate(words)
     ]
-    return Role(" ".join(shown), frozenset(w.lemma for w in words), head.lemma)
+    return Role(" ".join(shown), frozenset(w.lemma for w in words), _full_title(head, profile))
+
+
+def _full_title(head: RussianToken, profile: LanguageProfile) -> str:
+    """The head word of a title in full: "замминистра" is a "заместитель" (the profile's
+    ``title_forms``)."""
+    return profile.word_map("title_forms").get(head.lemma, head.lemma)
+
+
+def _agrees(word: RussianToken, head: RussianToken) -> bool:
+    """Whether ``word`` is an adjective in the case of ``head``."""
+    return word.pos == "ADJ" and word.feat("Case") == head.feat("Case")
+
+
+def _bracket_before(tokens: Sequence[RussianToken], i: int) -> int | None:
+    """Where the brackets that close at token ``i`` open, when they hold a word or two of one
+    sentence (a short form: "(ЕТК)"); None otherwise."""
+    if tokens[i].text != ")":
+        return None
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return None
+        if tokens[j].text == "(":
+            return j if j < i - 1 else None
+    return None
 
 
 @dataclass(slots=True)
@@ -282,18 +317,39 @@ def resolve_subject(
         return None
     nations = {profile.nations.get(t.lemma, t.lemma) for t in subject if t is not head}
     generic = head.lemma in profile.leader_words  # "лидер", "глава": whoever leads it
-    fitting = [p for p in people.people if head.lemma in p.role_heads or (generic and p.roles)]
+    title = _full_title(head, profile)
+    fitting = [p for p in people.people if title in p.role_heads or (generic and p.roles)]
     with_nation = [p for p in fitting if nations & p.role_lemmas]
     if len(with_nation) == 1:
         return Resolution(with_nation[0], "title", start, end)
-    if (nations and not with_nation) or generic:
-        return None  # (a nation no one's role has; a leader of no nation said)
+    if generic:
+        leader = _leader(with_nation, nations, last_speaker.get("any"), profile)
+        return Resolution(leader, "title", start, end) if leader is not None else None
+    if nations and not with_nation:
+        return None  # (a nation no one's role has)
     if len(fitting) == 1:
         return Resolution(fitting[0], "title", start, end)
     last = last_speaker.get("any")
     if last is not None and last in fitting:
         return Resolution(last, "title", start, end)
     return None
+
+
+def _leader(
+    with_nation: list[Person], qualifiers: set[str], last: Person | None, profile: LanguageProfile
+) -> Person | None:
+    """Whom a leader word stands for when no one person's role has its qualifier: of several
+    people of that nation, the one head of state ("белорусский лидер" beside the president
+    and the prime minister of Беларусь); with no one's role of that qualifier, the last
+    speaker when they lead something ("глава ведомства" after a minister has spoken; "глава
+    государства" only after a head of state)."""
+    state = profile.words("state_titles")
+    if with_nation:
+        heads = [p for p in with_nation if p.role_heads & state]
+        return heads[0] if len(heads) == 1 else None
+    of_state = bool(qualifiers & profile.words("state_words"))
+    leading = state if of_state else profile.words("chief_titles")
+    return last if last is not None and last.role_heads & leading else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +398,23 @@ def nominal_speaker(
         return None
     first = head.lemma if placed and head is words[0] else words[0].text
     name = first + text[words[0].end : end]
+    return Nominal(None, name[:1].upper() + name[1:], start, end)
+
+
+def described_speaker(analysis: RussianAnalysis, subject: list[RussianToken]) -> Nominal:
+    """The speaker a subject describes without naming anyone the article names ("эксперт",
+    "представитель администрации", "он" when two people may be meant): its words from the
+    first that is no preposition, named by them in the nominative, and no entity."""
+    words = list(subject)
+    while len(words) > 1 and words[0].pos == "ADP":
+        words = words[1:]
+    start, end = words[0].start, words[-1].end
+    if len(words) == 1 and words[0].pos in ("PRON", "DET"):
+        name = words[0].text
+    else:
+        first = analysis.first_at(start)
+        name = nominative_phrase(analysis, range(first, first + len(words)))
+    name = name or analysis.text[start:end]
     return Nominal(None, name[:1].upper() + name[1:], start, end)
 
 
