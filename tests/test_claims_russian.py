@@ -173,3 +173,27 @@ def test_a_comparator_before_the_size_of_a_change(words: str, found: str, compar
 
     (amount,) = find_amounts(words, lang="ru")
     assert (amount.text, amount.comparator) == (found, comparator)
+
+
+def test_a_figure_at_a_sentence_s_end_stays_in_its_statement_and_finds_its_measure() -> None:
+    text = (
+        "Министр промышленности и торговли Ирана Мохсен Рахимзаде заявил, что товарооборот "
+        "двух стран может превысить $5 млрд. «Мы готовы к большим объемам», – сказал министр. "
+        "По его словам, в этом году экспорт Ирана в Россию сократился на 8,5%, "
+        "до $1,6 млрд."
+    )
+    result = quotewire.extract(text)
+    said = [(q.type, q.speaker.name if q.speaker else None, q.text) for q in result.quotes]
+    # the abbreviation's period before a quotation ends the sentence
+    assert said[:2] == [
+        ("indirect", "Мохсен Рахимзаде", "товарооборот двух стран может превысить $5 млрд"),
+        ("direct", "Мохсен Рахимзаде", "Мы готовы к большим объемам"),
+    ]
+    five = _claim(result, "$5 млрд")  # (its period is the sentence's)
+    assert five.claimant is not None and five.claimant.name == "Мохсен Рахимзаде"
+    # the subject of the verb the infinitive hangs on, a number in words inside it
+    assert five.measure == "товарооборот двух стран"
+    # the second of two amounts joined to one verb
+    last = _claim(result, "до $1,6 млрд")
+    assert last.measure == "экспорт Ирана в Россию"
+    assert last.claimant is not None and last.claimant.name == "Мохсен Рахимзаде"

@@ -244,3 +244,18 @@ def test_a_leader_word_names_no_one_when_no_speaker_leads_anything() -> None:
     last = result.quotes[-1].speaker
     # the last speaker is an expert, who leads nothing: the title stays unresolved
     assert last is not None and last.entity is None and last.name == "Глава ведомства"
+
+
+def test_a_name_in_quotation_marks_opens_no_quotation_before_the_cue() -> None:
+    text = (
+        "ТЮМЕНЬ, 3 марта – «Нефтяной вестник». Компания «Севернефтегаз» рассчитывает "
+        "нарастить добычу нефти к 2030 году, сообщил ее генеральный директор Дмитрий Олейников."
+    )
+    said = _said(quotewire.extract(text))
+    assert said == [
+        (
+            "indirect",
+            "Дмитрий Олейников",
+            "Компания «Севернефтегаз» рассчитывает нарастить добычу нефти к 2030 году",
+        )
+    ]

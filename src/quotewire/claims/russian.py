@@ -56,7 +56,9 @@ def find_russian_claims(
     claims: list[Claim] = []
     when = article_date(published)
     clauses = re.compile(profile.pattern("clause_break"))
-    found_amounts = find_amounts(shadow, lang=profile.code)
+    found_amounts = [
+        _without_final_stop(shadow, a) for a in find_amounts(shadow, lang=profile.code)
+    ]
     for n, found in enumerate(found_amounts):
         amount, measure = found, None
         if analysis is not None:
@@ -134,6 +136,19 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: relations whose words are no part of a measure's phrase (clauses and asides beside it)
 _NOT_IN_PHRASE = frozenset({"parataxis", "conj", "cc", "acl:relcl", "advcl", "ccomp", "punct"})
 _LONGEST_PHRASE = 10  # tokens; a longer phrase is cut at its first comma
+
+
+#: what follows the period that ends a sentence: a capital, a quotation, a dash, a line's end
+_NEXT_SENTENCE = re.compile(r"\s*(?:$|\n|[«„\"“–—-]|[А-ЯЁA-Z])")
+
+
+def _without_final_stop(text: str, amount: Amount) -> Amount:
+    """The amount without the period of its abbreviation when that period ends the sentence
+    too ("превысить $5 млрд. «Мы готовы ...»"): the figure stays inside the statement, whose
+    words end before the sentence's stop."""
+    if not amount.text.endswith(".") or not _NEXT_SENTENCE.match(text, amount.end):
+        return amount
+    return replace(amount, end=amount.end - 1, text=amount.text[:-1])
 
 
 def _amount_tokens(analysis: RussianAnalysis, amount: Amount) -> list[int]:
@@ -276,6 +291,10 @@ def _by_verb(
     members = set(inside)
     verbs = [i for i in inside if tokens[i].pos == "VERB"]
     anchor = next((i for i in reversed(inside) if tokens[i].head not in members), None)
+    for _ in range(3):  # "сократился на 8,5%, до $162 млрд": the verb of the first conjunct
+        if anchor is None or tokens[anchor].rel != "conj" or tokens[anchor].head == anchor:
+            break
+        anchor = tokens[anchor].head
     verb = verbs[0] if verbs else tokens[anchor].head if anchor is not None else None
     if verb is None or tokens[verb].pos not in {"VERB", "AUX"}:
         return None
@@ -285,7 +304,8 @@ def _by_verb(
     if tokens[verb].lemma not in words.measure_verbs:
         return None
     subject = _subject(analysis, verb)
-    if subject is None and tokens[verb].rel == "conj":  # "... вырос и превышает $50 млрд"
+    if subject is None and tokens[verb].rel in ("conj", "xcomp"):
+        # "... вырос и превышает $50 млрд", "товарооборот может превысить $5 млрд"
         subject = _subject(analysis, tokens[verb].head)
     if subject is None or subject in members or tokens[subject].pos == "PRON":
         return None
@@ -381,13 +401,13 @@ def _names_someone(analysis: RussianAnalysis, phrase: Sequence[int]) -> bool:
 
 
 def _fit(analysis: RussianAnalysis, phrase: Sequence[int]) -> bool:
-    """Whether the words can be a measure: some, naming no person and holding no number
-    ("дороги из 31 тысячи" is another amount's)."""
+    """Whether the words can be a measure: some, naming no person and holding no number in
+    figures ("дороги из 31 тысячи" is another amount's; "товарооборот двух стран" is one)."""
     tokens = analysis.tokens
     return (
         bool(phrase)
         and not _names_someone(analysis, phrase)
-        and not any(tokens[i].pos == "NUM" or _has_digit(tokens[i].text) for i in phrase)
+        and not any(_has_digit(tokens[i].text) for i in phrase)
     )
 
 

@@ -203,7 +203,7 @@ def _joined_at_abbreviations(doc: Any, abbreviations: frozenset[str]) -> list[An
     from natasha.doc import DocSent
 
     joined: list[Any] = []
-    for sent in doc.sents:
+    for sent in _split_before_quotations(doc, abbreviations):
         word = _FIRST_WORD.match(sent.text)
         acronym = word is not None and len(word[0]) > 1 and word[0].isupper()
         if (
@@ -216,6 +216,30 @@ def _joined_at_abbreviations(doc: Any, abbreviations: frozenset[str]) -> list[An
         else:
             joined.append(sent)
     return joined
+
+
+#: an abbreviation's period, then a quotation that opens with a capital: a new sentence
+_PERIOD_BEFORE_QUOTATION = re.compile(r"\b([^\W\d_]+)\.\s+(?=[«„\"“][А-ЯЁA-Z])")
+
+
+def _split_before_quotations(doc: Any, abbreviations: frozenset[str]) -> list[Any]:
+    """The sentences of ``doc``, those razdel did not end at an abbreviation's period before a
+    quotation cut there ("... превысить $5 млрд. «Мы готовы», – сказал он")."""
+    from natasha.doc import DocSent
+
+    cut: list[Any] = []
+    for sent in doc.sents:
+        start = sent.start
+        for match in _PERIOD_BEFORE_QUOTATION.finditer(sent.text):
+            if match.group(1).lower() not in abbreviations:
+                continue
+            stop = sent.start + match.start() + len(match.group(1)) + 1
+            cut.append(DocSent(start, stop, doc.text[start:stop]))
+            start = sent.start + match.end()
+        cut.append(
+            sent if start == sent.start else DocSent(start, sent.stop, doc.text[start : sent.stop])
+        )
+    return cut
 
 
 def _ends_in_abbreviation(sentence: str, abbreviations: frozenset[str]) -> bool:

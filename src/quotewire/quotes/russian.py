@@ -270,7 +270,9 @@ def _subject(
             )
             # (a word joined to one inside the subject: "Представитель подрядчика, компании
             # «Уралмостострой», Олег Сидельников")
+            # (and the conjunction before it: "министр промышленности и торговли")
             inside = inside or (parent != head and rel == "conj")
+            inside = inside or (parent != head and rel == "cc" and parent in members)
             if inside or rel in ("amod", "nmod", "flat:name", "appos", "flat", "det", "nummod"):
                 members.add(c)
                 stack.append(c)
@@ -485,8 +487,12 @@ def _indirect(
     before = analysis.text[sentence.start : token.start].rstrip()
     if before.endswith((",", ", –", ",–")) and subject and subject[0].start > token.start:
         start = _after_dateline(analysis.text, sentence.start, token.start)
-        if any(q[0] < token.start and q[1] > start for q in quotes):
-            return None  # (the words before it are a quotation's, found as direct speech)
+        if any(
+            q[0] < token.start and q[1] > start and not analysis.text[start : q[0]].strip(" –—-")
+            for q in quotes
+        ):
+            return None  # (the words before it open with a quotation, found as direct speech;
+            # a name in quotation marks inside them, «Севернефтегаз», is no quotation)
         first_end = len(before.rstrip(",– ")) + sentence.start
         pieces = [(start, first_end)]
         close = subject[-1].end

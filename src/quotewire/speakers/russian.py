@@ -216,7 +216,8 @@ def _role_before(
         if opening is not None:  # a short form in brackets: "компании (ЕТК)"
             i = opening - 1
             continue
-        if token.pos not in ("NOUN", "PROPN", "ADJ"):
+        joins = token.pos == "CCONJ" and token.text == "и" and bool(words)  # "... и торговли"
+        if token.pos not in ("NOUN", "PROPN", "ADJ") and not joins:
             break
         words.insert(0, token)
         if token.pos != "ADJ" and token.lemma in heads and token.feat("Case") != "Gen":
