@@ -259,3 +259,25 @@ def test_a_name_in_quotation_marks_opens_no_quotation_before_the_cue() -> None:
             "Компания «Севернефтегаз» рассчитывает нарастить добычу нефти к 2030 году",
         )
     ]
+
+
+def test_an_office_that_speaks_in_the_plural_and_names_across_asides() -> None:
+    text = (
+        "В департаменте транспорта ответили, что маршрут продлят к сентябрю. "
+        "Число заболевших выросло на 22%, сообщили в региональном управлении Роспотребнадзора. "
+        "Главный врач городской больницы № 3 Нина Орлова рассказала, что мест хватает. "
+        "Представитель администрации района, признанной потерпевшей, Олег Зимин сообщил, "
+        "что ущерб не возмещен."
+    )
+    result = quotewire.extract(text)
+    said = [(name, content[:20]) for _, name, content in _said(result)]
+    assert said == [
+        ("Департамент транспорта", "маршрут продлят к се"),
+        ("Региональное управление Роспотребнадзора", "Число заболевших выр"),
+        # the name after a number ("№ 3") and after an aside between commas
+        ("Нина Орлова", "мест хватает"),
+        ("Олег Зимин", "ущерб не возмещен"),
+    ]
+    office = result.quotes[0].speaker
+    assert office is not None and office.mention is not None
+    assert office.mention.text == "департаменте транспорта"

@@ -184,7 +184,7 @@ def find_statements(
         confidence = 0.9 if sure else 0.7 if item.person else 0.4
         quote = _quote(text, len(quotes), item, item.person, said_by, confidence)
         if item.person is None and item.subject and not item.follows:
-            nominal = nominal_speaker(text, item.subject, cast, profile)
+            nominal = nominal_speaker(analysis, item.subject, cast, profile)
             update: dict[str, object] = {"confidence": 0.6}  # an organization or a group
             if nominal is None:  # someone described, whom the article does not name
                 nominal, update = described_speaker(analysis, item.subject), {}
@@ -254,8 +254,43 @@ def _subject(
         verb = token.head
     subjects = [c for c in children[verb] if tokens[c].rel in ("nsubj", "nsubj:pass")]
     if not subjects:
-        return []
+        # "В мэрии сообщили, что ...", "..., сообщили в управлении Роспотребнадзора": no one
+        # said, the place speaks (with its preposition: nominal_speaker reads it so)
+        place = _place(analysis, children, verb)
+        if place is None:
+            return []
+        words = _subject_words(analysis, children, place)
+        preposition = next(c for c in children[place] if tokens[c].rel == "case")
+        if not words or tokens[preposition].end > words[0].start:
+            return []
+        return [*tokens[preposition : analysis.first_at(words[0].start)], *words]
     head = min(subjects, key=lambda c: abs(c - verb))  # (the nearest: a dateline parsed as one)
+    return _subject_words(analysis, children, head)
+
+
+def _place(analysis: RussianAnalysis, children: Sequence[Sequence[int]], verb: int) -> int | None:
+    """The "в ..." (in the locative) of a verb in the plural with no subject: the office that
+    speaks in "В мэрии сообщили"."""
+    tokens = analysis.tokens
+    if tokens[verb].feat("Number") != "Plur" or tokens[verb].feat("Person") == "1":
+        return None
+    for c in children[verb]:
+        word = tokens[c]
+        if word.rel != "obl" or word.pos not in ("NOUN", "PROPN") or word.feat("Case") != "Loc":
+            continue
+        if any(
+            tokens[p].rel == "case" and tokens[p].text.lower() in ("в", "во") for p in children[c]
+        ):
+            return c
+    return None
+
+
+def _subject_words(
+    analysis: RussianAnalysis, children: Sequence[Sequence[int]], head: int
+) -> list[RussianToken]:
+    """The words of the noun phrase headed by ``head`` as a subject: its attributes, names,
+    appositions and the words inside them, in one stretch."""
+    tokens = analysis.tokens
     members = {head}
     stack = [head]
     while stack:
@@ -294,9 +329,12 @@ def _subject(
 
 def _in_noun_phrase(token: RussianToken) -> bool:
     """Whether a word between two words of a subject can only be part of its noun phrase: a
-    noun, an adjective, a number, a preposition, brackets or quotation marks."""
-    if token.pos == "PUNCT":
-        return token.text in _QUOTE_MARKS or token.text in "()"
+    noun, an adjective or a participle ("администрации, признанной потерпевшей,"), a number
+    ("больницы № 2"), a preposition, brackets, commas or quotation marks."""
+    if token.pos in ("PUNCT", "SYM"):
+        return token.text in _QUOTE_MARKS or token.text in "(),№"
+    if token.pos in ("VERB", "AUX"):
+        return token.feat("VerbForm") == "Part"
     return token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET")
 
 

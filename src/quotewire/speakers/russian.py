@@ -366,7 +366,7 @@ class Nominal:
 
 
 def nominal_speaker(
-    text: str, subject: list[RussianToken], people: Cast, profile: LanguageProfile
+    analysis: RussianAnalysis, subject: list[RussianToken], people: Cast, profile: LanguageProfile
 ) -> Nominal | None:
     """The organization or group ``subject`` names when it names no person: None for a
     pronoun, for a person's title ("министр": someone the article does not say) and for
@@ -397,8 +397,11 @@ def nominal_speaker(
         if len(named) == 1:
             return Nominal(named[0].id, named[0].name, start, end)
         return None
-    first = head.lemma if placed and head is words[0] else words[0].text
-    name = first + text[words[0].end : end]
+    if placed:  # "в региональном управлении ...": the office, in the nominative
+        first = analysis.first_at(start)
+        name = nominative_phrase(analysis, range(first, first + len(words))) or words[0].text
+    else:
+        name = analysis.text[start:end]
     return Nominal(None, name[:1].upper() + name[1:], start, end)
 
 
