@@ -198,9 +198,14 @@ def test_a_headline_given_to_a_title_is_the_person_whose_role_it_opens() -> None
     quotes = quotewire.extract(text).quotes
     assert quotes[0].type == "headline"
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Андрей Полозов"
-    # a title no one's role opens with names no one
+    # a title no one's role opens with names no one of the article: the title speaks
     other = text.replace("Ректор университета:", "Глава вуза:", 1)
-    assert quotewire.extract(other).quotes[0].speaker is None
+    titled = quotewire.extract(other).quotes[0]
+    assert titled.type == "headline" and titled.speaker is not None
+    assert titled.speaker.entity is None and titled.speaker.name == "Глава вуза"
+    # a topic before the colon is no one: the headline is no statement
+    topic = text.replace("Ректор университета:", "Приемная кампания:", 1)
+    assert [q.type for q in quotewire.extract(topic).quotes] == ["indirect"]
 
 
 def test_titles_later_on_stand_for_the_person_introduced_with_them() -> None:
@@ -281,3 +286,19 @@ def test_an_office_that_speaks_in_the_plural_and_names_across_asides() -> None:
     office = result.quotes[0].speaker
     assert office is not None and office.mention is not None
     assert office.mention.text == "департаменте транспорта"
+
+
+def test_a_headline_given_to_an_office_by_its_short_name() -> None:
+    text = (
+        "Минтранс: субсидии на авиаперевозки вырастут на 10%\n\n"
+        "МОСКВА, 5 мая – ТАСС. Объем субсидий на региональные авиаперевозки в 2026 году "
+        "вырастет на 10%, сообщили в Министерстве транспорта РФ.\n"
+    )
+    result = quotewire.extract(text)
+    headline, body = result.quotes
+    assert headline.type == "headline" and body.type == "indirect"
+    # "Минтранс" is the ministry the story names in full: one entity for both
+    assert headline.speaker is not None and body.speaker is not None
+    assert headline.speaker.entity is not None
+    assert headline.speaker.entity == body.speaker.entity
+    assert headline.speaker.mention is not None and headline.speaker.mention.text == "Минтранс"

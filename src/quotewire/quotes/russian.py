@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 
 from quotewire.lang import LanguageProfile
 from quotewire.model import Mention, Quote, QuoteType, Span, Speaker
-from quotewire.nlp.russian import RussianAnalysis, RussianToken
+from quotewire.nlp.russian import RussianAnalysis, RussianToken, analyse_russian
 from quotewire.speakers.russian import (
     Cast,
     Person,
     Resolution,
     described_speaker,
+    headline_organization,
     headline_speaker,
     nominal_speaker,
     resolve_subject,
@@ -132,8 +133,9 @@ def find_statements(
         mention = Span.of(text, title.start, title.start + len(before))
         if person is not None:
             person.mentions.append(Mention(**mention.model_dump(), kind="surname"))
-        quotes.append(
-            _quote(
+        speaker = _headline_source(before, mention, cast, profile)
+        if person is not None or speaker is not None:
+            quote = _quote(
                 text,
                 len(quotes),
                 Found("headline", [content], (colon, colon + 1)),
@@ -141,7 +143,9 @@ def find_statements(
                 mention,
                 0.8,
             )
-        )
+            if person is None:  # an organization, or someone the article does not name
+                quote = quote.model_copy(update={"speaker": speaker, "confidence": 0.6})
+            quotes.append(quote)
     said: list[Person | None] = []  # the speakers of the dialogue lines so far, questions too
     interviewee = _interviewee(text, title, cast, lines)
     asked = {f.content[0][0]: f for f in lines if f.line == "question"}
@@ -213,6 +217,31 @@ def _reads_as_speech(analysis: RussianAnalysis, item: Found) -> bool:
 
 def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
+
+
+def _headline_source(
+    before: str, mention: Span, cast: Cast, profile: LanguageProfile
+) -> Speaker | None:
+    """Who speaks in a headline "X: ..." whose X is no person of the article: an organization
+    ("Минтранс"), else X as written when it names someone (a name, or a title: "Глава
+    «Зерновой долины»"); None when X names no one ("Паводок в Ольховском районе": a topic,
+    and the headline no statement)."""
+    organization = headline_organization(before, cast, profile)
+    if organization is not None:
+        organization.mentions.append(Mention(**mention.model_dump(), kind="organization"))
+        return Speaker(entity=organization.id, name=organization.name, mention=mention)
+    # (the headline is not in the article's analysis: its words are read on their own)
+    read = analyse_russian(before)
+    words = read.tokens
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    named = any(n.type in ("PERSON", "ORG") for n in read.names)
+    titled = head is not None and head.lemma in profile.title_heads
+    # (a name the recognizer missed, "Минфин", or an office by its short name)
+    proper = head is not None and head.pos == "PROPN" and len(words) <= 3
+    full = profile.word_map("organization_short_forms").get(before.lower())
+    if not (named or titled or proper or full) or len(words) > 8:
+        return None
+    return Speaker(entity=None, name=full or before, mention=mention)
 
 
 def _same_paragraph(text: str, a: Found, b: Found) -> bool:

@@ -435,6 +435,25 @@ def _named_since(people: Cast, person: Person, at: int) -> bool:
     )
 
 
+def headline_organization(before: str, people: Cast, profile: LanguageProfile) -> Entity | None:
+    """The organization a "Минтранс: ..." headline names before its colon: the one named so in
+    the article, or by the full name its short form stands for (the profile's
+    ``organization_short_forms``: "Минтранс" is the "Министерство транспорта")."""
+    folded = fold(before)
+    full = profile.word_map("organization_short_forms").get(before.lower())
+    fitting = [
+        e
+        for e in people.others
+        if e.type == "ORG"
+        and (
+            fold(e.name) == folded
+            or any(fold(m.text) == folded for m in e.mentions)
+            or (full is not None and fold(e.name).startswith(fold(full)))
+        )
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def headline_speaker(title: Span, people: Cast) -> Person | None:
     """The person a "Путин: ..." headline names before its colon (a surname joins the one
     person of that surname named in the article; a title, the one person whose role opens
