@@ -197,3 +197,24 @@ def test_a_figure_at_a_sentence_s_end_stays_in_its_statement_and_finds_its_measu
     last = _claim(result, "до $1,6 млрд")
     assert last.measure == "экспорт Ирана в Россию"
     assert last.claimant is not None and last.claimant.name == "Мохсен Рахимзаде"
+
+
+def test_a_change_from_one_amount_to_another_and_no_figure_in_page_debris() -> None:
+    text = (
+        "Мост через Лаву подорожал\n\n"
+        "По словам губернатора Степана Горелова, стоимость моста выросла с 6,2 до 7,4 млрд "
+        "рублей. Он добавил, что срок доставки грузов сократится с 14 до 7 дней.\n\n"
+        "Читайте также: Горелов пообещал построить две новые школы\n"
+    )
+    result = quotewire.extract(text)
+    figures = {c.span.text: c for c in result.claims}
+    # "с X до Y": the first takes the unit and the scale of the second, and "до" is "to"
+    first, second = figures["6,2"], figures["7,4 млрд рублей"]
+    assert (first.value, first.unit) == (6.2e9, "RUB")
+    assert (second.value, second.unit, second.comparator) == (7.4e9, "RUB", "=")
+    assert first.measure == second.measure == "стоимость моста"
+    days = figures["14"]
+    assert (days.value, days.unit) == (14, "days")  # a duration that changes has a measure
+    assert days.measure == "срок доставки грузов"
+    # the "Читайте также" line is page debris: no figure of it
+    assert not any("школ" in c.span.text or "две" in c.span.text for c in result.claims)

@@ -302,3 +302,17 @@ def test_a_headline_given_to_an_office_by_its_short_name() -> None:
     assert headline.speaker.entity is not None
     assert headline.speaker.entity == body.speaker.entity
     assert headline.speaker.mention is not None and headline.speaker.mention.text == "Минтранс"
+
+
+def test_the_head_of_a_company_is_who_leads_it_not_its_analyst() -> None:
+    text = (
+        "Генеральный директор компании «Северный поток» Дмитрий Олейников заявил, что добыча "
+        "вырастет. Аналитик инвестиционной компании «Гранит» Марина Субботина считает, что "
+        "планы реалистичны. Глава компании отметил, что основным рынком остается Азия."
+    )
+    result = quotewire.extract(text)
+    roles = {e.name: e.roles for e in result.entities if e.type == "PERSON"}
+    # a role read across a name in quotation marks
+    assert roles["Дмитрий Олейников"] == ["Генеральный директор компании «Северный поток»"]
+    last = result.quotes[-1].speaker
+    assert last is not None and last.name == "Дмитрий Олейников"

@@ -399,7 +399,14 @@ def analyse_russian_article(
         entities=people.entities(),
         quotes=quotes,
         claims=find_russian_claims(
-            article.text, shadow, quotes, russian, analysis, article.published, article.dateline
+            article.text,
+            # (no figure in page debris: "Читайте также: ... две новые школы")
+            masked(article.text, article.debris, every=True),
+            quotes,
+            russian,
+            analysis,
+            article.published,
+            article.dateline,
         ),
         warnings=list(warnings),
     )

@@ -345,7 +345,7 @@ class _Finder:
                 continue
             found.append(amount)
             i = max(after, i + 1)
-        return _shared_units(self.text, found)
+        return _shared_units(self.text, found, self.lang)
 
     def _may_start(self, i: int) -> bool:
         """A cheap test of whether an amount can start at token ``i`` (a numeral, a currency,
@@ -1033,10 +1033,11 @@ class _Finder:
                 continue
             words = tuple(t.key for t in toks[lo:i])
             if words in U.COMPARATORS_BEFORE and all(t.kind == "word" for t in toks[lo:i]):
-                if words == ("до",) and any(
-                    t.key.startswith(_RU_CHANGE) for t in toks[max(0, lo - 3) : lo]
+                if words == ("до",) and (
+                    any(t.key.startswith(_RU_CHANGE) for t in toks[max(0, lo - 3) : lo])
+                    or _changed_from(toks, lo)
                 ):
-                    return "=", i  # "повысил ставку до 21%": raised to, not up to
+                    return "=", i  # "повысил ставку до 21%", "с 14 до 7 дней": to, not up to
                 if words in U.GROUP_WHEN_DETERMINED and lo > 0 and toks[lo - 1].key in DETERMINERS:
                     return "=", i  # "the top 1 percent": that group, not more than it
                 return U.COMPARATORS_BEFORE[words], lo
@@ -1604,12 +1605,26 @@ class _Finder:
 #: ago", "2 or 3 percent").
 _SHARING = re.compile(_EN.pattern("sharing"))
 _PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+#: a Russian change from one amount to another: "с" right before the first, "до" between
+_RU_FROM = re.compile(r"(?:^|\s)[сС]\s+\Z")
+_RU_TO = re.compile(r"\s+до\s+")
 
 
-def _shared_units(text: str, found: list[Amount]) -> list[Amount]:
+def _changed_from(toks: Sequence[_Tok], lo: int) -> bool:
+    """Whether a number after "с" comes right before the "до" at token ``lo`` ("с 14 до", "с
+    6,2 млрд до"): a change from one amount to another."""
+    for k in range(lo - 1, max(lo - 4, 0) - 1, -1):
+        if toks[k].kind == "num":
+            return k > 0 and toks[k - 1].key == "с"
+        if toks[k].kind != "word":
+            return False
+    return False
+
+
+def _shared_units(text: str, found: list[Amount], lang: str = "en") -> list[Amount]:
     """A bare number joined by "and" or "or" to a number with a unit takes that unit and its
     scale: "20 and 50 years ago" is 20 years and 50 years, "2 or 3 million people" 2 million
-    people."""
+    people; so does the first of a Russian change "с X до Y" ("с 14 до 7 дней": 14 days)."""
     out = list(found)
     for n in range(len(out) - 2, -1, -1):
         first, second = out[n], out[n + 1]
@@ -1619,13 +1634,23 @@ def _shared_units(text: str, found: list[Amount]) -> list[Amount]:
             continue
         if first.against is not None:
             continue
-        if not _SHARING.fullmatch(text, first.end, second.start):
+        joined = _SHARING.fullmatch(text, first.end, second.start)
+        if not joined and lang == "ru":
+            joined = _RU_FROM.search(
+                text, max(0, first.start - 3), first.start
+            ) and _RU_TO.fullmatch(text, first.end, second.start)
+        if not joined:
             continue
         written = text[second.number_start : second.number_end]
         own = text[first.number_start : first.number_end]  # "about 1" is 1 with "about"
         if not _PLAIN_NUMBER.match(written) or not _PLAIN_NUMBER.match(own):
             continue
-        shown = float(written.replace(",", ""))
+        if lang == "en":
+            shown = float(written.replace(",", ""))
+        else:  # (a decimal comma: "с 6,2 до 7,4 млрд рублей")
+            shown = literal_value(written, lang)
+            if first.value != literal_value(own, lang):  # its own scale: "с 6,2 млрд"
+                shown = second.value
         scale = second.value / shown if shown else 1.0
         out[n] = replace(
             first, value=_tidy(first.value * scale), unit=second.unit, kind=second.kind

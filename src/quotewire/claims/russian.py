@@ -59,10 +59,12 @@ def find_russian_claims(
     found_amounts = [
         _without_final_stop(shadow, a) for a in find_amounts(shadow, lang=profile.code)
     ]
-    for n, found in enumerate(found_amounts):
-        amount, measure = found, None
+    counted = found_amounts
+    if analysis is not None:
+        counted = _units_shared([_counted(analysis, a, profile.figures) for a in found_amounts])
+    for n, amount in enumerate(counted):
+        measure = None
         if analysis is not None:
-            amount = _counted(analysis, found, profile.figures)
             measure = _measure(analysis, amount, profile.figures)
         lo, hi = _around(shadow, amount, found_amounts, n, clauses)
         if dateline is not None and dateline.start <= amount.start:
@@ -71,7 +73,7 @@ def find_russian_claims(
             text, find_times(text, lo, hi, when, profile.code), amount, profile.code
         )
         trend = None
-        if amount.unit not in _DURATIONS:
+        if not _a_period(text, amount):
             trend = find_trend(text, lo, amount.start, profile.code) or find_trend(
                 text, amount.end, hi, profile.code
             )
@@ -140,6 +142,29 @@ _LONGEST_PHRASE = 10  # tokens; a longer phrase is cut at its first comma
 
 #: what follows the period that ends a sentence: a capital, a quotation, a dash, a line's end
 _NEXT_SENTENCE = re.compile(r"\s*(?:$|\n|[«„\"“–—-]|[А-ЯЁA-Z])")
+
+
+def _a_period(text: str, amount: Amount) -> bool:
+    """Whether a duration is the period of something else ("за четыре месяца"), not a value
+    that changes ("сократилось с 24 до 11 дней")."""
+    if amount.unit not in _DURATIONS:
+        return False
+    before = text[max(0, amount.start - 4) : amount.start].split()
+    return not before or before[-1].lower() not in ("с", "до")
+
+
+def _units_shared(amounts: list[Amount]) -> list[Amount]:
+    """The amounts with a unit taken from another's words ("с 14 до 7 дней": 14 takes "дней")
+    named as that other's is once counted ("days")."""
+    named = {}
+    for amount in amounts:
+        for word in re.findall(r"[^\W\d_]+", amount.text.lower()):
+            if amount.kind == "count" and word not in named:
+                named[word] = amount.unit
+    return [
+        replace(a, unit=named[a.unit]) if a.kind == "count" and a.unit in named else a
+        for a in amounts
+    ]
 
 
 def _without_final_stop(text: str, amount: Amount) -> Amount:
@@ -225,7 +250,7 @@ def _measure(analysis: RussianAnalysis, amount: Amount, words: FigureWords) -> _
         if anniversary and words.anniversary:
             return _as_written(analysis, phrase, words.anniversary)
         return _normalised(analysis, phrase)
-    if anniversary or amount.unit in _DURATIONS:  # "за четыре месяца торговля выросла"
+    if anniversary or _a_period(analysis.text, amount):  # "за четыре месяца торговля выросла"
         return None
     if amount.kind == "count" and amount.unit not in words.units.values():
         return None  # what a counted noun counts is the noun itself ("15 элеваторов")

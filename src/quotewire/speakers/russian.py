@@ -10,7 +10,7 @@ pronoun words are the Russian profile's (``quotewire/data/lang/ru.toml``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotewire.lang import LanguageProfile
 from quotewire.model import Entity, Mention, MentionKind, Span
@@ -216,6 +216,12 @@ def _role_before(
         if opening is not None:  # a short form in brackets: "компании (ЕТК)"
             i = opening - 1
             continue
+        opening = _quoted_name_before(tokens, i)
+        if opening is not None:  # a name in quotation marks: "компании «Восток»"
+            quoted = analysis.text[tokens[opening].start : token.end]
+            words.insert(0, replace(token, start=tokens[opening].start, text=quoted, pos="PROPN"))
+            i = opening - 1
+            continue
         joins = token.pos == "CCONJ" and token.text == "и" and bool(words)  # "... и торговли"
         if token.pos not in ("NOUN", "PROPN", "ADJ") and not joins:
             break
@@ -249,6 +255,19 @@ def _full_title(head: RussianToken, profile: LanguageProfile) -> str:
 def _agrees(word: RussianToken, head: RussianToken) -> bool:
     """Whether ``word`` is an adjective in the case of ``head``."""
     return word.pos == "ADJ" and word.feat("Case") == head.feat("Case")
+
+
+def _quoted_name_before(tokens: Sequence[RussianToken], i: int) -> int | None:
+    """Where the quotation marks that close at token ``i`` open, when they hold a name of a
+    word to three of one sentence ("«Мостострой-Запад»"); None otherwise."""
+    if tokens[i].text != "»":
+        return None
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return None
+        if tokens[j].text == "«":
+            return j if j < i - 1 else None
+    return None
 
 
 def _bracket_before(tokens: Sequence[RussianToken], i: int) -> int | None:
@@ -320,6 +339,8 @@ def resolve_subject(
     generic = head.lemma in profile.leader_words  # "лидер", "глава": whoever leads it
     title = _full_title(head, profile)
     fitting = [p for p in people.people if title in p.role_heads or (generic and p.roles)]
+    if head.lemma in profile.words("leading_words"):  # "глава компании" leads it
+        fitting = [p for p in fitting if p.role_heads & profile.words("chief_titles")]
     with_nation = [p for p in fitting if nations & p.role_lemmas]
     if len(with_nation) == 1:
         return Resolution(with_nation[0], "title", start, end)

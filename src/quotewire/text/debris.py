@@ -437,11 +437,11 @@ def find_lead_datelines(text: str) -> list[Debris]:
     return found
 
 
-def masked(text: str, debris: Sequence[Debris]) -> str:
-    """``text`` with its markup tags and opening datelines blanked out, one space per character
-    (every offset holds), for the stages that must not read them: quotation marks and the
-    parser."""
-    tags = [d for d in debris if d.kind in INLINE_KINDS]
+def masked(text: str, debris: Sequence[Debris], *, every: bool = False) -> str:
+    """``text`` with its markup tags and opening datelines blanked out (``every`` kind of
+    debris with ``every``), one space per character (every offset holds), for the stages that
+    must not read them: quotation marks and the parser."""
+    tags = [d for d in debris if every or d.kind in INLINE_KINDS]
     if not tags:
         return text
     chars = list(text)
