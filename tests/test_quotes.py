@@ -693,6 +693,23 @@ def test_according_to_after_joined_clauses_attributes_all_of_them() -> None:
     assert quote.speaker is not None and "election office" in quote.speaker.mention.text
 
 
+def test_according_to_inside_brackets_attributes_only_what_they_hold() -> None:
+    """ "..., such as his claim that 81 percent of them were ... (the actual number is closer to
+    15 percent, according to the agency)": the agency says what the brackets say; the figure
+    outside them stays the claim of whoever made it."""
+    text = (
+        "The debate went on.\n\nHolm, in turn, cites her own figures, such as her recent claim "
+        "that 81 percent of the buses ran late (the actual number is closer to 15 percent, "
+        "according to the transit agency)."
+    )
+    result = quotewire.extract(text)
+    agency = next(q for q in result.quotes if q.cue is not None and q.cue.text == "according to")
+    assert agency.text == "the actual number is closer to 15 percent"
+    figures = {c.span.text: c.claimant.name if c.claimant else None for c in result.claims}
+    assert figures["15 percent"] is not None and "transit agency" in figures["15 percent"]
+    assert figures["81 percent"] == "Holm"
+
+
 def test_speaker_hung_on_a_participle_before_the_cue_still_speaks() -> None:
     """ "Sen. Ann Holm (D-Ill.), noting the size of the crowd, said, "...": the parser may give
     the name to the participle; the quotation is still hers."""
