@@ -257,12 +257,14 @@ def test_a_name_in_quotation_marks_opens_no_quotation_before_the_cue() -> None:
         "нарастить добычу нефти к 2030 году, сообщил ее генеральный директор Дмитрий Олейников."
     )
     said = _said(quotewire.extract(text))
-    assert said == [
-        (
-            "indirect",
-            "Дмитрий Олейников",
-            "Компания «Севернефтегаз» рассчитывает нарастить добычу нефти к 2030 году",
-        )
+    assert said[0] == (
+        "indirect",
+        "Дмитрий Олейников",
+        "Компания «Севернефтегаз» рассчитывает нарастить добычу нефти к 2030 году",
+    )
+    # (and inside it, the company's intention)
+    assert said[1:] == [
+        ("indirect", "Компания «Севернефтегаз»", "нарастить добычу нефти к 2030 году")
     ]
 
 
@@ -316,3 +318,31 @@ def test_the_head_of_a_company_is_who_leads_it_not_its_analyst() -> None:
     assert roles["Дмитрий Олейников"] == ["Генеральный директор компании «Северный поток»"]
     last = result.quotes[-1].speaker
     assert last is not None and last.name == "Дмитрий Олейников"
+
+
+def test_a_document_speaks_for_who_issued_it_and_expectations_are_beliefs() -> None:
+    text = (
+        "Инфляция замедлилась\n\n"
+        "Годовая инфляция в сентябре замедлилась до 7,8% с 8,1% в августе, говорится в "
+        "сообщении Банка России. Аналитики, опрошенные агентством, ожидают, что ставку "
+        "сохранят. Компания «Нордгаз» рассчитывает нарастить добычу к 2030 году, сообщил ее "
+        "директор Игорь Ветров."
+    )
+    result = quotewire.extract(text)
+    said = [
+        (q.speaker.name if q.speaker else None, q.cue.text if q.cue else None, q.text)
+        for q in result.quotes
+    ]
+    assert said[0] == (
+        "Банк России",
+        "говорится",
+        "Годовая инфляция в сентябре замедлилась до 7,8% с 8,1% в августе",
+    )
+    assert said[1] == ("Аналитики", "ожидают", "ставку сохранят")
+    # an intention, to the end of what its verb governs: not into "..., сообщил ..."
+    assert ("Нордгаз", "рассчитывает", "нарастить добычу к 2030 году") in [
+        (name.split("«")[-1].rstrip("»") if name else None, cue, content)
+        for name, cue, content in said
+    ]
+    assert result.claims[0].claimant is not None
+    assert result.claims[0].claimant.name == "Банк России"

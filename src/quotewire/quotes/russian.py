@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotewire.lang import LanguageProfile
+from quotewire.lang import LanguageProfile, profile
 from quotewire.model import Mention, Quote, QuoteType, Span, Speaker
 from quotewire.nlp.russian import RussianAnalysis, RussianToken, analyse_russian
 from quotewire.speakers.russian import (
@@ -298,14 +298,19 @@ def _subject(
 
 
 def _place(analysis: RussianAnalysis, children: Sequence[Sequence[int]], verb: int) -> int | None:
-    """The "в ..." (in the locative) of a verb in the plural with no subject: the office that
-    speaks in "В мэрии сообщили"."""
+    """The "в ..." (in the locative) of a verb with no subject: the office that speaks in "В
+    мэрии сообщили" (a verb in the plural), the document in "говорится в сообщении Банка
+    России" (a reflexive verb: one of the profile's ``documents``)."""
     tokens = analysis.tokens
-    if tokens[verb].feat("Number") != "Plur" or tokens[verb].feat("Person") == "1":
+    plural = tokens[verb].feat("Number") == "Plur" and tokens[verb].feat("Person") != "1"
+    reflexive = tokens[verb].lemma.endswith("ся")
+    if not (plural or reflexive):
         return None
     for c in children[verb]:
         word = tokens[c]
         if word.rel != "obl" or word.pos not in ("NOUN", "PROPN") or word.feat("Case") != "Loc":
+            continue
+        if not plural and word.lemma not in profile("ru").words("documents"):
             continue
         if any(
             tokens[p].rel == "case" and tokens[p].text.lower() in ("в", "во") for p in children[c]
@@ -354,6 +359,17 @@ def _subject_words(
         while last + 1 in members:
             last += 1
     return list(tokens[first : last + 1])
+
+
+def _subtree(children: Sequence[Sequence[int]], head: int) -> set[int]:
+    """The indices of ``head`` and every word that hangs on it."""
+    found, stack = {head}, [head]
+    while stack:
+        for c in children[stack.pop()]:
+            if c not in found:
+                found.add(c)
+                stack.append(c)
+    return found
 
 
 def _in_noun_phrase(token: RussianToken) -> bool:
@@ -526,7 +542,18 @@ def _indirect(
         )
         if infinitive is not None:
             start = tokens[cue + 1].start
-            end = _trim(analysis.text, start, ending)
+            # (to the end of what the infinitive governs: not into "..., сообщил X" after it)
+            last = max(_subtree(children, infinitive))
+            speech = profile("ru").speech_verbs
+            told = next(
+                (
+                    tokens[i].start
+                    for i in range(infinitive, last)
+                    if tokens[i].text == "," and tokens[i + 1].lemma in speech
+                ),
+                ending,
+            )
+            end = _trim(analysis.text, start, min(ending, tokens[last].end, told))
             if end - start >= 12:
                 item = Found("indirect", [(start, end)], (token.start, token.end))
                 item.subject = subject

@@ -418,6 +418,12 @@ def nominal_speaker(
         if len(named) == 1:
             return Nominal(named[0].id, named[0].name, start, end)
         return None
+    if placed and head.lemma in profile.words("documents"):
+        # "в сообщении Банка России": the one who issued it
+        issuers = [e for e in people.others if any(start <= m.start < end for m in e.mentions)]
+        issuers += [p for p in people.people if any(start <= m.start < end for m in p.mentions)]
+        if len(issuers) == 1:
+            return Nominal(issuers[0].id, issuers[0].name, start, end)
     if placed:  # "в региональном управлении ...": the office, in the nominative
         first = analysis.first_at(start)
         name = nominative_phrase(analysis, range(first, first + len(words))) or words[0].text
