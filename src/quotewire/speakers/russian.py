@@ -420,10 +420,13 @@ def nominal_speaker(
         return None
     if placed and head.lemma in profile.words("documents"):
         # "в сообщении Банка России": the one who issued it
-        issuers = [e for e in people.others if any(start <= m.start < end for m in e.mentions)]
-        issuers += [p for p in people.people if any(start <= m.start < end for m in p.mentions)]
+        inside = [(e.id, e.name, e.mentions) for e in people.others]
+        inside += [(p.id, p.name, p.mentions) for p in people.people]
+        issuers = [
+            (id, name) for id, name, seen in inside if any(start <= m.start < end for m in seen)
+        ]
         if len(issuers) == 1:
-            return Nominal(issuers[0].id, issuers[0].name, start, end)
+            return Nominal(issuers[0][0], issuers[0][1], start, end)
     if placed:  # "в региональном управлении ...": the office, in the nominative
         first = analysis.first_at(start)
         name = nominative_phrase(analysis, range(first, first + len(words))) or words[0].text
