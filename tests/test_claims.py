@@ -164,3 +164,15 @@ def test_two_shares_glued_by_a_dash_are_one_figure_with_both_sides() -> None:
     result = quotewire.extract("Harbor poll\n\nRenters back the levy 61%-27%, a new poll finds.")
     (claim,) = [c for c in result.claims if c.span.text == "61%-27%"]
     assert PredictedFigure.of(claim).high == 27  # the bench reads the other side as `high`
+
+
+def test_an_adjective_after_a_number_is_not_what_it_counts() -> None:
+    """ "one vacant seat" counts seats (the parser says "vacant" is the seat's adjective), not
+    "vacants"."""
+    text = (
+        "The court waits.\n\nThe court has one vacant seat, officials said. She made one "
+        "seamless turn on the ramp."
+    )
+    claims = {c.span.text: c for c in quotewire.extract(text).claims}
+    assert claims["one vacant seat"].unit == "seats"
+    assert claims["one seamless turn"].unit == "turns"

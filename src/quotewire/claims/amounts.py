@@ -905,7 +905,7 @@ class _Finder:
                 and w not in units.not_hyphen_units
                 and not (one and w in self.words.pronouns.compounds)  # "one-sided", "one-off"
             ):
-                return _pluralize(w), k + 2  # "a 40-kilometre stretch", "a 12,000-piece set"
+                return pluralize(w), k + 2  # "a 40-kilometre stretch", "a 12,000-piece set"
             return None
         if t.kind == "word" and t.key in U.UNIT_ABBREVIATIONS:
             return U.UNIT_ABBREVIATIONS[t.key], k + 1
@@ -977,7 +977,7 @@ class _Finder:
                 )
             )
             if noun is None and one and (skip == 0 or after_adjective) and self._singular_noun(m):
-                noun = _pluralize(word.key)  # "one passenger"
+                noun = pluralize(word.key)  # "one passenger"
             if noun is not None:
                 if m > k and toks[m - 1].key in ("cubic", "square"):
                     noun = f"{toks[m - 1].key} {noun}"  # "3,600 cubic metres"
@@ -1715,7 +1715,7 @@ def _plural(word: str) -> str | None:
     return None
 
 
-def _pluralize(word: str) -> str:
+def pluralize(word: str) -> str:
     """The plural of a singular English noun: "passenger" -> "passengers", "city" -> "cities"."""
     if word in U.SINGULAR_TO_PLURAL:
         return U.SINGULAR_TO_PLURAL[word]

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache, partial
 from typing import Any
 
-from quotewire.claims.amounts import Amount, find_amounts
+from quotewire.claims.amounts import Amount, find_amounts, pluralize
 from quotewire.claims.claimants import Claimants, Period
 from quotewire.claims.context import TimeRef, find_times, find_trend
 from quotewire.claims.lexicon import figure_words
@@ -95,6 +96,9 @@ def find_claims(
             words = doc.char_span(
                 amount.start - pp.offset, amount.end - pp.offset, alignment_mode="expand"
             )
+            counted = _adjective_counted(text, pp.offset, words, amount)
+            if counted is not None:  # "one vacant seat": seats, not "vacants"
+                amount, words = counted
             sentence = _sentence(pp.offset, words, amount)
             lo = max(sentence[0], amounts[n - 1].end if n else 0, amount.start - REACH)
             hi = min(
@@ -320,6 +324,27 @@ def _states(verb: Any) -> bool:
         return True
     stating = figure_words().measures.stating_verbs
     return verb.lower_ in stating or verb.lemma_.lower() in stating
+
+
+def _adjective_counted(
+    text: str, offset: int, words: Any, amount: Amount
+) -> tuple[Amount, Any] | None:
+    """The amount counting the noun after it, with its words, when the word the amount finder
+    took for the counted noun is an adjective of that noun in the parse ("one vacant seat",
+    "one seamless whirl"); None otherwise."""
+    if words is None or amount.kind != "count" or len(words) < 2:
+        return None
+    last = words[-1]
+    noun = last.head
+    if last.pos_ != "ADJ" or last.dep_ != "amod" or noun.pos_ != "NOUN" or noun.i != last.i + 1:
+        return None
+    if not amount.unit.startswith(last.lower_):
+        return None
+    end = offset + noun.idx + len(noun.text)
+    counted = replace(
+        amount, unit=pluralize(noun.lemma_.lower()), end=end, text=text[amount.start : end]
+    )
+    return counted, words.doc[words.start : noun.i + 1]
 
 
 def _counted_here(span: Any, kind: str) -> bool:
