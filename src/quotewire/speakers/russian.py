@@ -212,11 +212,11 @@ def _role_before(
     # dependent of the one before ("пресс-секретарь президента России")
     while i >= 0 and tokens[i].sentence == sentence and len(words) < 6:
         token = tokens[i]
-        opening = _bracket_before(tokens, i)
+        opening = _opening_before(tokens, i, "()", 2)
         if opening is not None:  # a short form in brackets: "компании (ЕТК)"
             i = opening - 1
             continue
-        opening = _quoted_name_before(tokens, i)
+        opening = _opening_before(tokens, i, "«»", 3)
         if opening is not None:  # a name in quotation marks: "компании «Восток»"
             quoted = analysis.text[tokens[opening].start : token.end]
             words.insert(0, replace(token, start=tokens[opening].start, text=quoted, pos="PROPN"))
@@ -257,28 +257,17 @@ def _agrees(word: RussianToken, head: RussianToken) -> bool:
     return word.pos == "ADJ" and word.feat("Case") == head.feat("Case")
 
 
-def _quoted_name_before(tokens: Sequence[RussianToken], i: int) -> int | None:
-    """Where the quotation marks that close at token ``i`` open, when they hold a name of a
-    word to three of one sentence ("«Мостострой-Запад»"); None otherwise."""
-    if tokens[i].text != "»":
+def _opening_before(tokens: Sequence[RussianToken], i: int, marks: str, most: int) -> int | None:
+    """Where the pair of ``marks`` ("()" or "«»") that closes at token ``i`` opens, when it
+    holds one to ``most`` words of one sentence (a short form, "(ЕТК)"; a name,
+    "«Мостострой-Запад»"); None otherwise."""
+    opening, closing = marks[0], marks[1]
+    if tokens[i].text != closing:
         return None
-    for j in range(i - 1, max(i - 5, -1), -1):
+    for j in range(i - 1, max(i - most - 2, -1), -1):
         if tokens[j].sentence != tokens[i].sentence:
             return None
-        if tokens[j].text == "«":
-            return j if j < i - 1 else None
-    return None
-
-
-def _bracket_before(tokens: Sequence[RussianToken], i: int) -> int | None:
-    """Where the brackets that close at token ``i`` open, when they hold a word or two of one
-    sentence (a short form: "(ЕТК)"); None otherwise."""
-    if tokens[i].text != ")":
-        return None
-    for j in range(i - 1, max(i - 4, -1), -1):
-        if tokens[j].sentence != tokens[i].sentence:
-            return None
-        if tokens[j].text == "(":
+        if tokens[j].text == opening:
             return j if j < i - 1 else None
     return None
 
