@@ -581,6 +581,7 @@ def test_locale_decides_the_separator_in_running_text() -> None:
         ("The hearing is in Room 204.", "en"),
         # addresses and phone numbers
         ("The prime minister lives at 10 Downing Street.", "en"),
+        ("The blast went off in front of 131 West 23rd Street.", "en"),
         ("Das Büro liegt in der Hauptstraße 5.", "de"),
         ("Call the hotline on 020 7946 0958.", "en"),
         ("Reach the desk at 202-555-0143.", "en"),

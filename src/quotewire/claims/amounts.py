@@ -1502,12 +1502,23 @@ class _Finder:
 
     def _address(self, k: int) -> bool:
         toks = self.toks
-        for m in range(k, min(k + 4, len(toks))):
+        m, seen = k, 0
+        while m < len(toks) and seen < 4:
             t = toks[m]
+            ordinal = (  # "131 West 23rd Street": a numbered street's name
+                t.kind == "num"
+                and m + 1 < len(toks)
+                and toks[m + 1].start == t.end
+                and toks[m + 1].key in ("st", "nd", "rd", "th")
+            )
+            if ordinal:
+                m, seen = m + 2, seen + 1
+                continue
             if t.kind != "word" or not t.text[:1].isupper():
                 return False
             if t.key in U.STREET_WORDS or t.key.endswith(("straße", "strasse", "gade", "vej")):
                 return True
+            m, seen = m + 1, seen + 1
         return False
 
     def _is_year(
