@@ -346,3 +346,16 @@ def test_a_document_speaks_for_who_issued_it_and_expectations_are_beliefs() -> N
     ]
     assert result.claims[0].claimant is not None
     assert result.claims[0].claimant.name == "Банк России"
+
+
+def test_the_second_of_two_joined_verbs_has_the_first_one_s_subject() -> None:
+    text = (
+        "Губернатор поддержал министра\n\n"
+        "Губернатор области Андрей Вершинин поддержал министра и пообещал выделить еще "
+        "300 млн рублей на оборудование."
+    )
+    result = quotewire.extract(text)
+    promise = next(q for q in result.quotes if q.cue is not None and q.cue.text == "пообещал")
+    assert promise.speaker is not None and promise.speaker.name == "Андрей Вершинин"
+    money = next(c for c in result.claims if c.unit == "RUB")
+    assert money.claimant is not None and money.claimant.name == "Андрей Вершинин"

@@ -282,6 +282,10 @@ def _subject(
     if token.feat("VerbForm") == "Conv" and token.head != verb:
         verb = token.head
     subjects = [c for c in children[verb] if tokens[c].rel in ("nsubj", "nsubj:pass")]
+    if not subjects and tokens[verb].rel == "conj" and tokens[verb].head != verb:
+        # "Губернатор поддержал министра и пообещал выделить ...": the first verb's subject
+        first = tokens[verb].head
+        subjects = [c for c in children[first] if tokens[c].rel in ("nsubj", "nsubj:pass")]
     if not subjects:
         # "В мэрии сообщили, что ...", "..., сообщили в управлении Роспотребнадзора": no one
         # said, the place speaks (with its preposition: nominal_speaker reads it so)
