@@ -1509,7 +1509,7 @@ class _Finder:
                 t.kind == "num"
                 and m + 1 < len(toks)
                 and toks[m + 1].start == t.end
-                and toks[m + 1].key in ("st", "nd", "rd", "th")
+                and toks[m + 1].key in _ORDINAL_SUFFIX
             )
             if ordinal:
                 m, seen = m + 2, seen + 1
