@@ -145,11 +145,10 @@ def _bracketed_aside(clause: Any, cue: Any) -> bool:
     reporter's aside, not what the cue reports."""
     doc = clause.doc
     left, right = clause.left_edge.i, clause.right_edge.i
-    opening = left if doc[left].text == "(" else left - 1
-    if opening <= cue.i or doc[opening].text != "(":
-        return False
-    closing = next((i for i in range(right, clause.sent.end) if doc[i].text in "()"), None)
-    return closing is not None and doc[closing].text == ")"
+    left += doc[left].text == "("  # (the parser may hang the brackets on the clause itself)
+    right -= doc[right].text == ")" and right > left
+    brackets = _brackets_around(doc, left, right)
+    return brackets is not None and brackets[0] == left - 1 and brackets[0] > cue.i
 
 
 def reported_clause(frame: Frame, cue: Any) -> list[tuple[int, int]]:
@@ -1117,10 +1116,10 @@ def according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
     within the round brackets the phrase stands in ("... 81 percent (the actual number is
     closer to 15 percent, according to Factcheck.org)": not the sentence around them)."""
     spans = _according_clause(frame, token)
-    brackets = _brackets_around(token)
+    doc = token.doc
+    brackets = _brackets_around(doc, token.i, token.right_edge.i)
     if brackets is None:
         return spans
-    doc = token.doc
     lo, hi = frame.end(doc[brackets[0]]), frame.start(doc[brackets[1]])
     clipped = [(max(s, lo), min(e, hi)) for s, e in spans]
     return [(s, e) for s, e in clipped if e > s]
@@ -1160,17 +1159,16 @@ def _according_clause(frame: Frame, token: Any) -> list[tuple[int, int]]:
     return _spans(frame, parts)
 
 
-def _brackets_around(token: Any) -> tuple[int, int] | None:
-    """The token indices of the round brackets an "according to" phrase stands inside, within
-    its sentence; None when it stands in none."""
-    doc, sentence = token.doc, token.sent
+def _brackets_around(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+    """The token indices of the round brackets that ``doc[first : last + 1]`` stands inside,
+    within its sentence; None when it stands in none."""
+    sentence = doc[first].sent
     opening = next(
-        (i for i in range(token.i - 1, sentence.start - 1, -1) if doc[i].text in "()"), None
+        (i for i in range(first - 1, sentence.start - 1, -1) if doc[i].text in "()"), None
     )
     if opening is None or doc[opening].text != "(":
         return None
-    after = token.right_edge.i + 1
-    closing = next((i for i in range(after, sentence.end) if doc[i].text in "()"), None)
+    closing = next((i for i in range(last + 1, sentence.end) if doc[i].text in "()"), None)
     if closing is None or doc[closing].text != ")":
         return None
     return opening, closing
