@@ -416,11 +416,8 @@ def nominal_speaker(
         ]
         if len(issuers) == 1:
             return Nominal(issuers[0][0], issuers[0][1], start, end)
-    if placed:  # "в региональном управлении ...": the office, in the nominative
-        first = analysis.first_at(start)
-        name = nominative_phrase(analysis, range(first, first + len(words))) or words[0].text
-    else:
-        name = analysis.text[start:end]
+    # (placed, "в региональном управлении ...": the office, in the nominative)
+    name = _in_nominative(analysis, words) if placed else analysis.text[start:end]
     return Nominal(None, name[:1].upper() + name[1:], start, end)
 
 
@@ -432,13 +429,18 @@ def described_speaker(analysis: RussianAnalysis, subject: list[RussianToken]) ->
     while len(words) > 1 and words[0].pos == "ADP":
         words = words[1:]
     start, end = words[0].start, words[-1].end
-    if len(words) == 1 and words[0].pos in ("PRON", "DET"):
-        name = words[0].text
-    else:
-        first = analysis.first_at(start)
-        name = nominative_phrase(analysis, range(first, first + len(words)))
-    name = name or analysis.text[start:end]
+    pronoun = len(words) == 1 and words[0].pos in ("PRON", "DET")
+    name = words[0].text if pronoun else _in_nominative(analysis, words)
     return Nominal(None, name[:1].upper() + name[1:], start, end)
+
+
+def _in_nominative(analysis: RussianAnalysis, words: list[RussianToken]) -> str:
+    """The words (a stretch of one sentence) with their head put in the nominative
+    ("региональном управлении Роспотребнадзора" -> "региональное управление
+    Роспотребнадзора"), as written when that cannot be done."""
+    first = analysis.first_at(words[0].start)
+    found = nominative_phrase(analysis, range(first, first + len(words)))
+    return found or analysis.text[words[0].start : words[-1].end]
 
 
 def _named_since(people: Cast, person: Person, at: int) -> bool:
