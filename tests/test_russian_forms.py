@@ -359,3 +359,18 @@ def test_the_second_of_two_joined_verbs_has_the_first_one_s_subject() -> None:
     assert promise.speaker is not None and promise.speaker.name == "Андрей Вершинин"
     money = next(c for c in result.claims if c.unit == "RUB")
     assert money.claimant is not None and money.claimant.name == "Андрей Вершинин"
+
+
+def test_a_title_is_the_role_of_the_name_in_its_case() -> None:
+    text = (
+        "Суд над директором\n\n"
+        "Бывший директор завода Виталий Рыжов вину не признал. Адвокат Рыжова Елена Маркова "
+        "заявила, что защита обжалует приговор. По мнению политолога Алексея Мухина, "
+        "приговор смягчат."
+    )
+    roles = {e.name: e.roles for e in quotewire.extract(text).entities if e.type == "PERSON"}
+    # "политолога Алексея Мухина": a title in the genitive before a name in the genitive
+    assert roles["Алексей Мухин"] == ["политолог"]
+    # "Адвокат Рыжова Елена Маркова": the lawyer is Маркова's title, not Рыжов's
+    assert roles["Виталий Рыжов"] == ["Бывший директор завода"]
+    assert roles["Елена Маркова"] == ["Адвокат Рыжова"]

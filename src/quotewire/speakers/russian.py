@@ -207,6 +207,10 @@ def _role_before(
         return None
     sentence = tokens[i].sentence
     heads = profile.title_heads
+    # (the title's head is in the name's case: "по мнению политолога Алексея Мухина"; a word
+    # in another case is a dependent, "пресс-секретарь президента России Дмитрий Песков", or
+    # another's title, "Адвокат Пронина Елена Воронцова")
+    case = tokens[analysis.first_at(name.start)].feat("Case")
     words: list[RussianToken] = []
     # back over nouns and adjectives to the title's head: a title word in the genitive is a
     # dependent of the one before ("пресс-секретарь президента России")
@@ -226,7 +230,7 @@ def _role_before(
         if token.pos not in ("NOUN", "PROPN", "ADJ") and not joins:
             break
         words.insert(0, token)
-        if token.pos != "ADJ" and token.lemma in heads and token.feat("Case") != "Gen":
+        if token.pos != "ADJ" and token.lemma in heads and token.feat("Case") == case:
             # ("Президент", capitalized, is tagged a proper noun) with the adjectives before
             # it in its case: "генеральный директор"
             i -= 1
@@ -236,7 +240,7 @@ def _role_before(
             break
         i -= 1
     head = next((w for w in words if w.pos != "ADJ"), None)
-    if head is None or head.lemma not in heads or head.feat("Case") == "Gen":
+    if head is None or head.lemma not in heads or head.feat("Case") != case:
         return None
     at = words.index(head)  # (the head and the adjectives before it in the nominative)
     shown = [
