@@ -108,6 +108,8 @@ def test_every_public_name_is_importable(name: str) -> None:
         (["quotewire.scale.read", "quotewire.scale.balance"], ["spacy", "pydantic"]),
         # what the registry and timeline steps run in theirs
         (["quotewire.scale.across", "quotewire.scale.rows"], ["spacy", "quotewire.pipeline"]),
+        # the command line, and the driver of quotewire spark (which analyses no article)
+        (["quotewire.cli", "quotewire.scale.spark"], ["spacy", "quotewire.pipeline"]),
     ],
 )
 def test_light_modules_do_not_load_the_nlp_stack(modules: list[str], absent: list[str]) -> None:

@@ -4,6 +4,7 @@ files in a real folder, read back with pyarrow and by ``quotewire load``'s reade
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from quotewire.scale import parts
 from quotewire.scale.load import results_in
 from quotewire.scale.parts import DATASETS, PartFiles, Target, read_dataset
 from quotewire.scale.read import ErrorRow
-from quotewire.scale.rows import result_rows
+from quotewire.scale.rows import ArticleRow, result_rows
 
 TEXT = (
     "The council will spend 4 million euros on the harbour, mayor Anne Voss said on Monday. "
@@ -113,3 +114,61 @@ def test_load_reads_an_output_whose_datasets_hold_no_rows(tmp_path: Path) -> Non
     assert not isinstance(loaded[0], Exception)
     assert loaded[0].result.article.text == document.text
     assert loaded[0].result.quotes == [] and loaded[0].result.claims == []
+
+
+def test_the_steps_across_articles_read_each_tasks_files_as_whole_articles(
+    tmp_path: Path,
+) -> None:
+    """The registry and the timelines read back one analysis task's files together
+    (``task_files``): an article's entities and claims meet its date there, without a join;
+    a task still writing, or an article whose ``articles/`` file is missing, gives nothing."""
+    from quotewire.scale.across import DATED, READS, SIGHTING, across_items
+
+    target = _target(tmp_path / "out")
+    rows = _rows()
+    for part in ("part-00000-test", "part-00001-test"):
+        files = PartFiles(target, part)
+        for row in rows if part.endswith("0-test") else rows[1:]:  # the second: no article row
+            files.add(row)
+        files.close()
+    unfinished = PartFiles(target, "part-00002-test")
+    for row in rows:
+        unfinished.add(row)
+    unfinished._flush("entities", unfinished.files[("entities", None)])  # written, still hidden
+
+    groups = parts.task_files(target, list(READS))
+    assert [[(f.dataset, Path(f.path).name) for f in g] for g in groups] == [
+        [(name, "part-00000-test.parquet") for name in ("articles", "claims", "entities")],
+        [(name, "part-00001-test.parquet") for name in ("claims", "entities")],
+    ]
+    system, _ = target.open()
+    reads = []
+    for group in groups:
+        read: dict[str, list[dict[str, Any]]] = {name: [] for name in READS}
+        for file in group:
+            read[file.dataset] += parts.read_part(system, file, READS[file.dataset])
+        reads.append(read)
+    whole, without_article = (
+        list(across_items(r["articles"], r["entities"], r["claims"], 0.0)) for r in reads
+    )
+    read = reads[0]
+    assert without_article == []
+    sightings = [value for tag, value in whole if tag == SIGHTING]
+    dated = [value for tag, value in whole if tag == DATED]
+    article = rows[0]
+    assert isinstance(article, ArticleRow)
+    assert sightings and all(
+        member[:3] == (article.article_id, "2025-02-03", article.text_hash)
+        for _, member in sightings
+    )
+    blocks = [getattr(r, "block", None) for r in rows if type(r).__name__ == "EntityRow"]
+    assert sorted(block for block, _ in sightings) == sorted(b for b in blocks if b)
+    assert any("voss" in block for block, _ in sightings)
+    assert [c.claimant for c in dated] == ["Anne Voss"]
+    assert dated[0].published == "2025-02-03" and dated[0].article == article.article_id
+    # an untracked entity (no block) is no sighting
+    untracked = [{"article_id": article.article_id, "block": None, "record": "{}"}]
+    assert list(across_items(read["articles"], untracked, [], 0.0)) == []
+    # the check-worthiness floor leaves the claim out
+    assert [t for t, _ in across_items(read["articles"], [], read["claims"], 0.0)] == [DATED]
+    assert [t for t, _ in across_items(read["articles"], [], read["claims"], 2.0)] == []

@@ -23,11 +23,12 @@ from quotewire.errors import (
     QuotewireError,
     shown,
 )
+from quotewire.ingest.document import Document
 from quotewire.ingest.files import decode_bytes, is_html, iter_article_files, read_text
+from quotewire.ingest.options import run_options
 from quotewire.ingest.sources import jsonl_documents
 from quotewire.lang import CODES
 from quotewire.model import Result, corpus_json_schema, json_schema
-from quotewire.pipeline import Document, run_many, run_options
 from quotewire.terminal import Column, plural, table
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -798,6 +799,8 @@ def _documents_at(where: str, *, html: bool = False) -> tuple[list[Document | In
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from quotewire.pipeline import run_many
+
     documents, several = _documents(args)
     fmt = args.format or ("jsonl" if several else "json")
     options = run_options(args)

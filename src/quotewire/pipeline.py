@@ -35,8 +35,9 @@ from quotewire.errors import (
     UnsupportedLanguage,
 )
 from quotewire.ingest.document import Document as Document  # re-exported: the record lives there
-from quotewire.ingest.files import MAX_BYTES
 from quotewire.ingest.html import html_to_text
+from quotewire.ingest.options import Options as Options  # re-exported
+from quotewire.ingest.options import run_options as run_options  # re-exported
 from quotewire.lang import profile
 from quotewire.model import Article, Debris, Quote, Result, Source, Span, Speaker
 from quotewire.nlp.english import ParsedParagraph, load_english, parse_paragraphs
@@ -65,29 +66,6 @@ from quotewire.text.language import check_language
 from quotewire.text.marks import QuoteRegion, find_quote_regions
 from quotewire.text.paragraphs import Paragraph, outside, split_paragraphs
 from quotewire.text.title import find_title
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Settings for a run (picklable, so a process pool runs exactly what the CLI runs).
-
-    ``reference_date`` supplies the year of a dateline that has none; ``max_chars`` is the size
-    limit of one article (longer inputs are refused); ``language`` forces the language the
-    articles are read in (a code of :data:`quotewire.lang.CODES`; None: told from each text).
-    """
-
-    reference_date: date | None = None
-    max_chars: int = MAX_BYTES
-    language: str | None = None
-
-
-def run_options(args: Any) -> Options:
-    """The :class:`Options` a command's parsed arguments ask for (``--reference-date``,
-    ``--language``): one reading for ``extract``, ``claims``, ``ingest`` and ``spark``."""
-    return Options(
-        reference_date=getattr(args, "reference_date", None),
-        language=getattr(args, "language", None),
-    )
 
 
 def extract(

@@ -78,6 +78,45 @@ def dated_claim(
     ]
 
 
+#: What the registry and the timelines read of the analysis's datasets, each item tagged with
+#: where it goes: a tracked entity under its registry block, a timeline-worthy claim
+SIGHTING, DATED = "sighting", "dated"
+#: The columns they read of each dataset
+READS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "published", "text_hash", "title", "url"),
+    "entities": ("article_id", "block", "record"),
+    "claims": ("article_id", "claim_id", "record"),
+}
+
+
+def across_items(
+    articles: Iterable[dict[str, Any]],
+    entities: Iterable[dict[str, Any]],
+    claims: Iterable[dict[str, Any]],
+    min_checkworthy: float,
+) -> Iterator[tuple[str, Any]]:
+    """What the registry and the timelines read of whole articles, from their rows of
+    ``articles/``, ``entities/`` and ``claims/`` (the columns of :data:`READS`): each tracked
+    entity as ``(SIGHTING, (block, (article key, published, text hash, record)))``, each claim
+    at least ``min_checkworthy`` as ``(DATED, TimelineClaim)`` (:func:`dated_claim`). The rows
+    of an article not in ``articles`` (a task that did not finish) are left out."""
+    meta = {row["article_id"]: row for row in articles}
+    for row in entities:
+        article = meta.get(row["article_id"])
+        if row["block"] is not None and article is not None:
+            member = (row["article_id"], article["published"], article["text_hash"], row["record"])
+            yield SIGHTING, (row["block"], member)
+    for row in claims:
+        article = meta.get(row["article_id"])
+        if article is None:
+            continue
+        about = (article["published"], article["title"], article["url"], article["text_hash"])
+        for claim in dated_claim(
+            row["article_id"], (row["claim_id"], row["record"]), about, min_checkworthy
+        ):
+            yield DATED, claim
+
+
 def claimant_timelines(items: Iterable[tuple[Filed, TimelineClaim]]) -> list[TimelineRow]:
     """One claimant's claims, in the corpus's order, as its claim groups with their change and
     contradiction flags (:func:`~quotewire.claims.track.track`)."""

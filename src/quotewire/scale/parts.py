@@ -2,11 +2,12 @@
 
 Each analysis task writes its own Parquet files (``part-<task>-<run>.parquet`` under each
 dataset, under ``month=YYYY-MM/`` for the datasets partitioned by month) through pyarrow, so no
-row of the analysis passes into the JVM: Spark only reads back, column by column, what the
-registry and the timelines need. A file is written under a hidden name (``.`` first, which
-Spark and pyarrow skip) and renamed when complete, so a task that fails leaves nothing a reader
-sees, and its retry writes the same names again. A task writes its ``articles/`` file last: an
-article listed there has all its rows written (what ``--append`` relies on).
+row of the analysis passes into the JVM; the registry and the timelines read back, column by
+column and in Python tasks too, what they need (:func:`task_files`). A file is written under a
+hidden name (``.`` first, which Spark and pyarrow skip) and renamed when complete, so a task
+that fails leaves nothing a reader sees, and its retry writes the same names again. A task
+writes its ``articles/`` file last: an article listed there has all its rows written (what
+``--append`` relies on).
 
 The files are named by the task and the run, not by their content; what they hold does not
 depend on the run (ids are content hashes), so two runs over the same inputs give the same
@@ -18,7 +19,8 @@ from __future__ import annotations
 import os
 import types
 import typing
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -62,8 +64,8 @@ ColumnKind = str  # "string", "int64", "float64" or "strings"
 @cache
 def field_types(row_type: type) -> tuple[tuple[str, ColumnKind, bool], ...]:
     """Each field of a row dataclass as (name, column kind, nullable): ``str | None`` is
-    ``(name, "string", True)``, ``list[str]`` is ``"strings"``; the one reading of a row's
-    types that both the Parquet schema here and the Spark schema build on."""
+    ``(name, "string", True)``, ``list[str]`` is ``"strings"``: the reading of a row's
+    types that the Parquet schema builds on."""
     hints = typing.get_type_hints(row_type)
     found = []
     for column in fields(row_type):
@@ -83,9 +85,8 @@ _KINDS: dict[Any, ColumnKind] = {str: "string", int: "int64", float: "float64"}
 
 @cache
 def arrow_schema(row_type: type, without: str | None = None) -> Any:
-    """The Parquet (Arrow) schema of a row dataclass, the types Spark gives the same fields
-    (:func:`quotewire.scale.spark.spark_schema`): strings, 64-bit integers, doubles, lists of
-    strings; ``without`` a partition column."""
+    """The Parquet (Arrow) schema of a row dataclass, in types Spark reads as its own: strings,
+    64-bit integers, doubles, lists of strings; ``without`` a partition column."""
     import pyarrow as pa
 
     arrow = {
@@ -127,6 +128,47 @@ def read_dataset(folder: str, name: str, columns: list[str] | None = None) -> An
         where, format="parquet", schema=dataset_schema(name), partitioning=partitioning
     )
     return dataset.to_table(columns=columns)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartFile:
+    """One Parquet file a task wrote: its dataset and its path in the output's file system."""
+
+    dataset: str
+    path: str
+
+
+def task_files(target: Target, names: Sequence[str]) -> list[list[PartFile]]:
+    """The files of datasets ``names`` under ``target``, grouped by the task that wrote them
+    (every dataset's file of one task has the task's name, ``part-<task>-<run>.parquet``), in
+    name order. A task writes every row of its articles, so a group holds whole articles: what
+    one article's rows meet is read from its group alone, without a join across groups. Files
+    still hidden (a task that has not finished) are not listed."""
+    from pyarrow import fs
+
+    system, base = target.open()
+    groups: defaultdict[str, list[PartFile]] = defaultdict(list)
+    for name in names:
+        selector = fs.FileSelector(f"{base}/{name}", recursive=True, allow_not_found=True)
+        for info in system.get_file_info(selector):
+            if (
+                info.type == fs.FileType.File
+                and info.base_name.endswith(".parquet")
+                and not info.base_name.startswith((".", "_"))
+            ):
+                groups[info.base_name].append(PartFile(name, info.path))
+    return [sorted(files) for _, files in sorted(groups.items())]
+
+
+def read_part(system: Any, part: PartFile, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``columns`` of one task's file (:func:`task_files`) as rows, in the file system
+    ``system`` (:meth:`Target.open`)."""
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, Any]] = pq.read_table(
+        part.path, columns=list(columns), filesystem=system
+    ).to_pylist()
+    return rows
 
 
 @dataclass(frozen=True, slots=True)

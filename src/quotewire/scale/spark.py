@@ -15,11 +15,14 @@ The job, stage by stage:
    task writes its rows as Parquet files of its own (:mod:`quotewire.scale.parts`):
    ``articles/``, ``quotes/`` and ``claims/`` (partitioned by the article's month),
    ``entities/``, ``errors/``; only its tallies go back to the driver, for ``summary.json``;
-5. the registry of every article in the output (:func:`registry_entities`), read back from
-   ``articles/`` and ``entities/``: ``registry/``;
+5. the registry of every article in the output (:func:`registry_entities`): ``registry/``;
 6. the claim timelines of every article in the output (:func:`timeline_rows`):
-   ``timelines/``. Both are written as the analysis writes its datasets, each task its own
-   file, and made anew by every run (``--append`` included).
+   ``timelines/``. Both read back what they need of ``articles/``, ``entities/`` and
+   ``claims/`` in Python tasks, file by file through pyarrow: the files of one analysis task
+   hold whole articles (:func:`~quotewire.scale.parts.task_files`), so an article's entities
+   and claims meet its date and title without a join. Both are written as the analysis
+   writes its datasets, each task its own file, and made anew by every run (``--append``
+   included).
 
 No record fails the job: a bad record, a bad input file or a failing analysis is a row of
 ``errors/`` with its input, record and one-line reason.
@@ -34,8 +37,6 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -43,14 +44,17 @@ from typing import Any
 from quotewire.claims.track import MIN_CHECKWORTHY
 from quotewire.corpus import Filed, file_claimant
 from quotewire.errors import InputError, MissingInput, QuotewireError
-from quotewire.pipeline import Options, run_guarded
+from quotewire.ingest.options import Options
 from quotewire.scale.across import (
+    DATED,
     MEMBER,
     PERSON,
+    READS,
     REGISTRY_ROW,
+    SIGHTING,
+    across_items,
     block_sightings,
     claimant_timelines,
-    dated_claim,
     one_id_each,
     registry_parts,
     title_key,
@@ -59,7 +63,15 @@ from quotewire.scale.across import (
 from quotewire.scale.balance import balanced_plan, bucket_count, decreasing_shares
 from quotewire.scale.classes import class_archive
 from quotewire.scale.inputs import InputFile, kind_of, manifest_paths
-from quotewire.scale.parts import ANALYSED, DATASETS, PartFiles, Target, field_types
+from quotewire.scale.parts import (
+    ANALYSED,
+    DATASETS,
+    PartFile,
+    PartFiles,
+    Target,
+    read_part,
+    task_files,
+)
 from quotewire.scale.read import (
     STORED,
     ErrorRow,
@@ -83,6 +95,10 @@ _BINARY_KINDS = ("warc", "jsonl")
 #: The analysis's partitions per core when ``--partitions`` is not given: enough that the
 #: stage ends on small partitions (:func:`~quotewire.scale.balance.decreasing_shares`)
 PARTITIONS_PER_CORE = 4
+#: The partitions per core of the steps after the analysis (groupings and joins of far less
+#: work, in small tasks): one. The registry and timelines of 800 articles on local[2], three
+#: rounds each: 3.0 / 3.1 s on one per core, 3.9 / 3.7 s on two.
+STEP_PARTITIONS_PER_CORE = 1
 #: Spark's own log: errors only (its warnings and progress bars are not the user's concern)
 _LOG_CONFIG = Path(__file__).with_name("log4j2.properties")
 #: The JVM of a local run, where it shares the cores with the Python workers that do the work:
@@ -218,21 +234,11 @@ def _job(
     files, missing = expand(spark, paths)
     cores = max(sc.defaultParallelism, 1)
     partitions = partitions or cores * PARTITIONS_PER_CORE
-    # the steps after the analysis (joins, groupings) move far less work in many small tasks:
-    # they run on at most two partitions per core. (The frames' joins and groupings are told
-    # so: left to itself, Spark merges small outputs into one partition, and so one Python
-    # task.)
-    steps = min(partitions, 2 * cores)
-    spark.conf.set("spark.sql.shuffle.partitions", str(steps))
-    spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
+    # the steps after the analysis (groupings, joins) move far less work in many small tasks:
+    # they run on one partition per core
+    steps = min(partitions, STEP_PARTITIONS_PER_CORE * cores)
     summary = SparkSummary(inputs=len(files), partitions=partitions, master=sc.master)
     target = _target(spark, out, append)
-
-    # Spark SQL plans its first query slowly (its planner is loaded and compiled then); plan
-    # the registry's on empty frames while the inputs are read and analysed
-    warming = ThreadPoolExecutor(1, thread_name_prefix="quotewire-warm-up")
-    warming.submit(_warm_up, spark)
-    warming.shutdown(wait=False)
     read = _read(spark, files)
     if append:  # the keys already in the output, each met by its copies in one shuffle
         read = read.union(_stored_keys(spark, out).map(lambda key: (key, STORED)))
@@ -260,8 +266,7 @@ def _job(
         counts["read"] += len(missing)
     _mark_written(spark, out)
     # the registry and the timelines of every article in the output, read back from it
-    articles, entities, claims = (_read_back(spark, out, name) for name in _ACROSS)
-    summary.people, summary.timelines = _across(spark, target, articles, entities, claims, steps)
+    summary.people, summary.timelines = _across(spark, target, steps)
     _mark_written(spark, out, ("registry", "timelines"))
     summary.stored = counts.get("articles", 0)
     summary.quotes = counts.get("quotes", 0)
@@ -273,10 +278,6 @@ def _job(
     summary.read = counts.get("read", 0)
     summary.peak_worker_mb = counts.get(_PEAK, 0)
     return summary
-
-
-#: The datasets the registry and the timelines read
-_ACROSS = ("articles", "entities", "claims")
 
 
 def _target(spark: Any, out: str, append: bool) -> Target:
@@ -312,80 +313,54 @@ def _dataset_folders(
     return fs, qualified, [sc._jvm.org.apache.hadoop.fs.Path(qualified, n) for n in names]
 
 
-def _read_back(spark: Any, out: str, name: str) -> Any:
-    """Dataset ``name`` of the output as a frame (its schema given, so that no file is read
-    to guess it and a dataset with no rows is an empty frame)."""
-    return spark.read.schema(spark_schema(DATASETS[name][0])).parquet(_join(out, name))
-
-
-def _warm_up(spark: Any) -> None:
-    """Plan and run, on empty frames of the datasets' schemas, the registry's first query (the
-    tracked entities grouped by block, to Spark's no-op sink). Only a head start: what fails
-    here fails again, and is reported, when the job gets there."""
-    with suppress(Exception):
-        empty = spark.sparkContext.emptyRDD()
-        articles, entities = (
-            spark.createDataFrame(empty, schema=spark_schema(DATASETS[name][0]))
-            for name in ("articles", "entities")
-        )
-        _block_frame(articles, entities).write.mode("overwrite").format("noop").save()
-
-
-def _across(
-    spark: Any, target: Target, articles: Any, entities: Any, claims: Any, partitions: int
-) -> tuple[int, int]:
-    """``registry/`` and ``timelines/`` of the ``articles``, ``entities`` and ``claims``
-    frames, written by the tasks that make their rows (:func:`_write`); returns how many
-    entities and claim groups they hold."""
+def _across(spark: Any, target: Target, partitions: int) -> tuple[int, int]:
+    """``registry/`` and ``timelines/`` of every article in the output (``target``), written by
+    the tasks that make their rows (:func:`_write`); returns how many entities and claim
+    groups they hold."""
     from pyspark import StorageLevel
 
-    blocks = _blocks(articles, entities)
-    parts = registry_entities(blocks, partitions).flatMap(registry_parts)
-    parts = parts.persist(StorageLevel.MEMORY_AND_DISK)
+    items = _across_items(spark, target, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        people = _write(_part(parts, REGISTRY_ROW), target, "registry")
-        dated = _dated_claims(claims, articles)
-        timelines = write_timelines(spark, target, dated, parts, partitions)
+        blocks = _tagged(items, SIGHTING).groupByKey(partitions)
+        parts = registry_entities(blocks, partitions).flatMap(registry_parts)
+        parts = parts.persist(StorageLevel.MEMORY_AND_DISK)
+        try:
+            people = _write(_tagged(parts, REGISTRY_ROW), target, "registry")
+            dated = _tagged(items, DATED)
+            timelines = write_timelines(spark, target, dated, parts, partitions)
+        finally:
+            parts.unpersist()
     finally:
-        parts.unpersist()
+        items.unpersist()
     return people, timelines
 
 
-def _part(parts: Any, tag: str) -> Any:
-    """The items of the registry step's ``parts`` tagged ``tag`` (:func:`registry_parts`)."""
-    return parts.filter(lambda part: part[0] == tag).values()
+def _tagged(items: Any, tag: str) -> Any:
+    """The values of the items of an RDD of ``(tag, value)`` tagged ``tag``."""
+    return items.filter(lambda item: item[0] == tag).values()
 
 
-def _block_frame(articles: Any, entities: Any) -> Any:
-    """The tracked entities of the ``articles`` and ``entities`` frames grouped by their
-    registry block in the JVM, each with its article's key, date and text hash."""
-    from pyspark.sql import functions as f
-
-    tracked = entities.where(entities.block.isNotNull()).select("article_id", "block", "record")
-    dated = tracked.join(articles.select("article_id", "published", "text_hash"), "article_id")
-    return dated.groupBy("block").agg(
-        f.collect_list(f.struct("article_id", "published", "text_hash", "record")).alias("seen")
-    )
-
-
-def _blocks(articles: Any, entities: Any) -> Any:
-    """What the registry reads of every article (:func:`_block_frame`), as
-    ``(block, [(article, published, text hash, record), ...])``."""
-    grouped = _block_frame(articles, entities)
-    return grouped.rdd.map(lambda r: (r[0], [tuple(member) for member in r[1]]))
+def _across_items(spark: Any, target: Target, partitions: int) -> Any:
+    """What the registry and the timelines read of every article in the output
+    (:func:`~quotewire.scale.across.across_items`), read in Python tasks file by file, each
+    group of one analysis task's files (:func:`~quotewire.scale.parts.task_files`) in one
+    task: no row passes through the JVM, and no join is needed."""
+    groups = task_files(target, list(READS))
+    sc = spark.sparkContext
+    if not groups:
+        return sc.emptyRDD()
+    slices = max(1, min(len(groups), partitions))
+    return sc.parallelize(groups, slices).mapPartitions(lambda part: _read_groups(target, part))
 
 
-def _dated_claims(claims: Any, articles: Any, min_checkworthy: float = MIN_CHECKWORTHY) -> Any:
-    """Every timeline-worthy claim of the ``claims`` frame as a
-    :class:`~quotewire.scale.across.TimelineClaim`, with its article's date, title, URL and
-    text hash (joined in the JVM)."""
-    meta = ("published", "title", "url", "text_hash")
-    joined = claims.select("article_id", "claim_id", "record").join(
-        articles.select("article_id", *meta), "article_id"
-    )
-    return joined.select("article_id", "claim_id", "record", *meta).rdd.flatMap(
-        lambda r: dated_claim(r[0], (r[1], r[2]), tuple(r[3:]), min_checkworthy)
-    )
+def _read_groups(target: Target, groups: Iterable[list[PartFile]]) -> Iterator[tuple[str, Any]]:
+    """:func:`~quotewire.scale.across.across_items` of each group of files."""
+    system, _ = target.open()
+    for files in groups:
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in READS}
+        for part in files:
+            rows[part.dataset] += read_part(system, part, READS[part.dataset])
+        yield from across_items(rows["articles"], rows["entities"], rows["claims"], MIN_CHECKWORTHY)
 
 
 def _write(rows: Any, target: Target, name: str) -> int:
@@ -401,19 +376,20 @@ def _write(rows: Any, target: Target, name: str) -> int:
 
 def write_timelines(spark: Any, target: Target, dated: Any, parts: Any, partitions: int) -> int:
     """``timelines/`` (of ``target``) from :func:`timeline_rows`; returns how many claim groups
-    it holds. ``dated`` holds the claims as :func:`_dated_claims` gives them, ``parts`` what
+    it holds. ``dated`` holds the timeline-worthy claims
+    (:class:`~quotewire.scale.across.TimelineClaim`), ``parts`` what
     the registry step gave (:func:`registry_parts`). The claims joined to their claimants are
     read twice (for the names that need a title looked up, then for the timelines), so they
     are kept between the two."""
     from pyspark import StorageLevel
 
-    members = _part(parts, MEMBER)
+    members = _tagged(parts, MEMBER)
     joined = _cogroup(dated.map(lambda c: (c.key, c)), members, partitions).flatMap(
         lambda kv: [(claim, kv[1][1][0] if kv[1][1] else None) for claim in kv[1][0]]
     )
     joined = joined.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        timelines = timeline_rows(spark, joined, _part(parts, PERSON), partitions)
+        timelines = timeline_rows(spark, joined, _tagged(parts, PERSON), partitions)
         return _write(timelines, target, "timelines")
     finally:
         joined.unpersist()
@@ -477,7 +453,7 @@ def _titled(joined: Any, people: Any, partitions: int) -> dict[str, Filed]:
 
 def registry_entities(blocks: Any, partitions: int) -> Any:
     """The cross-article registry as a distributed step: the tracked entities grouped by their
-    block key (:func:`_blocks`; :func:`~quotewire.speakers.registry.block_key`), each block
+    block key (``blocks``; :func:`~quotewire.speakers.registry.block_key`), each block
     resolved in one task by the same :func:`~quotewire.speakers.registry.resolve_block` the
     single-machine path runs, then an id two blocks made is kept by the first block in key
     order and suffixed in the others (:func:`~quotewire.speakers.registry.unique_ids`).
@@ -582,6 +558,8 @@ def _analyse(
     fails) to this task's files (:class:`~quotewire.scale.parts.PartFiles`); give back the
     rows written to each dataset, the tallies of what this partition read, skipped and folded
     as a duplicate, and its worker's peak memory."""
+    from quotewire.pipeline import run_guarded  # the NLP stack: in the workers, not the driver
+
     tallies: Counter[str] = Counter()
     files = PartFiles(target, f"part-{index:05d}-{target.run}")
     try:
@@ -644,25 +622,6 @@ def _peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def spark_schema(row_type: type) -> Any:
-    """The Spark schema of a row dataclass, column by column from its field types (the types
-    :func:`~quotewire.scale.parts.arrow_schema` writes)."""
-    from pyspark.sql import types as t
-
-    spark = {
-        "string": t.StringType(),
-        "int64": t.LongType(),
-        "float64": t.DoubleType(),
-        "strings": t.ArrayType(t.StringType(), containsNull=False),
-    }
-    return t.StructType(
-        [
-            t.StructField(name, spark[kind], nullable=nullable)
-            for name, kind, nullable in field_types(row_type)
-        ]
-    )
 
 
 def _reason(error: BaseException) -> str:
