@@ -352,6 +352,11 @@ def test_a_change_from_one_value_to_another_is_two_amounts(
         ),
         ("The fund could reach up to $2 billion.", "en", "up to $2 billion", "<=", 2e9, "USD"),
         ("The fine is no more than €50,000.", "en", "no more than €50,000", "<=", 5e4, "EUR"),
+        # a denied comparator verb is the other bound: "will not exceed" is at most
+        ("The deficit will not exceed 1.7% of GDP.", "en", "not exceed 1.7%", "<=", 1.7, "percent"),
+        ("Sales won't top $5 billion.", "en", "won't top $5 billion", "<=", 5e9, "USD"),
+        ("Turnout never surpassed 40%.", "en", "never surpassed 40%", "<=", 40, "percent"),
+        ("Дефицит не превышает 2%.", "ru", "не превышает 2%", "<=", 2, "percent"),
         (
             "As many as 600 migrants were rescued.",
             "en",

@@ -1040,7 +1040,7 @@ class _Finder:
                     return "=", i  # "повысил ставку до 21%", "с 14 до 7 дней": to, not up to
                 if words in U.GROUP_WHEN_DETERMINED and lo > 0 and toks[lo - 1].key in DETERMINERS:
                     return "=", i  # "the top 1 percent": that group, not more than it
-                return U.COMPARATORS_BEFORE[words], lo
+                return self._denied(U.COMPARATORS_BEFORE[words], lo)
             if (
                 size == 1
                 and i >= 2
@@ -1061,6 +1061,24 @@ class _Finder:
                 if sign is not None and sign != "=" and words[-1] not in _RU_BY:
                     return sign, lo
         return "=", i
+
+    def _denied(self, sign: str, lo: int) -> tuple[str, int]:
+        """A comparator's sign and first token, turned round when a negation comes right
+        before its words: "will not exceed 1.7%", "won't top", "never surpassed" (at most)."""
+        toks = self.toks
+        if sign not in U.NEGATED_COMPARATORS or lo == 0:
+            return sign, lo
+        if toks[lo - 1].kind == "word" and toks[lo - 1].key in U.COMPARATOR_NEGATIONS:
+            return U.NEGATED_COMPARATORS[sign], lo - 1
+        if (  # "won't", "didn't": the contraction is three tokens, "won" "'" "t"
+            lo >= 3
+            and toks[lo - 1].key == "t"
+            and toks[lo - 2].text in ("'", "’")
+            and toks[lo - 3].key.endswith("n")
+            and toks[lo - 3].end == toks[lo - 2].start
+        ):
+            return U.NEGATED_COMPARATORS[sign], lo - 3
+        return sign, lo
 
     def _comparator_after(self, k: int, comparator: str) -> tuple[str, int]:
         toks = self.toks

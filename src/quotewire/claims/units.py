@@ -48,6 +48,10 @@ COMPARATOR_LONGEST = max(len(k) for k in COMPARATORS_BEFORE)
 #: Comparator words that, after a determiner, name a group instead of comparing: "the top 1
 #: percent" of earners is that 1 percent ("sales top $5 million" is more than it).
 GROUP_WHEN_DETERMINED = _EN.phrases("group_when_determined")
+#: Words that deny the comparator word after them ("will not exceed 1.7%": at most 1.7%)
+COMPARATOR_NEGATIONS = _EN.words("comparator_negations")
+#: A denied comparator's sign: "not more than" is "at most"
+NEGATED_COMPARATORS = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 # after the number: "500 or more", "$1m or so", "300-plus"
 COMPARATORS_AFTER: dict[tuple[str, ...], str] = {
