@@ -100,6 +100,17 @@ def test_no_person_is_a_measure() -> None:
     assert _claim(result, "5 млн рублей").measure == "премия"
 
 
+def test_a_percent_of_gdp_measures_what_is_reckoned_against_it() -> None:
+    result = quotewire.extract(
+        "Министр финансов Антон Силуанов заявил, что дефицит федерального бюджета не превысит "
+        "1,7% ВВП, а около 40% электроэнергии даст атомная станция."
+    )
+    deficit = _claim(result, "не превысит 1,7%")
+    assert (deficit.comparator, deficit.measure) == ("<=", "дефицит федерального бюджета")
+    # a percent of anything else is a share of it
+    assert _claim(result, "около 40%").measure == "доля электроэнергии"
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seed/ru is not here")
 def test_the_seed_figures_measure_what_the_analyst_says() -> None:
     result = quotewire.extract((SEED / "article.txt").read_text(encoding="utf-8"))

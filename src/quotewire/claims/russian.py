@@ -245,6 +245,10 @@ def _measure(analysis: RussianAnalysis, amount: Amount, words: FigureWords) -> _
     of = _genitive_after(analysis, inside)
     if of is not None and _counts_by(amount, anniversary, tokens[inside[-1]].lemma, words):
         phrase = _phrase(analysis, of, members)
+        if amount.kind == "percent" and tokens[of].lemma.lower() in words.share_bases:
+            by_verb = _by_verb(analysis, inside, amount, words)  # "дефицит ... 1,7% ВВП"
+            if by_verb is not None:
+                return by_verb
         if amount.kind == "percent" and words.share:
             return _as_written(analysis, phrase, words.share)
         if anniversary and words.anniversary:

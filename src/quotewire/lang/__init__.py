@@ -50,7 +50,9 @@ class FigureWords:
     """What the figures of a language read beside its amounts (read by
     :mod:`quotewire.claims.russian`): counted nouns and units by lemma -> the unit reported
     ("тонна" -> "tonnes"); the scale words that are no counted noun ("млн"); the word a
-    percent of something measures a share with ("доля"); the word an anniversary of something
+    percent of something measures a share with ("доля"), and the nouns a percent is reckoned
+    against instead ("1,7% ВВП" is no share of GDP: the deficit's size against it); the word an
+    anniversary of something
     is ("годовщина") and the ending of the anniversary's own word ("летие"); the prepositions
     of what money is for ("на ремонт"); the verbs whose subject is what an amount measures
     ("составить"); the counted nouns that say how a thing is counted ("единица")."""
@@ -58,6 +60,7 @@ class FigureWords:
     units: Mapping[str, str] = field(default_factory=dict)
     scales: frozenset[str] = frozenset()
     share: str = ""
+    share_bases: frozenset[str] = frozenset()
     anniversary: str = ""
     anniversary_ending: str = ""
     purposes: frozenset[str] = frozenset()
@@ -238,6 +241,7 @@ def _figures(table: Mapping[str, Any]) -> FigureWords:
         units={word: unit.replace("_", " ") for word, unit in _pairs(table, "units").items()},
         scales=_words(table, "scales"),
         share=str(table.get("share", "")),
+        share_bases=_words(table, "share_bases"),
         anniversary=str(table.get("anniversary", "")),
         anniversary_ending=str(table.get("anniversary_ending", "")),
         purposes=_words(table, "purposes"),
