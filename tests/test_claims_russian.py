@@ -111,6 +111,20 @@ def test_a_percent_of_gdp_measures_what_is_reckoned_against_it() -> None:
     assert _claim(result, "около 40%").measure == "доля электроэнергии"
 
 
+def test_a_level_measures_what_is_held_at_it() -> None:
+    result = quotewire.extract(
+        "Министр Иван Петров сообщил, что инфляция в регионе осталась на уровне 8%, банки "
+        "сохранят ставку по ипотеке на уровне 6%, а зарплаты учителей сохранятся на уровне "
+        "60 тыс. рублей."
+    )
+    measures = {c.span.text: c.measure for c in result.claims}
+    assert measures == {
+        "8%": "инфляция в регионе",  # the verb's subject
+        "6%": "ставка по ипотеке",  # the noun the level belongs to, with its words
+        "60 тыс. рублей": "зарплаты учителей",
+    }
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seed/ru is not here")
 def test_the_seed_figures_measure_what_the_analyst_says() -> None:
     result = quotewire.extract((SEED / "article.txt").read_text(encoding="utf-8"))

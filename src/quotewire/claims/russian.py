@@ -260,7 +260,7 @@ def _measure(analysis: RussianAnalysis, amount: Amount, words: FigureWords) -> _
         return None  # what a counted noun counts is the noun itself ("15 элеваторов")
     if analysis.text[: amount.start].rstrip().endswith("("):  # "инвестиций ($4,5 млрд)"
         return _beside(analysis, inside)
-    return _by_verb(analysis, inside, amount, words)
+    return _at_level(analysis, inside, words) or _by_verb(analysis, inside, amount, words)
 
 
 def _counts_by(amount: Amount, anniversary: bool, last: str, words: FigureWords) -> bool:
@@ -339,6 +339,53 @@ def _by_verb(
     if subject is None or subject in members or tokens[subject].pos == "PRON":
         return None
     return _normalised(analysis, _phrase(analysis, subject, members))
+
+
+def _at_level(
+    analysis: RussianAnalysis, inside: Sequence[int], words: FigureWords
+) -> _Measure | None:
+    """What is held at the level the amount names: the noun the level belongs to, else the
+    object of its verb ("сохранил ставку на уровне 21%": the rate, however the parser hangs
+    "уровне"), else the verb's subject ("инфляция осталась на уровне 8%"). No pronoun and no
+    living being is a measure."""
+    tokens = analysis.tokens
+    level = inside[0] - 1
+    if level < 0 or tokens[level].lemma.lower() not in words.levels:
+        return None
+    head = tokens[level].head
+    held: int | None = head if head != level and tokens[head].pos in _NOUNS else None
+    if held is not None and tokens[held].rel == "nmod" and tokens[tokens[held].head].pos in _NOUNS:
+        held = tokens[held].head  # "ставка по ипотеке на уровне 6%": the rate, of mortgages
+    if held is None:
+        if head == level or tokens[head].pos not in {"VERB", "AUX"}:
+            return None
+        # "на уровне" belongs to the nearest verb before it: in a long sentence the parser
+        # may hang the second of two on the first clause's verb
+        between = [
+            i
+            for i in range(head + 1, level)
+            if tokens[i].pos in {"VERB", "AUX"} and tokens[i].feat("VerbForm") in ("Fin", "Inf")
+        ]
+        head = between[-1] if between else head
+        sentence = analysis.sentences[tokens[head].sentence]
+        held = next(
+            (
+                i
+                for i in range(sentence.first, sentence.end_token)
+                if tokens[i].head == head and tokens[i].rel == "obj" and tokens[i].pos in _NOUNS
+            ),
+            None,
+        ) or _subject(analysis, head)
+    members = set(inside)  # the level's words are not what is held at it
+    members |= {level, *(i for i, t in enumerate(tokens) if t.head == level)}
+    if (
+        held is None
+        or held in members
+        or tokens[held].pos == "PRON"
+        or tokens[held].feat("Animacy") == "Anim"
+    ):
+        return None
+    return _normalised(analysis, _phrase(analysis, held, members))
 
 
 def _top_of_genitive(analysis: RussianAnalysis, index: int, members: set[int]) -> int:

@@ -61,6 +61,7 @@ class FigureWords:
     scales: frozenset[str] = frozenset()
     share: str = ""
     share_bases: frozenset[str] = frozenset()
+    levels: frozenset[str] = frozenset()
     anniversary: str = ""
     anniversary_ending: str = ""
     purposes: frozenset[str] = frozenset()
@@ -242,6 +243,7 @@ def _figures(table: Mapping[str, Any]) -> FigureWords:
         scales=_words(table, "scales"),
         share=str(table.get("share", "")),
         share_bases=_words(table, "share_bases"),
+        levels=_words(table, "levels"),
         anniversary=str(table.get("anniversary", "")),
         anniversary_ending=str(table.get("anniversary_ending", "")),
         purposes=_words(table, "purposes"),
