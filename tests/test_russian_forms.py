@@ -374,3 +374,22 @@ def test_a_title_is_the_role_of_the_name_in_its_case() -> None:
     # "Адвокат Рыжова Елена Маркова": the lawyer is Маркова's title, not Рыжов's
     assert roles["Виталий Рыжов"] == ["Бывший директор завода"]
     assert roles["Елена Маркова"] == ["Адвокат Рыжова"]
+
+
+def test_a_word_of_trade_stands_for_the_one_speaker_it_may_mean() -> None:
+    text = (
+        "Рубль, металл и визы\n\n"
+        "Аналитик банка «Северный» Марина Жукова считает, что рубль укрепится. "
+        "«Нефть дорожает, экспортеры продают валюту», – отметила эксперт.\n\n"
+        "Директор завода Павел Орехов заявил, что цены на металл растут. "
+        "По словам предпринимателя, спрос превысил предложение.\n\n"
+        "Посол Франции Клэр Дюбуа сообщила, что визы выдают быстрее. "
+        "«Очереди исчезли», – сказала дипломат."
+    )
+    said = {content: speaker for _, speaker, content in _said(quotewire.extract(text))}
+    # a feminine verb after "эксперт": the one woman named so far, who was just quoted
+    assert said["Нефть дорожает, экспортеры продают валюту"] == "Марина Жукова"
+    # no verb tells the gender, and a woman and a man have been named: no one for sure
+    assert said["спрос превысил предложение"] == "Предприниматель"
+    # two women have now been named: "дипломат" may be either, and names no one for sure
+    assert said["Очереди исчезли"] == "Дипломат"
