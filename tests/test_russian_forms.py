@@ -383,13 +383,21 @@ def test_a_word_of_trade_stands_for_the_one_speaker_it_may_mean() -> None:
         "«Нефть дорожает, экспортеры продают валюту», – отметила эксперт.\n\n"
         "Директор завода Павел Орехов заявил, что цены на металл растут. "
         "По словам предпринимателя, спрос превысил предложение.\n\n"
-        "Посол Франции Клэр Дюбуа сообщила, что визы выдают быстрее. "
+        "Посол Франции Клэр Дюбуа сообщила, что визы выдают быстрее.\n\n"
         "«Очереди исчезли», – сказала дипломат."
     )
     said = {content: speaker for _, speaker, content in _said(quotewire.extract(text))}
     # a feminine verb after "эксперт": the one woman named so far, who was just quoted
     assert said["Нефть дорожает, экспортеры продают валюту"] == "Марина Жукова"
-    # no verb tells the gender, and a woman and a man have been named: no one for sure
-    assert said["спрос превысил предложение"] == "Предприниматель"
-    # two women have now been named: "дипломат" may be either, and names no one for sure
+    # in the paragraph where the speaker was just named, with no verb to tell a gender
+    assert said["спрос превысил предложение"] == "Павел Орехов"
+    # in a paragraph of its own, after two women have been named: "дипломат" may be either,
+    # and names no one for sure
     assert said["Очереди исчезли"] == "Дипломат"
+    # the speaker's own paragraph, another man named before it
+    later = quotewire.extract(
+        text + "\n\nДепутат Игорь Сапко заявил, что мост не сдадут в срок. "
+        "«Подрядчик уже срывал сроки», – напомнил парламентарий."
+    )
+    said = {content: speaker for _, speaker, content in _said(later)}
+    assert said["Подрядчик уже срывал сроки"] == "Игорь Сапко"

@@ -362,14 +362,21 @@ def _by_epithet(
 ) -> Resolution | None:
     """The speaker a word of trade that is no one's role stands for: the speaker just quoted
     ("«...», – отметила эксперт", "Бизнесмен признал, что ...", "по словам чиновника"), when
-    the word is singular and that speaker is the one person the article has named so far of
-    its verb's gender (a feminine verb after "эксперт" is a woman; without a verb, of any
-    gender). Where two people may be meant ("дипломат" after two women diplomats have spoken),
-    it names no one for sure."""
+    the word is singular, its verb's gender is the speaker's (a feminine verb after "эксперт"
+    is a woman) and either the speaker was named in the word's own paragraph with no one of
+    that gender named since, or the speaker is the one person the article has named so far of
+    that gender (without a verb, of any gender). Where two people may be meant ("дипломат" in
+    a new paragraph after two women diplomats have spoken), it names no one for sure."""
     if last is None or head.feat("Number") == "Plur":
         return None
     verb = analysis.tokens[head.head] if head.rel in ("nsubj", "nsubj:pass") else None
     gender = verb.feat("Gender") if verb is not None else None
+    if gender is not None and last.gender and gender != last.gender:
+        return None
+    since = max((m.start for m in last.mentions if m.start < head.start), default=-1)
+    same_paragraph = since >= 0 and "\n" not in analysis.text[since : head.start]
+    if same_paragraph and not _named_since(people, last, head.start):
+        return Resolution(last, "title", start, end)
     named = [
         p
         for p in people.people
