@@ -63,3 +63,18 @@ def test_regions_are_analysed_apart() -> None:
     assert all(n.end <= cut or n.start > cut for n in whole.names)
     assert all(s.end <= cut or s.start > cut for s in whole.sentences)
     assert ("Сергей Лавров", "PERSON") in {(n.normal, n.type) for n in whole.names}
+
+
+def test_lemmas_come_through_the_dictionaries_c_extension() -> None:
+    """pymorphy2 reads its dictionaries through dawg2's C extension (a dependency), not the
+    slower pure-Python reader; both give the same lemmas."""
+    import pymorphy2.dawg
+
+    assert pymorphy2.dawg.EXTENSION_AVAILABLE
+    analysis = analyse_russian("Министры заявили, что цены выросли.")
+    assert [t.lemma for t in analysis.tokens if t.pos in ("NOUN", "VERB")] == [
+        "министр",
+        "заявить",
+        "цена",
+        "вырасти",
+    ]
