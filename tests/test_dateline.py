@@ -111,6 +111,9 @@ def test_no_year_anywhere_keeps_the_span() -> None:
         ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON (AP) —"),
         ("NEW YORK, March 3 — Shares rose sharply.", "NEW YORK, March 3 —"),
         ("WASHINGTON \u2015 This spring, the plan changed.", "WASHINGTON \u2015"),
+        # TASS: the agency between slashes, no dash
+        ("КАЗАНЬ, 2 декабря. /ТАСС/. В 2026 году построят школы.", "КАЗАНЬ, 2 декабря. /ТАСС/."),
+        ("МОСКВА /ТАСС/. Курс рубля вырос.", "МОСКВА /ТАСС/."),
     ],
 )
 def test_wire_datelines(paragraph: str, dateline: str) -> None:
@@ -155,6 +158,7 @@ def test_only_the_top_of_the_text_is_searched() -> None:
         "The meeting took place on 26 September 2025 in Minsk.",
         "In 2025 the plant produced more power than ever.",
         "Putin: The situation is very good",
+        "Цены /в рублях/ выросли.",
     ],
 )
 def test_sentences_are_not_datelines(line: str) -> None:

@@ -91,6 +91,11 @@ _WIRE_PARENTHESISED = re.compile(
     rf"^\((?P<place>[{CAPITALS}][\w .'’-]{{1,30}}),"
     rf"\s*(?P<agency>[{CAPITALS}][\w .'’-]{{0,30}})\){_DASH}"
 )
+#: TASS's form, the agency between slashes and no dash: "КАЗАНЬ, 2 декабря. /ТАСС/."
+_WIRE_SLASHED = re.compile(
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<date>(?i:{_DMY}|{_MDY})))?\.?"
+    rf"\s*/(?P<agency>[{CAPITALS}][^/\n]{{0,39}})/\.?(?=\s)"
+)
 
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _HAS_TIME = re.compile(rf"\d:\d{{2}}|\d\s*{_MERIDIEM}\b", re.IGNORECASE)
@@ -145,8 +150,13 @@ def is_date_line(line: str) -> bool:
 
 
 def match_wire_dateline(line: str) -> re.Match[str] | None:
-    """The wire dateline opening ``line`` ("MINSK, Sept 26 (BelTA) -"), ending at its dash."""
-    return _WIRE_PLACE_FIRST.match(line) or _WIRE_PARENTHESISED.match(line)
+    """The wire dateline opening ``line`` ("MINSK, Sept 26 (BelTA) -"), ending at its dash (at
+    the agency's closing slash and full stop in "КАЗАНЬ, 2 декабря. /ТАСС/.")."""
+    return (
+        _WIRE_PLACE_FIRST.match(line)
+        or _WIRE_PARENTHESISED.match(line)
+        or _WIRE_SLASHED.match(line)
+    )
 
 
 def _head_lines(text: str) -> Iterator[tuple[int, int]]:
