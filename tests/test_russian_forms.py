@@ -401,3 +401,29 @@ def test_a_word_of_trade_stands_for_the_one_speaker_it_may_mean() -> None:
     )
     said = {content: speaker for _, speaker, content in _said(later)}
     assert said["Подрядчик уже срывал сроки"] == "Игорь Сапко"
+
+
+def test_a_sentence_that_points_back_attributes_the_paragraph_before_it() -> None:
+    text = (
+        "В Татарстане построят школы\n\n"
+        "КАЗАНЬ, 2 декабря. /ТАСС/. В 2026 году в Татарстане построят 12 новых школ на "
+        "9 тыс. мест. Об этом сообщил журналистам министр образования республики Ильсур "
+        "Хадиуллин.\n\n"
+        "Депутат Марат Галеев заявил, что школ не хватает. Об этом сообщает ТАСС.\n\n"
+        "Об этом же говорили и родители."
+    )
+    result = quotewire.extract(text)
+    said = _said(result)
+    # the sentence before it, without the dateline, is the minister's
+    assert said[0] == (
+        "indirect",
+        "Ильсур Хадиуллин",
+        "В 2026 году в Татарстане построят 12 новых школ на 9 тыс. мест",
+    )
+    assert {c.span.text: c.claimant.name if c.claimant else None for c in result.claims} == {
+        "12 новых школ": "Ильсур Хадиуллин",
+        "9 тыс. мест": "Ильсур Хадиуллин",
+    }
+    # a sentence before it with a cue of its own is that speaker's, not said again; and with
+    # nothing before it in its paragraph, a pointing sentence attributes nothing
+    assert said[1:] == [("indirect", "Марат Галеев", "школ не хватает")]

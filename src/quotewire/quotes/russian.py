@@ -34,6 +34,7 @@ from quotewire.speakers.russian import (
     nominal_speaker,
     resolve_subject,
 )
+from quotewire.text.dateline import match_wire_dateline
 
 _OPEN, _CLOSE = "«„“", "»“”"
 _AFTER_QUOTE = re.compile(r"[,.!?…]*\s*[–—-]\s+")
@@ -517,6 +518,11 @@ def _indirect(
     subject = _subject(analysis, children, cue)
     ending = sentence.end
     inner = [q for q in quotes if sentence.start <= q[0] < sentence.end]
+    back = _back_reference(analysis, cue, quotes)
+    if back is not None:  # "... . Об этом сообщил X."
+        item = Found("indirect", [back], (token.start, token.end))
+        item.subject = subject
+        return item
     # X заявил, что ... (with a quotation in it: mixed, "открыта к диалогу «без условий»")
     after = [i for i in range(cue + 1, min(cue + 4, sentence.end_token))]
     for i in after:
@@ -608,11 +614,56 @@ def _indirect(
     return None
 
 
+def _back_reference(
+    analysis: RussianAnalysis, cue: int, quotes: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """What a sentence that opens by pointing back ("Об этом сообщил X", the profile's
+    ``back_references``) attributes with its verb ``cue``: the sentences of its paragraph
+    before it, back to the paragraph's start (after a dateline) or to a sentence with a
+    quotation or a cue of its own (that one's speaker said it). None when the sentence opens
+    otherwise, its verb comes after a comma, or nothing of the paragraph comes before it."""
+    tokens = analysis.tokens
+    text = analysis.text
+    sentence = analysis.sentences[tokens[cue].sentence]
+    opening = " ".join(t.text.lower() for t in tokens[sentence.first : cue])
+    ru = profile("ru")
+    if not any(
+        opening == phrase or opening.startswith(phrase + " ")
+        for phrase in ru.word_list("back_references")
+    ):
+        return None
+    if any(t.text == "," for t in tokens[sentence.first : cue]):
+        return None
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    cues = ru.speech_verbs | ru.belief_verbs
+    start = None
+    for before in reversed(analysis.sentences[: tokens[cue].sentence]):
+        if before.start < paragraph:
+            break
+        quoted = any(q[0] < before.end and before.start < q[1] for q in quotes)
+        cued = any(t.lemma in cues for t in tokens[before.first : before.end_token])
+        if quoted or cued:
+            break
+        start = before.start
+    if start is None:
+        return None
+    start = _after_dateline(text, start, sentence.start)
+    end = _trim(text, start, sentence.start)
+    return (start, end) if end - start >= 12 else None
+
+
 def _after_dateline(text: str, start: int, limit: int) -> int:
-    """The first character after a wire dateline ("МОСКВА, 26 сентября (БЕЛТА) – ")."""
+    """The first character after a wire dateline ("МОСКВА, 26 сентября (БЕЛТА) – ",
+    "КАЗАНЬ, 2 декабря. /ТАСС/. ")."""
     match = re.compile(r"[^\n]{0,80}?\)\s*[–—-]\s+").match(text, start)
     if match is not None and match.end() < limit:
         return match.end()
+    wire = match_wire_dateline(text[start:limit])
+    if wire is not None:
+        after = start + wire.end()
+        while after < limit and text[after].isspace():
+            after += 1
+        return after
     return start
 
 
