@@ -427,3 +427,24 @@ def test_a_sentence_that_points_back_attributes_the_paragraph_before_it() -> Non
     # a sentence before it with a cue of its own is that speaker's, not said again; and with
     # nothing before it in its paragraph, a pointing sentence attributes nothing
     assert said[1:] == [("indirect", "Марат Галеев", "школ не хватает")]
+
+
+def test_a_report_citing_a_source_is_that_source_s_statement_too() -> None:
+    text = (
+        "Школы и суды\n\n"
+        "ТАСС со ссылкой на пресс-службу Минпросвещения России сообщил, что в 2025 году в "
+        "стране открылись более 300 школ. Суд со ссылкой на закон отказал компании в иске."
+    )
+    result = quotewire.extract(text)
+    content = "в 2025 году в стране открылись более 300 школ"
+    speakers = sorted(name or "" for _, name, said in _said(result) if said == content)
+    assert len(speakers) == 2 and "ТАСС" in speakers
+    cited = next(q for q in result.quotes if q.cue is not None and q.cue.text == "со ссылкой на")
+    assert cited.speaker is not None and cited.speaker.entity is not None
+    assert cited.speaker.mention is not None
+    assert cited.speaker.mention.text == "пресс-службу Минпросвещения России"
+    # the figure is the cited source's, relayed by the agency
+    (figure,) = result.claims
+    assert figure.claimant is not None and figure.claimant.entity == cited.speaker.entity
+    # "со ссылкой на" with a verb that reports nothing is no statement
+    assert all("иске" not in said for _, _, said in _said(result))

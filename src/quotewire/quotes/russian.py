@@ -116,6 +116,10 @@ def find_statements(
             item = _according(analysis, i, profile)
             if item is not None:
                 found.append(item)
+        else:
+            item = _citing(analysis, children, i, spans, promises, profile)
+            if item is not None:
+                found.append(item)
     mixed = [f.content[0] for f in found if f.type == "mixed"]
     found = [
         f
@@ -610,6 +614,51 @@ def _indirect(
             return None
         item = Found("indirect", [p for p in pieces if p[1] - p[0] >= 3], (token.start, token.end))
         item.subject = subject
+        return item
+    return None
+
+
+def _citing(
+    analysis: RussianAnalysis,
+    children: Sequence[Sequence[int]],
+    at: int,
+    quotes: Sequence[tuple[int, int]],
+    promises: frozenset[str],
+    profile: LanguageProfile,
+) -> Found | None:
+    """The source a report cites ("ТАСС со ссылкой на пресс-службу Минпросвещения сообщил,
+    что ...", the profile's ``citing`` words opening at token ``at``): a statement nested in
+    the report's, its content the report's, its subject the words after the phrase up to the
+    report's verb or a comma. None when the phrase belongs to no verb of speech that reports
+    something."""
+    tokens = analysis.tokens
+    for phrase in profile.phrase_list("citing"):
+        end = at + len(phrase)
+        if end > len(tokens) or tuple(t.text.lower() for t in tokens[at:end]) != phrase:
+            continue
+        verb = next(
+            (tokens[i].head for i in range(at, end) if tokens[tokens[i].head].pos == "VERB"),
+            None,
+        )
+        if verb is None or tokens[verb].lemma not in profile.speech_verbs:
+            return None
+        reported = _indirect(analysis, children, verb, quotes, promises)
+        if reported is None:
+            return None
+        last = end
+        sentence = tokens[at].sentence
+        while (
+            last + 1 < len(tokens)
+            and last + 1 != verb
+            and tokens[last + 1].text not in ",«–—"
+            and tokens[last + 1].sentence == sentence
+            and tokens[last + 1].pos != "PUNCT"
+        ):
+            last += 1
+        if end > last:
+            return None
+        item = Found(reported.type, reported.content, (tokens[at].start, tokens[end - 1].end))
+        item.subject = list(tokens[end : last + 1])
         return item
     return None
 
