@@ -243,3 +243,16 @@ def test_a_change_from_one_amount_to_another_and_no_figure_in_page_debris() -> N
     assert days.measure == "срок доставки грузов"
     # the "Читайте также" line is page debris: no figure of it
     assert not any("школ" in c.span.text or "две" in c.span.text for c in result.claims)
+
+
+def test_the_title_s_figures_are_read_as_the_body_s() -> None:
+    result = quotewire.extract(
+        "Олейников: добыча нефти вырастет до 40 млн тонн\n\n"
+        "Генеральный директор компании Дмитрий Олейников заявил, что компания построит "
+        "12 новых скважин."
+    )
+    title = _claim(result, "40 млн тонн")
+    assert title.unit == "tonnes"  # as in the body, not the word as written ("тонн")
+    assert title.measure == "добыча нефти"  # the subject of its verb, never the speaker's name
+    assert title.claimant is not None and title.claimant.name == "Дмитрий Олейников"
+    assert _claim(result, "12 новых скважин").unit == "скважина"

@@ -45,12 +45,14 @@ def find_russian_claims(
     analysis: RussianAnalysis | None = None,
     published: str | None = None,
     dateline: Span | None = None,
+    headline: RussianAnalysis | None = None,
 ) -> list[Claim]:
     """The figures of a Russian article, in text order, numbered ``c1``, ``c2``, ...;
     amounts are read in ``shadow`` (the text with its debris blanked), what they count and
-    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read), the
-    periods they refer to against the article's ``published`` date (the ``dateline``'s date is
-    the article's, not a figure's)."""
+    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read) or, in the
+    title, in ``headline`` (natasha's of the title alone, which the statements do not read),
+    the periods they refer to against the article's ``published`` date (the ``dateline``'s
+    date is the article's, not a figure's)."""
     nested = _nested_sources(profile)
     holders = Holders(quotes)
     claims: list[Claim] = []
@@ -59,13 +61,25 @@ def find_russian_claims(
     found_amounts = [
         _without_final_stop(shadow, a) for a in find_amounts(shadow, lang=profile.code)
     ]
+    headline_end = headline.tokens[-1].end if headline is not None and headline.tokens else 0
+
+    def read(amount: Amount) -> RussianAnalysis | None:
+        """The analysis that holds ``amount``: the title's or the body's."""
+        return headline if amount.start < headline_end else analysis
+
     counted = found_amounts
     if analysis is not None:
-        counted = _units_shared([_counted(analysis, a, profile.figures) for a in found_amounts])
+        counted = _units_shared(
+            [
+                _counted(reading, a, profile.figures) if (reading := read(a)) else a
+                for a in found_amounts
+            ]
+        )
     for n, amount in enumerate(counted):
         measure = None
-        if analysis is not None:
-            measure = _measure(analysis, amount, profile.figures)
+        reading = read(amount)
+        if reading is not None:
+            measure = _measure(reading, amount, profile.figures)
         lo, hi = _around(shadow, amount, found_amounts, n, clauses)
         if dateline is not None and dateline.start <= amount.start:
             lo = max(lo, dateline.end)
@@ -336,9 +350,18 @@ def _by_verb(
     if subject is None and tokens[verb].rel in ("conj", "xcomp"):
         # "... вырос и превышает $50 млрд", "товарооборот может превысить $5 млрд"
         subject = _subject(analysis, tokens[verb].head)
-    if subject is None or subject in members or tokens[subject].pos == "PRON":
+    if subject is None or subject in members or _someone(analysis, subject):
         return None
     return _normalised(analysis, _phrase(analysis, subject, members))
+
+
+def _someone(analysis: RussianAnalysis, index: int) -> bool:
+    """Whether token ``index`` stands for someone, so is no measure: a pronoun, a living
+    being, or a word of a person's name ("Олейников: добыча вырастет до 40 млн тонн")."""
+    token = analysis.tokens[index]
+    if token.pos == "PRON" or token.feat("Animacy") == "Anim":
+        return True
+    return any(n.type == "PERSON" and n.start <= token.start < n.end for n in analysis.names)
 
 
 def _at_level(
@@ -378,12 +401,7 @@ def _at_level(
         ) or _subject(analysis, head)
     members = set(inside)  # the level's words are not what is held at it
     members |= {level, *(i for i, t in enumerate(tokens) if t.head == level)}
-    if (
-        held is None
-        or held in members
-        or tokens[held].pos == "PRON"
-        or tokens[held].feat("Animacy") == "Anim"
-    ):
+    if held is None or held in members or _someone(analysis, held):
         return None
     return _normalised(analysis, _phrase(analysis, held, members))
 
