@@ -718,6 +718,9 @@ PUBLISHED = date(2025, 3, 14)
         ("Sales fell last month.", "last month", "2025-02", True),
         ("Inflation was 2% in November.", "November", "2024-11", True),
         ("Inflation was 2% in February.", "February", "2025-02", True),
+        # the nearest such month, a month ahead weighing as two behind
+        ("The quota runs until April 30.", "April 30", "2025-04-30", True),
+        ("Inflation was 2% in September.", "September", "2024-09", True),
     ],
 )
 def test_find_times(sentence: str, words: str, period: str, relative: bool) -> None:

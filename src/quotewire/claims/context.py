@@ -110,8 +110,8 @@ def _period(
         month = words.months[(m.get("mn") or "").lower().rstrip(".")]
         y = m.get("my")
         day = m.get("md")
-        if y is None and year is not None and published is not None and month > published.month:
-            year -= 1  # "inflation in November", written in March: last November
+        if y is None and year is not None and published is not None:
+            year = _nearest_year(published, month, int(day) if day else None)
         resolved = int(y) if y else year
         if resolved is None:
             return None, False
@@ -135,6 +135,19 @@ def _period(
         return f"{index // 12}-{index % 12 + 1:02d}", True
     quarter = (published.month - 1) // 3 + shift
     return f"{published.year + quarter // 4}-Q{quarter % 4 + 1}", True
+
+
+def _nearest_year(published: date, month: int, day: int | None) -> int:
+    """The year of a month (and day) written without one: the one nearest the article's date,
+    a day ahead counting as two behind, as figures are seldom of what has not happened yet
+    ("inflation in November", written in March: last November; "in July", written in
+    January: last July; "before March 15", written on February 17: this March)."""
+
+    def distance(year: int) -> int:
+        days = (date(year, month, min(day or 15, 28)) - published).days
+        return 2 * days if days > 0 else -days
+
+    return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 
 def _past(published: date | None, first_month: int) -> int | None:
