@@ -369,8 +369,6 @@ def analyse_russian_article(
         if title is None or p.end <= title.start or p.start >= title.end
     ]
     analysis = analyse_russian(shadow, regions=regions)
-    # (the title's words, read on their own for its figures' units and measures)
-    headline = analyse_russian(shadow, regions=[(title.start, title.end)]) if title else None
     people = cast(analysis, russian)
     quotes = find_statements(analysis, people, russian, title)
     return Result(
@@ -387,7 +385,7 @@ def analyse_russian_article(
             analysis,
             article.published,
             article.dateline,
-            headline,
+            title,
         ),
         warnings=list(warnings),
     )

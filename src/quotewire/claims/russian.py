@@ -31,7 +31,7 @@ from quotewire.claims.context import find_times, find_trend
 from quotewire.claims.extract import REACH, Holders, article_date, claim_of, nearest_time
 from quotewire.lang import FigureWords, LanguageProfile
 from quotewire.model import Claim, Quote, Source, Span
-from quotewire.nlp.russian import RussianAnalysis, nominative_phrase
+from quotewire.nlp.russian import RussianAnalysis, analyse_russian, nominative_phrase
 
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 _REACH_BACK = 300  # characters before an amount its nested source is looked for in
@@ -45,12 +45,13 @@ def find_russian_claims(
     analysis: RussianAnalysis | None = None,
     published: str | None = None,
     dateline: Span | None = None,
-    headline: RussianAnalysis | None = None,
+    title: Span | None = None,
 ) -> list[Claim]:
     """The figures of a Russian article, in text order, numbered ``c1``, ``c2``, ...;
     amounts are read in ``shadow`` (the text with its debris blanked), what they count and
-    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read) or, in the
-    title, in ``headline`` (natasha's of the title alone, which the statements do not read),
+    measure in ``analysis`` (natasha's of ``shadow``; without it, neither is read) or, for an
+    amount in the ``title`` (which the statements do not read, nor ``analysis``), in natasha's
+    analysis of the title alone, made only when the title holds an amount,
     the periods they refer to against the article's ``published`` date (the ``dateline``'s
     date is the article's, not a figure's)."""
     nested = _nested_sources(profile)
@@ -61,11 +62,17 @@ def find_russian_claims(
     found_amounts = [
         _without_final_stop(shadow, a) for a in find_amounts(shadow, lang=profile.code)
     ]
-    headline_end = headline.tokens[-1].end if headline is not None and headline.tokens else 0
+
+    def in_title(amount: Amount) -> bool:
+        return title is not None and title.start <= amount.start < title.end
+
+    headline = None
+    if analysis is not None and title is not None and any(map(in_title, found_amounts)):
+        headline = analyse_russian(shadow, regions=[(title.start, title.end)])
 
     def read(amount: Amount) -> RussianAnalysis | None:
         """The analysis that holds ``amount``: the title's or the body's."""
-        return headline if amount.start < headline_end else analysis
+        return headline if headline is not None and in_title(amount) else analysis
 
     counted = found_amounts
     if analysis is not None:
@@ -400,7 +407,11 @@ def _at_level(
             None,
         ) or _subject(analysis, head)
     members = set(inside)  # the level's words are not what is held at it
-    members |= {level, *(i for i, t in enumerate(tokens) if t.head == level)}
+    around = analysis.sentences[tokens[level].sentence]
+    members |= {
+        level,
+        *(i for i in range(around.first, around.end_token) if tokens[i].head == level),
+    }
     if held is None or held in members or _someone(analysis, held):
         return None
     return _normalised(analysis, _phrase(analysis, held, members))

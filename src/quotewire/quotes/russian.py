@@ -84,6 +84,8 @@ def find_statements(
     text = analysis.text
     promises = profile.words("promise_verbs")
     cues = profile.speech_verbs | profile.belief_verbs | promises
+    citing = profile.phrase_list("citing")
+    citing_first = {phrase[0] for phrase in citing}
     children: list[list[int]] = [[] for _ in analysis.tokens]
     for i, token in enumerate(analysis.tokens):
         if token.head != i:
@@ -116,8 +118,8 @@ def find_statements(
             item = _according(analysis, i, profile)
             if item is not None:
                 found.append(item)
-        else:
-            item = _citing(analysis, children, i, spans, promises, profile)
+        elif token.text.lower() in citing_first:
+            item = _citing(analysis, children, i, spans, promises, citing, profile)
             if item is not None:
                 found.append(item)
     mixed = [f.content[0] for f in found if f.type == "mixed"]
@@ -624,15 +626,16 @@ def _citing(
     at: int,
     quotes: Sequence[tuple[int, int]],
     promises: frozenset[str],
+    citing: Sequence[tuple[str, ...]],
     profile: LanguageProfile,
 ) -> Found | None:
     """The source a report cites ("ТАСС со ссылкой на пресс-службу Минпросвещения сообщил,
-    что ...", the profile's ``citing`` words opening at token ``at``): a statement nested in
+    что ...", one of the ``citing`` phrases opening at token ``at``): a statement nested in
     the report's, its content the report's, its subject the words after the phrase up to the
     report's verb or a comma. None when the phrase belongs to no verb of speech that reports
     something."""
     tokens = analysis.tokens
-    for phrase in profile.phrase_list("citing"):
+    for phrase in citing:
         end = at + len(phrase)
         if end > len(tokens) or tuple(t.text.lower() for t in tokens[at:end]) != phrase:
             continue
