@@ -219,7 +219,7 @@ def test_a_figure_at_a_sentence_s_end_stays_in_its_statement_and_finds_its_measu
     # the subject of the verb the infinitive hangs on, a number in words inside it
     assert five.measure == "товарооборот двух стран"
     # the second of two amounts joined to one verb
-    last = _claim(result, "до $1,6 млрд")
+    last = _claim(result, "$1,6 млрд")  # ("до" after "на 8,5%," is "to": not in the span)
     assert last.measure == "экспорт Ирана в Россию"
     assert last.claimant is not None and last.claimant.name == "Мохсен Рахимзаде"
 
@@ -256,3 +256,15 @@ def test_the_title_s_figures_are_read_as_the_body_s() -> None:
     assert title.measure == "добыча нефти"  # the subject of its verb, never the speaker's name
     assert title.claimant is not None and title.claimant.name == "Дмитрий Олейников"
     assert _claim(result, "12 новых скважин").unit == "скважина"
+
+
+def test_a_change_by_one_amount_to_another_and_what_it_changes() -> None:
+    result = quotewire.extract(
+        "Генеральный директор клуба Олег Панкратов сообщил, что клуб сократит бюджет примерно "
+        "на 15%, до 1,2 млрд рублей."
+    )
+    by, to = _claim(result, "примерно на 15%"), _claim(result, "1,2 млрд рублей")
+    # "до" after the change's size is where it ends, not "up to"
+    assert (by.comparator, to.comparator) == ("~", "=")
+    # the object of the verb that changes it, not the club that changes it
+    assert by.measure == to.measure == "бюджет"

@@ -448,3 +448,15 @@ def test_a_report_citing_a_source_is_that_source_s_statement_too() -> None:
     assert figure.claimant is not None and figure.claimant.entity == cited.speaker.entity
     # "со ссылкой на" with a verb that reports nothing is no statement
     assert all("иске" not in said for _, _, said in _said(result))
+
+
+def test_an_intention_without_a_subject_is_part_of_another_s_words() -> None:
+    text = (
+        "Тренер и состав\n\n"
+        "Главный тренер команды Андрей Лебедев заявил, что рассчитывает сохранить костяк "
+        "состава. Клуб рассчитывает продать двух игроков."
+    )
+    assert _said(quotewire.extract(text)) == [
+        ("indirect", "Андрей Лебедев", "рассчитывает сохранить костяк состава"),
+        ("indirect", "Клуб", "продать двух игроков"),
+    ]

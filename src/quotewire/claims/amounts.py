@@ -1641,7 +1641,15 @@ _RU_TO = re.compile(r"\s+до\s+")
 
 def _changed_from(toks: Sequence[_Tok], lo: int) -> bool:
     """Whether a number after "с" comes right before the "до" at token ``lo`` ("с 14 до", "с
-    6,2 млрд до"): a change from one amount to another."""
+    6,2 млрд до"): a change from one amount to another; or a change's size after "на" and a
+    comma ("сократит бюджет на 15%, до 1,2 млрд"): a change by one amount, to another."""
+    if lo >= 3 and toks[lo - 1].text == ",":
+        for k in range(lo - 2, max(lo - 5, 0) - 1, -1):
+            if toks[k].kind == "num":
+                return k > 0 and toks[k - 1].key in _RU_BY
+            if toks[k].kind not in ("word", "sym"):
+                return False
+        return False
     for k in range(lo - 1, max(lo - 4, 0) - 1, -1):
         if toks[k].kind == "num":
             return k > 0 and toks[k - 1].key == "с"

@@ -351,6 +351,19 @@ def _by_verb(
     purpose = _purpose(analysis, verb, words) if amount.kind == "money" else None
     if purpose is not None:
         return _normalised(analysis, _phrase(analysis, purpose, members))
+    if tokens[verb].lemma in words.object_measure_verbs:  # "сократит бюджет на 15%"
+        sentence = analysis.sentences[tokens[verb].sentence]
+        changed = next(
+            (
+                i
+                for i in range(sentence.first, sentence.end_token)
+                if tokens[i].head == verb and tokens[i].rel == "obj" and tokens[i].pos in _NOUNS
+            ),
+            None,
+        )
+        if changed is None or changed in members or _someone(analysis, changed):
+            return None
+        return _normalised(analysis, _phrase(analysis, changed, members))
     if tokens[verb].lemma not in words.measure_verbs:
         return None
     subject = _subject(analysis, verb)

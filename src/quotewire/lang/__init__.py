@@ -52,10 +52,11 @@ class FigureWords:
     ("тонна" -> "tonnes"); the scale words that are no counted noun ("млн"); the word a
     percent of something measures a share with ("доля"), and the nouns a percent is reckoned
     against instead ("1,7% ВВП" is no share of GDP: the deficit's size against it); the word an
-    anniversary of something
-    is ("годовщина") and the ending of the anniversary's own word ("летие"); the prepositions
+    anniversary of something is ("годовщина") and the ending of the anniversary's own word
+    ("летие"); the prepositions
     of what money is for ("на ремонт"); the verbs whose subject is what an amount measures
-    ("составить"); the counted nouns that say how a thing is counted ("единица")."""
+    ("составить") and those whose object it measures ("сократить бюджет"); the counted nouns
+    that say how a thing is counted ("единица")."""
 
     units: Mapping[str, str] = field(default_factory=dict)
     scales: frozenset[str] = frozenset()
@@ -66,6 +67,7 @@ class FigureWords:
     anniversary_ending: str = ""
     purposes: frozenset[str] = frozenset()
     measure_verbs: frozenset[str] = frozenset()
+    object_measure_verbs: frozenset[str] = frozenset()
     classifiers: frozenset[str] = frozenset()
 
 
@@ -248,6 +250,7 @@ def _figures(table: Mapping[str, Any]) -> FigureWords:
         anniversary_ending=str(table.get("anniversary_ending", "")),
         purposes=_words(table, "purposes"),
         measure_verbs=_words(table, "measure_verbs"),
+        object_measure_verbs=_words(table, "object_measure_verbs"),
         classifiers=_words(table, "classifiers"),
     )
 

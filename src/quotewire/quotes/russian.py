@@ -545,7 +545,8 @@ def _indirect(
             item.subject = subject
             return item
     # X пообещал (лично) отчитываться ...: the infinitive the verb governs, to the sentence's end
-    if token.lemma in promises:
+    # (with no subject, "заявил, что рассчитывает сохранить ...", it is part of another's words)
+    if token.lemma in promises and subject:
         infinitive = next(
             (
                 i
